@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""One entry point for working on the handbook, needing nothing but Python 3.11+.
+
+    python3 dev.py serve            preview the site at http://127.0.0.1:8000
+    python3 dev.py test [ARGS]      run every test (ARGS go to pytest)
+    python3 dev.py build            build the site strictly into site/
+    python3 dev.py update-examples  rewrite the `#>` / `-- #>` outputs in examples/ and docs/
+    python3 dev.py setup            only create or refresh .venv and the vendored assets
+
+Every command first makes sure .venv exists and matches requirements.txt, so a
+fresh clone needs no other step.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import io
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import urllib.request
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+REQUIREMENTS = ROOT / "requirements.txt"
+ASSETS_LOCK = ROOT / "assets.lock.json"
+# Written after a successful install; a changed requirements.txt means reinstall.
+STAMP = VENV / ".requirements.sha256"
+DOWNLOAD_TIMEOUT_SECONDS = 120
+
+
+def venv_python() -> Path:
+    scripts = "Scripts" if os.name == "nt" else "bin"
+    return VENV / scripts / ("python.exe" if os.name == "nt" else "python")
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def ensure_venv() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
+    if not venv_python().exists():
+        print(f"Creating {VENV.name}/ ...", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    wanted = sha256_of(REQUIREMENTS)
+    if STAMP.exists() and STAMP.read_text().strip() == wanted:
+        return
+    print("Installing requirements.txt (hash-checked) ...", flush=True)
+    subprocess.run(
+        [str(venv_python()), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+         "--require-hashes", "-r", str(REQUIREMENTS)],
+        check=True,
+    )
+    make_repo_importable()
+    STAMP.write_text(wanted + "\n")
+
+
+def make_repo_importable() -> None:
+    """Put the repository root on the venv's sys.path.
+
+    Examples import each other as `examples.<section>...`, and MkDocs hooks and
+    gen-files scripts import `handbook_build`. A .pth file does what an editable
+    install would, without needing a build backend.
+    """
+    purelib = subprocess.run(
+        [str(venv_python()), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    (Path(purelib) / "sde2_handbook_root.pth").write_text(str(ROOT) + "\n")
+
+
+def ensure_vendored_assets() -> None:
+    """Download each pinned browser asset once, verifying its npm integrity hash."""
+    for asset in json.loads(ASSETS_LOCK.read_text())["assets"]:
+        target = ROOT / asset["target"]
+        marker = target.with_name(target.name + ".integrity")
+        if target.exists() and marker.exists() and marker.read_text() == asset["integrity"]:
+            continue
+        print(f"Fetching {asset['name']} {asset['version']} ...", flush=True)
+        with urllib.request.urlopen(asset["tarball"], timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
+            tarball = response.read()
+        algorithm, expected = asset["integrity"].split("-", 1)
+        actual = base64.b64encode(hashlib.new(algorithm, tarball).digest()).decode()
+        if actual != expected:
+            sys.exit(f"{asset['name']}: integrity mismatch for {asset['tarball']}; refusing to use it.")
+        with tarfile.open(fileobj=io.BytesIO(tarball)) as archive:
+            member = archive.extractfile(asset["member"])
+            if member is None:
+                sys.exit(f"{asset['name']}: {asset['member']} is not a file in the tarball.")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(member.read())
+        marker.write_text(asset["integrity"])
+
+
+def run_in_venv(*args: str) -> int:
+    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true")
+    return subprocess.run([str(venv_python()), *args], cwd=ROOT, env=env).returncode
+
+
+COMMANDS = {
+    "serve": lambda extra: run_in_venv("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *extra),
+    "test": lambda extra: run_in_venv("-m", "pytest", *extra),
+    "build": lambda extra: run_in_venv("-m", "mkdocs", "build", "--strict", *extra),
+    "update-examples": lambda extra: run_in_venv("-m", "pytest", "tests/test_docs.py", "tests/test_sql_examples.py",
+                                                 "--update-examples", *extra),
+    "setup": lambda extra: 0,
+}
+
+
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in COMMANDS:
+        print(__doc__)
+        return 2
+    ensure_venv()
+    ensure_vendored_assets()
+    return COMMANDS[argv[0]](argv[1:])
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

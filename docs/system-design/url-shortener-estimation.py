@@ -1,0 +1,5 @@
+# %% [markdown]
+# # Estimation placeholder
+
+# %%
+print(1 + 1)
