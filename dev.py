@@ -44,7 +44,7 @@ def sha256_of(path: Path) -> str:
 
 
 def ensure_venv() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - runs on whatever python3 the user has
         sys.exit(f"Python 3.11 or newer is needed; this is {sys.version.split()[0]}.")
     if not venv_python().exists():
         print(f"Creating {VENV.name}/ ...", flush=True)
@@ -84,7 +84,9 @@ def ensure_vendored_assets() -> None:
         if target.exists() and marker.exists() and marker.read_text() == asset["integrity"]:
             continue
         print(f"Fetching {asset['name']} {asset['version']} ...", flush=True)
-        with urllib.request.urlopen(asset["tarball"], timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:
+        if not asset["tarball"].startswith("https://"):
+            sys.exit(f"{asset['name']}: only https:// downloads are allowed, got {asset['tarball']}")
+        with urllib.request.urlopen(asset["tarball"], timeout=DOWNLOAD_TIMEOUT_SECONDS) as response:  # noqa: S310
             tarball = response.read()
         algorithm, expected = asset["integrity"].split("-", 1)
         actual = base64.b64encode(hashlib.new(algorithm, tarball).digest()).decode()

@@ -50,6 +50,9 @@ def load_yaml(path: Path) -> Any:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
-        raise DataFileError(path, line, f"invalid YAML: {exc.problem}") from None
+        detail = exc.problem
+        if exc.context and exc.context_mark:
+            detail += f" ({exc.context} at line {exc.context_mark.line + 1})"
+        raise DataFileError(path, line, f"invalid YAML: {detail}") from None
     except yaml.YAMLError as exc:
         raise DataFileError(path, None, f"invalid YAML: {exc}") from None

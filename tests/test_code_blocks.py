@@ -95,7 +95,9 @@ def test_the_classifier_accepts_and_refuses_what_it_should(
 
 def test_it_finds_blocks_nested_in_tabs_and_admonitions(tmp_path: Path) -> None:
     page = tmp_path / "page.md"
-    page.write_text('=== "Python"\n\n    ```text\n    untested\n    ```\n\n!!! tip\n\n    ```python\n    print(2)\n    ```\n')
+    page.write_text(
+        '=== "Python"\n\n    ```text\n    untested\n    ```\n\n!!! tip\n\n    ```python\n    print(2)\n    ```\n'
+    )
     fences = find_fences(page)
     assert [(f.line, f.language) for f in fences] == [(3, "text"), (9, "python")]
     harness_lines = fences_the_harness_runs(page)

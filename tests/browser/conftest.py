@@ -1,0 +1,93 @@
+"""Fixtures for the real-browser tests: a built site on loopback and a Chromium page
+that refuses, and records, every request to any other host."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, sync_playwright
+
+from tests.support.chromium import HOW_TO_GET_ONE, LAUNCH_ARGS, find_chromium, running_under_ci
+from tests.support.site_build import build_site, serve_directory, site_path_prefix
+
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+
+
+@pytest.fixture(scope="session")
+def chromium_executable() -> str:
+    executable = find_chromium()
+    if executable is None:
+        message = f"No Chromium found: {HOW_TO_GET_ONE}."
+        if running_under_ci():
+            pytest.fail(message + " Under CI a missing browser is a failure.", pytrace=False)
+        pytest.skip(message)
+    return executable
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path) -> Iterator[str]:
+    with serve_directory(built_site, site_path_prefix()) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_executable: str) -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_executable, args=LAUNCH_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@dataclass
+class PageWatch:
+    """What a page did that it should not: requests off this machine, script errors."""
+
+    external_requests: list[str] = field(default_factory=list)
+    page_errors: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def problems(self) -> list[str]:
+        return (
+            [f"external request: {url}" for url in self.external_requests]
+            + [f"page error: {error}" for error in self.page_errors]
+            + [f"console error: {error}" for error in self.console_errors]
+        )
+
+
+@pytest.fixture
+def watched_page(browser: Browser) -> Iterator[tuple[Page, PageWatch]]:
+    context = browser.new_context()
+    watch = PageWatch()
+
+    def is_external(url: str) -> bool:
+        parts = urlsplit(url)
+        return parts.scheme in {"http", "https", "ws", "wss"} and parts.hostname not in LOOPBACK_HOSTS
+
+    def block_other_hosts(route: Route) -> None:
+        if is_external(route.request.url):
+            route.abort()
+        else:
+            route.continue_()
+
+    def record(url: str) -> None:
+        if is_external(url) and url not in watch.external_requests:
+            watch.external_requests.append(url)
+
+    context.route("**/*", block_other_hosts)
+    # Also hears requests that routing may not see (workers, websockets).
+    context.on("request", lambda request: record(request.url))
+    page = context.new_page()
+    page.on("websocket", lambda socket: record(socket.url))
+    page.on("pageerror", lambda error: watch.page_errors.append(str(error)))
+    page.on("console", lambda message: watch.console_errors.append(message.text) if message.type == "error" else None)
+    yield page, watch
+    context.close()

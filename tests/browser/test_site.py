@@ -1,0 +1,89 @@
+"""The built site in a real Chromium: offline-clean, error-free, and its features work."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PageWatch
+
+pytestmark = pytest.mark.browser
+
+
+def page_paths(built_site: Path) -> list[str]:
+    """URL paths of every HTML page in the build, e.g. 'apis/rest/'."""
+    paths = []
+    for html in sorted(built_site.rglob("*.html")):
+        relative = html.relative_to(built_site).as_posix()
+        paths.append(relative.removesuffix("index.html"))
+    return paths
+
+
+def test_every_page_loads_offline_without_errors(
+    built_site: Path, site_url: str, watched_page: tuple[Page, PageWatch]
+) -> None:
+    page, watch = watched_page
+    paths = page_paths(built_site)
+    assert len(paths) >= 10, f"expected the whole handbook, found only {paths}"
+    problems = []
+    for path in paths:
+        page.goto(site_url + path, wait_until="networkidle")
+        problems += [f"{path or '/'}: {problem}" for problem in watch.problems()]
+        watch.external_requests.clear()
+        watch.page_errors.clear()
+        watch.console_errors.clear()
+    assert not problems, "\n".join(problems)
+
+
+def test_search_finds_a_term_and_lands_on_its_page(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, watch = watched_page
+    page.goto(site_url, wait_until="networkidle")
+    page.get_by_role("search").get_by_label("Search").first.click()
+    page.keyboard.type("problem details")
+    first_result = page.locator(".md-search-result__item a").first
+    expect(first_result).to_be_visible(timeout=10_000)
+    first_result.click()
+    expect(page).to_have_url(f"{site_url}apis/rest/#problem-details", timeout=10_000)
+    assert watch.problems() == []
+
+
+def test_mermaid_diagrams_render_from_the_site_itself(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, watch = watched_page
+    page.goto(site_url + "role/owning-a-service/", wait_until="networkidle")
+    diagram = page.locator("div.mermaid").first
+    expect(diagram).to_be_attached(timeout=10_000)
+    # Material renders each diagram as an SVG inside the element's shadow root.
+    page.wait_for_function("() => !!document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg')")
+    assert watch.problems() == []
+
+
+def test_light_and_dark_schemes_toggle(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, _ = watched_page
+    page.goto(site_url, wait_until="networkidle")
+    body = page.locator("body")
+    schemes = set()
+    for _ in range(3):
+        page.locator("form[data-md-component=palette] label:visible").first.click()
+        schemes.add(body.get_attribute("data-md-color-scheme"))
+    assert {"default", "slate"} <= schemes
+
+
+def test_code_blocks_have_copy_buttons_and_pages_have_edit_links(
+    site_url: str, watched_page: tuple[Page, PageWatch]
+) -> None:
+    page, _ = watched_page
+    page.goto(site_url + "apis/rest/", wait_until="networkidle")
+    expect(page.locator(".md-clipboard").first).to_be_attached()
+    edit = page.locator("a.md-content__button[href*='/edit/main/docs/apis/rest.md']")
+    expect(edit).to_have_count(1)
+
+
+def test_glossary_terms_show_tooltips(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, _ = watched_page
+    page.goto(site_url + "apis/rest/", wait_until="networkidle")
+    term = page.locator("abbr[title]").first
+    expect(term).to_be_attached()
+    term.hover()
+    expect(page.locator(".md-tooltip2--active, .md-tooltip--active").first).to_be_visible(timeout=5_000)

@@ -1,0 +1,72 @@
+"""Build the site once for the tests that need it, and serve it on loopback."""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.support.example_files import REPO_ROOT
+
+
+def build_site(destination: Path) -> Path:
+    """`mkdocs build --strict` into `destination`; raises with MkDocs' output on failure."""
+    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
+        cwd=REPO_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    return destination
+
+
+def site_path_prefix() -> str:
+    """The path the site is published under, from site_url (e.g. '/backend-handbook/').
+
+    Served under the same prefix locally, pages such as 404.html, whose links
+    are absolute, behave as they will on GitHub Pages.
+    """
+    match = re.search(r"^site_url:\s*(\S+)", (REPO_ROOT / "mkdocs.yml").read_text(), re.MULTILINE)
+    path = urlsplit(match.group(1)).path if match else "/"
+    return path if path.endswith("/") else path + "/"
+
+
+class _PrefixedQuietHandler(SimpleHTTPRequestHandler):
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(self.prefix) :])
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve_directory(root: Path, prefix: str = "/") -> Iterator[str]:
+    """Serve `root` at `prefix` on 127.0.0.1, on a free port; yields the site's URL."""
+    handler_class = type("Handler", (_PrefixedQuietHandler,), {"prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(root))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{prefix}"
+    finally:
+        server.shutdown()
+        server.server_close()
