@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One entry point for working on the handbook, needing nothing but Python 3.11+.
 
-    python3 dev.py serve            preview the site at http://127.0.0.1:8000
+    python3 dev.py serve            preview the site at http://127.0.0.1:8000/backend-handbook/
     python3 dev.py test [ARGS]      run every test (ARGS go to pytest)
     python3 dev.py build            build the site strictly into site/
     python3 dev.py update-examples  rewrite the `#>` / `-- #>` outputs in examples/ and docs/
