@@ -10,7 +10,17 @@ from pathlib import Path
 from tests.support.example_files import REPO_ROOT
 
 # Enough of the project to build: configuration, hooks, generators, pages, data.
-_NEEDED = ["mkdocs.yml", "assets.lock.json", "overrides", "hooks", "gen_pages", "handbook_build", "docs", "data", "examples"]
+_NEEDED = [
+    "mkdocs.yml",
+    "assets.lock.json",
+    "overrides",
+    "hooks",
+    "gen_pages",
+    "handbook_build",
+    "docs",
+    "data",
+    "examples",
+]
 
 
 def test_a_broken_glossary_fails_the_build_naming_file_and_line(tmp_path: Path) -> None:
