@@ -1,0 +1,78 @@
+"""Timeouts raise TimeoutError, and cancellation always runs the cleanup."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from examples.language.concurrency.timeouts_cancellation import (
+    SHORT_TIMEOUT,
+    cancel_running_query,
+    query,
+    time_out_query,
+    wait_with_timeout,
+    wait_with_wait_for,
+)
+
+GENEROUS = 5.0  # only reached if the code under test is broken
+
+
+@pytest.mark.parametrize("waiter", [wait_with_timeout, wait_with_wait_for])
+def test_an_event_that_never_comes_times_out(waiter) -> None:
+    assert asyncio.run(waiter(asyncio.Event(), SHORT_TIMEOUT)) == "timed out"
+
+
+@pytest.mark.parametrize("waiter", [wait_with_timeout, wait_with_wait_for])
+def test_an_event_set_before_the_deadline_arrives(waiter) -> None:
+    async def scenario() -> str:
+        event = asyncio.Event()
+        waiting = asyncio.create_task(waiter(event, GENEROUS))
+        await asyncio.sleep(0)  # let the waiter start waiting
+        event.set()
+        return await waiting
+
+    assert asyncio.run(scenario()) == "event arrived"
+
+
+def test_asyncio_timeout_raises_the_builtin_timeout_error() -> None:
+    async def scenario() -> None:
+        async with asyncio.timeout(SHORT_TIMEOUT):
+            await asyncio.Event().wait()
+
+    with pytest.raises(TimeoutError):
+        asyncio.run(scenario())
+    assert asyncio.TimeoutError is TimeoutError
+
+
+def test_wait_for_raises_timeout_error() -> None:
+    with pytest.raises(TimeoutError):
+        asyncio.run(asyncio.wait_for(asyncio.Event().wait(), SHORT_TIMEOUT))
+
+
+def test_cancelling_a_query_runs_its_cleanup_and_the_task_ends_cancelled() -> None:
+    assert asyncio.run(cancel_running_query()) == [
+        "connection acquired",
+        "query cancelled",
+        "connection released",
+        "task.cancelled() is True",
+    ]
+
+
+def test_a_timeout_cancels_the_query_and_runs_the_same_cleanup() -> None:
+    assert asyncio.run(time_out_query(SHORT_TIMEOUT)) == [
+        "connection acquired",
+        "query cancelled",
+        "connection released",
+        "caller saw TimeoutError",
+    ]
+
+
+def test_a_query_that_gets_its_reply_releases_the_connection_without_cancelling() -> None:
+    async def scenario() -> tuple[str, list[str]]:
+        log: list[str] = []
+        reply = asyncio.Event()
+        reply.set()
+        return await query(log, asyncio.Event(), reply), log
+
+    assert asyncio.run(scenario()) == ("rows", ["connection acquired", "connection released"])
