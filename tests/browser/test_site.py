@@ -52,10 +52,14 @@ def test_search_finds_a_term_and_lands_on_its_page(site_url: str, watched_page: 
 def test_mermaid_diagrams_render_from_the_site_itself(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
     page, watch = watched_page
     page.goto(site_url + "role/owning-a-service/", wait_until="networkidle")
-    diagram = page.locator("div.mermaid").first
-    expect(diagram).to_be_attached(timeout=10_000)
-    # Material renders each diagram as an SVG inside the element's shadow root.
-    page.wait_for_function("() => !!document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg')")
+    # Material replaces each <pre class="mermaid"> source with a <div class="mermaid">
+    # holding the drawn SVG in a closed shadow root, so the SVG itself is not
+    # reachable; a rendered diagram shows as a div with real height.
+    diagrams = page.locator("div.mermaid")
+    expect(diagrams.first).to_be_visible(timeout=10_000)
+    expect(page.locator("pre.mermaid")).to_have_count(0)
+    heights = [diagrams.nth(i).bounding_box()["height"] for i in range(diagrams.count())]
+    assert heights and min(heights) > 50, f"diagrams did not render: heights {heights}"
     assert watch.problems() == []
 
 
