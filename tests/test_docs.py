@@ -28,9 +28,21 @@ EXAMPLE_RUFF_IGNORE = [
 ]
 
 
+class WholeFileExample(CodeExample):
+    """A whole module, formatted as black formats modules.
+
+    pytest-examples assumes code in a .py file is a docstring snippet and
+    squeezes PEP 8's two blank lines between top-level definitions into one;
+    an example file is a real module and keeps them.
+    """
+
+    def in_py_file(self) -> bool:
+        return False
+
+
 def _whole_file_example(path: Path) -> CodeExample:
     source = path.read_text(encoding="utf-8")
-    return CodeExample.create(source, path=path, start_line=1, end_line=source.count("\n") + 1)
+    return WholeFileExample.create(source, path=path, start_line=1, end_line=source.count("\n") + 1)
 
 
 def _cases() -> list:
@@ -50,7 +62,7 @@ def _cases() -> list:
 
 @pytest.mark.parametrize("example", _cases())
 def test_example_runs_and_prints_what_it_says(example: CodeExample, eval_example: EvalExample) -> None:
-    eval_example.set_config(ruff_ignore=EXAMPLE_RUFF_IGNORE, isort=True, target_version="py310")
+    eval_example.set_config(ruff_ignore=EXAMPLE_RUFF_IGNORE, isort=True, target_version="py311")
     if eval_example.update_examples:
         eval_example.format(example)
         eval_example.run_print_update(example)

@@ -1,0 +1,232 @@
+"""The `users` resource over HTTP: FastAPI routes on top of UsersStore.
+
+    POST   /users        create          201 + Location, 409 on a taken email
+    GET    /users        list, by page   200 with `items` and a `next` link
+    GET    /users/{id}   read            200, or 404
+    PUT    /users/{id}   replace         200, 404 for an unknown id (never creates)
+    PATCH  /users/{id}   merge-patch     200, 404, 409
+    DELETE /users/{id}   remove          204 with no body, or 404
+
+Every error is an RFC 9457 problem (see problem_details.py).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import re
+import sqlite3
+from typing import Annotated
+
+from fastapi import FastAPI, Path, Query, Request, Response
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    field_validator,
+)
+
+from examples.apis.rest.problem_details import ProblemError, install_problem_handlers
+from examples.apis.rest.users_store import EmailTakenError, User, UsersStore
+
+DEFAULT_LIMIT = 20
+MAX_LIMIT = 100
+MAX_SQLITE_INTEGER = 2**63 - 1  # a larger id would overflow sqlite3, not 404
+
+# --8<-- [start:models]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+]
+EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+def _check_email(value: str) -> str:
+    # A shape check only; proving an address works takes a confirmation email.
+    if not EMAIL_SHAPE.fullmatch(value):
+        raise ValueError("must look like name@example.com")
+    return value
+
+Email = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, max_length=254),
+    AfterValidator(_check_email),
+]
+
+class UserIn(BaseModel):
+    """The body of POST and PUT: a whole user, every field required."""
+
+    # Unknown fields (a typo, or an `id` the client hopes to set) are errors,
+    # not silently dropped.
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name
+    email: Email
+
+class UserPatch(BaseModel):
+    """The body of PATCH, a JSON merge patch: absent fields stay as they are."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: Name | None = None
+    email: Email | None = None
+
+    @field_validator("name", "email")
+    @classmethod
+    def _not_null(cls, value: str | None) -> str:
+        # In a merge patch, null means "remove this member". Both fields are
+        # required on a user, so removing one is an error, not a silent no-op.
+        if value is None:
+            raise ValueError("may be left out, but cannot be null")
+        return value
+
+class UserOut(BaseModel):
+    """A user as the API returns it."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+    id: int
+    name: str
+    email: str
+
+# --8<-- [end:models]
+
+# --8<-- [start:cursor]
+def encode_cursor(last_id: int) -> str:
+    """An opaque `after` token: clients pass it back and never build one."""
+    return base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode().rstrip("=")
+
+def decode_cursor(token: object) -> int:
+    """The id inside a token from encode_cursor; ValueError for anything else."""
+    not_ours = ValueError("is not a cursor this API issued")
+    # Our tokens are short; refuse big ones before spending time decoding them.
+    if not isinstance(token, str) or len(token) > 64:
+        raise not_ours
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")
+    except (binascii.Error, UnicodeError):
+        raise not_ours from None
+    prefix, _, digits = text.partition(":")
+    # Length first, so int() never parses a megabyte of digits.
+    if prefix != "id" or not digits.isdigit() or len(digits) > 19:
+        raise not_ours
+    if int(digits) > MAX_SQLITE_INTEGER:
+        raise not_ours
+    return int(digits)
+
+Cursor = Annotated[int, BeforeValidator(decode_cursor)]
+
+class UserPage(BaseModel):
+    """One page of users and the link to the next page (null on the last)."""
+
+    items: list[UserOut]
+    next: str | None
+
+# --8<-- [end:cursor]
+
+UserId = Annotated[int, Path(ge=1, le=MAX_SQLITE_INTEGER)]
+
+def user_not_found(user_id: int) -> ProblemError:
+    """The 404 problem for an id with no user behind it."""
+    return ProblemError(
+        404, "user-not-found", "User not found", f"There is no user with id {user_id}."
+    )
+
+def email_taken(email: str) -> ProblemError:
+    """The 409 problem for an email that belongs to another user."""
+    return ProblemError(
+        409,
+        "email-taken",
+        "Email already in use",
+        f"Another user already has the email {email}.",
+    )
+
+def create_app(connection: sqlite3.Connection) -> FastAPI:
+    """A users API over `connection`; each test passes a fresh database."""
+    store = UsersStore(connection)
+    app = FastAPI(title="Users API")
+    install_problem_handlers(app)
+
+    # --8<-- [start:create_user]
+    @app.post("/users", status_code=201, response_model=UserOut)
+    def create_user(user: UserIn, request: Request, response: Response) -> User:
+        """Create a user; the Location header says where it now lives."""
+        try:
+            created = store.add(user.name, user.email)
+        except EmailTakenError:
+            raise email_taken(user.email) from None
+        location = request.url_for("get_user", user_id=created.id)
+        response.headers["Location"] = str(location)
+        return created
+
+    # --8<-- [end:create_user]
+
+    # --8<-- [start:get_user]
+    @app.get("/users/{user_id}", response_model=UserOut)
+    def get_user(user_id: UserId) -> User:
+        """Read one user."""
+        user = store.get(user_id)
+        if user is None:
+            raise user_not_found(user_id)
+        return user
+
+    # --8<-- [end:get_user]
+
+    # --8<-- [start:list_users]
+    @app.get("/users", response_model=UserPage)
+    def list_users(
+        request: Request,
+        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+        after: Annotated[Cursor | None, Query()] = None,
+    ) -> UserPage:
+        """Users in id order, `limit` at a time, starting after the cursor."""
+        # Ask for one extra row: if it exists there is a next page, and we
+        # learn that without a COUNT(*) over the table.
+        rows = store.list_after(after or 0, limit + 1)
+        page = rows[:limit]
+        next_link = None
+        if len(rows) > limit:
+            next_url = request.url_for("list_users").include_query_params(
+                limit=limit, after=encode_cursor(page[-1].id)
+            )
+            next_link = str(next_url)
+        items = [UserOut.model_validate(user) for user in page]
+        return UserPage(items=items, next=next_link)
+
+    # --8<-- [end:list_users]
+
+    # --8<-- [start:put_patch]
+    def save(user_id: int, name: str | None, email: str | None) -> User:
+        try:
+            user = store.update(user_id, name=name, email=email)
+        except EmailTakenError as error:
+            raise email_taken(str(error)) from None
+        if user is None:
+            raise user_not_found(user_id)
+        return user
+
+    @app.put("/users/{user_id}", response_model=UserOut)
+    def replace_user(user_id: UserId, user: UserIn) -> User:
+        """Replace the whole user. Ids are assigned by the server, so PUT to an
+        unknown id is a 404 rather than a create."""
+        return save(user_id, user.name, user.email)
+
+    @app.patch("/users/{user_id}", response_model=UserOut)
+    def patch_user(user_id: UserId, patch: UserPatch) -> User:
+        """Change only the fields present in the body; `{}` changes nothing."""
+        return save(user_id, patch.name, patch.email)
+
+    # --8<-- [end:put_patch]
+
+    # --8<-- [start:delete_user]
+    @app.delete("/users/{user_id}", status_code=204)
+    def delete_user(user_id: UserId) -> Response:
+        """Delete; a repeat DELETE gets 404, yet the state is the same: gone."""
+        if not store.delete(user_id):
+            raise user_not_found(user_id)
+        return Response(status_code=204)
+
+    # --8<-- [end:delete_user]
+
+    return app
