@@ -15,6 +15,7 @@ from dataclasses import dataclass
 # the float arithmetic finite for absurd retry numbers.
 _MAX_DOUBLINGS = 62
 
+
 @dataclass(frozen=True)
 class RetryPolicy:
     """How long a worker waits before each retry of one delivery.
@@ -72,6 +73,7 @@ class RetryPolicy:
         return waits
 
     # --8<-- [end:policy]
+
 
 # --8<-- [start:channels]
 # Illustrative choices: an OTP is useless after a minute or two, while a

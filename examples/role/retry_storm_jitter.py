@@ -15,6 +15,7 @@ from examples.role.notification_retry_schedule import POLICIES, RetryPolicy
 
 BUCKET_S = 0.1
 
+
 # --8<-- [start:storm]
 def retry_times(policy: RetryPolicy, rng: random.Random | None) -> list[float]:
     """Moments (seconds after the first failure) at which one delivery retries.
@@ -27,6 +28,7 @@ def retry_times(policy: RetryPolicy, rng: random.Random | None) -> list[float]:
         times.append(now)
     return times
 
+
 def busiest_window(
     deliveries: int, policy: RetryPolicy, rng: random.Random | None
 ) -> int:
@@ -38,6 +40,7 @@ def busiest_window(
         for t in retry_times(policy, rng):
             buckets[int(t // BUCKET_S)] += 1
     return max(buckets.values(), default=0)
+
 
 # --8<-- [end:storm]
 

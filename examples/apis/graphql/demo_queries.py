@@ -22,7 +22,7 @@ with closing(open_database()) as db:
         """,
     )
     print(json.dumps(result.data, indent=2))
-    '''
+    """
     {
       "user": {
         "name": "Grace",
@@ -46,7 +46,7 @@ with closing(open_database()) as db:
         ]
       }
     }
-    '''
+    """
     print(result.errors)
     #> None
     # --8<-- [end:user_query]
@@ -59,9 +59,9 @@ with closing(open_database()) as db:
         }
     """
     print(json.dumps(execute(db, USER_ORDERS, {"id": "6"}).data))
-    '''
+    """
     {"user": {"name": "Margaret", "orders": [{"total": "89.00", "status": "REFUNDED"}]}}
-    '''
+    """
     # --8<-- [end:variables]
 
     # --8<-- [start:unknown_field]

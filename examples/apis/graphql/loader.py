@@ -17,6 +17,7 @@ from typing import Generic, TypeVar
 K = TypeVar("K", bound=Hashable)
 V = TypeVar("V")
 
+
 class BatchLoader(Generic[K, V]):
     """Batch and deduplicate `load(key)` calls made in the same event-loop tick."""
 

@@ -15,12 +15,14 @@ USERS_WITH_ORDERS = """
     }
 """
 
+
 def statements_for(db: sqlite3.Connection, first: int, *, batched: bool) -> list[str]:
     """The SQL statements one `users(first:)` request runs."""
     with recording_statements(db) as statements:
         result = execute(db, USERS_WITH_ORDERS, {"first": first}, batched=batched)
     assert result.errors is None, result.errors
     return statements
+
 
 with closing(open_database()) as db:
     # --8<-- [start:naive]
@@ -29,7 +31,7 @@ with closing(open_database()) as db:
     #> 7 statements
     # SQLite's trace shows bound values filled in; the SQL text sent holds `?`.
     print(*naive_sql[:3], "...", sep="\n")
-    '''
+    """
     SELECT id, name FROM users ORDER BY id LIMIT 6
 
     SELECT id, user_id, total_cents, status FROM orders WHERE user_id = 1 ORDER BY id
@@ -37,7 +39,7 @@ with closing(open_database()) as db:
     SELECT id, user_id, total_cents, status FROM orders WHERE user_id = 2 ORDER BY id
 
     ...
-    '''
+    """
     # --8<-- [end:naive]
 
     # --8<-- [start:batched]
@@ -45,11 +47,11 @@ with closing(open_database()) as db:
     print(len(batched_sql), "statements")
     #> 2 statements
     print(*batched_sql, sep="\n")
-    '''
+    """
     SELECT id, name FROM users ORDER BY id LIMIT 6
 
     SELECT id, user_id, total_cents, status FROM orders WHERE user_id IN (SELECT value FROM json_each('[1, 2, 3, 4, 5, 6]')) ORDER BY id
-    '''
+    """
     # --8<-- [end:batched]
 
     # --8<-- [start:growth]
@@ -59,9 +61,9 @@ with closing(open_database()) as db:
         batched = len(statements_for(db, first, batched=True))
         lines.append(f"{first} users: {naive} statements naive, {batched} batched")
     print("\n".join(lines))
-    '''
+    """
     2 users: 3 statements naive, 2 batched
     4 users: 5 statements naive, 2 batched
     6 users: 7 statements naive, 2 batched
-    '''
+    """
     # --8<-- [end:growth]

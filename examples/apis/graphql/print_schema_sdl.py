@@ -7,7 +7,7 @@ from examples.apis.graphql.schema import SCHEMA
 # A compact listing: descriptions and blank lines left out.
 sdl = print_schema(SCHEMA)
 print("\n".join(ln for ln in sdl.splitlines() if ln.strip() and '"""' not in ln))
-'''
+"""
 type Query {
   user(id: ID!): User
   users(first: Int! = 10): [User!]!
@@ -28,4 +28,4 @@ enum OrderStatus {
   PAID
   REFUNDED
 }
-'''
+"""

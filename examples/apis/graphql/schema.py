@@ -43,6 +43,7 @@ from examples.apis.graphql.store import (
 
 MAX_USERS_PER_PAGE = 100
 
+
 # --8<-- [start:money]
 def format_cents(value: Any) -> str:
     """Serialize integer cents as a decimal string: 4250 -> "42.50", 5 -> "0.05"."""
@@ -53,11 +54,14 @@ def format_cents(value: Any) -> str:
     sign = "-" if value < 0 else ""
     return f"{sign}{dollars}.{cents:02d}"
 
+
 # --8<-- [end:money]
+
 
 def reject_money_input(_value: Any, *_args: Any) -> Any:
     """Money is output only; no argument accepts it."""
     raise GraphQLError("Money cannot be used as an input")
+
 
 @dataclass
 class RequestContext:
@@ -72,15 +76,18 @@ class RequestContext:
             lambda ids: fetch_orders_of_users(self.db, ids)
         )
 
+
 def parse_user_id(raw: str) -> int:
     """Validate an `ID` argument at the edge: a positive integer that fits SQLite."""
     if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) < 2**63:
         raise GraphQLError(f"User id must be a positive integer, got {raw!r}")
     return int(raw)
 
+
 def resolve_user(_root: None, info: GraphQLResolveInfo, id: str) -> User | None:
     """`user(id:)`: null for an unknown id, an error for a malformed one."""
     return fetch_user(info.context.db, parse_user_id(id))
+
 
 def resolve_users(_root: None, info: GraphQLResolveInfo, first: int) -> list[User]:
     """`users(first:)`, the page size bounded so one request cannot ask for everything."""
@@ -90,6 +97,7 @@ def resolve_users(_root: None, info: GraphQLResolveInfo, first: int) -> list[Use
         )
     return fetch_users(info.context.db, first)
 
+
 # --8<-- [start:resolve_orders]
 def resolve_orders(user: User, info: GraphQLResolveInfo) -> Any:
     """`User.orders`: a query per user (N+1), or a future the loader fills in one batch."""
@@ -98,12 +106,15 @@ def resolve_orders(user: User, info: GraphQLResolveInfo) -> Any:
         return fetch_orders_of_user(context.db, user.id)
     return context.orders_loader.load(user.id)
 
+
 # --8<-- [end:resolve_orders]
+
 
 # --8<-- [start:types]
 def non_null(type_: Any) -> GraphQLNonNull:
     """Shorthand for a required (`!`) type."""
     return GraphQLNonNull(type_)
+
 
 Money = GraphQLScalarType(
     "Money",
@@ -161,6 +172,7 @@ QueryType = GraphQLObjectType(
 SCHEMA = GraphQLSchema(query=QueryType)
 # --8<-- [end:types]
 
+
 # --8<-- [start:execute]
 def execute(
     db: sqlite3.Connection,
@@ -174,5 +186,6 @@ def execute(
     return asyncio.run(
         graphql(SCHEMA, source, context_value=context, variable_values=variables)
     )
+
 
 # --8<-- [end:execute]

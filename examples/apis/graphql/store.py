@@ -17,12 +17,14 @@ ORDERS_OF_USERS_SQL = (
     " WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY id"
 )
 
+
 @dataclass(frozen=True)
 class User:
     """A row of `users`, with only the columns the API exposes."""
 
     id: int
     name: str
+
 
 @dataclass(frozen=True)
 class Order:
@@ -33,15 +35,18 @@ class Order:
     total_cents: int
     status: str
 
+
 def fetch_user(db: sqlite3.Connection, user_id: int) -> User | None:
     """The user with this id, or None."""
     row = db.execute("SELECT id, name FROM users WHERE id = ?", (user_id,)).fetchone()
     return User(*row) if row else None
 
+
 def fetch_users(db: sqlite3.Connection, first: int) -> list[User]:
     """The first `first` users in id order."""
     rows = db.execute("SELECT id, name FROM users ORDER BY id LIMIT ?", (first,))
     return [User(*row) for row in rows]
+
 
 # --8<-- [start:one_user]
 def fetch_orders_of_user(db: sqlite3.Connection, user_id: int) -> list[Order]:
@@ -49,7 +54,9 @@ def fetch_orders_of_user(db: sqlite3.Connection, user_id: int) -> list[Order]:
     rows = db.execute(ORDERS_OF_USER_SQL, (user_id,))
     return [Order(*row) for row in rows]
 
+
 # --8<-- [end:one_user]
+
 
 # --8<-- [start:many_users]
 def fetch_orders_of_users(
@@ -66,7 +73,9 @@ def fetch_orders_of_users(
         by_user[row[1]].append(Order(*row))
     return [by_user[user_id] for user_id in user_ids]
 
+
 # --8<-- [end:many_users]
+
 
 # --8<-- [start:recording]
 @contextmanager
@@ -78,5 +87,6 @@ def recording_statements(db: sqlite3.Connection) -> Iterator[list[str]]:
         yield statements
     finally:
         db.set_trace_callback(None)
+
 
 # --8<-- [end:recording]

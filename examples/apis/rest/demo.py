@@ -47,7 +47,7 @@ taken = client.patch("/users/2", json={"email": "ADA@king.org"})
 print(taken.status_code, taken.headers["content-type"])
 #> 409 application/problem+json
 print(taken.json())
-'''
+"""
 {
     'type': 'https://api.example.com/problems/email-taken',
     'title': 'Email already in use',
@@ -55,7 +55,7 @@ print(taken.json())
     'detail': 'Another user already has the email ADA@king.org.',
     'instance': '/users/2',
 }
-'''
+"""
 print(client.get("/users/2").json())  # the failed write changed nothing
 #> {'id': 2, 'name': 'Grace', 'email': 'grace@example.com'}
 
@@ -72,10 +72,10 @@ malformed = client.post(
     "/users", content=b'{"name": "Ada",', headers={"content-type": "application/json"}
 )
 print(malformed.status_code, malformed.json()["detail"])
-'''
+"""
 400
 The request body is not valid JSON: Expecting property name enclosed in double quotes.
-'''
+"""
 
 wrong_method = client.delete("/users")
 print(wrong_method.status_code, wrong_method.headers["allow"])
@@ -99,10 +99,10 @@ while url is not None:
 
 too_big = client.get("/users", params={"limit": 1000})
 print(too_big.status_code, too_big.json()["errors"])
-'''
+"""
 422
 [{'field': 'query.limit', 'message': 'Input should be less than or equal to 100'}]
-'''
+"""
 # --8<-- [end:pagination]
 
 # --8<-- [start:delete]

@@ -9,6 +9,7 @@ from contextlib import closing
 
 NAMES = ["Ada", "Grace", "Edsger", "Barbara", "Ken", "Margaret"]
 
+
 # --8<-- [start:queries]
 def offset_page(db: sqlite3.Connection, page: int, size: int) -> list[str]:
     """Page number `page` (from 0): skip page * size rows, return the next size."""
@@ -17,6 +18,7 @@ def offset_page(db: sqlite3.Connection, page: int, size: int) -> list[str]:
     )
     return [name for (name,) in rows]
 
+
 def keyset_page(db: sqlite3.Connection, after_id: int, size: int) -> list[tuple]:
     """The `size` rows whose id comes after the last id the client saw."""
     rows = db.execute(
@@ -24,6 +26,7 @@ def keyset_page(db: sqlite3.Connection, after_id: int, size: int) -> list[tuple]
         (after_id, size),
     )
     return rows.fetchall()
+
 
 # --8<-- [end:queries]
 
@@ -47,6 +50,7 @@ with closing(sqlite3.connect(":memory:")) as db:
     #> [(4, 'Barbara'), (5, 'Ken'), (6, 'Margaret')]
     # --8<-- [end:drift]
 
+
 # --8<-- [start:cost]
 def rows_examined(db: sqlite3.Connection, sql: str, params: tuple) -> int:
     """Run `sql` and count the rows that reached its WHERE clause.
@@ -64,6 +68,7 @@ def rows_examined(db: sqlite3.Connection, sql: str, params: tuple) -> int:
     db.create_function("seen", 1, seen)
     db.execute(sql, params).fetchall()
     return calls
+
 
 OFFSET_SQL = "SELECT name FROM users WHERE seen(id) ORDER BY id LIMIT 20 OFFSET ?"
 KEYSET_SQL = "SELECT name FROM users WHERE id > ? AND seen(id) ORDER BY id LIMIT 20"

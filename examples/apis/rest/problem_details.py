@@ -24,6 +24,7 @@ PROBLEM_TYPES = "https://api.example.com/problems/"
 
 logger = logging.getLogger(__name__)
 
+
 # --8<-- [start:problem]
 class ProblemError(Exception):
     """Raise from a route to answer with a problem details document."""
@@ -34,6 +35,7 @@ class ProblemError(Exception):
         self.type = PROBLEM_TYPES + slug  # a stable id clients can switch on
         self.title = title  # the same for every occurrence of this type
         self.detail = detail  # this occurrence, for a human
+
 
 def problem_response(
     request: Request,
@@ -57,7 +59,9 @@ def problem_response(
         body["errors"] = errors
     return JSONResponse(body, status, headers=headers, media_type=PROBLEM_JSON)
 
+
 # --8<-- [end:problem]
+
 
 # --8<-- [start:validation]
 def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
@@ -70,6 +74,7 @@ def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
         }
         for error in exc.errors()
     ]
+
 
 async def _on_validation_error(
     request: Request, exc: RequestValidationError
@@ -95,12 +100,15 @@ async def _on_validation_error(
         errors=_field_errors(exc),
     )
 
+
 # --8<-- [end:validation]
+
 
 async def _on_problem(request: Request, exc: ProblemError) -> JSONResponse:
     return problem_response(
         request, exc.status, title=exc.title, detail=exc.detail, type_=exc.type
     )
+
 
 async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     """Routing errors (no such path, wrong method) in the same format."""
@@ -120,6 +128,7 @@ async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONR
         request, exc.status_code, title=phrase, detail=detail, headers=headers
     )
 
+
 def _allowed_methods(request: Request) -> str:
     """Every method some route accepts on this path, e.g. "GET, POST"."""
     methods: set[str] = set()
@@ -128,6 +137,7 @@ def _allowed_methods(request: Request) -> str:
         if match is not Match.NONE:
             methods |= getattr(route, "methods", None) or set()
     return ", ".join(sorted(methods))
+
 
 async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
     # The traceback goes to the log, never to the client: it can hold SQL,
@@ -140,6 +150,7 @@ async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
         detail="The server failed to handle this request; it has been logged.",
     )
 
+
 # --8<-- [start:install]
 def install_problem_handlers(app: FastAPI) -> None:
     """Route every kind of error through problem_response."""
@@ -147,5 +158,6 @@ def install_problem_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(Exception, _on_crash)
+
 
 # --8<-- [end:install]

@@ -41,17 +41,20 @@ Name = Annotated[
 ]
 EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
+
 def _check_email(value: str) -> str:
     # A shape check only; proving an address works takes a confirmation email.
     if not EMAIL_SHAPE.fullmatch(value):
         raise ValueError("must look like name@example.com")
     return value
 
+
 Email = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=254),
     AfterValidator(_check_email),
 ]
+
 
 class UserIn(BaseModel):
     """The body of POST and PUT: a whole user, every field required."""
@@ -62,6 +65,7 @@ class UserIn(BaseModel):
 
     name: Name
     email: Email
+
 
 class UserPatch(BaseModel):
     """The body of PATCH, a JSON merge patch: absent fields stay as they are."""
@@ -80,6 +84,7 @@ class UserPatch(BaseModel):
             raise ValueError("may be left out, but cannot be null")
         return value
 
+
 class UserOut(BaseModel):
     """A user as the API returns it."""
 
@@ -89,12 +94,15 @@ class UserOut(BaseModel):
     name: str
     email: str
 
+
 # --8<-- [end:models]
+
 
 # --8<-- [start:cursor]
 def encode_cursor(last_id: int) -> str:
     """An opaque `after` token: clients pass it back and never build one."""
     return base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode().rstrip("=")
+
 
 def decode_cursor(token: object) -> int:
     """The id inside a token from encode_cursor; ValueError for anything else."""
@@ -115,7 +123,9 @@ def decode_cursor(token: object) -> int:
         raise not_ours
     return int(digits)
 
+
 Cursor = Annotated[int, BeforeValidator(decode_cursor)]
+
 
 class UserPage(BaseModel):
     """One page of users and the link to the next page (null on the last)."""
@@ -123,15 +133,18 @@ class UserPage(BaseModel):
     items: list[UserOut]
     next: str | None
 
+
 # --8<-- [end:cursor]
 
 UserId = Annotated[int, Path(ge=1, le=MAX_SQLITE_INTEGER)]
+
 
 def user_not_found(user_id: int) -> ProblemError:
     """The 404 problem for an id with no user behind it."""
     return ProblemError(
         404, "user-not-found", "User not found", f"There is no user with id {user_id}."
     )
+
 
 def email_taken(email: str) -> ProblemError:
     """The 409 problem for an email that belongs to another user."""
@@ -141,6 +154,7 @@ def email_taken(email: str) -> ProblemError:
         "Email already in use",
         f"Another user already has the email {email}.",
     )
+
 
 def create_app(connection: sqlite3.Connection) -> FastAPI:
     """A users API over `connection`; each test passes a fresh database."""

@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS users (
 )
 """
 
+
 @dataclass(frozen=True)
 class User:
     """One stored user."""
@@ -29,8 +30,10 @@ class User:
     name: str
     email: str
 
+
 class EmailTakenError(Exception):
     """Another user already has this email address."""
+
 
 def connect(path: str = ":memory:") -> sqlite3.Connection:
     """Open a database the web server's worker threads may share."""
@@ -38,7 +41,9 @@ def connect(path: str = ":memory:") -> sqlite3.Connection:
     # threads other than the one that opened it; UsersStore serializes access.
     return sqlite3.connect(path, check_same_thread=False, timeout=5.0)
 
+
 # --8<-- [end:schema]
+
 
 class UsersStore:
     """Create, read, replace, patch, delete and page through users."""

@@ -13,6 +13,7 @@ HERE = Path(__file__).resolve().parent
 SCHEMA_SQL = HERE / "schema.sql"
 SEED_SQL = HERE / "seed.sql"
 
+
 def open_database(*, with_seed: bool = True) -> sqlite3.Connection:
     """Return a new in-memory database holding schema.sql and, by default, seed.sql.
 

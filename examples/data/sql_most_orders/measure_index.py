@@ -20,6 +20,7 @@ ORDERS_OF_USER = "SELECT id, total_cents FROM orders WHERE user_id = ? ORDER BY 
 PLAN_OF_ORDERS_OF_USER = "EXPLAIN QUERY PLAN SELECT id, total_cents FROM orders WHERE user_id = ? ORDER BY id"
 # --8<-- [end:query]
 
+
 @dataclass(frozen=True)
 class Measurement:
     """What one run of ORDERS_OF_USER did."""
@@ -27,6 +28,7 @@ class Measurement:
     plan: str  # EXPLAIN QUERY PLAN details, joined with " / "
     rows: int  # rows returned
     vm_steps: int  # SQLite virtual-machine instructions executed
+
 
 def build_dataset(users: int, orders: int, seed: int = 7) -> sqlite3.Connection:
     """An in-memory database with `users` users and `orders` orders, spread at random.
@@ -55,6 +57,7 @@ def build_dataset(users: int, orders: int, seed: int = 7) -> sqlite3.Connection:
         )
     return connection
 
+
 # --8<-- [start:measure]
 def measure(connection: sqlite3.Connection, user_id: int) -> Measurement:
     """Run ORDERS_OF_USER once and count the VM instructions it took."""
@@ -73,15 +76,19 @@ def measure(connection: sqlite3.Connection, user_id: int) -> Measurement:
         connection.set_progress_handler(None, 1)
     return Measurement(" / ".join(row[3] for row in plan), len(rows), steps)
 
+
 # --8<-- [end:measure]
+
 
 def create_user_id_index(connection: sqlite3.Connection) -> None:
     """The index the page argues for."""
     connection.execute("CREATE INDEX orders_user_id_idx ON orders (user_id)")
 
+
 def order_of_magnitude(ratio: float) -> int:
     """The largest power of ten not above `ratio`: 390.2 -> 100."""
     return 10 ** max(0, math.floor(math.log10(ratio))) if ratio >= 1 else 1
+
 
 # --8<-- [start:report]
 def report(users: int, orders: int, user_id: int = 42) -> str:
@@ -103,26 +110,27 @@ def report(users: int, orders: int, user_id: int = 42) -> str:
         ]
     )
 
+
 # --8<-- [end:report]
 
 if __name__ == "__main__":
     # --8<-- [start:demo]
     print(report(users=1_000, orders=10_000))
-    '''
+    """
     10,000 orders in the table, 11 of them user 42's
     before: SCAN orders
       3 steps per order in the table
     after: SEARCH orders USING INDEX orders_user_id_idx (user_id=?)
       7 steps per order returned
     the index did over 100x less work
-    '''
+    """
     print(report(users=4_000, orders=40_000))
-    '''
+    """
     40,000 orders in the table, 6 of them user 42's
     before: SCAN orders
       3 steps per order in the table
     after: SEARCH orders USING INDEX orders_user_id_idx (user_id=?)
       8 steps per order returned
     the index did over 1000x less work
-    '''
+    """
     # --8<-- [end:demo]

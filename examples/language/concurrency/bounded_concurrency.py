@@ -14,6 +14,7 @@ from typing import TypeVar
 T = TypeVar("T")
 R = TypeVar("R")
 
+
 # --8<-- [start:bounded_map]
 async def bounded_map(
     work: Callable[[T], Awaitable[R]], items: Iterable[T], *, limit: int
@@ -31,7 +32,9 @@ async def bounded_map(
         tasks = [group.create_task(one(item)) for item in items]
     return [task.result() for task in tasks]
 
+
 # --8<-- [end:bounded_map]
+
 
 # --8<-- [start:probe]
 class InFlight:
@@ -54,7 +57,9 @@ class InFlight:
             self.now -= 1
         return f"page {page}"
 
+
 # --8<-- [end:probe]
+
 
 async def main() -> None:
     """Fetch ten pages with at most three in flight, then with no real cap."""
@@ -70,6 +75,7 @@ async def main() -> None:
     print("peak in flight with limit=1000:", uncapped.peak)
     #> peak in flight with limit=1000: 10
     # --8<-- [end:demo]
+
 
 if __name__ == "__main__":
     asyncio.run(main())

@@ -11,6 +11,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 CHUNKS = [(0, 5_000), (5_000, 10_000), (10_000, 15_000), (15_000, 20_000)]
 
+
 # --8<-- [start:cpu_work]
 def count_primes(bounds: tuple[int, int]) -> int:
     """Count primes in [start, stop) by trial division: pure CPU, no I/O."""
@@ -23,12 +24,14 @@ def count_primes(bounds: tuple[int, int]) -> int:
             count += 1
     return count
 
+
 def count_primes_in_processes(
     chunks: list[tuple[int, int]], *, workers: int = 2
 ) -> list[int]:
     """Fan the chunks out to worker processes; arguments and results are pickled."""
     with ProcessPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(count_primes, chunks))
+
 
 # --8<-- [end:cpu_work]
 

@@ -17,12 +17,14 @@ ORDERS_JSON = {
     3: '{"id": 3, "total_cents": 410}',
 }
 
+
 # --8<-- [start:steps]
 def fetch_order(order_id: int) -> str:
     """Blocking call to an order service; returns the raw JSON body."""
     if order_id not in ORDERS_JSON:
         raise LookupError(f"order {order_id} not found")
     return ORDERS_JSON[order_id]
+
 
 def parse_total(body: str) -> int:
     """Validate the body at the edge: the total must be a whole number of cents."""
@@ -32,11 +34,14 @@ def parse_total(body: str) -> int:
         raise ValueError(f"bad total_cents: {total!r}")
     return total
 
+
 def format_receipt(order_id: int, total_cents: int) -> str:
     """Render the last step's result."""
     return f"order {order_id}: ${total_cents / 100:.2f}"
 
+
 # --8<-- [end:steps]
+
 
 # --8<-- [start:chained_task]
 def receipt(order_id: int) -> str:
@@ -48,12 +53,15 @@ def receipt(order_id: int) -> str:
     except (LookupError, ValueError) as exc:  # expected failures only; bugs still raise
         return f"order {order_id}: unavailable ({exc})"
 
+
 def receipts_on_pool(order_ids: list[int]) -> list[str]:
     """Run one chain per order on a pool; results come back in input order."""
     with ThreadPoolExecutor(max_workers=4) as pool:
         return list(pool.map(receipt, order_ids))
 
+
 # --8<-- [end:chained_task]
+
 
 # --8<-- [start:to_thread]
 async def receipt_async(order_id: int) -> str:
@@ -65,11 +73,14 @@ async def receipt_async(order_id: int) -> str:
     except (LookupError, ValueError) as exc:
         return f"order {order_id}: unavailable ({exc})"
 
+
 async def receipts_async(order_ids: list[int]) -> list[str]:
     """Run the chains concurrently; gather keeps input order."""
     return await asyncio.gather(*(receipt_async(i) for i in order_ids))
 
+
 # --8<-- [end:to_thread]
+
 
 def main() -> None:
     """Run the chain both ways and check they agree."""
@@ -85,6 +96,7 @@ def main() -> None:
     print("asyncio version agrees:", asyncio.run(receipts_async(order_ids)) == on_pool)
     #> asyncio version agrees: True
     # --8<-- [end:demo]
+
 
 if __name__ == "__main__":
     main()

@@ -10,6 +10,7 @@ import asyncio
 
 SERVICES = ["profile", "billing", "search"]
 
+
 # --8<-- [start:fake_io]
 async def call_service(name: str, *, down: bool = False) -> str:
     """Stand in for a network call: yield to the event loop once, then answer."""
@@ -17,6 +18,7 @@ async def call_service(name: str, *, down: bool = False) -> str:
     if down:
         raise ConnectionError(f"{name} is down")
     return f"{name}: ok"
+
 
 async def wait_for_release(name: str, release: asyncio.Event, log: list[str]) -> str:
     """A slow call that answers only when `release` is set; records cancellation."""
@@ -27,7 +29,9 @@ async def wait_for_release(name: str, release: asyncio.Event, log: list[str]) ->
         raise  # swallowing CancelledError would break the caller's cancellation
     return f"{name}: ok"
 
+
 # --8<-- [end:fake_io]
+
 
 # --8<-- [start:gather_settled]
 async def gather_settled(names: list[str], down: set[str]) -> list[str | BaseException]:
@@ -35,7 +39,9 @@ async def gather_settled(names: list[str], down: set[str]) -> list[str | BaseExc
     calls = (call_service(name, down=name in down) for name in names)
     return await asyncio.gather(*calls, return_exceptions=True)
 
+
 # --8<-- [end:gather_settled]
+
 
 # --8<-- [start:gather_fail_fast]
 async def gather_fail_fast() -> list[str]:
@@ -53,7 +59,9 @@ async def gather_fail_fast() -> list[str]:
     log.append(f"profile finished anyway: {await slow}")
     return log
 
+
 # --8<-- [end:gather_fail_fast]
+
 
 # --8<-- [start:task_group]
 async def task_group_fail_fast() -> list[str]:
@@ -64,9 +72,10 @@ async def task_group_fail_fast() -> list[str]:
         async with asyncio.TaskGroup() as group:
             group.create_task(wait_for_release("profile", never, log))
             group.create_task(call_service("billing", down=True))
-    except ExceptionGroup as errors:  # noqa: F821 (a builtin since Python 3.11)
+    except ExceptionGroup as errors:
         log.extend(f"group raised: {exc!r}" for exc in errors.exceptions)
     return log
+
 
 async def task_group_results(names: list[str]) -> dict[str, str]:
     """When nothing fails, read each result from its task after the block exits."""
@@ -74,7 +83,9 @@ async def task_group_results(names: list[str]) -> dict[str, str]:
         tasks = {name: group.create_task(call_service(name)) for name in names}
     return {name: task.result() for name, task in tasks.items()}
 
+
 # --8<-- [end:task_group]
+
 
 async def main() -> None:
     """Run the three behaviours side by side."""
@@ -93,6 +104,7 @@ async def main() -> None:
     print(await task_group_results(SERVICES))
     #> {'profile': 'profile: ok', 'billing': 'billing: ok', 'search': 'search: ok'}
     # --8<-- [end:demo]
+
 
 if __name__ == "__main__":
     asyncio.run(main())

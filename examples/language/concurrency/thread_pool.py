@@ -11,6 +11,7 @@ from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 
 PRICES_CENTS = {"apple": 120, "bread": 350, "cheese": 899}
 
+
 # --8<-- [start:blocking_call]
 def fetch_price(sku: str) -> int:
     """Stand in for a blocking HTTP call to a pricing service."""
@@ -19,7 +20,9 @@ def fetch_price(sku: str) -> int:
     except KeyError:
         raise LookupError(f"no price for {sku!r}") from None
 
+
 # --8<-- [end:blocking_call]
+
 
 # --8<-- [start:submit]
 def price_all(skus: list[str], *, workers: int = 4) -> dict[str, int | str]:
@@ -35,7 +38,9 @@ def price_all(skus: list[str], *, workers: int = 4) -> dict[str, int | str]:
                 priced[sku] = f"error: {exc}"
     return dict(sorted(priced.items()))
 
+
 # --8<-- [end:submit]
+
 
 # --8<-- [start:map]
 def price_in_order(skus: list[str]) -> list[int]:
@@ -43,7 +48,9 @@ def price_in_order(skus: list[str]) -> list[int]:
     with ThreadPoolExecutor(max_workers=4) as pool:
         return list(pool.map(fetch_price, skus))
 
+
 # --8<-- [end:map]
+
 
 # --8<-- [start:timeout]
 def wait_briefly_for_stuck_call(seconds: float) -> list[str]:
@@ -69,7 +76,9 @@ def wait_briefly_for_stuck_call(seconds: float) -> list[str]:
         log.append(f"the thread still finished: {future.result()}")
     return log
 
+
 # --8<-- [end:timeout]
+
 
 def main() -> None:
     """Show each behaviour once."""
@@ -93,6 +102,7 @@ def main() -> None:
         #> cancel() succeeded: False
         #> the thread still finished: late answer
     # --8<-- [end:demo]
+
 
 if __name__ == "__main__":
     main()

@@ -11,6 +11,7 @@ import asyncio
 
 SHORT_TIMEOUT = 0.01  # seconds; the awaited event is never set, so any value times out
 
+
 # --8<-- [start:timeout]
 async def wait_with_timeout(event: asyncio.Event, seconds: float) -> str:
     """Wait for `event` at most `seconds`, using the asyncio.timeout block (3.11+)."""
@@ -21,6 +22,7 @@ async def wait_with_timeout(event: asyncio.Event, seconds: float) -> str:
         return "timed out"
     return "event arrived"
 
+
 async def wait_with_wait_for(event: asyncio.Event, seconds: float) -> str:
     """The same deadline with wait_for, which wraps a single awaitable."""
     try:
@@ -29,7 +31,9 @@ async def wait_with_wait_for(event: asyncio.Event, seconds: float) -> str:
         return "timed out"
     return "event arrived"
 
+
 # --8<-- [end:timeout]
+
 
 # --8<-- [start:cleanup]
 class Connection:
@@ -42,6 +46,7 @@ class Connection:
     def release(self) -> None:
         """Return the connection to the pool."""
         self.log.append("connection released")
+
 
 async def query(log: list[str], started: asyncio.Event, reply: asyncio.Event) -> str:
     """Hold a connection while waiting for a reply; release it however we leave."""
@@ -56,7 +61,9 @@ async def query(log: list[str], started: asyncio.Event, reply: asyncio.Event) ->
     finally:
         conn.release()
 
+
 # --8<-- [end:cleanup]
+
 
 # --8<-- [start:cancel]
 async def cancel_running_query() -> list[str]:
@@ -72,6 +79,7 @@ async def cancel_running_query() -> list[str]:
         log.append(f"task.cancelled() is {task.cancelled()}")
     return log
 
+
 async def time_out_query(seconds: float) -> list[str]:
     """A timeout cancels the inner task, so the same cleanup runs."""
     log: list[str] = []
@@ -81,7 +89,9 @@ async def time_out_query(seconds: float) -> list[str]:
         log.append("caller saw TimeoutError")
     return log
 
+
 # --8<-- [end:cancel]
+
 
 async def main() -> None:
     """Show each behaviour once."""
@@ -108,6 +118,7 @@ async def main() -> None:
         #> connection released
         #> caller saw TimeoutError
     # --8<-- [end:demo]
+
 
 if __name__ == "__main__":
     asyncio.run(main())

@@ -20,13 +20,16 @@ from examples.language.concurrency.worker_pool_threads import (
 
 STOP = object()
 
+
 # --8<-- [start:handler]
 async def line_total_async(payload: str) -> int:
     """Pretend the price comes from an async client, then reuse the sync rules."""
     await asyncio.sleep(0)  # where a real handler awaits the network
     return line_total(payload)
 
+
 # --8<-- [end:handler]
+
 
 # --8<-- [start:worker]
 async def worker(
@@ -46,7 +49,9 @@ async def worker(
         ) as exc:  # CancelledError is not an Exception: it still propagates
             results.append(JobResult(job.index, error=f"{type(exc).__name__}: {exc}"))
 
+
 # --8<-- [end:worker]
+
 
 # --8<-- [start:run_pool]
 async def run_pool(
@@ -69,7 +74,9 @@ async def run_pool(
             await jobs.put(STOP)
     return sorted(results, key=lambda result: result.index)
 
+
 # --8<-- [end:run_pool]
+
 
 async def main() -> None:
     """Price the same line items as the thread version."""
@@ -83,6 +90,7 @@ async def main() -> None:
         #> job 3 '4 x 75': 300
         #> job 4 '1 x -5': ValueError: negative total in '1 x -5'
     # --8<-- [end:demo]
+
 
 if __name__ == "__main__":
     asyncio.run(main())

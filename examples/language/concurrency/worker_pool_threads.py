@@ -15,6 +15,7 @@ from typing import Any
 
 LINE_ITEMS = ["3 x 250", "1 x 1999", "two x 100", "4 x 75", "1 x -5"]
 
+
 # --8<-- [start:types]
 @dataclass(frozen=True)
 class Job:
@@ -22,6 +23,7 @@ class Job:
 
     index: int
     payload: str
+
 
 @dataclass(frozen=True)
 class JobResult:
@@ -31,6 +33,7 @@ class JobResult:
     value: int | None = None
     error: str | None = None
 
+
 def line_total(payload: str) -> int:
     """Price a line item such as '3 x 250' (quantity x unit price in cents)."""
     quantity, _, unit_price = payload.partition(" x ")
@@ -39,10 +42,12 @@ def line_total(payload: str) -> int:
         raise ValueError(f"negative total in {payload!r}")
     return total
 
+
 # --8<-- [end:types]
 
 # --8<-- [start:worker]
 STOP = object()  # the sentinel: identity-compared, so no real job can look like it
+
 
 def worker(
     jobs: queue.Queue[Any],
@@ -59,7 +64,9 @@ def worker(
         except Exception as exc:  # one bad job must not kill the worker
             results.put(JobResult(job.index, error=f"{type(exc).__name__}: {exc}"))
 
+
 # --8<-- [end:worker]
+
 
 # --8<-- [start:run_pool]
 def run_pool(
@@ -91,7 +98,9 @@ def run_pool(
     collected = [results.get_nowait() for _ in range(count)]
     return sorted(collected, key=lambda result: result.index)
 
+
 # --8<-- [end:run_pool]
+
 
 def main() -> None:
     """Price a few line items, two of them bad."""
@@ -105,6 +114,7 @@ def main() -> None:
         #> job 3 '4 x 75': 300
         #> job 4 '1 x -5': ValueError: negative total in '1 x -5'
     # --8<-- [end:demo]
+
 
 if __name__ == "__main__":
     main()
