@@ -102,7 +102,8 @@ def ensure_vendored_assets() -> None:
 
 
 def run_in_venv(*args: str) -> int:
-    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true")
+    # Silence the MkDocs-2 and Material end-of-life banners; the pins are deliberate.
+    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
     return subprocess.run([str(venv_python()), *args], cwd=ROOT, env=env).returncode
 
 

@@ -19,7 +19,7 @@ from tests.support.example_files import REPO_ROOT
 
 def build_site(destination: Path) -> Path:
     """`mkdocs build --strict` into `destination`; raises with MkDocs' output on failure."""
-    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true")
+    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
         cwd=REPO_ROOT,
