@@ -15,9 +15,8 @@
 # On the job, an estimate tells you what to build and what not to build. It stops a
 # team from sharding a database that fits on a laptop, and it warns you early when a
 # cheap design will fall over. In the interview, the estimate is where you show that
-# you reason from requirements instead of from buzzwords. The seed question for this
-# page names "1M clicks per day" and nothing else; the rest you must ask for or
-# assume out loud.
+# you reason from requirements instead of from buzzwords. The question names only
+# "1M clicks per day"; everything else you must ask for or assume out loud.
 #
 # ## Ask before you compute
 #
