@@ -5,6 +5,7 @@
     python3 dev.py test [ARGS]      run every test (ARGS go to pytest)
     python3 dev.py build            build the site strictly into site/
     python3 dev.py update-examples  rewrite the `#>` / `-- #>` outputs in examples/ and docs/
+    python3 dev.py bench [FILTER]   run the benchmarks (per-operation time at two sizes)
     python3 dev.py setup            only create or refresh .venv and the vendored assets
 
 Every command first makes sure .venv exists and matches requirements.txt, so a
@@ -107,12 +108,26 @@ def run_in_venv(*args: str) -> int:
     return subprocess.run([str(venv_python()), *args], cwd=ROOT, env=env).returncode
 
 
+def run_benchmarks(filters: list[str]) -> int:
+    files = sorted(
+        path for path in (ROOT / "benchmarks").rglob("*.py")
+        if path.name not in {"__init__.py", "timing.py"}
+        and all(f in path.relative_to(ROOT).as_posix() for f in filters)
+    )
+    worst = 0
+    for path in files:
+        print(f"== {path.relative_to(ROOT)}", flush=True)
+        worst = max(worst, run_in_venv(str(path)))
+    return worst
+
+
 COMMANDS = {
     "serve": lambda extra: run_in_venv("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *extra),
     "test": lambda extra: run_in_venv("-m", "pytest", *extra),
     "build": lambda extra: run_in_venv("-m", "mkdocs", "build", "--strict", *extra),
     "update-examples": lambda extra: run_in_venv("-m", "pytest", "tests/test_docs.py", "tests/test_sql_examples.py",
                                                  "--update-examples", *extra),
+    "bench": lambda extra: run_benchmarks(extra),
     "setup": lambda extra: 0,
 }
 

@@ -1,0 +1,85 @@
+"""Per-operation timing at two sizes, the evidence behind every complexity claim.
+
+A benchmark reports numbers; nothing here asserts on time. A complexity claim
+such as "O(1) get" is backed by showing that the time per operation barely
+moves when the structure grows 100x (ratio near 1), where an O(n) operation's
+ratio would be near 100.
+
+    from benchmarks.timing import per_operation, report
+
+    def lookups(size):            # returns a zero-argument callable doing `ops` operations
+        cache = build_cache(size)
+        keys = ...
+        def run():
+            for key in keys:
+                cache.get(key)
+        return run, len(keys)
+
+    report("LRU get", per_operation(lookups))
+
+Set BENCH_QUICK=1 for tiny sizes (the test suite does, to prove benchmarks run).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+Workload = Callable[[int], tuple[Callable[[], None], int]]
+
+DEFAULT_SIZES = (1_000, 100_000)
+QUICK_SIZES = (100, 1_000)
+
+
+def quick_mode() -> bool:
+    return os.environ.get("BENCH_QUICK", "") not in {"", "0"}
+
+
+@dataclass(frozen=True)
+class Measurement:
+    size: int
+    seconds_per_op: float
+
+
+@dataclass(frozen=True)
+class Comparison:
+    small: Measurement
+    large: Measurement
+
+    @property
+    def ratio(self) -> float:
+        return self.large.seconds_per_op / self.small.seconds_per_op
+
+
+def per_operation(workload: Workload, sizes: tuple[int, int] | None = None, repeats: int = 5) -> Comparison:
+    """Best-of-`repeats` time per operation of `workload` at a small and a large size."""
+    small_size, large_size = sizes or (QUICK_SIZES if quick_mode() else DEFAULT_SIZES)
+    if quick_mode():
+        repeats = 1
+    measurements = []
+    for size in (small_size, large_size):
+        best = float("inf")
+        for _ in range(repeats):
+            run, operations = workload(size)
+            if operations <= 0:
+                raise ValueError("a workload must perform at least one operation")
+            start = time.perf_counter()
+            run()
+            best = min(best, (time.perf_counter() - start) / operations)
+        measurements.append(Measurement(size, best))
+    return Comparison(*measurements)
+
+
+def format_row(label: str, comparison: Comparison) -> str:
+    small, large = comparison.small, comparison.large
+    return (
+        f"{label:<36} n={small.size:>9,}: {small.seconds_per_op * 1e6:8.3f} us/op   "
+        f"n={large.size:>9,}: {large.seconds_per_op * 1e6:8.3f} us/op   ratio {comparison.ratio:6.2f}"
+    )
+
+
+def report(label: str, comparison: Comparison) -> Comparison:
+    print(format_row(label, comparison), flush=True)
+    return comparison

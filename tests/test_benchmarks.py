@@ -1,0 +1,57 @@
+"""Every benchmark runs (at tiny sizes) and reports a ratio line; no timing is asserted."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from benchmarks.timing import Comparison, Measurement, format_row, per_operation
+from tests.support.example_files import REPO_ROOT
+
+BENCHMARK_FILES = sorted(
+    path for path in (REPO_ROOT / "benchmarks").rglob("*.py") if path.name not in {"__init__.py", "timing.py"}
+)
+
+
+@pytest.mark.parametrize("path", BENCHMARK_FILES, ids=[str(p.relative_to(REPO_ROOT)) for p in BENCHMARK_FILES])
+def test_benchmark_runs_and_reports_ratios(path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, str(path)],
+        cwd=REPO_ROOT,
+        env=dict(os.environ, BENCH_QUICK="1"),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "ratio" in result.stdout, f"{path.name} printed no comparison:\n{result.stdout}"
+
+
+def test_per_operation_measures_both_sizes() -> None:
+    seen = []
+
+    def workload(size: int):
+        seen.append(size)
+        return (lambda: sum(range(size))), size
+
+    comparison = per_operation(workload, sizes=(10, 1000), repeats=2)
+    assert {comparison.small.size, comparison.large.size} == {10, 1000}
+    assert set(seen) == {10, 1000}
+    assert comparison.small.seconds_per_op > 0
+
+
+def test_a_workload_without_operations_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one operation"):
+        per_operation(lambda size: ((lambda: None), 0), sizes=(1, 2), repeats=1)
+
+
+def test_the_report_row_shows_sizes_times_and_ratio() -> None:
+    row = format_row("get", Comparison(Measurement(1000, 1e-7), Measurement(100_000, 2e-7)))
+    assert "n=    1,000:" in row
+    assert "0.100 us/op" in row
+    assert "ratio   2.00" in row
