@@ -1,0 +1,1 @@
+// The progress tracker script (placeholder until it is written).
