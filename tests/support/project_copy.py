@@ -1,0 +1,48 @@
+"""A throwaway copy of the project, for tests that break something and build it."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.support.example_files import REPO_ROOT
+
+# Enough of the project for `mkdocs build`: configuration, hooks, generators, pages, data.
+BUILD_INPUTS = [
+    "mkdocs.yml",
+    "assets.lock.json",
+    "overrides",
+    "hooks",
+    "gen_pages",
+    "handbook_build",
+    "docs",
+    "data",
+    "examples",
+]
+
+
+def copy_project(destination: Path) -> Path:
+    for name in BUILD_INPUTS:
+        source = REPO_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, destination / name, ignore=shutil.ignore_patterns("*.py[co]", "__pycache__"))
+        else:
+            shutil.copy2(source, destination / name)
+    return destination
+
+
+def build_copy(project: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` in `project`; returns the finished process (output in .stdout/.stderr)."""
+    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
