@@ -36,8 +36,9 @@ def parse_total(body: str) -> int:
 
 
 def format_receipt(order_id: int, total_cents: int) -> str:
-    """Render the last step's result."""
-    return f"order {order_id}: ${total_cents / 100:.2f}"
+    """Render the last step's result; integer cents never pass through a float."""
+    dollars, cents = divmod(total_cents, 100)
+    return f"order {order_id}: ${dollars}.{cents:02d}"
 
 
 # --8<-- [end:steps]
