@@ -1,0 +1,186 @@
+"""The send and status APIs over HTTP.
+
+    POST /notifications        202 Accepted + Location; Idempotency-Key header optional
+    GET  /notifications/{id}   200 with a status per channel, or 404
+
+Errors are RFC 9457 problem details, through the module the REST section
+built (examples/apis/rest/problem_details.py): a malformed body is 400, a
+well-formed one that breaks the rules is 422 with field errors, a reused key
+with a different body is 409.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Annotated
+
+from fastapi import FastAPI, Header, Path, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+from examples.apis.rest.problem_details import (
+    PROBLEM_TYPES,
+    install_problem_handlers,
+    problem_response,
+)
+from examples.machine_coding.notification_service.errors import (
+    IdempotencyConflictError,
+    NotificationError,
+    NotificationNotFoundError,
+)
+from examples.machine_coding.notification_service.model import (
+    Channel,
+    Delivery,
+    DeliveryStatus,
+    SendRequest,
+)
+from examples.machine_coding.notification_service.service import (
+    NotificationService,
+    NotificationStatus,
+)
+
+# --8<-- [start:models]
+Name = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+Value = Annotated[str, StringConstraints(max_length=2_000)]
+
+
+class SendBody(BaseModel):
+    """The body of POST /notifications. Unknown fields are refused, not ignored."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    user_id: Name
+    template: Name
+    channels: Annotated[list[Channel], Field(min_length=1, max_length=len(Channel))]
+    variables: Annotated[dict[Name, Value], Field(max_length=50)] = {}
+
+
+class DeliveryOut(BaseModel):
+    """One channel's status as the API shows it."""
+
+    status: DeliveryStatus
+    attempts: int
+    next_attempt_at: str | None  # only while queued or deferred
+    last_error: str | None
+    sent_at: str | None
+
+
+class NotificationOut(BaseModel):
+    """A notification and a status per channel."""
+
+    id: str
+    user_id: str
+    template: str
+    created_at: str
+    channels: dict[Channel, DeliveryOut]
+
+
+# --8<-- [end:models]
+
+IdempotencyKey = Annotated[
+    str | None, Header(min_length=1, max_length=255, pattern=r"^[!-~]+$")
+]
+NotificationId = Annotated[str, Path(min_length=1, max_length=64)]
+
+
+def _iso(seconds: float | None) -> str | None:
+    if seconds is None:
+        return None
+    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="seconds")
+
+
+def _delivery_out(delivery: Delivery) -> DeliveryOut:
+    waiting = not delivery.status.terminal
+    return DeliveryOut(
+        status=delivery.status,
+        attempts=delivery.attempts,
+        next_attempt_at=_iso(delivery.due_at) if waiting else None,
+        last_error=delivery.last_error,
+        sent_at=_iso(delivery.sent_at),
+    )
+
+
+def to_out(status: NotificationStatus) -> NotificationOut:
+    """The response document for a notification and its deliveries."""
+    notification = status.notification
+    return NotificationOut(
+        id=notification.id,
+        user_id=notification.request.user_id,
+        template=notification.request.template,
+        created_at=_iso(notification.created_at) or "",
+        channels={d.channel: _delivery_out(d) for d in status.deliveries},
+    )
+
+
+# --8<-- [start:errors]
+async def _on_notification_error(
+    request: Request, exc: NotificationError
+) -> JSONResponse:
+    """Map the service's refusals to problems; the field names come from the error."""
+    if isinstance(exc, NotificationNotFoundError):
+        return problem_response(
+            request,
+            404,
+            title="Notification not found",
+            detail=str(exc),
+            type_=PROBLEM_TYPES + "notification-not-found",
+        )
+    if isinstance(exc, IdempotencyConflictError):
+        return problem_response(
+            request,
+            409,
+            title="Idempotency key reused",
+            detail=f"{exc}. Use a new key for a new request.",
+            type_=PROBLEM_TYPES + "idempotency-conflict",
+        )
+    return problem_response(
+        request,
+        422,
+        title="Invalid request",
+        detail="One or more fields are invalid; see errors.",
+        type_=PROBLEM_TYPES + "validation-error",
+        errors=[{"field": f"body.{exc.field}", "message": str(exc)}],
+    )
+
+
+# --8<-- [end:errors]
+
+
+def create_app(service: NotificationService) -> FastAPI:
+    """The notifications API over `service`; tests pass one built with fakes."""
+    app = FastAPI(title="Notifications API")
+    install_problem_handlers(app)
+    app.add_exception_handler(NotificationError, _on_notification_error)  # type: ignore[arg-type]
+
+    # --8<-- [start:routes]
+    @app.post("/notifications", status_code=202, response_model=NotificationOut)
+    def send_notification(
+        body: SendBody,
+        request: Request,
+        response: Response,
+        idempotency_key: IdempotencyKey = None,
+    ) -> NotificationOut:
+        """Accept a notification; delivery happens later, so 202, not 201."""
+        send_request = SendRequest(
+            user_id=body.user_id,
+            template=body.template,
+            channels=tuple(body.channels),
+            variables=body.variables,
+        )
+        accepted = service.send(send_request, idempotency_key)
+        notification_id = accepted.notification.id
+        location = request.url_for("get_notification", notification_id=notification_id)
+        response.headers["Location"] = str(location)
+        if not accepted.created:
+            # The same notification as the first time (in its current state),
+            # flagged so a caller can tell a replay from a new request.
+            response.headers["Idempotent-Replayed"] = "true"
+        return to_out(service.status(notification_id))
+
+    @app.get("/notifications/{notification_id}", response_model=NotificationOut)
+    def get_notification(notification_id: NotificationId) -> NotificationOut:
+        """Where each channel of the notification stands now."""
+        return to_out(service.status(notification_id))
+
+    # --8<-- [end:routes]
+    return app
