@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 from tests.support.example_files import REPO_ROOT
+from tests.support.site_build import run_mkdocs_build
 
 # Enough of the project for `mkdocs build`: configuration, hooks, generators, pages, data.
 BUILD_INPUTS = [
@@ -36,13 +35,4 @@ def copy_project(destination: Path) -> Path:
 
 def build_copy(project: Path) -> subprocess.CompletedProcess[str]:
     """`mkdocs build --strict` in `project`; returns the finished process (output in .stdout/.stderr)."""
-    env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+    return run_mkdocs_build(project, project / "site")

@@ -17,18 +17,23 @@ from urllib.parse import urlsplit
 from tests.support.example_files import REPO_ROOT
 
 
-def build_site(destination: Path) -> Path:
-    """`mkdocs build --strict` into `destination`; raises with MkDocs' output on failure."""
+def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` of the project in `project`; returns the finished process."""
     env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(destination)],
-        cwd=REPO_ROOT,
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
+
+
+def build_site(destination: Path) -> Path:
+    """Build this repository's site into `destination`; raises with MkDocs' output on failure."""
+    result = run_mkdocs_build(REPO_ROOT, destination)
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return destination
