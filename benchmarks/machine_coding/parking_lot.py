@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections import deque
 
 from benchmarks.timing import per_operation, quick_mode, report
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.allocation import NearestFirst
-from examples.machine_coding.parking_lot.clock import ManualClock
 from examples.machine_coding.parking_lot.free_spots import HeapFreeSpots, ScanFreeSpots
 from examples.machine_coding.parking_lot.lot import ParkingLot
 from examples.machine_coding.parking_lot.models import SpotSize, Vehicle, VehicleType

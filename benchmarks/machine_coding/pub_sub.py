@@ -11,15 +11,15 @@ Backs the complexity table on docs/machine-coding/pub-sub.md:
 from __future__ import annotations
 
 from benchmarks.timing import per_operation, quick_mode, report
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.messages import Delivery
 
 BATCH = 1_000
 
 
 def new_broker(max_pending: int) -> Broker:
-    broker = Broker(clock=FakeClock(), max_pending=max_pending)
+    broker = Broker(clock=ManualClock(), max_pending=max_pending)
     broker.create_topic("t")
     return broker
 

@@ -13,7 +13,7 @@ import sys
 from types import FunctionType, ModuleType
 
 from benchmarks.timing import DEFAULT_SIZES, QUICK_SIZES, per_operation, quick_mode, report
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import Algorithm, LimiterConfig, create_limiter
 from examples.machine_coding.rate_limiter.limiter import RateLimiter
 

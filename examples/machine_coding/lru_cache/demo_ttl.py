@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from examples.machine_coding.lru_cache.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.lru_cache.ttl_cache import TTLCache
 
 

@@ -13,7 +13,7 @@ from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from examples.machine_coding.lru_cache.clock import Clock
+from examples.machine_coding.clock import Clock
 from examples.machine_coding.lru_cache.lru_linked import LRUCache
 
 K = TypeVar("K", bound=Hashable)

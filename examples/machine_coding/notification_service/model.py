@@ -10,15 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
 from examples.machine_coding.notification_service.errors import InvalidChannelError
-
-Clock = Callable[[], float]
-"""Returns the current time as UTC epoch seconds; tests pass a fake one."""
 
 
 # --8<-- [start:enums]

@@ -14,11 +14,11 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from examples.machine_coding.clock import Clock
 from examples.machine_coding.notification_service.errors import (
     IdempotencyConflictError,
 )
 from examples.machine_coding.notification_service.model import (
-    Clock,
     Delivery,
     DeliveryStatus,
     Notification,
@@ -77,7 +77,7 @@ class NotificationService:
         templates: TemplateStore,
         users: UserDirectory,
         repository: Repository,
-        clock: Clock,
+        clock: Clock,  # UTC epoch seconds: quiet hours need calendar time
         new_id: Callable[[], str] | None = None,
     ) -> None:
         self._templates = templates

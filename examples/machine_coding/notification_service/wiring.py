@@ -8,10 +8,10 @@ other file would change.
 from __future__ import annotations
 
 import random
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.notification_service.dispatcher import (
     DeadLetterQueue,
     Dispatcher,
@@ -46,25 +46,6 @@ DEFAULT_POLICIES: Mapping[Channel, RetryPolicy] = {
     ),
 }
 # --8<-- [end:policies]
-
-
-class ManualClock:
-    """A clock that moves only when told to. Thread-safe."""
-
-    def __init__(self, now: float = 0.0) -> None:
-        self._now = now
-        self._lock = threading.Lock()
-
-    def __call__(self) -> float:
-        with self._lock:
-            return self._now
-
-    def set(self, now: float) -> None:
-        """Jump to `now`; time never goes backwards."""
-        with self._lock:
-            if now < self._now:
-                raise ValueError("a clock does not go backwards")
-            self._now = now
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.allocation import NearestFirst
-from examples.machine_coding.parking_lot.clock import ManualClock
 from examples.machine_coding.parking_lot.errors import ParkingError
 from examples.machine_coding.parking_lot.lot import ParkingLot
 from examples.machine_coding.parking_lot.models import SpotSize, Vehicle, VehicleType

@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.allocation import NearestFirst
-from examples.machine_coding.parking_lot.clock import ManualClock
 from examples.machine_coding.parking_lot.errors import LotFullError
 from examples.machine_coding.parking_lot.lot import ParkingLot
 from examples.machine_coding.parking_lot.models import (

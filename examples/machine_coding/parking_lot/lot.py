@@ -10,8 +10,8 @@ import itertools
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
+from examples.machine_coding.clock import Clock
 from examples.machine_coding.parking_lot.allocation import AllocationStrategy
-from examples.machine_coding.parking_lot.clock import Clock
 from examples.machine_coding.parking_lot.errors import (
     AlreadyParkedError,
     LotFullError,

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
 
-from examples.machine_coding.pub_sub.clock import Clock
+from examples.machine_coding.clock import Clock
 from examples.machine_coding.pub_sub.errors import (
     AlreadySubscribedError,
     NotSubscribedError,

@@ -17,7 +17,7 @@ import math
 import threading
 import time
 
-from examples.machine_coding.pub_sub.clock import Clock
+from examples.machine_coding.clock import Clock
 from examples.machine_coding.pub_sub.errors import (
     AlreadySubscribedError,
     NotSubscribedError,

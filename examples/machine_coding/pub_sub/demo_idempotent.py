@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.idempotent import IdempotentConsumer
 from examples.machine_coding.pub_sub.messages import Delivery, Message
 
 # --8<-- [start:demo]
-clock = FakeClock()
+clock = ManualClock()
 broker = Broker(clock=clock, ack_deadline=5.0, max_attempts=3)
 broker.create_topic("deposits")
 balances = {"naive": 0, "deduped": 0}  # in cents

@@ -7,12 +7,12 @@ the healthy subscriber receives everything and the publisher never blocks.
 
 from __future__ import annotations
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.messages import Delivery, OverflowPolicy
 
 # --8<-- [start:demo]
-clock = FakeClock()
+clock = ManualClock()
 broker = Broker(clock=clock, max_pending=2, overflow=OverflowPolicy.DROP_OLDEST)
 broker.create_topic("prices")
 fast: list[int] = []

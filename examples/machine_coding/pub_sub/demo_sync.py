@@ -6,12 +6,12 @@ prints the same thing.
 
 from __future__ import annotations
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.messages import Delivery
 
 # --8<-- [start:setup]
-clock = FakeClock()
+clock = ManualClock()
 broker = Broker(clock=clock, ack_deadline=10.0, max_attempts=3, max_pending=100)
 broker.create_topic("orders")
 seen: list[str] = []

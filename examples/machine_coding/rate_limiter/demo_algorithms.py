@@ -1,6 +1,6 @@
 """One traffic pattern, five algorithms: how many requests each one admits."""
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import (
     Algorithm,
     LimiterConfig,

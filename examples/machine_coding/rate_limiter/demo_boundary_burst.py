@@ -1,6 +1,6 @@
 """The fixed-window boundary burst: 2x the limit in half a second."""
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import (
     Algorithm,
     LimiterConfig,

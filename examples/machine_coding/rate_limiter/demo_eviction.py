@@ -1,6 +1,6 @@
 """Per-key state is bounded: idle keys are swept away without changing any answer."""
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.sliding_log import SlidingLogLimiter
 
 # --8<-- [start:eviction]

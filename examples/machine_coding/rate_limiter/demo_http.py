@@ -1,6 +1,6 @@
 """What a client sees: RateLimit fields on every response, 429 and Retry-After on refusal."""
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.http_headers import (
     rate_limit_headers,
     status_for,

@@ -1,6 +1,6 @@
 """The leaky bucket as a queue: a burst comes out evenly spaced."""
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.leaky_bucket import LeakyBucketLimiter
 
 # --8<-- [start:queue]

@@ -2,7 +2,7 @@
 
 import threading
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import (
     Algorithm,
     LimiterConfig,

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
-from examples.machine_coding.rate_limiter.clock import Clock, system_clock
+from examples.machine_coding.clock import Clock, system_clock
 from examples.machine_coding.rate_limiter.fixed_window import FixedWindowLimiter
 from examples.machine_coding.rate_limiter.keyed import KeyedLimiter
 from examples.machine_coding.rate_limiter.leaky_bucket import LeakyBucketLimiter

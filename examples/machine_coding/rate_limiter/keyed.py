@@ -13,7 +13,7 @@ import threading
 from abc import ABC, abstractmethod
 from typing import Generic, TypeVar
 
-from examples.machine_coding.rate_limiter.clock import Clock
+from examples.machine_coding.clock import Clock
 from examples.machine_coding.rate_limiter.decision import Decision
 from examples.machine_coding.rate_limiter.validation import (
     check_cost,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from examples.machine_coding.rate_limiter.clock import Clock
+from examples.machine_coding.clock import Clock
 from examples.machine_coding.rate_limiter.decision import Decision, whole_units
 from examples.machine_coding.rate_limiter.keyed import KeyedLimiter
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from examples.machine_coding.lru_cache.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.lru_cache.lfu_cache import LFUCache
 from examples.machine_coding.lru_cache.lru_linked import LRUCache
 from examples.machine_coding.lru_cache.lru_ordered_dict import OrderedDictLRUCache

@@ -10,7 +10,7 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
 
-from examples.machine_coding.lru_cache.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.lru_cache.contract import InvalidCapacityError
 from examples.machine_coding.lru_cache.ttl_cache import TTLCache
 

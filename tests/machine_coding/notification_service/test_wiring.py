@@ -1,26 +1,13 @@
-"""The composition root and the manual clock."""
+"""The composition root wires every part and shares one clock."""
 
 from __future__ import annotations
-
-import pytest
 
 from examples.machine_coding.notification_service.model import Channel
 from examples.machine_coding.notification_service.wiring import (
     DEFAULT_POLICIES,
-    ManualClock,
     build_system,
 )
 from examples.role.notification_retry_schedule import POLICIES
-
-
-def test_the_manual_clock_moves_only_forward() -> None:
-    clock = ManualClock(10.0)
-    assert clock() == 10.0
-    clock.set(12.5)
-    assert clock() == 12.5
-    with pytest.raises(ValueError, match="backwards"):
-        clock.set(12.0)
-    assert clock() == 12.5
 
 
 def test_every_channel_has_a_policy_and_two_come_from_the_role_guide() -> None:

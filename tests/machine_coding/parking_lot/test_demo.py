@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from examples.machine_coding.parking_lot.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.demo import build_lot, dollars
 from examples.machine_coding.parking_lot.models import SpotSize, Vehicle, VehicleType
 from examples.machine_coding.parking_lot.pricing import DAY, HOUR

@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.allocation import BestFit, NearestFirst
-from examples.machine_coding.parking_lot.clock import ManualClock
 from examples.machine_coding.parking_lot.errors import (
     AlreadyParkedError,
     LotFullError,

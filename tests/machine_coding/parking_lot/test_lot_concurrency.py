@@ -9,8 +9,8 @@ from collections.abc import Iterator
 
 import pytest
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.allocation import NearestFirst
-from examples.machine_coding.parking_lot.clock import ManualClock
 from examples.machine_coding.parking_lot.errors import LotFullError
 from examples.machine_coding.parking_lot.free_spots import HeapFreeSpots, ScanFreeSpots
 from examples.machine_coding.parking_lot.lot import ParkingLot

@@ -10,8 +10,8 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.allocation import BestFit, NearestFirst
-from examples.machine_coding.parking_lot.clock import ManualClock
 from examples.machine_coding.parking_lot.errors import LotFullError, UnknownTicketError
 from examples.machine_coding.parking_lot.free_spots import ScanFreeSpots
 from examples.machine_coding.parking_lot.lot import ParkingLot, build_spots

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.messages import Delivery
 
 ACK_DEADLINE = 10.0
@@ -33,12 +33,12 @@ class Recorder:
 
 
 @pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
+def clock() -> ManualClock:
+    return ManualClock()
 
 
 @pytest.fixture
-def broker(clock: FakeClock) -> Broker:
+def broker(clock: ManualClock) -> Broker:
     made = Broker(clock=clock, ack_deadline=ACK_DEADLINE, max_attempts=3, max_pending=100)
     made.create_topic("orders")
     return made

@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.async_broker import AsyncBroker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.errors import (
     AlreadySubscribedError,
     NotSubscribedError,
@@ -74,7 +74,7 @@ def test_a_failed_attempt_is_retried_before_the_next_message() -> None:
             if delivery.message.payload == "b" and delivery.attempt == 1:
                 raise ConnectionError("downstream reset")
 
-        async with AsyncBroker(clock=FakeClock(3.0)) as broker:
+        async with AsyncBroker(clock=ManualClock(3.0)) as broker:
             broker.create_topic("t")
             broker.subscribe("t", "s", flaky)
             first = broker.publish("t", "a")

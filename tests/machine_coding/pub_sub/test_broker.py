@@ -6,8 +6,8 @@ import math
 
 import pytest
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.errors import (
     AlreadySubscribedError,
     NotSubscribedError,
@@ -33,7 +33,7 @@ def test_publish_fans_out_to_every_subscriber_of_the_topic(broker: Broker) -> No
     assert other.deliveries == []
 
 
-def test_message_carries_id_topic_payload_and_publish_time(broker: Broker, clock: FakeClock) -> None:
+def test_message_carries_id_topic_payload_and_publish_time(broker: Broker, clock: ManualClock) -> None:
     clock.advance(7.5)
     first = broker.publish("orders", b"\x00raw")
     second = broker.publish("orders", "text")
@@ -63,7 +63,7 @@ def test_one_message_in_flight_per_subscription_keeps_order(broker: Broker) -> N
     assert broker.backlog("orders", "slow") == 2
 
 
-def test_unacked_message_is_redelivered_only_after_the_deadline(broker: Broker, clock: FakeClock) -> None:
+def test_unacked_message_is_redelivered_only_after_the_deadline(broker: Broker, clock: ManualClock) -> None:
     slow = Recorder(broker, "slow", auto_ack=False)
     broker.subscribe("orders", "slow", slow)
     broker.publish("orders", "o")
@@ -75,7 +75,7 @@ def test_unacked_message_is_redelivered_only_after_the_deadline(broker: Broker, 
     assert [d.attempt for d in slow.deliveries] == [1, 2]
 
 
-def test_late_ack_before_the_redelivery_round_still_counts(broker: Broker, clock: FakeClock) -> None:
+def test_late_ack_before_the_redelivery_round_still_counts(broker: Broker, clock: ManualClock) -> None:
     slow = Recorder(broker, "slow", auto_ack=False)
     broker.subscribe("orders", "slow", slow)
     broker.publish("orders", "o")
@@ -86,7 +86,7 @@ def test_late_ack_before_the_redelivery_round_still_counts(broker: Broker, clock
     assert broker.backlog("orders", "slow") == 0
 
 
-def test_after_max_attempts_the_message_is_dead_lettered_and_the_next_flows(broker: Broker, clock: FakeClock) -> None:
+def test_after_max_attempts_the_message_is_dead_lettered_and_the_next_flows(broker: Broker, clock: ManualClock) -> None:
     slow = Recorder(broker, "slow", auto_ack=False)
     broker.subscribe("orders", "slow", slow)
     poison = broker.publish("orders", "poison")
@@ -189,7 +189,7 @@ def test_handler_may_publish_from_inside_dispatch(broker: Broker) -> None:
     ],
 )
 def test_overflow_policy_drops_into_dead_letters_for_that_subscriber_only(
-    clock: FakeClock, policy: OverflowPolicy, expected_ids: list[int], dropped_ids: list[int]
+    clock: ManualClock, policy: OverflowPolicy, expected_ids: list[int], dropped_ids: list[int]
 ) -> None:
     broker = Broker(clock=clock, ack_deadline=ACK_DEADLINE, max_pending=2, overflow=policy)
     broker.create_topic("t")

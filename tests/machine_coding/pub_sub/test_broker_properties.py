@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.errors import UnknownDeliveryError
 from examples.machine_coding.pub_sub.messages import DeadLetterReason, Delivery, OverflowPolicy
 
@@ -51,7 +51,7 @@ operations = st.one_of(
 @settings(max_examples=150, deadline=None)
 @given(st.data())
 def test_at_least_once_in_order_and_nothing_after_unsubscribe(data: st.DataObject) -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     broker = Broker(clock=clock, ack_deadline=DEADLINE, max_attempts=MAX_ATTEMPTS, max_pending=1_000)
     for topic in TOPICS:
         broker.create_topic(topic)
@@ -151,7 +151,7 @@ def test_at_least_once_in_order_and_nothing_after_unsubscribe(data: st.DataObjec
 def test_a_never_acking_subscriber_does_not_hold_back_the_others(
     count: int, capacity: int, policy: OverflowPolicy, advances: list[float]
 ) -> None:
-    clock = FakeClock()
+    clock = ManualClock()
     broker = Broker(
         clock=clock,
         ack_deadline=DEADLINE,

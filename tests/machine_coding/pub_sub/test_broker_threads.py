@@ -5,8 +5,8 @@ from __future__ import annotations
 import threading
 from collections import defaultdict
 
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.pub_sub.broker import Broker
-from examples.machine_coding.pub_sub.clock import FakeClock
 from examples.machine_coding.pub_sub.messages import Delivery
 
 THREADS = 8
@@ -14,7 +14,7 @@ PER_THREAD = 2_000
 
 
 def make_broker() -> tuple[Broker, dict[str, list[Delivery]]]:
-    broker = Broker(clock=FakeClock(), max_pending=THREADS * PER_THREAD)
+    broker = Broker(clock=ManualClock(), max_pending=THREADS * PER_THREAD)
     broker.create_topic("t")
     received: dict[str, list[Delivery]] = defaultdict(list)
     for name in ("a", "b", "c"):

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from hypothesis import strategies as st
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.decision import Decision
 from examples.machine_coding.rate_limiter.factory import Algorithm, LimiterConfig, create_limiter
 from examples.machine_coding.rate_limiter.limiter import RateLimiter

@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import Algorithm, LimiterConfig, create_limiter
 from examples.machine_coding.rate_limiter.fixed_window import FixedWindowLimiter
 from examples.machine_coding.rate_limiter.leaky_bucket import LeakyBucketLimiter

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import Algorithm
 from examples.machine_coding.rate_limiter.sliding_log import SlidingLogLimiter
 from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, replay, windows

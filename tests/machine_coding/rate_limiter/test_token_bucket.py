@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 
-from examples.machine_coding.rate_limiter.clock import ManualClock
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import Algorithm
 from examples.machine_coding.rate_limiter.token_bucket import TokenBucketLimiter
 from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, replay, windows

@@ -1,9 +1,9 @@
-"""Time as a dependency: every limiter asks a Clock, never the system directly.
+"""Time as a dependency, shared by every machine-coding problem.
 
-A Clock is any zero-argument callable that returns seconds as a float. Only
-differences between readings matter, so production uses `time.monotonic`
-(which NTP corrections cannot move backwards), and tests and demos use
-`ManualClock`, which moves only when told to. Nothing ever sleeps.
+Code that needs the time (a TTL, an ack deadline, a parking fee, a rate-limit
+window) asks a `Clock` it was given instead of calling `time` directly. Then
+production passes a real clock, and tests and demos pass a `ManualClock` that
+moves only when told to: expiry and refill become exact, and nothing sleeps.
 """
 
 from __future__ import annotations
@@ -16,13 +16,21 @@ from typing import TypeAlias
 
 # --8<-- [start:clock]
 Clock: TypeAlias = Callable[[], float]
-"""Returns seconds from an arbitrary origin; only differences are meaningful."""
+"""Any zero-argument callable that returns the current time in seconds."""
 
+# Durations need a clock that only moves forward. `time.monotonic` ignores NTP
+# corrections and manual changes to the system time; `time.time` follows them,
+# so a step back could make an entry live forever or a fee come out negative.
+# (Code that needs calendar time, such as quiet hours, passes `time.time`.)
 system_clock: Clock = time.monotonic
 
 
 class ManualClock:
-    """A fake clock for tests and demos: time stands still until you move it."""
+    """A clock for tests and demos: time stands still until you move it.
+
+    Safe to share between threads. Writers take the lock because `+=` is a
+    read-modify-write; a reader sees one whole float, old or new.
+    """
 
     def __init__(self, start: float = 0.0) -> None:
         if not math.isfinite(start):
@@ -34,7 +42,7 @@ class ManualClock:
         return self._now
 
     def advance(self, seconds: float) -> None:
-        """Move forward by `seconds` (zero is allowed, negative is not)."""
+        """Move forward by `seconds`; zero is allowed, negative is not."""
         if not math.isfinite(seconds) or seconds < 0:
             raise ValueError(
                 f"can only advance by a finite, non-negative amount, got {seconds!r}"
@@ -45,7 +53,7 @@ class ManualClock:
     def set(self, when: float) -> None:
         """Jump to the absolute time `when`, which may not be in the past."""
         if not math.isfinite(when):
-            raise ValueError(f"time must be finite, got {when!r}")
+            raise ValueError(f"can only set a finite time, got {when!r}")
         with self._lock:
             if when < self._now:
                 raise ValueError(
