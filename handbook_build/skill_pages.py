@@ -65,7 +65,7 @@ def repository_url(repo_url: str, path: str) -> str:
 
 
 def catalog_json(catalog: SkillCatalog, page: str, *, directory_urls: bool = True) -> str:
-    """The catalog every tracker page embeds, safe inside a <script> element."""
+    """The catalog every tracker page embeds, as compact JSON."""
     data = {
         "version": catalog.version,
         "levels": list(LEVELS),
@@ -80,14 +80,18 @@ def catalog_json(catalog: SkillCatalog, page: str, *, directory_urls: bool = Tru
         ],
         "migrations": dict(catalog.migrations),
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # `</script>` or `<!--` in a title must not end or confuse the script element.
-    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def catalog_element(catalog: SkillCatalog, page: str, *, directory_urls: bool = True) -> str:
-    body = catalog_json(catalog, page, directory_urls=directory_urls)
-    return f'<script type="application/json" id="skill-catalog">{body}</script>'
+    """A hidden element carrying the catalog in an attribute.
+
+    Not a <script type="application/json">: Material's instant navigation
+    re-creates every script in the new page without its `type`, and would run
+    the JSON as JavaScript.
+    """
+    body = escape(catalog_json(catalog, page, directory_urls=directory_urls), quote=True)
+    return f'<div id="skill-catalog" hidden data-catalog="{body}"></div>'
 
 
 def link_html(link: SkillLink, page: str, repo_url: str | None, *, directory_urls: bool = True) -> str:
