@@ -1,0 +1,53 @@
+"""Reach the real servers, or say clearly why a test cannot.
+
+Locally, a test whose server is down is skipped with a reason naming the
+server and how to start it. Under CI (CI=true) a missing server is a failure:
+a skipped test is not a passed one.
+"""
+
+from __future__ import annotations
+
+import socket
+from urllib.parse import urlsplit
+
+import pytest
+
+from examples import server_settings
+from tests.support.chromium import running_under_ci
+
+HOW_TO_START = "see CONTRIBUTING.md, 'Examples that need a server'"
+
+
+def address(server: str) -> tuple[str, int]:
+    if server == "postgres":
+        url = urlsplit(server_settings.postgres_dsn())
+        return url.hostname or "127.0.0.1", url.port or 5432
+    if server == "mariadb":
+        settings = server_settings.mariadb_settings()
+        return settings.host, settings.port
+    if server == "redis":
+        url = urlsplit(server_settings.redis_url())
+        return url.hostname or "127.0.0.1", url.port or 6379
+    if server == "rabbitmq":
+        url = urlsplit(server_settings.amqp_url())
+        return url.hostname or "127.0.0.1", url.port or 5672
+    raise ValueError(f"unknown server {server!r}; known: postgres, mariadb, redis, rabbitmq")
+
+
+def reachable(server: str, timeout: float = 2.0) -> bool:
+    try:
+        with socket.create_connection(address(server), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def require_server(server: str) -> None:
+    """Skip (locally) or fail (under CI) unless `server` accepts connections."""
+    if reachable(server):
+        return
+    host, port = address(server)
+    message = f"{server} is not reachable at {host}:{port} ({HOW_TO_START})"
+    if running_under_ci():
+        pytest.fail(message + "; under CI a missing server is a failure", pytrace=False)
+    pytest.skip(message)
