@@ -1,0 +1,140 @@
+"""A lock on one Redis instance: SET NX PX to take it, a compare-and-delete script to release it.
+
+Every acquisition also gets a fencing token: a number that only grows. Pass it
+to the resource you protect so it can refuse a holder whose lease ran out.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import redis
+
+# --8<-- [start:scripts]
+# Take the lock and draw the next fencing token in one atomic step.
+ACQUIRE = """
+if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+  return redis.call('INCR', KEYS[2])
+end
+return 0
+"""
+
+# Delete or extend the lock only while it still holds our token. A plain DEL
+# after a GET would race: the lock can expire and pass to someone else between
+# the two commands, and the DEL would then free their lock.
+RELEASE = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('DEL', KEYS[1])
+end
+return 0
+"""
+
+EXTEND = """
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+end
+return 0
+"""
+# --8<-- [end:scripts]
+
+
+class LockNotAcquiredError(TimeoutError):
+    """Raised when the lock stayed busy for the whole wait."""
+
+
+class LockLostError(RuntimeError):
+    """Raised when a holder finds its lease expired: someone else may have run too."""
+
+
+@dataclass(frozen=True)
+class Lease:
+    """Proof of holding the lock: the random token and the fencing token."""
+
+    token: str
+    fence: int
+
+
+# --8<-- [start:lock]
+class RedisLock:
+    """A mutual-exclusion lease named `name`, valid for `ttl_ms` unless extended."""
+
+    def __init__(
+        self, r: redis.Redis, prefix: str, name: str, ttl_ms: int = 10_000
+    ) -> None:
+        if ttl_ms < 1:
+            raise ValueError(f"ttl_ms must be >= 1, got {ttl_ms}")
+        # The {braces} are a hash tag: in Redis Cluster both keys land on one
+        # node, which a script touching both requires.
+        self.key = f"{prefix}{{lock:{name}}}"
+        self._fence_key = f"{prefix}{{lock:{name}}}:fence"
+        self._ttl_ms = ttl_ms
+        self._acquire = r.register_script(ACQUIRE)
+        self._release = r.register_script(RELEASE)
+        self._extend = r.register_script(EXTEND)
+
+    def try_acquire(self) -> Lease | None:
+        """Take the lock if it is free; return None at once if it is not."""
+        token = secrets.token_hex(16)  # unguessable, unique per acquisition
+        fence = self._acquire(
+            keys=[self.key, self._fence_key], args=[token, self._ttl_ms]
+        )
+        return Lease(token, int(fence)) if fence else None
+
+    def acquire(self, wait_seconds: float) -> Lease:
+        """Retry until the lock is ours or `wait_seconds` pass."""
+        deadline = time.monotonic() + wait_seconds
+        while (lease := self.try_acquire()) is None:
+            if time.monotonic() >= deadline:
+                raise LockNotAcquiredError(
+                    f"{self.key} stayed busy for {wait_seconds}s"
+                )
+            time.sleep(0.01)
+        return lease
+
+    def release(self, lease: Lease) -> bool:
+        """Free the lock if `lease` still holds it; False means it had expired."""
+        return self._release(keys=[self.key], args=[lease.token]) == 1
+
+    def extend(self, lease: Lease, ttl_ms: int) -> bool:
+        """Reset the lease to `ttl_ms` from now if we still hold it."""
+        if ttl_ms < 1:
+            raise ValueError(f"ttl_ms must be >= 1, got {ttl_ms}")
+        return self._extend(keys=[self.key], args=[lease.token, ttl_ms]) == 1
+
+    @contextmanager
+    def held(self, wait_seconds: float = 5.0) -> Iterator[Lease]:
+        """Hold the lock for a `with` block; raise LockLostError if it expired inside."""
+        lease = self.acquire(wait_seconds)
+        try:
+            yield lease
+        finally:
+            if not self.release(lease):
+                raise LockLostError(
+                    f"{self.key} expired while held; the work may have overlapped"
+                )
+
+
+# --8<-- [end:lock]
+
+
+# --8<-- [start:fenced_store]
+class FencedStore:
+    """A resource that accepts a write only with a fencing token at least as new as the last."""
+
+    def __init__(self) -> None:
+        self.highest_fence = 0
+        self.value: str | None = None
+
+    def write(self, value: str, fence: int) -> bool:
+        """Apply the write unless a newer lock holder has already written."""
+        if fence < self.highest_fence:
+            return False
+        self.highest_fence, self.value = fence, value
+        return True
+
+
+# --8<-- [end:fenced_store]

@@ -1,0 +1,48 @@
+"""The client has timeouts; the key prefix is unique and cleaned up even after an error."""
+
+from __future__ import annotations
+
+import pytest
+
+from examples.data.redis.connection import (
+    SOCKET_TIMEOUT_SECONDS,
+    connect,
+    key_prefix,
+    redis_session,
+)
+from examples.server_settings import CONNECT_TIMEOUT_SECONDS
+
+
+def test_client_has_both_timeouts(redis_url: str) -> None:
+    with connect(redis_url) as client:
+        kwargs = client.connection_pool.connection_kwargs
+        assert kwargs["socket_timeout"] == SOCKET_TIMEOUT_SECONDS
+        assert kwargs["socket_connect_timeout"] == CONNECT_TIMEOUT_SECONDS
+        assert client.ping() is True
+
+
+def test_prefix_keys_are_deleted_even_after_an_error(redis_url: str) -> None:
+    with connect(redis_url) as client:
+        with pytest.raises(RuntimeError), key_prefix(client, "conn_test") as prefix:
+            client.set(prefix + "a", "1")
+            client.hset(prefix + "b", "f", "v")
+            raise RuntimeError("boom")
+        assert list(client.scan_iter(match=prefix + "*")) == []
+
+
+def test_prefixes_are_unique_and_leave_other_keys_alone(redis_url: str) -> None:
+    with redis_session("conn_test", redis_url) as (client, outer):
+        client.set(outer + "keep", "1")
+        with key_prefix(client, "conn_test") as inner:
+            assert inner != outer
+            client.set(inner + "drop", "1")
+        assert client.get(outer + "keep") == "1"
+        assert client.exists(inner + "drop") == 0
+
+
+@pytest.mark.parametrize("topic", ["", "Has-Caps", "a*b", "x" * 40, "1abc"])
+def test_bad_topic_is_refused(redis_url: str, topic: str) -> None:
+    with connect(redis_url) as client, pytest.raises(
+        ValueError, match="topic"
+    ), key_prefix(client, topic):
+        pass
