@@ -11,6 +11,7 @@ import pytest
 
 from benchmarks.timing import Comparison, Measurement, format_row, per_operation
 from tests.support.example_files import REPO_ROOT
+from tests.support.servers import REQUIRES_SERVER, require_server
 
 BENCHMARK_FILES = sorted(
     path for path in (REPO_ROOT / "benchmarks").rglob("*.py") if path.name not in {"__init__.py", "timing.py"}
@@ -19,6 +20,9 @@ BENCHMARK_FILES = sorted(
 
 @pytest.mark.parametrize("path", BENCHMARK_FILES, ids=[str(p.relative_to(REPO_ROOT)) for p in BENCHMARK_FILES])
 def test_benchmark_runs_and_reports_ratios(path: Path) -> None:
+    required = REQUIRES_SERVER.search(path.read_text(encoding="utf-8"))
+    for server in required.group("servers").split(",") if required else []:
+        require_server(server.strip())
     result = subprocess.run(
         [sys.executable, str(path)],
         cwd=REPO_ROOT,

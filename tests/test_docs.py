@@ -13,7 +13,6 @@ comments and reformats the code instead of failing.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
@@ -21,11 +20,7 @@ from pytest_examples import CodeExample, EvalExample, find_examples
 
 from tests.support.example_files import REPO_ROOT, example_python_files
 from tests.support.fences import only_includes
-from tests.support.servers import require_server
-
-# An example that talks to a real server says so in a comment line:
-#     # requires-server: postgres, redis
-_REQUIRES = re.compile(r"^# requires-server:(?P<servers>.+)$", re.MULTILINE)
+from tests.support.servers import REQUIRES_SERVER, require_server
 
 # Rules on top of pyproject.toml's selection that make sense for teaching code.
 EXAMPLE_RUFF_IGNORE = [
@@ -68,7 +63,7 @@ def _cases() -> list:
 
 @pytest.mark.parametrize("example", _cases())
 def test_example_runs_and_prints_what_it_says(example: CodeExample, eval_example: EvalExample) -> None:
-    required = _REQUIRES.search(example.source)
+    required = REQUIRES_SERVER.search(example.source)
     for server in required.group("servers").split(",") if required else []:
         require_server(server.strip())
     eval_example.set_config(ruff_ignore=EXAMPLE_RUFF_IGNORE, isort=True, target_version="py311")

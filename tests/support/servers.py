@@ -7,6 +7,7 @@ a skipped test is not a passed one.
 
 from __future__ import annotations
 
+import re
 import socket
 from urllib.parse import urlsplit
 
@@ -16,6 +17,9 @@ from examples import server_settings
 from tests.support.chromium import running_under_ci
 
 HOW_TO_START = "see CONTRIBUTING.md, 'Examples that need a server'"
+# An example or benchmark that talks to a real server says so in a comment line:
+#     # requires-server: postgres, redis
+REQUIRES_SERVER = re.compile(r"^# requires-server:(?P<servers>.+)$", re.MULTILINE)
 
 
 def address(server: str) -> tuple[str, int]:
