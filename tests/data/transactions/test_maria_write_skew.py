@@ -1,0 +1,16 @@
+from examples.data.transactions.maria_write_skew import both_go_off_call
+from examples.server_settings import MariaDBSettings
+
+
+def test_repeatable_read_lets_both_doctors_leave(
+    mariadb_settings: MariaDBSettings,
+) -> None:
+    remaining, fates = both_go_off_call("REPEATABLE READ", settings=mariadb_settings)
+    assert remaining == []
+    assert fates == {"alice": "committed", "bob": "committed"}
+
+
+def test_serializable_deadlocks_one_session(mariadb_settings: MariaDBSettings) -> None:
+    remaining, fates = both_go_off_call("SERIALIZABLE", settings=mariadb_settings)
+    assert len(remaining) == 1
+    assert sorted(fates.values()) == ["committed", "rolled back, error 1213"]

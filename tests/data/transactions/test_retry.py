@@ -1,0 +1,102 @@
+import random
+
+import psycopg
+import pytest
+
+from examples.data.transactions.pg_sessions import two_sessions
+from examples.data.transactions.retry import run_transaction
+
+SETUP = "CREATE TABLE runs (n int)"
+
+
+def failing_first(times: int, sqlstate: str):
+    """A transaction body whose first `times` runs fail on the server with `sqlstate`."""
+    calls: list[int] = []
+
+    def work(session: psycopg.Connection) -> int:
+        calls.append(1)
+        session.execute("INSERT INTO runs VALUES (%s)", (len(calls),))
+        if len(calls) <= times:
+            session.execute(
+                f"DO $$ BEGIN RAISE EXCEPTION 'injected' USING ERRCODE = '{sqlstate}'; END $$"
+            )
+        return len(calls)
+
+    return work
+
+
+def committed_runs(session: psycopg.Connection) -> list[int]:
+    rows = [n for (n,) in session.execute("SELECT n FROM runs ORDER BY n")]
+    session.rollback()
+    return rows
+
+
+@pytest.mark.parametrize("sqlstate", ["40001", "40P01"])
+def test_retries_serialization_failures_and_deadlocks(
+    postgres_dsn: str, sqlstate: str
+) -> None:
+    slept: list[float] = []
+    with two_sessions(SETUP, postgres_dsn) as s:
+        result = run_transaction(
+            s.a,
+            failing_first(2, sqlstate),
+            rng=random.Random(1),  # noqa: S311 -- seeded jitter, not a secret
+            sleep=slept.append,
+        )
+        assert result == 3
+        assert committed_runs(s.b) == [3]  # failed attempts left nothing behind
+    assert len(slept) == 2
+    assert 0 <= slept[0] <= 0.05
+    assert 0 <= slept[1] <= 0.10
+
+
+def test_gives_up_after_the_last_attempt(postgres_dsn: str) -> None:
+    slept: list[float] = []
+    with two_sessions(SETUP, postgres_dsn) as s:
+        with pytest.raises(psycopg.errors.SerializationFailure):
+            run_transaction(
+                s.a, failing_first(5, "40001"), attempts=3, sleep=slept.append
+            )
+        assert committed_runs(s.b) == []
+    assert len(slept) == 2
+
+
+def test_backoff_is_capped(postgres_dsn: str) -> None:
+    slept: list[float] = []
+    with two_sessions(SETUP, postgres_dsn) as s:
+        run_transaction(
+            s.a,
+            failing_first(6, "40001"),
+            attempts=7,
+            base_delay=1.0,
+            max_delay=1.5,
+            sleep=slept.append,
+        )
+    assert len(slept) == 6
+    assert all(0 <= delay <= 1.5 for delay in slept)
+
+
+@pytest.mark.parametrize("sqlstate", ["23514", "22012", "40000"])
+def test_other_errors_are_not_retried(postgres_dsn: str, sqlstate: str) -> None:
+    slept: list[float] = []
+    with two_sessions(SETUP, postgres_dsn) as s:
+        with pytest.raises(psycopg.Error) as raised:
+            run_transaction(s.a, failing_first(1, sqlstate), sleep=slept.append)
+        assert raised.value.sqlstate == sqlstate
+    assert slept == []
+
+
+def test_python_errors_are_not_retried(postgres_dsn: str) -> None:
+    def work(session: psycopg.Connection) -> None:
+        raise KeyError("bug")
+
+    with two_sessions(SETUP, postgres_dsn) as s, pytest.raises(KeyError):
+        run_transaction(s.a, work, sleep=lambda _: pytest.fail("slept"))
+
+
+@pytest.mark.parametrize(
+    "kwargs", [{"attempts": 0}, {"base_delay": -1.0}, {"max_delay": -1.0}]
+)
+def test_bad_arguments_are_rejected(postgres_dsn: str, kwargs: dict) -> None:
+    with two_sessions(SETUP, postgres_dsn) as s, pytest.raises(ValueError):
+        run_transaction(s.a, lambda session: None, **kwargs)
