@@ -25,7 +25,8 @@ from pathlib import Path
 from playwright.sync_api import Page, sync_playwright
 
 from benchmarks.timing import quick_mode
-from tests.support.chromium import HOW_TO_GET_ONE, LAUNCH_ARGS, find_chromium, running_under_ci
+from tests.support.chromium import HOW_TO_GET_ONE, LAUNCH_ARGS, find_chromium
+from tests.support.ci import running_under_ci
 from tests.support.site_build import build_site, serve_directory, site_path_prefix
 
 STORAGE_KEY = "sde2-handbook/progress/v1"

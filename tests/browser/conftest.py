@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from tests.support.chromium import HOW_TO_GET_ONE, LAUNCH_ARGS, find_chromium, running_under_ci
+from tests.support.chromium import HOW_TO_GET_ONE, LAUNCH_ARGS, find_chromium
+from tests.support.ci import running_under_ci
 from tests.support.site_build import build_site, serve_directory, site_path_prefix
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}

@@ -39,6 +39,3 @@ def find_chromium() -> str | None:
             return found
     return None
 
-
-def running_under_ci() -> bool:
-    return os.environ.get("CI", "").lower() in {"1", "true", "yes"}

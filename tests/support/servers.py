@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from examples import server_settings
-from tests.support.chromium import running_under_ci
+from tests.support.ci import running_under_ci
 
 HOW_TO_START = "see CONTRIBUTING.md, 'Examples that need a server'"
 # An example or benchmark that talks to a real server says so in a comment line:
