@@ -1,11 +1,15 @@
 """A lock on one Redis instance: SET NX PX to take it, a compare-and-delete script to release it.
 
-Every acquisition also gets a fencing token: a number that only grows. Pass it
-to the resource you protect so it can refuse a holder whose lease ran out.
+Every acquisition also gets a fencing token from INCR. It grows only while this
+Redis keeps the counter: a failover to a replica that missed the last INCR, a
+restart that lost it, or eviction of the counter key hands a number out again.
+Such a lock saves duplicate work; for correctness, draw the fence from a
+linearizable store and let the resource check it (pg_fence.py).
 """
 
 from __future__ import annotations
 
+import logging
 import secrets
 import time
 from collections.abc import Iterator
@@ -14,8 +18,11 @@ from dataclasses import dataclass
 
 import redis
 
+logger = logging.getLogger(__name__)
+
 # --8<-- [start:scripts]
-# Take the lock and draw the next fencing token in one atomic step.
+# Take the lock and draw the next fencing token in one atomic step. The token
+# only grows while this Redis keeps its counter; a failover can repeat it.
 ACQUIRE = """
 if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
   return redis.call('INCR', KEYS[2])
@@ -70,7 +77,7 @@ class RedisLock:
         # The {braces} are a hash tag: in Redis Cluster both keys land on one
         # node, which a script touching both requires.
         self.key = f"{prefix}{{lock:{name}}}"
-        self._fence_key = f"{prefix}{{lock:{name}}}:fence"
+        self.fence_key = f"{prefix}{{lock:{name}}}:fence"
         self._ttl_ms = ttl_ms
         self._acquire = r.register_script(ACQUIRE)
         self._release = r.register_script(RELEASE)
@@ -80,7 +87,7 @@ class RedisLock:
         """Take the lock if it is free; return None at once if it is not."""
         token = secrets.token_hex(16)  # unguessable, unique per acquisition
         fence = self._acquire(
-            keys=[self.key, self._fence_key], args=[token, self._ttl_ms]
+            keys=[self.key, self.fence_key], args=[token, self._ttl_ms]
         )
         return Lease(token, int(fence)) if fence else None
 
@@ -107,15 +114,36 @@ class RedisLock:
 
     @contextmanager
     def held(self, wait_seconds: float = 5.0) -> Iterator[Lease]:
-        """Hold the lock for a `with` block; raise LockLostError if it expired inside."""
+        """Hold the lock for a `with` block and release it on the way out.
+
+        If the lease expired inside a block that succeeded, raise LockLostError.
+        If the block raised, its exception propagates unchanged: the lost lease
+        (or a failed release) becomes a note on it and a warning in the log.
+        """
         lease = self.acquire(wait_seconds)
         try:
             yield lease
-        finally:
-            if not self.release(lease):
-                raise LockLostError(
-                    f"{self.key} expired while held; the work may have overlapped"
-                )
+        except BaseException as error:
+            self._release_after(error, lease)
+            raise
+        if not self.release(lease):
+            raise LockLostError(self._lost())
+
+    def _lost(self) -> str:
+        return f"{self.key} expired while held; the work may have overlapped"
+
+    def _release_after(self, error: BaseException, lease: Lease) -> None:
+        """Release after the block raised, never replacing `error` with our own."""
+        try:
+            released = self.release(lease)
+        except redis.RedisError as release_error:
+            problem = f"releasing {self.key} failed too: {release_error}"
+        else:
+            if released:
+                return
+            problem = self._lost()
+        error.add_note(problem)
+        logger.warning("%s, while handling %r", problem, error)
 
 
 # --8<-- [end:lock]

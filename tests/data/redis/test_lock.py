@@ -119,9 +119,38 @@ def test_held_raises_when_the_lease_expired_inside(rp: tuple[redis.Redis, str]) 
 def test_held_releases_after_an_error_in_the_block(rp: tuple[redis.Redis, str]) -> None:
     r, p = rp
     lock = RedisLock(r, p, "job")
-    with pytest.raises(KeyError), lock.held():
+    with pytest.raises(KeyError) as raised, lock.held():
         raise KeyError("boom")
     assert r.exists(lock.key) == 0
+    assert not getattr(raised.value, "__notes__", [])  # nothing was lost
+
+
+def test_an_error_in_the_block_wins_over_a_lost_lease(
+    rp: tuple[redis.Redis, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    r, p = rp
+    lock = RedisLock(r, p, "job", ttl_ms=50)
+    with pytest.raises(KeyError) as raised, lock.held():
+        wait_until_gone(r, lock.key)
+        raise KeyError("the body's own error")
+    # The caller sees the error the body raised, not LockLostError...
+    assert raised.value.args == ("the body's own error",)
+    # ...and the lost lease is still reported, on the error and in the log.
+    assert any("expired while held" in note for note in raised.value.__notes__)
+    assert "expired while held" in caplog.text
+
+
+def test_a_failed_release_does_not_hide_the_body_error(
+    rp: tuple[redis.Redis, str], caplog: pytest.LogCaptureFixture
+) -> None:
+    r, p = rp
+    lock = RedisLock(r, p, "job")
+    with pytest.raises(ValueError, match="the body's own error") as raised, lock.held():
+        r.delete(lock.key)
+        r.hset(lock.key, "not", "a string")  # the release script's GET now fails
+        raise ValueError("the body's own error")
+    assert any("releasing" in note for note in raised.value.__notes__)
+    assert "WRONGTYPE" in caplog.text
 
 
 def test_fences_grow_per_lock_name(rp: tuple[redis.Redis, str]) -> None:
