@@ -88,7 +88,7 @@ async def task_group_results(names: list[str]) -> dict[str, str]:
 
 
 async def main() -> None:
-    """Run the three behaviours side by side."""
+    """Run the three behaviors side by side."""
     # --8<-- [start:demo]
     print(await gather_settled(SERVICES, down={"billing"}))
     #> ['profile: ok', ConnectionError('billing is down'), 'search: ok']

@@ -81,7 +81,7 @@ def wait_briefly_for_stuck_call(seconds: float) -> list[str]:
 
 
 def main() -> None:
-    """Show each behaviour once."""
+    """Show each behavior once."""
     # --8<-- [start:demo]
     for sku, outcome in price_all(["cheese", "apple", "caviar", "bread"]).items():
         print(sku, outcome)

@@ -94,7 +94,7 @@ async def time_out_query(seconds: float) -> list[str]:
 
 
 async def main() -> None:
-    """Show each behaviour once."""
+    """Show each behavior once."""
     # --8<-- [start:demo]
     never = asyncio.Event()
     print(await wait_with_timeout(never, SHORT_TIMEOUT))
