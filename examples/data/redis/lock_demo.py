@@ -43,3 +43,24 @@ with redis_session("lock_demo") as (r, p):
     print("stored:", store.value)
     #> stored: report from B
     # --8<-- [end:fencing]
+
+    # --8<-- [start:failover]
+    # Redis here is one server, so this stands in for a failover: the primary
+    # ran A's acquire script (SET and INCR) and died before replicating it. The
+    # promoted replica has neither effect: no lock key, the counter one lower.
+    worker_a = RedisLock(r, p, "payout", ttl_ms=10_000)
+    worker_b = RedisLock(r, p, "payout", ttl_ms=10_000)
+    lease_a = worker_a.try_acquire()
+    assert lease_a is not None
+    r.delete(worker_a.key)
+    r.decr(worker_a.fence_key)
+    lease_b = worker_b.try_acquire()  # the promoted replica grants it again
+    assert lease_b is not None
+    print("two holders; fences A, B:", lease_a.fence, lease_b.fence)
+    #> two holders; fences A, B: 1 1
+    store = FencedStore()
+    print("B writes:", store.write("payout by B", lease_b.fence))
+    #> B writes: True
+    print("A writes:", store.write("payout by A", lease_a.fence))
+    #> A writes: True
+    # --8<-- [end:failover]
