@@ -51,3 +51,24 @@ def run_blocked_step(
         release()
         return future.result(timeout=timeout)
         # --8<-- [end:runner]
+
+
+def run_step(
+    step: Callable[[], T],
+    *,
+    blocks: bool,
+    is_waiting: Callable[[], bool],
+    release: Callable[[], object],
+    poll_seconds: float = POLL_SECONDS,
+) -> T:
+    """Run `step`, then `release`; if `blocks`, prove that `step` waits for `release`.
+
+    For a step that waits on a lock at some isolation levels only. When `blocks`
+    is false and the step waits anyway, it fails on the server's lock timeout,
+    so an expectation that is wrong either way fails the caller.
+    """
+    if blocks:
+        return run_blocked_step(step, is_waiting, release, poll_seconds=poll_seconds)
+    result = step()
+    release()
+    return result

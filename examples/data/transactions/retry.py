@@ -2,9 +2,12 @@
 
 Under REPEATABLE READ and SERIALIZABLE, PostgreSQL cancels a transaction with
 SQLSTATE 40001 (serialization_failure) instead of letting an anomaly through,
-and any level can hit 40P01 (deadlock_detected). Both mean "nothing was written;
-run the whole transaction again". Every other error is a real error: retrying
-a constraint violation or a syntax error only repeats it.
+and any level can hit 40P01 (deadlock_detected). Both mean "the server aborted
+the transaction, nothing it wrote will be committed: run all of it again".
+PostgreSQL's manual (section 13.5) adds that a unique or exclusion violation
+(23505, 23P01) can be a serialization failure in disguise when the key came
+from an earlier read; only the caller knows, so this helper leaves them alone.
+Retrying any other error, a check violation or a syntax error, only repeats it.
 """
 
 from __future__ import annotations
@@ -38,11 +41,19 @@ def run_transaction(
     re-reads the data the failed attempt decided on. Between attempts it
     sleeps a random time in [0, min(max_delay, base_delay * 2**n)] ("full
     jitter"), so sessions that collided once do not collide again in step.
+    Raises RuntimeError if `session` is already inside a transaction.
     """
     if attempts < 1:
         raise ValueError("attempts must be at least 1")
     if base_delay < 0 or max_delay < 0:
         raise ValueError("delays must not be negative")
+    # Inside an open transaction, session.transaction() only sets a SAVEPOINT:
+    # each retry would roll back to it and read the same stale snapshot again.
+    if session.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        raise RuntimeError(
+            "session is already inside a transaction: commit or roll it back"
+            " first, so that each attempt starts a new one"
+        )
     rng = rng or random.Random()
     for attempt in range(attempts):
         try:

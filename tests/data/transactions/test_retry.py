@@ -100,3 +100,36 @@ def test_python_errors_are_not_retried(postgres_dsn: str) -> None:
 def test_bad_arguments_are_rejected(postgres_dsn: str, kwargs: dict) -> None:
     with two_sessions(SETUP, postgres_dsn) as s, pytest.raises(ValueError):
         run_transaction(s.a, lambda session: None, **kwargs)
+
+
+def started_transaction(session: psycopg.Connection) -> None:
+    session.execute("SELECT n FROM runs")  # autocommit is off: this sends BEGIN
+
+
+def failed_transaction(session: psycopg.Connection) -> None:
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        session.execute("SELECT 1 / 0")
+
+
+@pytest.mark.parametrize(
+    ("open_transaction", "status"),
+    [
+        (started_transaction, psycopg.pq.TransactionStatus.INTRANS),
+        (failed_transaction, psycopg.pq.TransactionStatus.INERROR),
+    ],
+    ids=["open", "failed"],
+)
+def test_refuses_a_session_already_inside_a_transaction(
+    postgres_dsn: str, open_transaction, status: psycopg.pq.TransactionStatus
+) -> None:
+    # Inside a transaction, session.transaction() would only set a SAVEPOINT,
+    # and every retry would reread the snapshot that made the first one fail.
+    calls: list[int] = []
+    with two_sessions(SETUP, postgres_dsn) as s:
+        open_transaction(s.a)
+        with pytest.raises(RuntimeError, match="already inside a transaction"):
+            run_transaction(s.a, lambda session: calls.append(1))
+        assert calls == []  # the body never ran
+        assert s.a.info.transaction_status == status  # the caller's, untouched
+        s.a.rollback()
+        assert run_transaction(s.a, lambda session: len(calls)) == 0  # idle: fine
