@@ -12,7 +12,7 @@ import json
 import posixpath
 from html import escape
 
-from handbook_build.skills import LEVELS, Area, Skill, SkillCatalog, SkillLink
+from handbook_build.skills import LEVELS, PAGE_SUFFIXES, Area, Skill, SkillCatalog, SkillLink
 
 OVERVIEW_PAGE = "skills/index.md"
 LEVEL_LABELS = {"junior": "Junior", "mid": "Mid", "sde2": "SDE-II", "senior": "Senior"}
@@ -36,8 +36,11 @@ def area_page_path(area: Area) -> str:
 
 
 def page_url(docs_path: str, *, directory_urls: bool = True) -> str:
-    """The URL (relative to the site root) MkDocs serves a docs page at: 'apis/rest.md' -> 'apis/rest/'."""
-    stem = docs_path.removesuffix(".md")
+    """The URL (relative to the site root) MkDocs serves a docs page at: 'apis/rest.md' -> 'apis/rest/'.
+
+    A notebook page is served like a markdown page of the same stem.
+    """
+    stem = next((docs_path.removesuffix(s) for s in PAGE_SUFFIXES if docs_path.endswith(s)), docs_path)
     if not directory_urls:
         return stem + ".html"
     if stem == "index":

@@ -16,11 +16,16 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
+import jupytext
 import markdown
 
 from handbook_build.yaml_source import DataFileError, LineDict, load_yaml
 
 SKILLS_FILE = Path("data/skills.yml")
+# mkdocs-jupyter renders every file under docs/ with these suffixes as a page
+# (mkdocs.yml: `include: ["*.py", "*.ipynb"]`).
+NOTEBOOK_SUFFIXES = (".py", ".ipynb")
+PAGE_SUFFIXES = (".md", *NOTEBOOK_SUFFIXES)
 DATA_VERSION = 1
 LEVELS = ("junior", "mid", "sde2", "senior")
 
@@ -96,7 +101,12 @@ class PageInfo:
 
 
 class DocsIndex:
-    """What the pages under docs/ define: titles and heading ids, computed as MkDocs does."""
+    """What the pages under docs/ define: titles and heading ids, computed as MkDocs does.
+
+    A notebook's heading ids come from its markdown cells, slugified the way
+    mkdocs-jupyter's table of contents does (a repeated heading is not
+    supported there: its HTML ids are not made unique).
+    """
 
     def __init__(self, docs_dir: Path, nav_titles: Mapping[str, str] | None = None) -> None:
         self.docs_dir = docs_dir
@@ -109,10 +119,26 @@ class DocsIndex:
         return _page_info(source, source.stat().st_mtime_ns, self.nav_titles.get(path))
 
 
+def is_notebook(path: str) -> bool:
+    """Whether a docs path is a notebook page rather than a markdown page."""
+    return path.endswith(NOTEBOOK_SUFFIXES)
+
+
+def page_markdown(source: Path) -> str:
+    """The markdown a docs page is built from: the file itself, or a notebook's markdown cells.
+
+    Code cells never add headings, so they are left out, as snippets are.
+    """
+    if not is_notebook(source.name):
+        return source.read_text(encoding="utf-8")
+    notebook = jupytext.read(source)
+    return "\n\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
+
+
 @cache
 def _page_info(source: Path, _mtime: int, nav_title: str | None) -> PageInfo:
     converter = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, extension_configs=_MARKDOWN_CONFIG)
-    converter.convert(source.read_text(encoding="utf-8"))
+    converter.convert(page_markdown(source))
     anchors: dict[str, str] = {}
     h1 = None
     for token in _flatten(converter.toc_tokens):  # type: ignore[attr-defined]
@@ -265,8 +291,10 @@ class _Parser:
             if not (self.repo_root / page).is_file():
                 raise self.error(line, f"link {target!r}: no such file", skill_id)
             return SkillLink(target, "example", page, None, PurePosixPath(page).name)
-        if not page.endswith(".md"):
-            raise self.error(line, f"link {target!r} must be a docs page (.md) or a file under examples/", skill_id)
+        if not page.endswith(PAGE_SUFFIXES):
+            raise self.error(
+                line, f"link {target!r} must be a docs page (.md or a notebook) or a file under examples/", skill_id
+            )
         info = self.docs.page(page)
         if info is None:
             raise self.error(line, f"link {target!r}: no page docs/{page}", skill_id)

@@ -1,11 +1,11 @@
-"""MkDocs hook: list, under each page's "## Track it", the skills that link to the page."""
+"""MkDocs hook: list, under each page's "## Track it", the skills that link to the page and their areas."""
 
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
 from handbook_build.skills import SKILLS_FILE, load_skills, nav_titles
-from handbook_build.track_it import insert_track_it, skills_by_page
+from handbook_build.track_it import insert_track_it, insert_track_it_html, skills_by_page
 from handbook_build.yaml_source import DataFileError
 
 _by_page = {}
@@ -23,3 +23,8 @@ def on_config(config):
 
 def on_page_markdown(markdown, page, **_):
     return insert_track_it(markdown, page.file.src_uri, _by_page)
+
+
+def on_page_content(html, page, config, **_):
+    # Notebooks: mkdocs-jupyter renders them to HTML without the markdown above.
+    return insert_track_it_html(html, page.file.src_uri, _by_page, directory_urls=config.use_directory_urls)

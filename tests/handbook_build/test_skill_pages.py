@@ -80,6 +80,10 @@ def small_catalog(title: str = "Choose status codes", description: str = "Pick c
         ("skills/auth.md", "skills/http-apis.md", None, "../http-apis/"),
         ("skills/auth.md", "skills/index.md", None, "../"),
         ("skills/auth.md", "skills/auth.md", None, "./"),
+        # A notebook page is served like a markdown page of the same stem.
+        ("skills/auth.md", "system-design/estimate.py", "bandwidth", "../../system-design/estimate/#bandwidth"),
+        ("system-design/estimate.py", "skills/design-patterns.md", None, "../../skills/design-patterns/"),
+        ("skills/index.md", "notes/run.ipynb", None, "../notes/run/"),
     ],
 )
 def test_relative_urls_match_directory_urls(from_page: str, to_page: str, anchor: str | None, expected: str) -> None:
@@ -89,6 +93,8 @@ def test_relative_urls_match_directory_urls(from_page: str, to_page: str, anchor
 def test_relative_urls_without_directory_urls() -> None:
     assert relative_url("skills/auth.md", "apis/rest.md", "x", directory_urls=False) == "../apis/rest.html#x"
     assert relative_url("skills/index.md", "skills/auth.md", directory_urls=False) == "auth.html"
+    notebook = relative_url("skills/auth.md", "system-design/estimate.py", directory_urls=False)
+    assert notebook == "../system-design/estimate.html"
 
 
 def test_an_area_page_lists_every_skill_with_its_data_attributes() -> None:

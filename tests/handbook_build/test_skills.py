@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -72,10 +73,28 @@ migrations:
 """
 
 
+# A notebook page in jupytext's percent format: only markdown cells give headings.
+NOTEBOOK_PAGE = """\
+# %% [markdown]
+# # Estimate a shortener
+#
+# ## Requests per second
+
+# %%
+# ## Not a heading: a comment in a code cell
+print(1)
+
+# %% [markdown]
+# ## Bandwidth
+"""
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     (tmp_path / "docs/apis").mkdir(parents=True)
     (tmp_path / "docs/apis/rest.md").write_text(REST_PAGE)
+    (tmp_path / "docs/system-design").mkdir(parents=True)
+    (tmp_path / "docs/system-design/estimate.py").write_text(NOTEBOOK_PAGE)
     (tmp_path / "examples/apis").mkdir(parents=True)
     (tmp_path / "examples/apis/demo.py").write_text("print('hi')\n")
     return tmp_path
@@ -128,6 +147,35 @@ def test_anchors_follow_mkdocs_toc(project: Path) -> None:
         "trade-offs_1",
     }
     assert anchors["problem-details"] == "Problem details"
+
+
+def test_a_notebook_page_links_like_a_markdown_page(project: Path) -> None:
+    text = edit("links: [apis/rest.md]", "links: [system-design/estimate.py#bandwidth, system-design/estimate.py]")
+    catalog = load(project, text, page_titles={"system-design/estimate.py": "Estimation"})
+    with_anchor, whole_page = catalog.areas[1].skills[0].links
+    assert (with_anchor.kind, with_anchor.anchor) == ("page", "bandwidth")
+    assert with_anchor.path == "system-design/estimate.py"
+    assert with_anchor.text == "Estimation — Bandwidth"
+    assert (whole_page.anchor, whole_page.text) == (None, "Estimation")
+
+
+def test_notebook_anchors_come_from_markdown_cells_only(project: Path) -> None:
+    info = DocsIndex(project / "docs").page("system-design/estimate.py")
+    assert set(info.anchors) == {"estimate-a-shortener", "requests-per-second", "bandwidth"}
+    assert info.title == "Estimate a shortener"
+
+
+def test_notebook_anchors_are_the_ids_mkdocs_jupyter_renders() -> None:
+    """The ids the skill map links to must be the ones the built notebook page has."""
+    from mkdocs_jupyter import convert  # slow to import; only this test needs it
+
+    for source in sorted(DOCS_DIR.rglob("*.py")):
+        if "assets" in source.relative_to(DOCS_DIR).parts:
+            continue
+        html = convert.nb2html(str(source), execute=False)
+        rendered = set(re.findall(r'<h[1-6][^>]*\bid="([^"]+)"', html))
+        anchors = set(DocsIndex(DOCS_DIR).page(source.relative_to(DOCS_DIR).as_posix()).anchors)
+        assert anchors == rendered, source
 
 
 def test_nav_titles_reads_titled_entries_at_any_depth() -> None:
@@ -273,7 +321,14 @@ BAD_INPUTS = [
         edit("links: [apis/rest.md]", "links: [apis/rest.html]"),
         "apis/rest.html",
         "jwt-tokens",
-        "must be a docs page (.md) or a file under examples/",
+        "must be a docs page (.md or a notebook) or a file under examples/",
+    ),
+    (
+        "missing-notebook-anchor",
+        edit("links: [apis/rest.md]", "links: [system-design/estimate.py#storage]"),
+        "system-design/estimate.py#storage",
+        "jwt-tokens",
+        "docs/system-design/estimate.py has no heading #storage (it has: bandwidth, estimate-a-shortener,",
     ),
     (
         "migration-to-unknown",
