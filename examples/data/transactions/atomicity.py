@@ -23,6 +23,10 @@ def transfer(
         raise ValueError("amount must be positive")
     if from_id == to_id:
         raise ValueError("cannot transfer to the same account")
+    # Inside an open transaction, transaction() would only set a SAVEPOINT and
+    # leave the COMMIT to whoever opened it.
+    if session.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        raise RuntimeError("session is already inside a transaction")
     with session.transaction():  # COMMIT on success, ROLLBACK on any exception
         credited = session.execute(
             "UPDATE accounts SET balance = balance + %s WHERE id = %s",
@@ -44,6 +48,7 @@ if __name__ == "__main__":
     # --8<-- [start:demo]
     with two_sessions(ACCOUNTS_SQL) as sessions:
         db = sessions.a
+        db.autocommit = True  # each read is its own statement; transfer() opens its own
         transfer(db, from_id=1, to_id=2, amount=30)
         print("after transferring 30:", balance(db, 1), balance(db, 2))
         #> after transferring 30: 70 130
@@ -59,5 +64,4 @@ if __name__ == "__main__":
             #> transfer to 99 failed: no account 99
         print("after the failures:", balance(db, 1), balance(db, 2))
         #> after the failures: 70 130
-        db.rollback()  # end the read-only transaction the reads opened
     # --8<-- [end:demo]

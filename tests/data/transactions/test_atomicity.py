@@ -46,3 +46,14 @@ def test_bad_input_is_rejected_before_touching_the_database(
         with pytest.raises(ValueError):
             transfer(s.a, from_id, to_id, amount)
         assert balances(s.a) == (100, 100)
+
+
+def test_refuses_a_session_already_inside_a_transaction(postgres_dsn: str) -> None:
+    # Inside an open transaction, session.transaction() would only set a
+    # SAVEPOINT: the caller's later ROLLBACK would silently undo the transfer.
+    with two_sessions(ACCOUNTS_SQL, postgres_dsn) as s:
+        balance(s.a, 1)  # autocommit is off: this read opened a transaction
+        with pytest.raises(RuntimeError, match="already inside a transaction"):
+            transfer(s.a, 1, 2, 10)
+        s.a.rollback()
+        assert balances(s.b) == (100, 100)
