@@ -621,12 +621,6 @@ print(
 #
 # ## Track it
 #
-# Skills this page teaches:
-#
-# - Back-of-the-envelope estimation: QPS, peak factor, storage, cache, bandwidth
-# - Stating and defending assumptions in a system design interview
-# - Turning numbers into a design decision: one node or many
-#
 # Where to go next: the [interview guide](../../interview/) for how the system
 # design round fits the loop, [SQL joins, grouping and indexes](../../data/sql-most-orders/)
 # for the index that makes the short-code lookup fast, and
