@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 import redis
 
 from examples.data.redis.connection import redis_session
+from examples.data.redis.fixed_window import FixedWindowLimiter
 from examples.data.redis.sliding_window import SlidingWindowLimiter
 
 LIMIT, CALLERS = 3, 10
@@ -47,6 +48,22 @@ if __name__ == "__main__":
         print(f"GET then SET: {sum(racy)} of {CALLERS} allowed, limit {LIMIT}")
         #> GET then SET: 10 of 10 allowed, limit 3
         # --8<-- [end:race_demo]
+
+        # --8<-- [start:fixed_demo]
+        fixed = FixedWindowLimiter(r, p, limit=LIMIT, window_ms=60_000)
+        everyone_ready = threading.Barrier(CALLERS, timeout=5)
+
+        def call_fixed(_: int) -> bool:
+            everyone_ready.wait()  # all callers fire together
+            return fixed.allow("client-7").allowed
+
+        with ThreadPoolExecutor(CALLERS) as pool:
+            counted = list(pool.map(call_fixed, range(CALLERS)))
+        print(f"INCR in MULTI: {sum(counted)} of {CALLERS} allowed, limit {LIMIT}")
+        #> INCR in MULTI: 3 of 10 allowed, limit 3
+        print("the counter has a TTL:", 0 < r.pttl(f"{p}fw:client-7") <= 60_000)
+        #> the counter has a TTL: True
+        # --8<-- [end:fixed_demo]
 
         # --8<-- [start:script_demo]
         limiter = SlidingWindowLimiter(r, p, limit=LIMIT, window_ms=60_000)

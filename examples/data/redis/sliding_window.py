@@ -38,7 +38,7 @@ return {0, 0, tonumber(oldest[2]) + window - now}
 """
 # --8<-- [end:script]
 
-_CLIENT_ID = re.compile(r"[A-Za-z0-9_.:@-]{1,128}")
+CLIENT_ID = re.compile(r"[A-Za-z0-9_.:@-]{1,128}")
 
 
 @dataclass(frozen=True)
@@ -69,15 +69,17 @@ class SlidingWindowLimiter:
         self._prefix, self._limit, self._window_ms = prefix, limit, window_ms
         # None: the script reads Redis's own clock, so app servers' clocks can differ.
         self._clock_ms = clock_ms
-        # register_script sends EVALSHA and falls back to EVAL once if the
-        # server has not cached the script yet (after a restart, say).
+        # register_script sends nothing. Each call sends EVALSHA (the SHA1, not
+        # the script). If the server has no copy (after a restart, a failover or
+        # SCRIPT FLUSH), redis-py gets NOSCRIPT, sends SCRIPT LOAD and retries
+        # EVALSHA once. It never sends EVAL.
         self._script = r.register_script(SLIDING_WINDOW)
 
     def allow(self, client_id: str) -> Decision:
         """Admit or refuse one request from `client_id`."""
-        if not _CLIENT_ID.fullmatch(client_id):
+        if not CLIENT_ID.fullmatch(client_id):
             raise ValueError(
-                f"client_id must match {_CLIENT_ID.pattern}, got {client_id!r}"
+                f"client_id must match {CLIENT_ID.pattern}, got {client_id!r}"
             )
         now = "" if self._clock_ms is None else str(self._clock_ms())
         member = secrets.token_hex(8)  # unique, so two requests in one ms both count

@@ -112,6 +112,26 @@ def test_server_clock_path_admits_then_refuses(rp: tuple[redis.Redis, str]) -> N
     assert 0 < decisions[3].retry_after_ms <= 60_000
 
 
+def test_a_server_without_the_script_gets_it_loaded_not_evaled(
+    rp: tuple[redis.Redis, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    r, p = rp
+    limiter = SlidingWindowLimiter(r, p, limit=2, window_ms=60_000)
+    # Stand in for a server that lost its script cache: a SHA1 it never saw.
+    limiter._script.sha = "0" * 40
+    sent: list[str] = []
+    send = r.execute_command
+
+    def spy(*args: object, **options: object) -> object:
+        sent.append(str(args[0]))
+        return send(*args, **options)
+
+    monkeypatch.setattr(r, "execute_command", spy)
+    assert limiter.allow("c").allowed and limiter.allow("c").allowed
+    assert not limiter.allow("c").allowed
+    assert sent == ["EVALSHA", "SCRIPT LOAD", "EVALSHA", "EVALSHA", "EVALSHA"]
+
+
 @pytest.mark.parametrize("client_id", ["", "has space", "x" * 129, "a*b", "k\n"])
 def test_bad_client_id_is_refused(rp: tuple[redis.Redis, str], client_id: str) -> None:
     r, p = rp
