@@ -55,13 +55,12 @@ def _parse_entry(path: Path, raw: object) -> GlossaryEntry:
     return GlossaryEntry(term=raw["term"].strip(), definition=definition, aliases=tuple(aliases))
 
 
-def abbreviation_lines(entries: list[GlossaryEntry]) -> str:
-    """Markdown `abbr` definitions: Material turns them into tooltips."""
-    lines = []
-    for entry in entries:
-        for name in (entry.term, *entry.aliases):
-            lines.append(f"*[{name}]: {entry.definition}")
-    return "\n".join(lines)
+def abbreviations(entries: list[GlossaryEntry]) -> dict[str, str]:
+    """Every term and alias -> its definition, for the `abbr` extension's `glossary` option.
+
+    Material shows each `<abbr>` as a tooltip.
+    """
+    return {name: entry.definition for entry in entries for name in (entry.term, *entry.aliases)}
 
 
 def glossary_page(entries: list[GlossaryEntry]) -> str:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook_build.glossary import GLOSSARY_FILE, abbreviation_lines, glossary_page, load_glossary
+from handbook_build.glossary import GLOSSARY_FILE, abbreviations, glossary_page, load_glossary
 from handbook_build.yaml_source import DataFileError
 from tests.support.example_files import REPO_ROOT
 
@@ -30,11 +30,11 @@ def test_entries_become_tooltips_and_a_page(tmp_path: Path) -> None:
     )
     entries = load_glossary(path)
     assert [e.term for e in entries] == ["API", "Idempotency"]
-    assert abbreviation_lines(entries).splitlines() == [
-        "*[API]: A contract between programs.",
-        "*[Idempotency]: Doing it twice equals doing it once.",
-        "*[idempotent]: Doing it twice equals doing it once.",
-    ]
+    assert abbreviations(entries) == {
+        "API": "A contract between programs.",
+        "Idempotency": "Doing it twice equals doing it once.",
+        "idempotent": "Doing it twice equals doing it once.",
+    }
     page = glossary_page(entries)
     assert "## Idempotency { #idempotency }" in page
     assert "Also written: idempotent." in page
