@@ -1,4 +1,4 @@
-"""Why a rate limit checked in Python with GET then SET lets too many through, and the script does not."""
+"""Why a rate limit checked in Python with GET then SET lets too many through, and INCR or a script does not."""
 
 # requires-server: redis
 

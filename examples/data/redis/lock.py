@@ -74,8 +74,8 @@ class RedisLock:
     ) -> None:
         if ttl_ms < 1:
             raise ValueError(f"ttl_ms must be >= 1, got {ttl_ms}")
-        # The {braces} are a hash tag: in Redis Cluster both keys land on one
-        # node, which a script touching both requires.
+        # The {braces} are a hash tag: both keys hash to one Redis Cluster slot.
+        # Cluster refuses a script whose keys span slots (CROSSSLOT).
         self.key = f"{prefix}{{lock:{name}}}"
         self.fence_key = f"{prefix}{{lock:{name}}}:fence"
         self._ttl_ms = ttl_ms

@@ -56,6 +56,9 @@ def next_fence(conn: psycopg.Connection, lock_name: str) -> int:
     Redis does.
     """
     _check_name(lock_name)
+    if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+        # Inside a caller's transaction this would be a savepoint, uncommitted.
+        raise ValueError("draw a fence outside any transaction, so it commits")
     with conn.transaction():
         row = conn.execute(
             """

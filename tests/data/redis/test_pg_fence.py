@@ -85,6 +85,12 @@ def test_a_draw_waits_for_a_write_in_progress(schema: str, postgres_dsn: str) ->
         assert next_fence(drawer, "job") == fence + 1  # free once the write commits
 
 
+def test_a_fence_drawn_inside_a_transaction_is_refused(db: psycopg.Connection) -> None:
+    with db.transaction(), pytest.raises(ValueError, match="outside any transaction"):
+        next_fence(db, "job")
+    assert next_fence(db, "job") == 1  # nothing was drawn
+
+
 @pytest.mark.parametrize("name", ["", "has space", "x" * 129, "a;b"])
 def test_bad_lock_name_is_refused(db: psycopg.Connection, name: str) -> None:
     with pytest.raises(ValueError, match="lock_name"):
