@@ -1,7 +1,12 @@
 """A walk through the users API, printing the real responses.
 
 TestClient calls the app in-process: no port, no server, same HTTP semantics.
+The cursor key is random on every run, as no key belongs in code; a real
+deployment gives every replica the same key through HANDBOOK_USERS_CURSOR_KEY.
 """
+
+import base64
+import secrets
 
 from fastapi.testclient import TestClient
 
@@ -9,7 +14,8 @@ from examples.apis.rest.users_app import create_app
 from examples.apis.rest.users_store import connect
 
 connection = connect(":memory:")
-client = TestClient(create_app(connection))
+client = TestClient(create_app(connection, cursor_key=secrets.token_bytes(32)))
+MERGE_PATCH = {"content-type": "application/merge-patch+json"}
 
 # --8<-- [start:create_then_fetch]
 created = client.post("/users", json={"name": "Ada", "email": "ada@example.com"})
@@ -24,15 +30,15 @@ print(fetched.status_code, fetched.json())
 # --8<-- [end:create_then_fetch]
 
 # --8<-- [start:put_vs_patch]
-# PATCH sends only what changes; the email is kept.
-patched = client.patch("/users/1", json={"name": "Ada Lovelace"})
+# PATCH sends only what changes, as a merge patch; the email is kept.
+patched = client.patch("/users/1", json={"name": "Ada Lovelace"}, headers=MERGE_PATCH)
 print(patched.status_code, patched.json())
 #> 200 {'id': 1, 'name': 'Ada Lovelace', 'email': 'ada@example.com'}
 
 # PUT replaces the whole user, so the same partial body is refused...
 partial_put = client.put("/users/1", json={"name": "Ada King"})
 print(partial_put.status_code, partial_put.json()["errors"])
-#> 422 [{'field': 'body.email', 'message': 'Field required'}]
+#> 422 [{'detail': 'Field required', 'pointer': '#/email'}]
 
 # ...and a full body replaces every field.
 full_put = client.put("/users/1", json={"name": "Ada King", "email": "ada@king.org"})
@@ -40,10 +46,17 @@ print(full_put.status_code, full_put.json())
 #> 200 {'id': 1, 'name': 'Ada King', 'email': 'ada@king.org'}
 # --8<-- [end:put_vs_patch]
 
+# --8<-- [start:patch_media_type]
+# Plain JSON does not say "merge patch", so PATCH refuses it (RFC 5789).
+as_json = client.patch("/users/1", json={"name": "Ada"})
+print(as_json.status_code, as_json.headers["accept-patch"])
+#> 415 application/merge-patch+json
+# --8<-- [end:patch_media_type]
+
 # --8<-- [start:errors]
 client.post("/users", json={"name": "Grace", "email": "grace@example.com"})
 
-taken = client.patch("/users/2", json={"email": "ADA@king.org"})
+taken = client.patch("/users/2", json={"email": "ADA@king.org"}, headers=MERGE_PATCH)
 print(taken.status_code, taken.headers["content-type"])
 #> 409 application/problem+json
 print(taken.json())
@@ -52,7 +65,7 @@ print(taken.json())
     'type': 'https://api.example.com/problems/email-taken',
     'title': 'Email already in use',
     'status': 409,
-    'detail': 'Another user already has the email ADA@king.org.',
+    'detail': 'Another user already has this email address.',
     'instance': '/users/2',
 }
 """
@@ -64,9 +77,9 @@ print(invalid.status_code, invalid.json()["title"])
 #> 422 Invalid request
 for error in invalid.json()["errors"]:
     print(error)
-    #> {'field': 'body.name', 'message': 'String should have at least 1 character'}
-    #> {'field': 'body.email', 'message': 'must look like name@example.com'}
-    #> {'field': 'body.id', 'message': 'Extra inputs are not permitted'}
+    #> {'detail': 'String should have at least 1 character', 'pointer': '#/name'}
+    #> {'detail': 'must look like name@example.com', 'pointer': '#/email'}
+    #> {'detail': 'Extra inputs are not permitted', 'pointer': '#/id'}
 
 malformed = client.post(
     "/users", content=b'{"name": "Ada",', headers={"content-type": "application/json"}
@@ -75,6 +88,13 @@ print(malformed.status_code, malformed.json()["detail"])
 """
 400
 The request body is not valid JSON: Expecting property name enclosed in double quotes.
+"""
+
+bad_id = client.get("/users/0")
+print(bad_id.status_code, bad_id.json()["errors"])
+"""
+400
+[{'detail': 'Input should be greater than or equal to 1', 'parameter': 'user_id'}]
 """
 
 wrong_method = client.delete("/users")
@@ -91,19 +111,30 @@ for name in ["Edsger", "Barbara", "Ken", "Margaret"]:
 url: str | None = "/users?limit=2"
 while url is not None:
     page = client.get(url).json()
-    print([user["name"] for user in page["items"]], page["next"])
-    #> ['Ada King', 'Grace'] http://testserver/users?limit=2&after=aWQ6Mg
-    #> ['Edsger', 'Barbara'] http://testserver/users?limit=2&after=aWQ6NA
-    #> ['Ken', 'Margaret'] None
+    print([user["name"] for user in page["items"]], page["next"] is not None)
+    #> ['Ada King', 'Grace'] True
+    #> ['Edsger', 'Barbara'] True
+    #> ['Ken', 'Margaret'] False
     url = page["next"]
 
 too_big = client.get("/users", params={"limit": 1000})
 print(too_big.status_code, too_big.json()["errors"])
-"""
-422
-[{'field': 'query.limit', 'message': 'Input should be less than or equal to 100'}]
-"""
+#> 400 [{'detail': 'Input should be less than or equal to 100', 'parameter': 'limit'}]
 # --8<-- [end:pagination]
+
+# --8<-- [start:forged_cursor]
+first_page = client.get("/users", params={"limit": 2}).json()
+cursor = first_page["next"].partition("after=")[2]
+payload, _, tag = cursor.partition(".")
+# Signed, not encrypted: anyone can read what is inside...
+print(base64.urlsafe_b64decode(payload + "==").decode())
+#> id:2
+# ...but a changed id no longer matches the tag.
+forged = base64.urlsafe_b64encode(b"id:0").decode().rstrip("=") + "." + tag
+rejected = client.get("/users", params={"after": forged})
+print(rejected.status_code, rejected.json()["errors"])
+#> 400 [{'detail': 'is not a cursor this API issued', 'parameter': 'after'}]
+# --8<-- [end:forged_cursor]
 
 # --8<-- [start:delete]
 deleted = client.delete("/users/2")

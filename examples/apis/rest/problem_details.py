@@ -1,23 +1,31 @@
 """One error format for the whole API: RFC 9457 problem details.
 
 Every error leaves as `application/problem+json` with the members `type`,
-`title`, `status`, `detail` and `instance`; validation failures add `errors`,
-a list of `{"field", "message"}`. `install_problem_handlers` makes FastAPI's
-own errors (422 validation, 404 and 405 from routing, crashes) use it too, so a
-client needs one error parser, not one per status code.
+`title`, `status`, `detail` and `instance`. Invalid input adds `errors`, one
+object per mistake: `{"detail", "pointer"}` for a member of the JSON body (a
+JSON Pointer, RFC 6901, as in RFC 9457's own example), `{"detail", "parameter"}`
+for a path or query parameter, `{"detail", "header"}` for a header.
+
+`install_problem_handlers` makes FastAPI's own errors (validation, 404 and 405
+from routing, crashes) use the format too, and makes the OpenAPI document say
+so, so a client needs one error parser, not one per status code.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Mapping
 from http import HTTPStatus
-from typing import Any
+from typing import Any, NotRequired
+from urllib.parse import quote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from pydantic import TypeAdapter
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import Match
+from typing_extensions import TypedDict  # Pydantic needs this one before 3.12
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPES = "https://api.example.com/problems/"
@@ -26,6 +34,26 @@ logger = logging.getLogger(__name__)
 
 
 # --8<-- [start:problem]
+class InvalidInput(TypedDict):
+    """One mistake in the request, and where it is: exactly one of the rest."""
+
+    detail: str
+    pointer: NotRequired[str]  # a JSON Pointer into the body: "#/email"
+    parameter: NotRequired[str]  # a path or query parameter: "limit"
+    header: NotRequired[str]  # a request header: "idempotency-key"
+
+
+class Problem(TypedDict):
+    """The body of every error response (RFC 9457)."""
+
+    type: str  # a URI clients switch on; "about:blank" means "see the status"
+    title: str  # the same for every occurrence of this type
+    status: int  # the HTTP status, repeated for logs and proxies
+    detail: str  # this occurrence, for a human
+    instance: str  # here, the request path
+    errors: NotRequired[list[InvalidInput]]  # only for invalid input
+
+
 class ProblemError(Exception):
     """Raise from a route to answer with a problem details document."""
 
@@ -33,8 +61,8 @@ class ProblemError(Exception):
         super().__init__(detail)
         self.status = status
         self.type = PROBLEM_TYPES + slug  # a stable id clients can switch on
-        self.title = title  # the same for every occurrence of this type
-        self.detail = detail  # this occurrence, for a human
+        self.title = title
+        self.detail = detail
 
 
 def problem_response(
@@ -44,17 +72,17 @@ def problem_response(
     title: str,
     detail: str,
     type_: str = "about:blank",
-    errors: list[dict[str, str]] | None = None,
-    headers: dict[str, str] | None = None,
+    errors: list[InvalidInput] | None = None,
+    headers: Mapping[str, str] | None = None,
 ) -> JSONResponse:
     """Build the application/problem+json response every error goes through."""
-    body: dict[str, Any] = {
-        "type": type_,
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "instance": request.url.path,
-    }
+    body = Problem(
+        type=type_,
+        title=title,
+        status=status,
+        detail=detail,
+        instance=request.url.path,
+    )
     if errors is not None:
         body["errors"] = errors
     return JSONResponse(body, status, headers=headers, media_type=PROBLEM_JSON)
@@ -64,22 +92,31 @@ def problem_response(
 
 
 # --8<-- [start:validation]
-def _field_errors(exc: RequestValidationError) -> list[dict[str, str]]:
-    """Pydantic's error list, reduced to what a client can act on."""
-    return [
-        {
-            # ("body", "email") -> "body.email"; ("query", "limit") -> "query.limit"
-            "field": ".".join(str(part) for part in error["loc"]),
-            "message": error["msg"].removeprefix("Value error, "),
-        }
-        for error in exc.errors()
-    ]
+def json_pointer(path: Iterable[str | int]) -> str:
+    """A JSON Pointer in URI-fragment form: ["a/b", 0] -> "#/a~1b/0" (RFC 6901)."""
+    tokens = (str(part).replace("~", "~0").replace("/", "~1") for part in path)
+    # Section 6 of RFC 6901: percent-encode what a URI fragment cannot hold.
+    return "#" + "".join("/" + quote(token, safe="!$&'()*+,;=:@") for token in tokens)
+
+
+def _invalid_input(error: Mapping[str, Any]) -> InvalidInput:
+    """One Pydantic error, named the way the API's contract names things."""
+    source, *path = error["loc"]  # ("body", "email"), ("query", "limit")
+    found = InvalidInput(detail=error["msg"].removeprefix("Value error, "))
+    if source == "body":
+        found["pointer"] = json_pointer(path)
+    elif source == "header":
+        found["header"] = str(path[0])
+    else:  # "path", "query" or "cookie": all parameters in OpenAPI's terms
+        found["parameter"] = str(path[0])
+    return found
 
 
 async def _on_validation_error(
     request: Request, exc: RequestValidationError
 ) -> JSONResponse:
-    malformed = [e for e in exc.errors() if e["type"] == "json_invalid"]
+    errors = exc.errors()
+    malformed = [e for e in errors if e["type"] == "json_invalid"]
     if malformed:
         # Bytes that are not JSON at all are a syntax error (400), not a
         # well-formed document that breaks the rules (422).
@@ -91,13 +128,16 @@ async def _on_validation_error(
             detail=f"The request body is not valid JSON: {reason}.",
             type_=PROBLEM_TYPES + "malformed-json",
         )
+    # RFC 9110 defines 422 for request *content* that parses but breaks the
+    # rules. A bad path, query or header value is not content: that is a 400.
+    in_body = all(e["loc"][0] == "body" for e in errors)
     return problem_response(
         request,
-        422,
+        422 if in_body else 400,
         title="Invalid request",
-        detail="One or more fields are invalid; see errors.",
+        detail="One or more inputs are invalid; see errors.",
         type_=PROBLEM_TYPES + "validation-error",
-        errors=_field_errors(exc),
+        errors=[_invalid_input(e) for e in errors],
     )
 
 
@@ -111,7 +151,7 @@ async def _on_problem(request: Request, exc: ProblemError) -> JSONResponse:
 
 
 async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
-    """Routing errors (no such path, wrong method) in the same format."""
+    """Routing errors (no such path, wrong method) and HTTPException, same format."""
     phrase = HTTPStatus(exc.status_code).phrase
     detail = str(exc.detail)
     if exc.status_code == 404:
@@ -151,13 +191,79 @@ async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
     )
 
 
+# --8<-- [start:openapi]
+SCHEMA_REF = "#/components/schemas/"
+
+
+def problem_doc(description: str) -> dict[str, Any]:
+    """One OpenAPI response whose body is a Problem."""
+    schema = {"$ref": SCHEMA_REF + "Problem"}
+    return {"description": description, "content": {PROBLEM_JSON: {"schema": schema}}}
+
+
+def problem_responses(described: Mapping[int, str]) -> dict[int | str, Any]:
+    """A route's `responses=`: each of these statuses answers with a Problem."""
+    return {status: problem_doc(text) for status, text in described.items()}
+
+
+BAD_INPUT = {
+    (True, False): "The body is not valid JSON",
+    (False, True): "A path or query parameter or a header is invalid; see `errors`",
+    (True, True): "Malformed JSON, or an invalid parameter or header; see `errors`",
+}
+BROKEN_SCHEMA = "The JSON body breaks the schema; `errors` points at each mistake"
+
+
+def _document_problems(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """app.openapi, changed to describe the errors this module really sends."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()  # FastAPI caches it in app.openapi_schema
+            schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+            problem = TypeAdapter(Problem).json_schema(
+                ref_template=SCHEMA_REF + "{model}"
+            )
+            schemas.update(problem.pop("$defs", {}), Problem=problem)
+            # FastAPI documents a 422 in its own format on every route with
+            # inputs; this API never sends that format.
+            schemas.pop("HTTPValidationError", None)
+            schemas.pop("ValidationError", None)
+            for operation in _operations(schema):
+                responses = operation["responses"]
+                responses.pop("422", None)
+                inputs = ("requestBody" in operation, "parameters" in operation)
+                if inputs in BAD_INPUT:
+                    responses.setdefault("400", problem_doc(BAD_INPUT[inputs]))
+                if "requestBody" in operation:
+                    responses["422"] = problem_doc(BROKEN_SCHEMA)
+        return app.openapi_schema
+
+    return openapi
+
+
+def _operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
+    methods = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
+    return [
+        operation
+        for path_item in schema.get("paths", {}).values()
+        for method, operation in path_item.items()
+        if method in methods
+    ]
+
+
+# --8<-- [end:openapi]
+
+
 # --8<-- [start:install]
 def install_problem_handlers(app: FastAPI) -> None:
-    """Route every kind of error through problem_response."""
+    """Route every kind of error through problem_response, and document it."""
     app.add_exception_handler(ProblemError, _on_problem)
     app.add_exception_handler(RequestValidationError, _on_validation_error)
     app.add_exception_handler(StarletteHTTPException, _on_http_error)
     app.add_exception_handler(Exception, _on_crash)
+    app.openapi = _document_problems(app)  # type: ignore[method-assign]
 
 
 # --8<-- [end:install]

@@ -4,36 +4,52 @@
     GET    /users        list, by page   200 with `items` and a `next` link
     GET    /users/{id}   read            200, or 404
     PUT    /users/{id}   replace         200, 404 for an unknown id (never creates)
-    PATCH  /users/{id}   merge-patch     200, 404, 409
+    PATCH  /users/{id}   merge patch     200, 404, 409
     DELETE /users/{id}   remove          204 with no body, or 404
 
-Every error is an RFC 9457 problem (see problem_details.py).
+Every error is an RFC 9457 problem (see problem_details.py). This is an admin
+API: whoever may call it can list every user. It has no authentication because
+that is another topic; in production it sits behind an admin-only check.
 """
 
 from __future__ import annotations
 
-import base64
-import binascii
 import re
 import sqlite3
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import FastAPI, Path, Query, Request, Response
+from fastapi import (
+    Body,
+    Depends,
+    FastAPI,
+    HTTPException,
+    Path,
+    Query,
+    Request,
+    Response,
+)
+from fastapi.exceptions import RequestValidationError
 from pydantic import (
     AfterValidator,
     BaseModel,
-    BeforeValidator,
     ConfigDict,
     StringConstraints,
     field_validator,
 )
 
-from examples.apis.rest.problem_details import ProblemError, install_problem_handlers
+from examples.apis.rest.cursors import CursorCodec
+from examples.apis.rest.problem_details import (
+    ProblemError,
+    install_problem_handlers,
+    problem_responses,
+)
 from examples.apis.rest.users_store import EmailTakenError, User, UsersStore
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 MAX_SQLITE_INTEGER = 2**63 - 1  # a larger id would overflow sqlite3, not 404
+JSON = "application/json"
+MERGE_PATCH = "application/merge-patch+json"  # RFC 7396
 
 # --8<-- [start:models]
 Name = Annotated[
@@ -98,35 +114,6 @@ class UserOut(BaseModel):
 # --8<-- [end:models]
 
 
-# --8<-- [start:cursor]
-def encode_cursor(last_id: int) -> str:
-    """An opaque `after` token: clients pass it back and never build one."""
-    return base64.urlsafe_b64encode(f"id:{last_id}".encode()).decode().rstrip("=")
-
-
-def decode_cursor(token: object) -> int:
-    """The id inside a token from encode_cursor; ValueError for anything else."""
-    not_ours = ValueError("is not a cursor this API issued")
-    # Our tokens are short; refuse big ones before spending time decoding them.
-    if not isinstance(token, str) or len(token) > 64:
-        raise not_ours
-    try:
-        padded = token + "=" * (-len(token) % 4)
-        text = base64.urlsafe_b64decode(padded.encode("ascii")).decode("ascii")
-    except (binascii.Error, UnicodeError):
-        raise not_ours from None
-    prefix, _, digits = text.partition(":")
-    # Length first, so int() never parses a megabyte of digits.
-    if prefix != "id" or not digits.isdigit() or len(digits) > 19:
-        raise not_ours
-    if int(digits) > MAX_SQLITE_INTEGER:
-        raise not_ours
-    return int(digits)
-
-
-Cursor = Annotated[int, BeforeValidator(decode_cursor)]
-
-
 class UserPage(BaseModel):
     """One page of users and the link to the next page (null on the last)."""
 
@@ -134,9 +121,28 @@ class UserPage(BaseModel):
     next: str | None
 
 
-# --8<-- [end:cursor]
-
 UserId = Annotated[int, Path(ge=1, le=MAX_SQLITE_INTEGER)]
+
+
+# --8<-- [start:media_type]
+def accepts(media_type: str) -> Any:
+    """A route dependency: 415 unless the request body is sent as `media_type`."""
+
+    async def check(request: Request) -> None:
+        if not await request.body():
+            return  # no body at all: validation reports it as missing (422)
+        sent = request.headers.get("content-type", "").partition(";")[0]
+        if sent.strip().lower() != media_type:
+            # RFC 9110 lets a 415 name what would work in Accept; RFC 5789
+            # asks for Accept-Patch on a PATCH.
+            name = "Accept-Patch" if request.method == "PATCH" else "Accept"
+            detail = f"Send the body as {media_type}."
+            raise HTTPException(415, detail, headers={name: media_type})
+
+    return Depends(check)
+
+
+# --8<-- [end:media_type]
 
 
 def user_not_found(user_id: int) -> ProblemError:
@@ -146,30 +152,59 @@ def user_not_found(user_id: int) -> ProblemError:
     )
 
 
-def email_taken(email: str) -> ProblemError:
-    """The 409 problem for an email that belongs to another user."""
+# --8<-- [start:email_taken]
+def email_taken() -> ProblemError:
+    """The 409 problem for an email that belongs to another user.
+
+    The body does not repeat the address: error bodies end up in logs and
+    support tickets, and the status alone already says the email is in use.
+    """
     return ProblemError(
         409,
         "email-taken",
         "Email already in use",
-        f"Another user already has the email {email}.",
+        "Another user already has this email address.",
     )
 
 
-def create_app(connection: sqlite3.Connection) -> FastAPI:
-    """A users API over `connection`; each test passes a fresh database."""
+# --8<-- [end:email_taken]
+
+NOT_FOUND = {404: "No user has this id"}
+TAKEN = {409: "Another user already has this email address"}
+
+
+def create_app(
+    connection: sqlite3.Connection, *, cursor_key: bytes | None = None
+) -> FastAPI:
+    """A users API over `connection`; each test passes a fresh database.
+
+    `cursor_key` signs the pagination cursors. Without one, the key comes from
+    the HANDBOOK_USERS_CURSOR_KEY environment variable, and its absence stops
+    the app at startup rather than at the first paged request.
+    """
     store = UsersStore(connection)
+    cursors = (
+        CursorCodec.from_environment()
+        if cursor_key is None
+        else CursorCodec(cursor_key)
+    )
     app = FastAPI(title="Users API")
     install_problem_handlers(app)
 
     # --8<-- [start:create_user]
-    @app.post("/users", status_code=201, response_model=UserOut)
+    @app.post(
+        "/users",
+        status_code=201,
+        response_model=UserOut,
+        dependencies=[accepts(JSON)],
+        responses=problem_responses({**TAKEN, 415: f"The body is not {JSON}"}),
+    )
     def create_user(user: UserIn, request: Request, response: Response) -> User:
         """Create a user; the Location header says where it now lives."""
         try:
             created = store.add(user.name, user.email)
         except EmailTakenError:
-            raise email_taken(user.email) from None
+            raise email_taken() from None
         location = request.url_for("get_user", user_id=created.id)
         response.headers["Location"] = str(location)
         return created
@@ -177,7 +212,11 @@ def create_app(connection: sqlite3.Connection) -> FastAPI:
     # --8<-- [end:create_user]
 
     # --8<-- [start:get_user]
-    @app.get("/users/{user_id}", response_model=UserOut)
+    @app.get(
+        "/users/{user_id}",
+        response_model=UserOut,
+        responses=problem_responses(NOT_FOUND),
+    )
     def get_user(user_id: UserId) -> User:
         """Read one user."""
         user = store.get(user_id)
@@ -188,21 +227,34 @@ def create_app(connection: sqlite3.Connection) -> FastAPI:
     # --8<-- [end:get_user]
 
     # --8<-- [start:list_users]
+    def start_after(cursor: str | None) -> int:
+        """The id a page starts after: 0 for the first page."""
+        if cursor is None:
+            return 0
+        try:
+            return cursors.decode(cursor)
+        except ValueError as error:
+            # The same 400 a bad `limit` gets, naming the parameter.
+            where = ("query", "after")
+            raise RequestValidationError(
+                [{"type": "value_error", "loc": where, "msg": str(error)}]
+            ) from None
+
     @app.get("/users", response_model=UserPage)
     def list_users(
         request: Request,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-        after: Annotated[Cursor | None, Query()] = None,
+        after: Annotated[str | None, Query(description="from a `next` link")] = None,
     ) -> UserPage:
         """Users in id order, `limit` at a time, starting after the cursor."""
         # Ask for one extra row: if it exists there is a next page, and we
         # learn that without a COUNT(*) over the table.
-        rows = store.list_after(after or 0, limit + 1)
+        rows = store.list_after(start_after(after), limit + 1)
         page = rows[:limit]
         next_link = None
         if len(rows) > limit:
             next_url = request.url_for("list_users").include_query_params(
-                limit=limit, after=encode_cursor(page[-1].id)
+                limit=limit, after=cursors.encode(page[-1].id)
             )
             next_link = str(next_url)
         items = [UserOut.model_validate(user) for user in page]
@@ -214,27 +266,45 @@ def create_app(connection: sqlite3.Connection) -> FastAPI:
     def save(user_id: int, name: str | None, email: str | None) -> User:
         try:
             user = store.update(user_id, name=name, email=email)
-        except EmailTakenError as error:
-            raise email_taken(str(error)) from None
+        except EmailTakenError:
+            raise email_taken() from None
         if user is None:
             raise user_not_found(user_id)
         return user
 
-    @app.put("/users/{user_id}", response_model=UserOut)
+    @app.put(
+        "/users/{user_id}",
+        response_model=UserOut,
+        dependencies=[accepts(JSON)],
+        responses=problem_responses(
+            {**NOT_FOUND, **TAKEN, 415: f"The body is not {JSON}"}
+        ),
+    )
     def replace_user(user_id: UserId, user: UserIn) -> User:
         """Replace the whole user. Ids are assigned by the server, so PUT to an
         unknown id is a 404 rather than a create."""
         return save(user_id, user.name, user.email)
 
-    @app.patch("/users/{user_id}", response_model=UserOut)
-    def patch_user(user_id: UserId, patch: UserPatch) -> User:
+    @app.patch(
+        "/users/{user_id}",
+        response_model=UserOut,
+        dependencies=[accepts(MERGE_PATCH)],
+        responses=problem_responses(
+            {**NOT_FOUND, **TAKEN, 415: f"The body is not {MERGE_PATCH}"}
+        ),
+    )
+    def patch_user(
+        user_id: UserId, patch: Annotated[UserPatch, Body(media_type=MERGE_PATCH)]
+    ) -> User:
         """Change only the fields present in the body; `{}` changes nothing."""
         return save(user_id, patch.name, patch.email)
 
     # --8<-- [end:put_patch]
 
     # --8<-- [start:delete_user]
-    @app.delete("/users/{user_id}", status_code=204)
+    @app.delete(
+        "/users/{user_id}", status_code=204, responses=problem_responses(NOT_FOUND)
+    )
     def delete_user(user_id: UserId) -> Response:
         """Delete; a repeat DELETE gets 404, yet the state is the same: gone."""
         if not store.delete(user_id):

@@ -1,7 +1,9 @@
 """A repository for the `users` resource, over the standard library's sqlite3.
 
 The HTTP layer never writes SQL: it calls these methods and turns their results
-(a `User`, `None`, an `EmailTakenError`) into status codes.
+(a `User`, `None`, an `EmailTakenError`) into status codes. Any other database
+error (a NOT NULL or CHECK violation) propagates as the sqlite3 error it is:
+the edge validates the same rules, so one getting here is a bug, and a 500.
 """
 
 from __future__ import annotations
@@ -13,11 +15,12 @@ from dataclasses import dataclass
 # --8<-- [start:schema]
 # AUTOINCREMENT: an id is never reused, so /users/7 can never start pointing at
 # someone else after user 7 is deleted.
+# The CHECKs repeat the edge's rules, so no other code path can store less.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     id    INTEGER PRIMARY KEY AUTOINCREMENT,
-    name  TEXT NOT NULL,
-    email TEXT NOT NULL UNIQUE COLLATE NOCASE
+    name  TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 100),
+    email TEXT NOT NULL UNIQUE COLLATE NOCASE CHECK (length(email) <= 254)
 )
 """
 
@@ -45,6 +48,24 @@ def connect(path: str = ":memory:") -> sqlite3.Connection:
 # --8<-- [end:schema]
 
 
+# --8<-- [start:email_conflict]
+def is_email_conflict(error: sqlite3.IntegrityError) -> bool:
+    """True only for the UNIQUE constraint on users.email.
+
+    The extended error code (Python 3.11+) tells the kind of constraint apart:
+    SQLITE_CONSTRAINT_UNIQUE, not _NOTNULL, _CHECK or _PRIMARYKEY. Only the
+    message names the columns, so both are checked; if SQLite ever worded it
+    differently, this fails closed (a 500), never a wrong 409.
+    """
+    return (
+        error.sqlite_errorname == "SQLITE_CONSTRAINT_UNIQUE"
+        and str(error) == "UNIQUE constraint failed: users.email"
+    )
+
+
+# --8<-- [end:email_conflict]
+
+
 class UsersStore:
     """Create, read, replace, patch, delete and page through users."""
 
@@ -65,7 +86,9 @@ class UsersStore:
                     "INSERT INTO users (name, email) VALUES (?, ?)", (name, email)
                 )
         except sqlite3.IntegrityError as error:
-            raise EmailTakenError(email) from error
+            if is_email_conflict(error):
+                raise EmailTakenError(email) from error
+            raise  # NOT NULL, CHECK: the caller's bug, not a conflict
         assert cursor.lastrowid is not None
         return User(cursor.lastrowid, name, email)
 
@@ -98,7 +121,9 @@ class UsersStore:
                     (name, email, user_id),
                 ).fetchall()  # drain RETURNING so the commit is not left pending
         except sqlite3.IntegrityError as error:
-            raise EmailTakenError(email) from error
+            if is_email_conflict(error):
+                raise EmailTakenError(email) from error
+            raise
         return User(*rows[0]) if rows else None
 
     # --8<-- [end:update]

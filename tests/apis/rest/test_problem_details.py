@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import logging
+from typing import Annotated
 
 import pytest
-from fastapi import FastAPI
+from fastapi import FastAPI, Header, Query
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
@@ -14,6 +15,8 @@ from examples.apis.rest.problem_details import (
     PROBLEM_TYPES,
     ProblemError,
     install_problem_handlers,
+    json_pointer,
+    problem_responses,
 )
 
 MEMBERS = {"type", "title", "status", "detail", "instance"}
@@ -21,6 +24,7 @@ MEMBERS = {"type", "title", "status", "detail", "instance"}
 
 class Item(BaseModel):
     size: int
+    tags: list[str] = []
 
 
 def make_app() -> FastAPI:
@@ -40,8 +44,15 @@ def make_app() -> FastAPI:
         return item
 
     @app.get("/items")
-    def list_items() -> list[Item]:
+    def list_items(
+        limit: Annotated[int, Query(ge=1)] = 10,
+        trace: Annotated[str | None, Header(max_length=8)] = None,
+    ) -> list[Item]:
         return []
+
+    @app.get("/health", responses=problem_responses({503: "Down for maintenance"}))
+    def health() -> dict[str, str]:
+        return {"status": "ok"}
 
     return app
 
@@ -87,15 +98,44 @@ def test_wrong_method_is_a_405_listing_every_allowed_method(client: TestClient) 
     assert "GET, POST" in body["detail"]
 
 
-def test_validation_errors_list_field_and_message(client: TestClient) -> None:
-    body = assert_problem(client.post("/items", json={"size": "big"}), 422)
+def test_body_errors_are_422_with_a_json_pointer_each(client: TestClient) -> None:
+    body = assert_problem(client.post("/items", json={"size": "big", "tags": ["a", 7]}), 422)
     assert body["type"] == PROBLEM_TYPES + "validation-error"
     assert body["errors"] == [
         {
-            "field": "body.size",
-            "message": "Input should be a valid integer, unable to parse string as an integer",
-        }
+            "detail": "Input should be a valid integer, unable to parse string as an integer",
+            "pointer": "#/size",
+        },
+        {"detail": "Input should be a valid string", "pointer": "#/tags/1"},
     ]
+
+
+def test_query_and_header_errors_are_400_naming_where(client: TestClient) -> None:
+    response = client.get("/items", params={"limit": 0}, headers={"trace": "x" * 9})
+    body = assert_problem(response, 400)
+    assert body["type"] == PROBLEM_TYPES + "validation-error"
+    assert body["errors"] == [
+        {"detail": "Input should be greater than or equal to 1", "parameter": "limit"},
+        {"detail": "String should have at most 8 characters", "header": "trace"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("path", "pointer"),
+    [
+        ([], "#"),
+        (["email"], "#/email"),
+        (["tags", 0], "#/tags/0"),
+        (["a/b"], "#/a~1b"),
+        (["m~n"], "#/m~0n"),
+        (["~1"], "#/~01"),  # "~" first, or "~1" would come back as "/"
+        (["a b", "%"], "#/a%20b/%25"),
+        (["é"], "#/%C3%A9"),
+        ([""], "#/"),
+    ],
+)
+def test_json_pointer_follows_rfc_6901(path: list, pointer: str) -> None:
+    assert json_pointer(path) == pointer
 
 
 def test_malformed_json_is_a_400_without_field_errors(client: TestClient) -> None:
@@ -123,4 +163,21 @@ def test_successful_responses_are_untouched(client: TestClient) -> None:
     response = client.post("/items", json={"size": 3})
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
-    assert response.json() == {"size": 3}
+    assert response.json() == {"size": 3, "tags": []}
+
+
+def test_openapi_describes_problems_instead_of_fastapis_422(client: TestClient) -> None:
+    schema = client.get("/openapi.json").json()
+    paths = schema["paths"]
+    problem = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+    # A body: 400 for malformed JSON, 422 for a broken schema.
+    assert set(paths["/items"]["post"]["responses"]) == {"200", "400", "422"}
+    assert paths["/items"]["post"]["responses"]["422"]["content"] == problem
+    # Parameters only: a bad one is a 400, and there is no 422 to document.
+    assert set(paths["/items"]["get"]["responses"]) == {"200", "400"}
+    assert paths["/items"]["get"]["responses"]["400"]["content"] == problem
+    # No inputs: no validation errors; a route's own problems are kept.
+    assert set(paths["/health"]["get"]["responses"]) == {"200", "503"}
+    assert paths["/health"]["get"]["responses"]["503"]["content"] == problem
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    assert client.get("/openapi.json").json() == schema  # built once, then cached

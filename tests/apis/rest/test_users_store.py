@@ -9,7 +9,13 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from examples.apis.rest.users_store import EmailTakenError, User, UsersStore, connect
+from examples.apis.rest.users_store import (
+    EmailTakenError,
+    User,
+    UsersStore,
+    connect,
+    is_email_conflict,
+)
 
 
 @pytest.fixture
@@ -42,6 +48,71 @@ def test_email_uniqueness_ignores_case(store: UsersStore, connection) -> None:
     with pytest.raises(EmailTakenError):
         store.add("Imposter", "ADA@Example.com")
     assert row_count(connection) == 1
+
+
+def constraint_error(sql: str, params: tuple = ()) -> sqlite3.IntegrityError:
+    """The IntegrityError a statement raises on a scratch database."""
+    db = sqlite3.connect(":memory:")
+    db.execute("CREATE TABLE accounts (id INTEGER PRIMARY KEY, email TEXT UNIQUE)")
+    db.execute("INSERT INTO accounts (id, email) VALUES (1, 'a@b.co')")
+    with pytest.raises(sqlite3.IntegrityError) as caught:
+        db.execute(sql, params)
+    db.close()
+    return caught.value
+
+
+@pytest.mark.parametrize(
+    ("name", "email", "constraint"),
+    [
+        (None, "ada@example.com", "SQLITE_CONSTRAINT_NOTNULL"),
+        ("Ada", None, "SQLITE_CONSTRAINT_NOTNULL"),
+        ("", "ada@example.com", "SQLITE_CONSTRAINT_CHECK"),
+        ("A" * 101, "ada@example.com", "SQLITE_CONSTRAINT_CHECK"),
+        ("Ada", "a" * 250 + "@x.io", "SQLITE_CONSTRAINT_CHECK"),
+    ],
+)
+def test_other_constraint_failures_are_not_reported_as_a_taken_email(
+    store: UsersStore, connection, name, email, constraint: str
+) -> None:
+    store.add("Grace", "grace@example.com")
+    with pytest.raises(sqlite3.IntegrityError) as caught:
+        store.add(name, email)
+    assert not isinstance(caught.value, EmailTakenError)
+    assert caught.value.sqlite_errorname == constraint
+    assert row_count(connection) == 1
+
+
+def test_an_update_that_breaks_a_check_is_not_a_taken_email(store: UsersStore) -> None:
+    ada = store.add("Ada", "ada@example.com")
+    with pytest.raises(sqlite3.IntegrityError) as caught:
+        store.update(ada.id, name="")
+    assert caught.value.sqlite_errorname == "SQLITE_CONSTRAINT_CHECK"
+    assert store.get(ada.id) == ada
+
+
+def test_only_the_unique_email_constraint_counts_as_a_conflict(store: UsersStore) -> None:
+    store.add("Ada", "ada@example.com")
+    with pytest.raises(EmailTakenError) as taken:
+        store.add("Ada", "ada@example.com")
+    assert is_email_conflict(taken.value.__cause__)
+    # The same kind of constraint on another table, a primary key, a NOT NULL:
+    # none of them is users.email.
+    assert not is_email_conflict(constraint_error("INSERT INTO accounts (email) VALUES ('a@b.co')"))
+    assert not is_email_conflict(constraint_error("INSERT INTO accounts (id) VALUES (1)"))
+    users = sqlite3.connect(":memory:")
+    UsersStore(users)
+    with pytest.raises(sqlite3.IntegrityError) as null_name:
+        users.execute("INSERT INTO users (name, email) VALUES (NULL, 'a@b.co')")
+    assert not is_email_conflict(null_name.value)
+    users.close()
+
+
+def test_an_id_beyond_sqlite_integer_overflows_the_driver(store: UsersStore) -> None:
+    # Why the HTTP layer bounds ids at 2**63 - 1: past it, sqlite3 raises
+    # OverflowError, which would be a 500 instead of a 400.
+    assert store.get(2**63 - 1) is None
+    with pytest.raises(OverflowError):
+        store.get(2**63)
 
 
 def test_update_changes_only_given_fields(store: UsersStore) -> None:
