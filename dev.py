@@ -33,6 +33,9 @@ ASSETS_LOCK = ROOT / "assets.lock.json"
 # Written after a successful install; a changed requirements.txt means reinstall.
 STAMP = VENV / ".requirements.sha256"
 DOWNLOAD_TIMEOUT_SECONDS = 120
+# `mkdocs serve` rebuilds only the pages whose sources changed (hooks/dirty_pages.py
+# adds the pages that include a changed example), so an edit shows in about a second.
+SERVE_FLAGS = ["--dirty"]
 
 
 def venv_python() -> Path:
@@ -122,7 +125,7 @@ def run_benchmarks(filters: list[str]) -> int:
 
 
 COMMANDS = {
-    "serve": lambda extra: run_in_venv("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *extra),
+    "serve": lambda extra: run_in_venv("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *SERVE_FLAGS, *extra),
     "test": lambda extra: run_in_venv("-m", "pytest", *extra),
     "build": lambda extra: run_in_venv("-m", "mkdocs", "build", "--strict", *extra),
     "update-examples": lambda extra: run_in_venv("-m", "pytest", "tests/test_docs.py", "tests/test_sql_examples.py",

@@ -24,6 +24,7 @@ BUILD_INPUTS = [
 
 
 def copy_project(destination: Path) -> Path:
+    destination.mkdir(parents=True, exist_ok=True)
     for name in BUILD_INPUTS:
         source = REPO_ROOT / name
         if source.is_dir():

@@ -39,13 +39,13 @@ def build_site(destination: Path) -> Path:
     return destination
 
 
-def site_path_prefix() -> str:
-    """The path the site is published under, from site_url (e.g. '/backend-handbook/').
+def site_path_prefix(config_file: Path = REPO_ROOT / "mkdocs.yml") -> str:
+    """The path a site is published under, from its site_url (e.g. '/backend-handbook/').
 
     Served under the same prefix locally, pages such as 404.html, whose links
     are absolute, behave as they will on GitHub Pages.
     """
-    match = re.search(r"^site_url:\s*(\S+)", (REPO_ROOT / "mkdocs.yml").read_text(), re.MULTILINE)
+    match = re.search(r"^site_url:\s*(\S+)", config_file.read_text(), re.MULTILINE)
     path = urlsplit(match.group(1)).path if match else "/"
     return path if path.endswith("/") else path + "/"
 
