@@ -3,7 +3,7 @@
 The HTTP layer never writes SQL: it calls these methods and turns their results
 (a `User`, `None`, an `EmailTakenError`) into status codes. Any other database
 error (a NOT NULL or CHECK violation) propagates as the sqlite3 error it is:
-the edge validates the same rules, so one getting here is a bug, and a 500.
+the edge validates those rules and more, so one getting here is a bug: a 500.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # --8<-- [start:schema]
 # AUTOINCREMENT: an id is never reused, so /users/7 can never start pointing at
 # someone else after user 7 is deleted.
-# The CHECKs repeat the edge's rules, so no other code path can store less.
+# The CHECKs repeat the edge's length rules for every other code path.
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS users (
     id    INTEGER PRIMARY KEY AUTOINCREMENT,
