@@ -23,9 +23,9 @@ for _ in range(4):
     response = respond("api-key-123")
     print(response["status"], response["RateLimit"], response.get("Retry-After"))
     #> 200 "default";r=2;t=20 None
-    #> 200 "default";r=1;t=40 None
-    #> 200 "default";r=0;t=60 None
-    #> 429 "default";r=0;t=60 20
+    #> 200 "default";r=1;t=20 None
+    #> 200 "default";r=0;t=20 None
+    #> 429 "default";r=0;t=20 20
 print(response["RateLimit-Policy"])  # the same on every response
 #> "default";q=3;w=60
 clock.advance(20)

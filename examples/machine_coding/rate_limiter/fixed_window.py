@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from examples.machine_coding.rate_limiter.decision import Decision
 from examples.machine_coding.rate_limiter.keyed import KeyedLimiter
+from examples.machine_coding.rate_limiter.ticks import window_start
 
 
 # --8<-- [start:fixed_window]
 @dataclass(slots=True)
 class WindowCount:
-    index: int  # which aligned window: floor(now / window)
+    ends_at: int  # the first tick after the window this count belongs to
     used: int
 
 
@@ -23,39 +22,29 @@ class FixedWindowLimiter(KeyedLimiter[WindowCount]):
     one window and `limit` again at the start of the next: 2x in a moment.
     """
 
-    def _fresh(self, now: float) -> WindowCount:
-        return WindowCount(index=self._index(now), used=0)
+    def _fresh(self, now: int) -> WindowCount:
+        return WindowCount(ends_at=self._window_end(now), used=0)
 
-    def _decide(self, state: WindowCount, now: float, cost: int) -> Decision:
-        index = self._index(now)
-        if index != state.index:  # a new window starts with nothing used
-            state.index, state.used = index, 0
-        until_next_window = max(0.0, (index + 1) * self._window - now)
-        if state.used + cost <= self._limit:
-            state.used += cost
-            return Decision(
-                allowed=True,
-                limit=self._limit,
-                remaining=self._limit - state.used,
-                retry_after=0.0,
-                reset_after=until_next_window,
-            )
-        return Decision(
-            allowed=False,
-            limit=self._limit,
-            remaining=self._limit - state.used,
-            retry_after=until_next_window,
-            reset_after=until_next_window,
-        )
+    def _catch_up(self, state: WindowCount, now: int) -> None:
+        if now >= state.ends_at:  # a new window starts with nothing used
+            state.ends_at, state.used = self._window_end(now), 0
 
-    def _reset_after(self, state: WindowCount, now: float) -> float:
-        index = self._index(now)
-        if state.used == 0 or index != state.index:
-            return 0.0
-        return max(0.0, (index + 1) * self._window - now)
+    def _room(self, state: WindowCount, now: int) -> int:
+        return self._limit - state.used
 
-    def _index(self, now: float) -> int:
-        return math.floor(now / self._window)
+    def _spend(self, state: WindowCount, now: int, cost: int) -> None:
+        state.used += cost
+
+    def _fits_at(self, state: WindowCount, now: int, cost: int) -> int:
+        # The next window starts empty, and cost <= limit always fits there.
+        return now if state.used + cost <= self._limit else state.ends_at
+
+    def _full_at(self, state: WindowCount, now: int) -> int:
+        return state.ends_at if state.used else now
+
+    def _window_end(self, now: int) -> int:
+        """The one place window edges are computed: the end of the window holding `now`."""
+        return window_start(now, self._window) + self._window
 
 
 # --8<-- [end:fixed_window]

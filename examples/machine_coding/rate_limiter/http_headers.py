@@ -1,9 +1,11 @@
 """Turn a Decision into HTTP: 429, Retry-After and the RateLimit fields.
 
-Retry-After (RFC 9110, section 10.2.3) takes whole seconds. RateLimit-Policy
-and RateLimit come from the IETF draft "RateLimit header fields for HTTP"
-(draft-ietf-httpapi-ratelimit-headers-10), still a work in progress: many
-APIs still send older RateLimit-Limit/-Remaining/-Reset or X-RateLimit-*.
+429 Too Many Requests comes from RFC 6585, section 4, which lets it carry
+Retry-After; Retry-After itself is RFC 9110, section 10.2.3 (an HTTP-date or
+whole seconds, "delay-seconds"). RateLimit-Policy and RateLimit come from the
+Internet-Draft draft-ietf-httpapi-ratelimit-headers-10 (September 2025): work
+in progress, not an RFC, and its fields have changed between revisions. Many
+APIs still send the older RateLimit-Limit/-Remaining/-Reset or X-RateLimit-*.
 """
 
 from __future__ import annotations
@@ -26,12 +28,17 @@ def rate_limit_headers(
         raise ValueError(
             f"policy name must match {_POLICY_NAME.pattern}, got {policy!r}"
         )
+    # Draft -10: q is the quota, w the window in whole seconds; r is what is
+    # left, t the seconds until more quota becomes available.
+    more_in = math.ceil(decision.next_unit_after)
     headers = {
         "RateLimit-Policy": f'"{policy}";q={decision.limit};w={math.ceil(window)}',
-        "RateLimit": f'"{policy}";r={decision.remaining};t={math.ceil(decision.reset_after)}',
+        "RateLimit": f'"{policy}";r={decision.remaining};t={more_in}',
     }
     if not decision.allowed:
-        # Round up: a client that retries after the floor would be refused again.
+        # Round up: a client that retries after the floor would be refused
+        # again. It is never below t, as the draft asks: a refused cost is
+        # more than `remaining`, so it waits at least until the next unit.
         headers["Retry-After"] = str(max(1, math.ceil(decision.retry_after)))
     return headers
 

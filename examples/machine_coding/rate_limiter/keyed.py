@@ -1,9 +1,10 @@
 """Plumbing every algorithm shares: validation, one lock, per-key state, eviction.
 
-Each algorithm subclasses `KeyedLimiter` and supplies three small methods:
-`_fresh` (the state of a key seen for the first time), `_decide` (admit or
-refuse, updating the state only on admission) and `_reset_after` (how long
-until the key is back to a full quota). The base class does the rest.
+Each algorithm subclasses `KeyedLimiter` and answers a few small questions
+about one key's state, all in integer ticks (see ticks.py): how much room
+there is now, when a given cost would fit, when the quota is full again.
+The base class asks them in one order for every algorithm, so the decision,
+`remaining` and every wait come from the same arithmetic and cannot disagree.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from typing import Generic, TypeVar
 
 from examples.machine_coding.clock import Clock
 from examples.machine_coding.rate_limiter.decision import Decision
+from examples.machine_coding.rate_limiter.ticks import (
+    TICKS_PER_SECOND,
+    seconds_until,
+    to_ticks,
+)
 from examples.machine_coding.rate_limiter.validation import (
     check_cost,
     check_key,
@@ -32,13 +38,13 @@ class KeyedLimiter(ABC, Generic[StateT]):
     """A rate limiter with independent state per key, safe to share between threads.
 
     One lock guards the whole key table. The critical section is a dict lookup
-    and a few arithmetic operations, so one lock costs little and keeps
-    eviction simple: no thread can hold a key's state while it is removed.
+    and a few integer operations, so one lock costs little and keeps eviction
+    simple: no thread can hold a key's state while it is removed.
     """
 
     def __init__(self, limit: int, window: float, *, clock: Clock) -> None:
         self._limit = check_limit(limit)
-        self._window = check_window(window)
+        self._window = to_ticks(check_window(window))  # at least 1 tick
         self._clock = clock
         self._lock = threading.Lock()
         self._states: dict[str, StateT] = {}
@@ -52,7 +58,8 @@ class KeyedLimiter(ABC, Generic[StateT]):
 
     @property
     def window(self) -> float:
-        return self._window
+        """The window in seconds, as enforced: to the nanosecond."""
+        return self._window / TICKS_PER_SECOND
 
     def allow(self, key: str, cost: int = 1) -> Decision:
         """Spend `cost` units of `key`'s quota if available; never blocks on time."""
@@ -62,12 +69,31 @@ class KeyedLimiter(ABC, Generic[StateT]):
             # Read the clock under the lock: two threads that read it outside
             # could apply their timestamps out of order.
             now = self._now()
+            tick = to_ticks(now)
             state = self._states.get(key)
             if state is None:
-                state = self._states[key] = self._fresh(now)
-            decision = self._decide(state, now, cost)
-            self._maybe_sweep(now)
-        return decision
+                state = self._states[key] = self._fresh(tick)
+            self._catch_up(state, tick)
+            room = self._room(state, tick)
+            allowed = cost <= room  # the one comparison that decides
+            served_at = tick
+            if allowed:
+                served_at = self._served_at(state, tick)
+                self._spend(state, tick, cost)
+                room = self._room(state, tick)
+            retry_at = tick if allowed else self._fits_at(state, tick, cost)
+            next_unit_at = self._fits_at(state, tick, room + 1)  # room < limit here
+            full_at = self._full_at(state, tick)
+            self._maybe_sweep(tick)
+        return Decision(
+            allowed=allowed,
+            limit=self._limit,
+            remaining=room,
+            retry_after=seconds_until(now, retry_at),
+            next_unit_after=seconds_until(now, next_unit_at),
+            reset_after=seconds_until(now, full_at),
+            delay=seconds_until(now, served_at),
+        )
 
     def _now(self) -> float:
         now = float(self._clock())
@@ -80,19 +106,40 @@ class KeyedLimiter(ABC, Generic[StateT]):
         self._latest = max(self._latest, now)
         return self._latest
 
+    # --8<-- [end:allow]
+
+    # --8<-- [start:hooks]
+    # What each algorithm answers. Every time is an int tick; every method but
+    # _fresh and _catch_up may assume the state has been caught up to `now`.
     @abstractmethod
-    def _fresh(self, now: float) -> StateT:
+    def _fresh(self, now: int) -> StateT:
         """The state of a key the limiter has not seen (or has evicted)."""
 
     @abstractmethod
-    def _decide(self, state: StateT, now: float, cost: int) -> Decision:
-        """Admit or refuse; must not consume quota when it refuses."""
+    def _catch_up(self, state: StateT, now: int) -> None:
+        """Bring `state` to `now` (refill, drain, expire, roll over a window)."""
 
     @abstractmethod
-    def _reset_after(self, state: StateT, now: float) -> float:
-        """Seconds until `state` is back to a full quota (0 if it already is)."""
+    def _room(self, state: StateT, now: int) -> int:
+        """The largest cost that would pass at `now`: what callers see as `remaining`."""
 
-    # --8<-- [end:allow]
+    @abstractmethod
+    def _spend(self, state: StateT, now: int, cost: int) -> None:
+        """Take `cost` units; called only when `cost <= _room(state, now)`."""
+
+    @abstractmethod
+    def _fits_at(self, state: StateT, now: int, cost: int) -> int:
+        """The first tick >= now at which `cost` (1 to limit) fits, if nothing is spent."""
+
+    @abstractmethod
+    def _full_at(self, state: StateT, now: int) -> int:
+        """The first tick at which the key is back to a fresh, full quota."""
+
+    def _served_at(self, state: StateT, now: int) -> int:
+        """When to serve a request admitted now: at once, unless a queue says later."""
+        return now
+
+    # --8<-- [end:hooks]
 
     # --8<-- [start:eviction]
     @property
@@ -108,9 +155,9 @@ class KeyedLimiter(ABC, Generic[StateT]):
         later decision: eviction is invisible to callers.
         """
         with self._lock:
-            return self._evict_idle(self._now())
+            return self._evict_idle(to_ticks(self._now()))
 
-    def _maybe_sweep(self, now: float) -> None:
+    def _maybe_sweep(self, now: int) -> None:
         # Sweep after as many calls as the table held after the last sweep:
         # each O(keys) sweep is paid for by that many O(1) calls, so allow()
         # stays amortized O(1), and the table holds at most twice the keys
@@ -119,12 +166,12 @@ class KeyedLimiter(ABC, Generic[StateT]):
         if self._calls_since_sweep >= self._sweep_due:
             self._evict_idle(now)
 
-    def _evict_idle(self, now: float) -> int:
-        idle = [
-            key
-            for key, state in self._states.items()
-            if self._reset_after(state, now) <= 0
-        ]
+    def _evict_idle(self, now: int) -> int:
+        idle = []
+        for key, state in self._states.items():
+            self._catch_up(state, now)
+            if self._full_at(state, now) <= now:
+                idle.append(key)
         for key in idle:
             del self._states[key]
         self._calls_since_sweep = 0

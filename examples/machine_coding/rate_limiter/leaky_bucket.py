@@ -4,16 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from examples.machine_coding.clock import Clock
-from examples.machine_coding.rate_limiter.decision import Decision, whole_units
 from examples.machine_coding.rate_limiter.keyed import KeyedLimiter
+from examples.machine_coding.rate_limiter.ticks import ceil_div
 
 
 # --8<-- [start:leaky_bucket]
 @dataclass(slots=True)
 class Queue:
-    level: float  # units waiting in the bucket, including the one being served
-    updated_at: float
+    # Units waiting (including the one being served), counted in 1/window-ths
+    # of a unit so that exactly `limit` of them drain each tick.
+    level: int
+    updated_at: int
 
 
 class LeakyBucketLimiter(KeyedLimiter[Queue]):
@@ -22,43 +23,33 @@ class LeakyBucketLimiter(KeyedLimiter[Queue]):
     An admitted request gets `delay`, the time until the units ahead of it have
     drained; serve it then, and the output is smooth however bursty the input.
     Ignore `delay` and you have the meter variant, which admits exactly what a
-    token bucket with the same limit and window admits.
+    token bucket with the same limit and window admits: its level is always
+    the token bucket's missing credit.
     """
 
-    def __init__(self, limit: int, window: float, *, clock: Clock) -> None:
-        super().__init__(limit, window, clock=clock)
-        self._rate = self._limit / self._window  # units drained per second
+    def _fresh(self, now: int) -> Queue:
+        return Queue(level=0, updated_at=now)
 
-    def _fresh(self, now: float) -> Queue:
-        return Queue(level=0.0, updated_at=now)
-
-    def _decide(self, state: Queue, now: float, cost: int) -> Decision:
-        state.level = self._level_at(state, now)
+    def _catch_up(self, state: Queue, now: int) -> None:
+        drained = (now - state.updated_at) * self._limit
+        state.level = max(0, state.level - drained)
         state.updated_at = now
-        if state.level + cost <= self._limit:
-            delay = state.level / self._rate  # the units ahead must drain first
-            state.level += cost
-            return Decision(
-                allowed=True,
-                limit=self._limit,
-                remaining=whole_units(self._limit - state.level),
-                retry_after=0.0,
-                reset_after=state.level / self._rate,
-                delay=delay,
-            )
-        return Decision(
-            allowed=False,
-            limit=self._limit,
-            remaining=whole_units(self._limit - state.level),
-            retry_after=(state.level + cost - self._limit) / self._rate,
-            reset_after=state.level / self._rate,
-        )
 
-    def _level_at(self, state: Queue, now: float) -> float:
-        return max(0.0, state.level - (now - state.updated_at) * self._rate)
+    def _room(self, state: Queue, now: int) -> int:
+        return (self._limit * self._window - state.level) // self._window
 
-    def _reset_after(self, state: Queue, now: float) -> float:
-        return self._level_at(state, now) / self._rate
+    def _served_at(self, state: Queue, now: int) -> int:
+        return now + ceil_div(state.level, self._limit)  # the units ahead drain first
+
+    def _spend(self, state: Queue, now: int, cost: int) -> None:
+        state.level += cost * self._window
+
+    def _fits_at(self, state: Queue, now: int, cost: int) -> int:
+        overflow = state.level + cost * self._window - self._limit * self._window
+        return now + ceil_div(overflow, self._limit) if overflow > 0 else now
+
+    def _full_at(self, state: Queue, now: int) -> int:
+        return now + ceil_div(state.level, self._limit)
 
 
 # --8<-- [end:leaky_bucket]

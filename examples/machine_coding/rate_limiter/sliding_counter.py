@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
-from examples.machine_coding.rate_limiter.decision import Decision, whole_units
 from examples.machine_coding.rate_limiter.keyed import KeyedLimiter
+from examples.machine_coding.rate_limiter.ticks import window_start
 
 
 # --8<-- [start:sliding_counter]
 @dataclass(slots=True)
 class TwoWindows:
-    index: int  # the aligned window `current` belongs to
+    start: int  # the first tick of the aligned window `current` counts
     current: int
-    previous: int  # what the window before `index` used
+    previous: int  # what the window before it used
 
 
 class SlidingCounterLimiter(KeyedLimiter[TwoWindows]):
@@ -24,67 +23,55 @@ class SlidingCounterLimiter(KeyedLimiter[TwoWindows]):
     sliding window) + current. It assumes the previous window's requests were
     spread evenly; when they were bunched at its end, up to 2x `limit` can
     pass in some interval of `window` seconds (never more than `limit` in one
-    aligned window).
+    aligned window). Multiplied through by the window length, the estimate
+    is an integer, so the comparison with the limit is exact.
     """
 
-    def _fresh(self, now: float) -> TwoWindows:
-        return TwoWindows(index=self._index(now), current=0, previous=0)
+    def _fresh(self, now: int) -> TwoWindows:
+        return TwoWindows(start=window_start(now, self._window), current=0, previous=0)
 
-    def _decide(self, state: TwoWindows, now: float, cost: int) -> Decision:
-        index = self._index(now)
-        state.previous, state.current = self._counts_at(state, index)
-        state.index = index
-        estimate = state.previous * self._previous_weight(index, now) + state.current
-        if estimate + cost <= self._limit:
-            state.current += cost
-            return Decision(
-                allowed=True,
-                limit=self._limit,
-                remaining=whole_units(self._limit - estimate - cost),
-                retry_after=0.0,
-                reset_after=self._reset_after(state, now),
-            )
-        return Decision(
-            allowed=False,
-            limit=self._limit,
-            remaining=whole_units(self._limit - estimate),
-            retry_after=self._wait_for(state, now, cost),
-            reset_after=self._reset_after(state, now),
-        )
+    def _catch_up(self, state: TwoWindows, now: int) -> None:
+        start = window_start(now, self._window)
+        if start != state.start:
+            next_one = start == state.start + self._window
+            state.previous = state.current if next_one else 0
+            state.start, state.current = start, 0
 
-    def _wait_for(self, state: TwoWindows, now: float, cost: int) -> float:
-        start = state.index * self._window
-        room = self._limit - cost - state.current
-        if room >= 0:
-            # Enough of the previous window slides out before this one ends.
-            return start + self._window * (1 - room / state.previous) - now
-        # Only the next window helps; there, this window's count is `previous`.
-        fraction = 1 - (self._limit - cost) / state.current
-        return start + self._window * (1 + fraction) - now
+    def _room(self, state: TwoWindows, now: int) -> int:
+        # (limit - estimate) * window, with the weight (window - elapsed) / window
+        spare = self._limit * self._window - state.previous * self._overlap(state, now)
+        return max(0, spare // self._window - state.current)
 
-    def _reset_after(self, state: TwoWindows, now: float) -> float:
-        index = self._index(now)
-        previous, current = self._counts_at(state, index)
-        if current:
-            return max(0.0, (index + 2) * self._window - now)
-        if previous:
-            return max(0.0, (index + 1) * self._window - now)
-        return 0.0
+    def _spend(self, state: TwoWindows, now: int, cost: int) -> None:
+        state.current += cost
 
-    def _counts_at(self, state: TwoWindows, index: int) -> tuple[int, int]:
-        """(previous, current) as seen from window `index`, without mutating."""
-        if index == state.index:
-            return state.previous, state.current
-        if index == state.index + 1:
-            return state.current, 0
-        return 0, 0
+    def _fits_at(self, state: TwoWindows, now: int, cost: int) -> int:
+        window = self._window
+        spare = self._limit - cost - state.current
+        if spare >= 0:
+            if state.previous == 0:
+                return now
+            # The first elapsed tick at which previous * (window - e) <= spare * window.
+            elapsed = max(window - spare * window // state.previous, now - state.start)
+            if elapsed < window:
+                return state.start + elapsed
+        # In the next window this window's count is the one weighted down.
+        spare = self._limit - cost
+        if state.current == 0:
+            return state.start + window
+        elapsed = max(0, window - spare * window // state.current)
+        return state.start + window + elapsed  # at most two windows away
 
-    def _previous_weight(self, index: int, now: float) -> float:
-        elapsed = (now - index * self._window) / self._window
-        return 1.0 - min(max(elapsed, 0.0), 1.0)
+    def _full_at(self, state: TwoWindows, now: int) -> int:
+        if state.current:
+            return state.start + 2 * self._window
+        if state.previous:
+            return state.start + self._window
+        return now
 
-    def _index(self, now: float) -> int:
-        return math.floor(now / self._window)
+    def _overlap(self, state: TwoWindows, now: int) -> int:
+        """Ticks of the previous window still inside the sliding window ending at `now`."""
+        return self._window - (now - state.start)
 
 
 # --8<-- [end:sliding_counter]

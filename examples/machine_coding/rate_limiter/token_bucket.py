@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from examples.machine_coding.clock import Clock
-from examples.machine_coding.rate_limiter.decision import Decision, whole_units
 from examples.machine_coding.rate_limiter.keyed import KeyedLimiter
+from examples.machine_coding.rate_limiter.ticks import ceil_div
 
 
 # --8<-- [start:token_bucket]
 @dataclass(slots=True)
 class Bucket:
-    tokens: float
-    updated_at: float
+    # Tokens counted in 1/window-ths of a token, so that each tick adds exactly
+    # `limit` of them: a whole token is `window` credit, a full bucket holds
+    # limit * window. Integers, so refills never drift or round.
+    credit: int
+    updated_at: int
 
 
 class TokenBucketLimiter(KeyedLimiter[Bucket]):
@@ -23,40 +25,26 @@ class TokenBucketLimiter(KeyedLimiter[Bucket]):
     Tokens are computed lazily from elapsed time: no timer, no background thread.
     """
 
-    def __init__(self, limit: int, window: float, *, clock: Clock) -> None:
-        super().__init__(limit, window, clock=clock)
-        self._rate = self._limit / self._window  # tokens per second
+    def _fresh(self, now: int) -> Bucket:
+        return Bucket(credit=self._limit * self._window, updated_at=now)
 
-    def _fresh(self, now: float) -> Bucket:
-        return Bucket(tokens=float(self._limit), updated_at=now)
-
-    def _decide(self, state: Bucket, now: float, cost: int) -> Decision:
-        state.tokens = self._tokens_at(state, now)
+    def _catch_up(self, state: Bucket, now: int) -> None:
+        refill = (now - state.updated_at) * self._limit
+        state.credit = min(self._limit * self._window, state.credit + refill)
         state.updated_at = now
-        if state.tokens >= cost:
-            state.tokens -= cost
-            return Decision(
-                allowed=True,
-                limit=self._limit,
-                remaining=whole_units(state.tokens),
-                retry_after=0.0,
-                reset_after=(self._limit - state.tokens) / self._rate,
-            )
-        return Decision(
-            allowed=False,
-            limit=self._limit,
-            remaining=whole_units(state.tokens),
-            retry_after=(cost - state.tokens) / self._rate,
-            reset_after=(self._limit - state.tokens) / self._rate,
-        )
 
-    def _tokens_at(self, state: Bucket, now: float) -> float:
-        return min(
-            float(self._limit), state.tokens + (now - state.updated_at) * self._rate
-        )
+    def _room(self, state: Bucket, now: int) -> int:
+        return state.credit // self._window  # whole tokens
 
-    def _reset_after(self, state: Bucket, now: float) -> float:
-        return (self._limit - self._tokens_at(state, now)) / self._rate
+    def _spend(self, state: Bucket, now: int, cost: int) -> None:
+        state.credit -= cost * self._window
+
+    def _fits_at(self, state: Bucket, now: int, cost: int) -> int:
+        missing = cost * self._window - state.credit
+        return now + ceil_div(missing, self._limit) if missing > 0 else now
+
+    def _full_at(self, state: Bucket, now: int) -> int:
+        return now + ceil_div(self._limit * self._window - state.credit, self._limit)
 
 
 # --8<-- [end:token_bucket]

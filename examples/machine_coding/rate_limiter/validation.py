@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 
 MAX_KEY_LENGTH = 256
+MIN_WINDOW = 1e-9  # limiters count time in whole nanoseconds
 
 
 # --8<-- [start:validation]
@@ -18,7 +19,7 @@ def check_limit(limit: object) -> int:
 
 
 def check_window(window: object) -> float:
-    """A window is a positive, finite number of seconds."""
+    """A window is a finite number of seconds, at least a nanosecond (one tick)."""
     if isinstance(window, bool) or not isinstance(window, int | float):
         raise TypeError(
             f"window must be a number of seconds, got {type(window).__name__}"
@@ -27,6 +28,8 @@ def check_window(window: object) -> float:
         raise ValueError(
             f"window must be a positive, finite number of seconds, got {window}"
         )
+    if window < MIN_WINDOW:
+        raise ValueError(f"window must be at least {MIN_WINDOW} s, got {window}")
     return float(window)
 
 

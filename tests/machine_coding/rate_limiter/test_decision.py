@@ -1,4 +1,4 @@
-"""Decision is a frozen value; whole_units rounds quota down without float noise."""
+"""Decision is a frozen value."""
 
 from __future__ import annotations
 
@@ -6,19 +6,11 @@ import dataclasses
 
 import pytest
 
-from examples.machine_coding.rate_limiter.decision import Decision, whole_units
+from examples.machine_coding.rate_limiter.decision import Decision
 
 
 def test_decision_is_immutable() -> None:
-    decision = Decision(True, 10, 9, 0.0, 6.0)
+    decision = Decision(True, 10, 9, 0.0, 6.0, 60.0)
     assert decision.delay == 0.0
     with pytest.raises(dataclasses.FrozenInstanceError):
         decision.allowed = False  # type: ignore[misc]
-
-
-@pytest.mark.parametrize(
-    ("amount", "units"),
-    [(0.0, 0), (2.5, 2), (2.9999999999, 3), (3.0, 3), (-0.5, 0), (-1e-12, 0)],
-)
-def test_whole_units_rounds_down_but_absorbs_float_noise(amount: float, units: int) -> None:
-    assert whole_units(amount) == units

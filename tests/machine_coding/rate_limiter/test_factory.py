@@ -53,6 +53,7 @@ def test_the_default_clock_is_the_monotonic_system_clock() -> None:
         ({"algorithm": "token_bucket", "limit": 1, "window": math.inf}, ValueError, "positive, finite"),
         ({"algorithm": "token_bucket", "limit": 1, "window": math.nan}, ValueError, "positive, finite"),
         ({"algorithm": "token_bucket", "limit": 1, "window": "60s"}, TypeError, "number of seconds"),
+        ({"algorithm": "token_bucket", "limit": 1, "window": 4e-10}, ValueError, r"at least 1e-09 s"),
         ({"algorithm": "token_bucket", "limit": 1}, ValueError, r"missing \['window'\]"),
         ({"algorithm": "token_bucket", "limit": 1, "window": 1, "burst": 5}, ValueError, r"unknown \['burst'\]"),
     ],
@@ -73,3 +74,9 @@ def test_config_normalizes_types() -> None:
     config = LimiterConfig("sliding_log", 5, 60)
     assert config.algorithm is Algorithm.SLIDING_LOG
     assert isinstance(config.window, float)
+
+
+@pytest.mark.parametrize(("window", "enforced"), [(60, 60.0), (0.3, 0.3), (1 / 3, 0.333333333), (1e-9, 1e-9)])
+def test_limiters_enforce_the_window_to_the_nanosecond(window: float, enforced: float) -> None:
+    limiter = create_limiter(LimiterConfig("sliding_log", 1, window), clock=ManualClock())
+    assert limiter.window == enforced

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 from hypothesis import given, settings
@@ -11,6 +10,7 @@ from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import Algorithm
 from examples.machine_coding.rate_limiter.fixed_window import FixedWindowLimiter
 from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, replay, windows
+from tests.machine_coding.rate_limiter.exact_models import to_ns
 
 
 def test_admits_the_limit_then_refuses_until_the_window_ends() -> None:
@@ -63,7 +63,7 @@ def test_matches_a_model_that_counts_per_aligned_window(times: list[float], limi
     limiter, clock = build(Algorithm.FIXED_WINDOW, limit, window)
     used: dict[int, int] = defaultdict(int)
     for arrival in replay(limiter, clock, times):
-        index = math.floor(arrival.at / window)
+        index = to_ns(arrival.at) // to_ns(window)  # time counts in whole nanoseconds
         expected = used[index] + 1 <= limit
         assert arrival.decision.allowed == expected
         used[index] += expected

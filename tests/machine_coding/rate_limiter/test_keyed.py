@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from examples.machine_coding.rate_limiter.factory import Algorithm, LimiterConfig, create_limiter
 from examples.machine_coding.rate_limiter.keyed import MIN_SWEEP_INTERVAL, KeyedLimiter
-from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, replay, windows
+from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, windows
 
 ALGORITHMS = list(Algorithm)
 
@@ -115,24 +115,6 @@ def test_eviction_never_changes_a_decision(
         if i in evict_at:
             evicting.evict_idle()  # type: ignore[attr-defined]
         assert evicting.allow("k") == plain.allow("k")
-
-
-@settings(max_examples=100, deadline=None)
-@given(algorithm=st.sampled_from(ALGORITHMS), times=arrival_times, limit=limits, window=windows)
-def test_retry_after_is_exact_earlier_is_refused_then_it_passes(
-    algorithm: Algorithm, times: list[float], limit: int, window: float
-) -> None:
-    limiter, clock = build(algorithm, limit, window)
-    replay(limiter, clock, times)
-    refused = limiter.allow("user-1")
-    if refused.allowed:
-        return
-    now = clock()
-    assert refused.retry_after > 0
-    clock.set(now + refused.retry_after / 2)
-    assert not limiter.allow("user-1").allowed
-    clock.set(now + refused.retry_after + 1e-9)
-    assert limiter.allow("user-1").allowed
 
 
 @pytest.fixture

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 
 import pytest
@@ -12,6 +11,7 @@ from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import Algorithm
 from examples.machine_coding.rate_limiter.sliding_counter import SlidingCounterLimiter
 from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, replay, windows
+from tests.machine_coding.rate_limiter.exact_models import to_ns
 
 
 def test_weights_the_previous_window_by_how_much_of_it_still_overlaps() -> None:
@@ -60,10 +60,11 @@ def test_bounded_per_aligned_window_and_by_twice_the_limit_in_any_window(
     times: list[float], limit: int, window: float
 ) -> None:
     limiter, clock = build(Algorithm.SLIDING_COUNTER, limit, window)
-    admitted = [a.at for a in replay(limiter, clock, times) if a.decision.allowed]
+    admitted = [to_ns(a.at) for a in replay(limiter, clock, times) if a.decision.allowed]
+    w = to_ns(window)  # the limiter counts time in whole nanoseconds
     per_window: dict[int, int] = defaultdict(int)
     for at in admitted:
-        per_window[math.floor(at / window)] += 1
+        per_window[at // w] += 1
     assert all(count <= limit for count in per_window.values())
     for latest in admitted:
-        assert sum(1 for at in admitted if at <= latest and latest - at < window) <= 2 * limit
+        assert sum(1 for at in admitted if at <= latest and latest - at < w) <= 2 * limit

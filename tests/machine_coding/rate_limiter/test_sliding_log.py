@@ -9,6 +9,7 @@ from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.rate_limiter.factory import Algorithm
 from examples.machine_coding.rate_limiter.sliding_log import SlidingLogLimiter
 from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, replay, windows
+from tests.machine_coding.rate_limiter.exact_models import to_ns
 
 
 def test_refuses_until_the_oldest_request_leaves_the_window() -> None:
@@ -71,14 +72,15 @@ def test_no_window_of_length_window_ever_holds_more_than_limit(
     limiter, clock = build(Algorithm.SLIDING_LOG, limit, window)
     arrivals = replay(limiter, clock, times, costs)
     admitted = [a for a in arrivals if a.decision.allowed]
+    w = to_ns(window)  # the limiter counts time in whole nanoseconds
     # Every window of length `window` that holds admitted requests can be slid
     # right until it ends at one of them, so checking (t - window, t] for each
     # admitted t covers them all.
     for latest in admitted:
-        inside = sum(a.cost for a in admitted if a.at <= latest.at and latest.at - a.at < window)
+        inside = sum(a.cost for a in admitted if a.at <= latest.at and to_ns(latest.at) - to_ns(a.at) < w)
         assert inside <= limit
     # And it is exact, not merely safe: each refusal really would have overflowed.
     for i, arrival in enumerate(arrivals):
         before = [a for a in arrivals[:i] if a.decision.allowed]
-        used = sum(a.cost for a in before if arrival.at - a.at < window)
+        used = sum(a.cost for a in before if to_ns(arrival.at) - to_ns(a.at) < w)
         assert arrival.decision.allowed == (used + arrival.cost <= limit)
