@@ -17,6 +17,7 @@ from tests.browser.tracker_support import (
     STORAGE_KEY,
     bar_numbers,
     catalog,
+    export_document,
     import_file,
     messages,
     open_tracker,
@@ -35,10 +36,6 @@ AREA = "auth"
 
 def area_url(site_url: str) -> str:
     return f"{site_url}skills/{AREA}/"
-
-
-def export_document(skills: dict) -> bytes:
-    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "skills": skills}).encode()
 
 
 # ---------------------------------------------------------------- export / import
@@ -83,7 +80,7 @@ def test_export_then_import_in_a_fresh_profile(
         # Import offers an undo that restores what was there (nothing, here).
         other.get_by_role("button", name="Undo import").click()
         expect(status_select(other, first)).to_have_value("not-started")
-        assert stored_raw(other) is None
+        assert stored_skills(other) == {}
     finally:
         fresh.close()
 
@@ -93,7 +90,7 @@ def test_import_replaces_progress_and_keeps_unknown_ids(site_url: str, watched_p
     open_tracker(page, area_url(site_url))
     first, second = skill_ids(page)[:2]
     status_select(page, first).select_option("done")
-    before = stored_raw(page)
+    before = stored_skills(page)
 
     replacement = {second: {"status": "skipped"}, "a-future-skill": {"status": "done"}}
     import_file(page, "progress.json", export_document(replacement))
@@ -105,7 +102,7 @@ def test_import_replaces_progress_and_keeps_unknown_ids(site_url: str, watched_p
 
     page.get_by_role("button", name="Undo import").click()
     expect(status_select(page, first)).to_have_value("done")
-    assert stored_raw(page) == before
+    assert stored_skills(page) == before
     assert watch.problems() == []
 
 
@@ -195,7 +192,7 @@ def test_a_hostile_note_is_shown_strictly_as_text(site_url: str, watched_page: t
     [
         ("{not json", "it is not valid JSON"),
         ('["done"]', "it is not a progress record"),
-        ('{"version": 7, "skills": {}}', "its version is 7, expected 1"),
+        ('{"version": 7, "skills": {}}', "its version is 7; this page reads versions 1 and 2"),
         ('{"version": 1, "skills": "all done"}', "it has no skills object"),
     ],
     ids=["not-json", "wrong-shape", "wrong-version", "skills-not-object"],
@@ -247,7 +244,9 @@ def test_a_partly_valid_store_keeps_the_good_entries(site_url: str, watched_page
     assert watch.problems() == []
 
 
-def test_blocked_storage_still_shows_the_page(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+def test_blocked_storage_still_shows_the_page_and_saves_nothing(
+    site_url: str, watched_page: tuple[Page, PageWatch]
+) -> None:
     page, watch = watched_page
     page.add_init_script(
         "Object.defineProperty(window, 'localStorage',"
@@ -261,7 +260,11 @@ def test_blocked_storage_still_shows_the_page(site_url: str, watched_page: tuple
     assert set(material_errors) <= {"blocked"}
     first = skill_ids(page)[0]
     status_select(page, first).select_option("done")
-    assert bar_numbers(page, AREA)[0] == 1
+    # Nothing can be kept, so the control goes back and says why, right there.
+    expect(status_select(page, first)).to_have_value("not-started")
+    problem = page.locator(f".tracker-skill[data-skill-id='{first}'] [role=alert]")
+    expect(problem).to_have_text("Not saved: this browser blocks local storage, so the status is back to what is saved.")
+    assert bar_numbers(page, AREA)[0] == 0
     assert watch.page_errors == material_errors
     assert watch.console_errors == []
     assert watch.external_requests == []
@@ -386,6 +389,7 @@ def test_reset_asks_first_then_undo_restores_exactly(site_url: str, watched_page
     status_select(page, first).select_option("done")
     status_select(page, second).select_option("learning")
     before = stored_raw(page)
+    saved = stored_skills(page)
 
     page.get_by_role("button", name="Reset progress…").click()
     expect(messages(page)).to_contain_text("Reset all progress in this browser? This clears 3 saved entries")
@@ -397,12 +401,12 @@ def test_reset_asks_first_then_undo_restores_exactly(site_url: str, watched_page
     page.get_by_role("button", name="Yes, reset everything").click()
     expect(messages(page)).to_contain_text("Progress reset")
     expect(status_select(page, first)).to_have_value("not-started")
-    assert stored_raw(page) is None
+    assert stored_skills(page) == {}
     assert bar_numbers(page, AREA)[0] == 0
 
     page.get_by_role("button", name="Undo reset").click()
     expect(messages(page)).to_contain_text("your progress is back")
-    assert stored_raw(page) == before
+    assert stored_skills(page) == saved
     expect(status_select(page, first)).to_have_value("done")
     expect(status_select(page, second)).to_have_value("learning")
     assert bar_numbers(page, AREA)[0] == 1

@@ -6,8 +6,10 @@ conftest.py; these are plain functions the tracker tests share.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -16,7 +18,8 @@ from playwright.sync_api import Page, Route, expect
 
 from tests.support.example_files import REPO_ROOT
 
-STORAGE_KEY = "sde2-handbook/progress/v1"
+STORAGE_KEY = "sde2-handbook/progress/v1"  # the slot's name; the record inside carries its own version
+STORE_VERSION = 2
 BACKUP_KEY = "sde2-handbook/progress/v1/corrupt-backup"
 EXPORT_FORMAT = "sde2-handbook-progress"
 OVERVIEW = "skills/"
@@ -58,7 +61,17 @@ def seed_storage(page: Page, values: dict[str, str]) -> None:
 
 
 def progress_json(skills: dict[str, dict[str, str]]) -> str:
+    """A stored record in format version 1, the one the first release wrote (no revisions)."""
     return json.dumps({"version": 1, "skills": skills})
+
+
+def record_json(skills: dict[str, dict[str, Any]], stamp: tuple[int, str] = (1, "seed")) -> str:
+    """A stored record in the current format: each field present gets the revision `stamp`."""
+    entries = {}
+    for skill_id, entry in skills.items():
+        rev = {field: list(stamp) for field in ("status", "note") if field in entry}
+        entries[skill_id] = {**entry, "rev": rev}
+    return json.dumps({"version": STORE_VERSION, "skills": entries})
 
 
 def open_tracker(page: Page, url: str) -> None:
@@ -71,9 +84,24 @@ def stored_raw(page: Page, key: str = STORAGE_KEY) -> str | None:
     return page.evaluate("(key) => localStorage.getItem(key)", key)
 
 
-def stored_skills(page: Page) -> dict[str, Any]:
+def stored_record(page: Page) -> dict[str, Any] | None:
     raw = stored_raw(page)
-    return {} if raw is None else json.loads(raw)["skills"]
+    return None if raw is None else json.loads(raw)
+
+
+def stored_skills(page: Page) -> dict[str, dict[str, str]]:
+    """What is saved for the reader: each skill's status and note, as an export has them.
+
+    Revisions are left out, and so are skills whose fields are all back at
+    their defaults (the record keeps those so other tabs cannot revive them).
+    """
+    record = stored_record(page)
+    skills: dict[str, dict[str, str]] = {}
+    for skill_id, entry in (record or {"skills": {}})["skills"].items():
+        plain = {field: entry[field] for field in ("status", "note") if field in entry}
+        if plain:
+            skills[skill_id] = plain
+    return skills
 
 
 def catalog(page: Page) -> dict[str, Any]:
@@ -128,3 +156,146 @@ def import_file(page: Page, name: str, content: bytes) -> None:
     with page.expect_file_chooser() as chooser:
         page.get_by_role("button", name="Import progress…").click()
     chooser.value.set_files(files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+
+
+def export_document(skills: dict) -> bytes:
+    return json.dumps({"format": EXPORT_FORMAT, "version": 1, "skills": skills}).encode()
+
+
+def no_prototype_changes(page: Page) -> list[str]:
+    """Problems if anything added to or replaced on Object.prototype / Array.prototype."""
+    return page.evaluate(
+        """() => {
+            const problems = [];
+            for (const [name, proto] of [["Object", Object.prototype], ["Array", Array.prototype]]) {
+                for (const key of Object.keys(proto)) problems.push(`${name}.prototype has "${key}"`);
+                if (Object.getPrototypeOf(proto) !== (name === "Object" ? null : Object.prototype)) {
+                    problems.push(`${name}.prototype's prototype changed`);
+                }
+            }
+            for (const key of ["status", "note", "rev", "d", "l", "s"]) {
+                if (key in {}) problems.push(`a fresh object has "${key}"`);
+            }
+            if (({}).constructor !== Object) problems.push("({}).constructor is not Object");
+            return problems;
+        }"""
+    )
+
+
+CATALOG_ATTRIBUTE = re.compile(r'data-catalog="([^"]*)"')
+
+
+def rewrite_page(
+    page: Page, url: str, edit_catalog: Callable[[dict], None], replacements: tuple[tuple[str, str], ...] = ()
+) -> None:
+    """Serve `url` with its embedded catalog changed by `edit_catalog` and `replacements` applied to the HTML.
+
+    Lets a test give the real page data the handbook does not have (yet), such
+    as a skill or a level named like an Object.prototype member.
+    """
+
+    def rewrite(route: Route) -> None:
+        response = route.fetch()
+
+        def edited(match: re.Match[str]) -> str:
+            data = json.loads(html.unescape(match.group(1)))
+            edit_catalog(data)
+            return f'data-catalog="{html.escape(json.dumps(data), quote=True)}"'
+
+        body, count = CATALOG_ATTRIBUTE.subn(edited, response.text(), count=1)
+        assert count == 1, f"{url} embeds no catalog"
+        for old, new in replacements:
+            assert old in body, f"{old!r} is not in {url}"
+            body = body.replace(old, new)
+        route.fulfill(response=response, body=body)
+
+    page.route(url, rewrite)
+
+
+# ------------------------------------------------------------------ storage that fails or lags
+
+# Wraps localStorage.setItem so a test can make it throw QuotaExceededError
+# once the stored text would pass window.__trackerTestQuota characters, or
+# throw SecurityError (as a browser that blocks storage does) when
+# window.__trackerTestBlocked is true.
+FAILING_STORAGE_SCRIPT = """(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+        if (this === window.localStorage) {
+            if (window.__trackerTestBlocked) throw new DOMException("The operation is insecure.", "SecurityError");
+            const quota = window.__trackerTestQuota;
+            if (typeof quota === "number") {
+                let used = String(key).length + String(value).length;
+                for (let i = 0; i < this.length; i += 1) {
+                    const other = this.key(i);
+                    if (other !== String(key)) used += other.length + this.getItem(other).length;
+                }
+                if (used > quota) throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+            }
+        }
+        return setItem.call(this, key, value);
+    };
+})();"""
+
+
+def install_failing_storage(page: Page) -> None:
+    page.add_init_script(FAILING_STORAGE_SCRIPT)
+
+
+def fill_storage(page: Page) -> None:
+    """From now on any write that makes localStorage hold more than it does now fails as full."""
+    page.evaluate(
+        """() => {
+            let used = 0;
+            for (let i = 0; i < localStorage.length; i += 1) {
+                const key = localStorage.key(i);
+                used += key.length + localStorage.getItem(key).length;
+            }
+            window.__trackerTestQuota = used;
+        }"""
+    )
+
+
+# Makes one tab lag behind the others the way a browser's per-process storage
+# cache can: while held, localStorage.getItem returns what was stored when the
+# hold began (plus this tab's own writes), and `storage` events wait in a
+# queue. release() drops the stale view and delivers the queued events.
+LAGGING_STORAGE_SCRIPT = """(() => {
+    const getItem = Storage.prototype.getItem;
+    const setItem = Storage.prototype.setItem;
+    let held = null;
+    const queued = [];
+    Storage.prototype.getItem = function (key) {
+        if (held && this === window.localStorage && held.has(String(key))) return held.get(String(key));
+        return getItem.call(this, key);
+    };
+    Storage.prototype.setItem = function (key, value) {
+        const result = setItem.call(this, key, value);
+        if (held && this === window.localStorage) held.set(String(key), String(value));
+        return result;
+    };
+    window.addEventListener("storage", (event) => {
+        if (!held) return;
+        queued.push(event);
+        event.stopImmediatePropagation();
+    }, true);
+    window.__trackerTestLag = {
+        hold(keys) {
+            held = new Map(keys.map((key) => [key, getItem.call(window.localStorage, key)]));
+        },
+        queued: () => queued.length,
+        release() {
+            held = null;
+            for (const event of queued.splice(0)) {
+                window.dispatchEvent(new StorageEvent("storage", {
+                    key: event.key, oldValue: event.oldValue, newValue: event.newValue,
+                    url: event.url, storageArea: event.storageArea,
+                }));
+            }
+        },
+    };
+})();"""
+
+
+def install_lagging_storage(page: Page) -> None:
+    page.add_init_script(LAGGING_STORAGE_SCRIPT)

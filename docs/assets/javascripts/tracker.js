@@ -5,10 +5,22 @@
  * `.tracker` block. This script adds a status and a private note per skill,
  * progress bars, a level filter, export/import, a read-only share link and
  * reset with undo. Progress lives only in this browser's localStorage; the
- * script makes no network requests. Plain ES2020, no dependencies.
+ * script makes no network requests. Plain ES2020 plus Object.hasOwn, no
+ * dependencies.
  *
- * Untrusted text (notes, imported files, share links) only ever reaches the
- * page through textContent or a form control's value, never as markup.
+ * The file is a few small parts, each with one job, over one storage layer:
+ *   entries    the plain shape {status, note} and its one validation, shared
+ *              by export, import, share links and the stored record;
+ *   revisions  the stored record: every field carries the stamp of its last
+ *              change, so two tabs merge their records instead of overwriting;
+ *   storage    localStorage I/O: load, change, sync with other tabs;
+ *   catalog, share links, import, and the Tracker view on top.
+ *
+ * Untrusted text (notes, imported files, share links, stored data) only ever
+ * reaches the page through textContent or a form control's value, never as
+ * markup. Names from untrusted data (skill ids, statuses, field names) are
+ * looked up only in Maps or after own-property checks, so "constructor" or
+ * "__proto__" are plain text like any other.
  */
 (() => {
   "use strict";
@@ -16,10 +28,14 @@
   // A second copy of this file (e.g. included twice) must not attach twice.
   if (window.sde2HandbookTracker) return;
 
+  // The slot keeps the name it was created with; the record inside it says
+  // which format it holds (`version`), so older records can be upgraded.
   const STORAGE_KEY = "sde2-handbook/progress/v1";
   const BACKUP_KEY = `${STORAGE_KEY}/corrupt-backup`;
+  const STORE_VERSION = 2;
   const EXPORT_FORMAT = "sde2-handbook-progress";
-  const VERSION = 1;
+  const EXPORT_VERSION = 1;
+  const SHARE_VERSION = 1;
   const EXPORT_FILE_NAME = "sde2-handbook-progress.json";
   const MAX_NOTE_CHARS = 2000;
   const MAX_ENTRIES = 5000;
@@ -28,22 +44,43 @@
   const MAX_ID_CHARS = 200;
   const SHARE_PREFIX = "#progress=";
 
-  const STATUSES = ["not-started", "learning", "done", "skipped"];
-  const STATUS_LABELS = {
-    "not-started": "Not started",
-    learning: "Learning",
-    done: "Done",
-    skipped: "Skipped",
-  };
+  const STATUS_LABELS = new Map([
+    ["not-started", "Not started"],
+    ["learning", "Learning"],
+    ["done", "Done"],
+    ["skipped", "Skipped"],
+  ]);
+  const STATUSES = [...STATUS_LABELS.keys()];
   // When two skills merge, the more advanced status survives.
-  const STATUS_RANK = { "not-started": 0, learning: 1, skipped: 2, done: 3 };
-  const SHARE_CODES = { learning: "l", done: "d", skipped: "s" };
-  const SHARE_STATUSES = { l: "learning", d: "done", s: "skipped" };
-  const LEVEL_LABELS = { junior: "Junior", mid: "Mid", sde2: "SDE-II", senior: "Senior" };
+  const STATUS_RANK = new Map([
+    ["not-started", 0],
+    ["learning", 1],
+    ["skipped", 2],
+    ["done", 3],
+  ]);
+  const SHARE_CODES = new Map([
+    ["learning", "l"],
+    ["done", "d"],
+    ["skipped", "s"],
+  ]);
+  const SHARE_STATUSES = new Map([...SHARE_CODES].map(([status, code]) => [code, status]));
+  const LEVEL_LABELS = new Map([
+    ["junior", "Junior"],
+    ["mid", "Mid"],
+    ["sde2", "SDE-II"],
+    ["senior", "Senior"],
+  ]);
+  // The fields of an entry, and the value each has when nothing is stored.
+  const FIELDS = ["status", "note"];
+  const DEFAULTS = new Map([
+    ["status", "not-started"],
+    ["note", ""],
+  ]);
   const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+  const TAB_PATTERN = /^[a-z0-9]{0,16}$/;
 
   /** Numbers for tests and the benchmark; nothing reads them at run time. */
-  const stats = { inits: 0, barUpdates: 0, lastInitMs: 0 };
+  const stats = { inits: 0, barUpdates: 0, lastInitMs: 0, writes: 0 };
 
   // Survives instant navigation, so "Undo" still works on the next page.
   let pendingUndo = null;
@@ -61,6 +98,14 @@
     const text = String(value);
     return text.length > 40 ? `${text.slice(0, 40)}…` : text;
   };
+  const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+  /** A Map of id -> value as an object with no prototype, ready for JSON. */
+  function toObject(map) {
+    const object = Object.create(null);
+    for (const [key, value] of map) object[key] = value;
+    return object;
+  }
 
   /** Build an element; strings among `children` become text nodes, never markup. */
   function h(tag, attributes = {}, children = []) {
@@ -76,35 +121,57 @@
   class RefusedError extends Error {}
 
   /* ------------------------------------------------------------------ */
-  /* Progress entries                                                    */
+  /* Entries: {status, note}, the shape of exports, imports and the view */
   /* ------------------------------------------------------------------ */
 
-  /** Why `entry` is not a valid progress entry for `id`, or "" when it is. */
-  function entryProblem(id, entry) {
-    if (id.length > MAX_ID_CHARS || !ID_PATTERN.test(id)) return `"${clip(id)}" is not a valid skill id`;
-    if (!isPlainObject(entry)) return `the entry for "${id}" is not an object`;
-    for (const key of Object.keys(entry)) {
-      if (key !== "status" && key !== "note") return `the entry for "${id}" has an unknown field "${clip(key)}"`;
-    }
-    if ("status" in entry) {
-      if (typeof entry.status !== "string") return `the status of "${id}" is not text`;
-      if (!STATUSES.includes(entry.status)) return `"${clip(entry.status)}" is not a known status (skill "${id}")`;
-    }
-    if ("note" in entry) {
-      if (typeof entry.note !== "string") return `the note of "${id}" is not text`;
-      if (entry.note.length > MAX_NOTE_CHARS) {
-        return `the note of "${id}" is longer than ${MAX_NOTE_CHARS.toLocaleString("en-US")} characters`;
-      }
+  const idProblem = (id) => (id.length > MAX_ID_CHARS || !ID_PATTERN.test(id) ? `"${clip(id)}" is not a valid skill id` : "");
+
+  function fieldProblem(id, field, value) {
+    if (typeof value !== "string") return `the ${field} of "${id}" is not text`;
+    if (field === "status" && !STATUS_LABELS.has(value)) return `"${clip(value)}" is not a known status (skill "${id}")`;
+    if (field === "note" && value.length > MAX_NOTE_CHARS) {
+      return `the note of "${id}" is longer than ${MAX_NOTE_CHARS.toLocaleString("en-US")} characters`;
     }
     return "";
   }
 
-  /** The entry without defaults; null when nothing is left worth storing. */
-  function compactEntry(entry) {
+  /**
+   * Why `entry` is not a valid entry for `id`, or "" when it is: the one
+   * validation of entries. A stored entry (`withRevisions`) also carries
+   * `rev`, the stamp of each field's last change.
+   */
+  function entryProblem(id, entry, withRevisions = false) {
+    const badId = idProblem(id);
+    if (badId) return badId;
+    if (!isPlainObject(entry)) return `the entry for "${id}" is not an object`;
+    for (const key of Object.keys(entry)) {
+      if (!FIELDS.includes(key) && !(withRevisions && key === "rev")) {
+        return `the entry for "${id}" has an unknown field "${clip(key)}"`;
+      }
+    }
+    for (const field of FIELDS) {
+      const problem = Object.hasOwn(entry, field) ? fieldProblem(id, field, entry[field]) : "";
+      if (problem) return problem;
+    }
+    if (!withRevisions) return "";
+    const rev = Object.hasOwn(entry, "rev") ? entry.rev : undefined;
+    if (!isPlainObject(rev)) return `the entry for "${id}" has no revisions`;
+    for (const [key, stamp] of Object.entries(rev)) {
+      if (!FIELDS.includes(key)) return `the revisions of "${id}" name an unknown field "${clip(key)}"`;
+      if (!stampFromJson(stamp)) return `the ${key} revision of "${id}" is malformed`;
+    }
+    for (const field of FIELDS) {
+      if (Object.hasOwn(entry, field) && !Object.hasOwn(rev, field)) return `the ${field} of "${id}" has no revision`;
+    }
+    return "";
+  }
+
+  /** The entry without defaults; null when nothing is left worth keeping. */
+  function compactEntry(status, note) {
     const out = {};
-    if (entry.status && entry.status !== "not-started") out.status = entry.status;
-    if (entry.note) out.note = entry.note;
-    return Object.keys(out).length ? out : null;
+    if (status && status !== "not-started") out.status = status;
+    if (note) out.note = note;
+    return out.status || out.note ? out : null;
   }
 
   /** Valid entries of a `skills` object as a Map; each invalid one adds to `problems`. */
@@ -116,32 +183,29 @@
         problems.push(problem);
         continue;
       }
-      const compact = compactEntry(entry);
+      const compact = compactEntry(entry.status, entry.note);
       if (compact) entries.set(id, compact);
     }
     return entries;
   }
 
-  const statusOf = (entries, id) => entries.get(id)?.status ?? "not-started";
-
-  /** Merge the entry of a retired id into the current one (see the contract). */
+  /** Merge the entry of a retired id into the current one: the more advanced status, both notes. */
   function mergeEntries(kept, moved) {
     if (!kept) return { entry: moved, shortened: false };
-    const status = STATUS_RANK[moved.status ?? "not-started"] > STATUS_RANK[kept.status ?? "not-started"]
-      ? moved.status
-      : kept.status;
+    const rank = (entry) => STATUS_RANK.get(entry.status ?? "not-started");
+    const status = rank(moved) > rank(kept) ? moved.status : kept.status;
     let note = [...new Set([kept.note, moved.note].filter(Boolean))].join("\n\n");
     const shortened = note.length > MAX_NOTE_CHARS;
     if (shortened) note = `${note.slice(0, MAX_NOTE_CHARS - 1)}…`;
-    return { entry: compactEntry({ status, note }), shortened };
+    return { entry: compactEntry(status, note), shortened };
   }
 
-  /** Move progress of renamed or merged skills to their current ids, in place. */
+  /** Move entries of renamed or merged skills to their current ids, in place. */
   function applyMigrations(entries, migrations) {
     let moved = 0;
     let shortened = 0;
-    for (const [from, to] of Object.entries(migrations)) {
-      if (typeof to !== "string" || from === to || !entries.has(from)) continue;
+    for (const [from, to] of migrations) {
+      if (!entries.has(from)) continue;
       const result = mergeEntries(entries.get(to), entries.get(from));
       entries.delete(from);
       if (result.entry) entries.set(to, result.entry);
@@ -151,103 +215,369 @@
     return { moved, shortened };
   }
 
-  const serialize = (entries) => JSON.stringify({ version: VERSION, skills: Object.fromEntries(entries) });
+  const migrationNotice = ({ moved, shortened }) => ({
+    kind: "info",
+    text:
+      `Progress of ${plural(moved, "renamed or merged skill")} moved to ` +
+      `${moved === 1 ? "its new name" : "their new names"}.` +
+      (shortened ? ` ${plural(shortened, "merged note")} had to be shortened.` : ""),
+  });
 
   /* ------------------------------------------------------------------ */
-  /* localStorage                                                        */
+  /* Revisions: the stored record, merged field by field                  */
   /* ------------------------------------------------------------------ */
+  /*
+   * Stored (version 2): {"version": 2, "skills": {id: {"status"?, "note"?,
+   * "rev": {"status"?: [clock, tab], "note"?: [clock, tab]}}}}. A field with a
+   * revision but no value was changed back to its default (a skill reset to
+   * "not started", a note cleared); the revision stays so that another tab's
+   * older value cannot bring it back. Stamps order changes: a Lamport clock
+   * (one more than any clock this tab has seen), then the writing tab's id.
+   * Merging two records keeps, per skill and field, the later stamp; the
+   * merge is order-independent, so tabs that keep merging what they see agree.
+   *
+   * In memory a record is a Map id -> cell, a cell {status?, note?} of fields
+   * {value, stamp}.
+   */
 
-  const storage = {
-    read(key) {
-      return window.localStorage.getItem(key);
-    },
-    /** Write or (value null) remove; false when the browser refuses. */
-    write(key, value) {
-      try {
-        if (value === null) window.localStorage.removeItem(key);
-        else window.localStorage.setItem(key, value);
-        return true;
-      } catch {
-        return false;
+  const OLDEST = { clock: 0, tab: "" };
+
+  function stampFromJson(value) {
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [clock, tab] = value;
+    if (!Number.isSafeInteger(clock) || clock < 0 || typeof tab !== "string" || !TAB_PATTERN.test(tab)) return null;
+    return { clock, tab };
+  }
+
+  const compareStamps = (a, b) => a.clock - b.clock || compareText(a.tab, b.tab);
+  const sameStamp = (a, b) => Boolean(a && b) && compareStamps(a, b) === 0;
+  const fieldValue = (cell, field) => cell?.[field]?.value ?? DEFAULTS.get(field);
+
+  function newTabId() {
+    const bytes = new Uint8Array(6);
+    window.crypto.getRandomValues(bytes);
+    return [...bytes].map((byte) => byte.toString(36).padStart(2, "0")).join("");
+  }
+
+  /** Version 1 stored plain entries; they become fields older than any change. */
+  function upgradeEntries(entries) {
+    const record = new Map();
+    for (const [id, entry] of entries) {
+      const cell = {};
+      for (const field of FIELDS) {
+        if (Object.hasOwn(entry, field)) cell[field] = { value: entry[field], stamp: OLDEST };
       }
-    },
-  };
-
-  /** Read stored progress; never throws. Returns entries, notices and the raw text. */
-  function loadStoredProgress(catalog) {
-    const notices = [];
-    let raw;
-    try {
-      raw = storage.read(STORAGE_KEY);
-    } catch {
-      notices.push({
-        kind: "warning",
-        text: "This browser blocks local storage, so nothing you change here can be saved.",
-      });
-      return { entries: new Map(), notices, writable: false };
+      record.set(id, cell);
     }
-    if (raw === null) return { entries: new Map(), notices, writable: true };
+    return record;
+  }
 
-    const unreadable = (reason) => {
-      const kept = storage.write(BACKUP_KEY, raw);
-      storage.write(STORAGE_KEY, null);
-      notices.push({
-        kind: "warning",
-        text:
-          `Your saved progress could not be read: ${reason}. The tracker started empty. ` +
-          (kept
-            ? `A copy of the unreadable data is kept in this browser's storage under "${BACKUP_KEY}" ` +
-              "(only the latest copy is kept: a later failure replaces it)."
-            : "The browser refused to keep a copy of it."),
-      });
-      return { entries: new Map(), notices, writable: true };
-    };
+  function readRecordSkills(skills, problems) {
+    const record = new Map();
+    for (const [id, entry] of Object.entries(skills)) {
+      const problem = entryProblem(id, entry, true);
+      if (problem) {
+        problems.push(problem);
+        continue;
+      }
+      const cell = {};
+      for (const field of FIELDS) {
+        if (!Object.hasOwn(entry.rev, field)) continue;
+        const value = Object.hasOwn(entry, field) ? entry[field] : DEFAULTS.get(field);
+        cell[field] = { value, stamp: stampFromJson(entry.rev[field]) };
+      }
+      record.set(id, cell);
+    }
+    return record;
+  }
 
+  /** A stored string as {record, problems}, or {unreadable: reason}. */
+  function parseRecord(raw) {
     let data;
     try {
       data = JSON.parse(raw);
     } catch {
-      return unreadable("it is not valid JSON");
+      return { unreadable: "it is not valid JSON" };
     }
-    if (!isPlainObject(data)) return unreadable("it is not a progress record");
-    if (data.version !== VERSION) {
-      return unreadable(`its version is ${clip(JSON.stringify(data.version) ?? "missing")}, expected ${VERSION}`);
+    if (!isPlainObject(data)) return { unreadable: "it is not a progress record" };
+    if (data.version !== 1 && data.version !== STORE_VERSION) {
+      return {
+        unreadable: `its version is ${clip(JSON.stringify(data.version) ?? "missing")}; this page reads versions 1 and 2`,
+      };
     }
-    if (!isPlainObject(data.skills)) return unreadable("it has no skills object");
-
+    if (!isPlainObject(data.skills)) return { unreadable: "it has no skills object" };
     const problems = [];
-    const entries = readEntries(data.skills, problems);
-    let dirty = false;
-    if (problems.length) {
-      const kept = storage.write(BACKUP_KEY, raw);
-      dirty = true;
-      notices.push({
-        kind: "warning",
-        text:
-          `${plural(problems.length, "saved entry", "saved entries")} could not be read and ` +
-          `${problems.length === 1 ? "was" : "were"} dropped (first problem: ${problems[0]}). ` +
-          "The rest of your progress is kept. " +
-          (kept
-            ? `The original data is kept under "${BACKUP_KEY}" (only the latest copy is kept).`
-            : "The browser refused to keep a copy of the original data."),
-      });
-    }
-    const migrated = applyMigrations(entries, catalog.migrations);
-    if (migrated.moved) {
-      dirty = true;
-      notices.push({
-        kind: "info",
-        text:
-          `Progress of ${plural(migrated.moved, "renamed or merged skill")} moved to ` +
-          `${migrated.moved === 1 ? "its new name" : "their new names"}.` +
-          (migrated.shortened ? ` ${plural(migrated.shortened, "merged note")} had to be shortened.` : ""),
-      });
-    }
-    if (dirty && !storage.write(STORAGE_KEY, serialize(entries))) {
-      notices.push({ kind: "warning", text: "The repaired progress could not be saved: storage is full or blocked." });
-    }
-    return { entries, notices, writable: true };
+    const record =
+      data.version === 1 ? upgradeEntries(readEntries(data.skills, problems)) : readRecordSkills(data.skills, problems);
+    return { record, problems };
   }
+
+  /** The stored text of a record: ids sorted, so equal records are equal strings. */
+  function serializeRecord(record) {
+    const skills = Object.create(null);
+    for (const id of [...record.keys()].sort()) {
+      const cell = record.get(id);
+      const entry = {};
+      const rev = {};
+      for (const field of FIELDS) {
+        const current = cell[field];
+        if (!current) continue;
+        if (current.value !== DEFAULTS.get(field)) entry[field] = current.value;
+        rev[field] = [current.stamp.clock, current.stamp.tab];
+      }
+      if (rev.status || rev.note) skills[id] = { ...entry, rev };
+    }
+    return JSON.stringify({ version: STORE_VERSION, skills });
+  }
+
+  /** The later of two versions of a field (equal stamps: the larger value, so every tab picks the same). */
+  function laterField(a, b) {
+    if (!a) return b;
+    if (!b) return a;
+    return (compareStamps(a.stamp, b.stamp) || compareText(a.value, b.value)) >= 0 ? a : b;
+  }
+
+  function mergeRecords(...records) {
+    const merged = new Map();
+    for (const record of records) {
+      for (const [id, cell] of record) {
+        const have = merged.get(id);
+        if (!have) {
+          merged.set(id, { ...cell });
+          continue;
+        }
+        for (const field of FIELDS) {
+          const later = laterField(have[field], cell[field]);
+          if (later) have[field] = later;
+        }
+      }
+    }
+    return merged;
+  }
+
+  function maxClock(record) {
+    let clock = 0;
+    for (const cell of record.values()) {
+      for (const field of FIELDS) if (cell[field]) clock = Math.max(clock, cell[field].stamp.clock);
+    }
+    return clock;
+  }
+
+  /** The plain entry of a cell; null when every field is at its default. */
+  const cellEntry = (cell) => compactEntry(fieldValue(cell, "status"), fieldValue(cell, "note"));
+
+  /**
+   * Move progress of renamed or merged skills to their current ids, in place.
+   * The stamps follow from the record alone, so two tabs upgrading the same
+   * record at once write the same thing.
+   */
+  function migrateRecord(record, migrations) {
+    let moved = 0;
+    let shortened = 0;
+    for (const [from, to] of migrations) {
+      const old = record.get(from);
+      const movedEntry = old ? cellEntry(old) : null;
+      if (!movedEntry) continue;
+      const target = record.get(to) ?? {};
+      const result = mergeEntries(cellEntry(target), movedEntry);
+      const stamp = { clock: maxClock(new Map([[from, old], [to, target]])) + 1, tab: "" };
+      const next = { ...target };
+      const cleared = {};
+      for (const field of FIELDS) {
+        const value = result.entry?.[field] ?? DEFAULTS.get(field);
+        if (value !== fieldValue(target, field)) next[field] = { value, stamp };
+        if (old[field]) cleared[field] = { value: DEFAULTS.get(field), stamp };
+      }
+      record.set(to, next);
+      record.set(from, cleared);
+      moved += 1;
+      if (result.shortened) shortened += 1;
+    }
+    return { moved, shortened };
+  }
+
+  /* ------------------------------------------------------------------ */
+  /* Storage: the one place that reads and writes localStorage           */
+  /* ------------------------------------------------------------------ */
+
+  const storage = {
+    /** The stored string or null; throws when the browser blocks storage. */
+    read(key) {
+      return window.localStorage.getItem(key);
+    },
+    /** Write or (value null) remove: "" when done, else "full" or "blocked". */
+    write(key, value) {
+      try {
+        if (value === null) window.localStorage.removeItem(key);
+        else window.localStorage.setItem(key, value);
+        return "";
+      } catch (error) {
+        return error && error.name === "QuotaExceededError" ? "full" : "blocked";
+      }
+    },
+  };
+
+  const unreadableNotice = (reason, kept) => ({
+    kind: "warning",
+    text:
+      `Your saved progress could not be read: ${reason}. The tracker started empty. ` +
+      (kept
+        ? `A copy of the unreadable data is kept in this browser's storage under "${BACKUP_KEY}" ` +
+          "(only the latest copy is kept: a later failure replaces it)."
+        : "The browser refused to keep a copy of it."),
+  });
+
+  const droppedNotice = (problems, kept) => ({
+    kind: "warning",
+    text:
+      `${plural(problems.length, "saved entry", "saved entries")} could not be read and ` +
+      `${problems.length === 1 ? "was" : "were"} dropped (first problem: ${problems[0]}). ` +
+      "The rest of your progress is kept. " +
+      (kept
+        ? `The original data is kept under "${BACKUP_KEY}" (only the latest copy is kept).`
+        : "The browser refused to keep a copy of the original data."),
+  });
+
+  /**
+   * This tab's progress: the stored record merged with every change this tab
+   * made or heard of. Every write first re-reads storage and merges, and every
+   * `storage` event from another tab merges too (writing back whatever that tab
+   * had not seen yet), so two tabs never lose each other's changes, even when
+   * both write before either has heard of the other.
+   */
+  class ProgressStore {
+    constructor() {
+      this.tab = newTabId();
+      this.clock = 0;
+      this.record = new Map();
+      this.writable = true;
+      this.plain = null;
+    }
+
+    /** The plain entries (skills with a status or a note), as a Map. */
+    entries() {
+      if (!this.plain) {
+        this.plain = new Map();
+        for (const [id, cell] of this.record) {
+          const entry = cellEntry(cell);
+          if (entry) this.plain.set(id, entry);
+        }
+      }
+      return this.plain;
+    }
+
+    adopt(record) {
+      this.record = record;
+      this.clock = Math.max(this.clock, maxClock(record));
+      this.plain = null;
+    }
+
+    /**
+     * Read storage: {raw, record, notices}; record is null when nothing is
+     * stored (never saved, or cleared as site data). Throws when blocked.
+     */
+    readStored() {
+      const raw = storage.read(STORAGE_KEY);
+      if (raw === null) return { raw, record: null, notices: [] };
+      const parsed = parseRecord(raw);
+      if (parsed.unreadable) {
+        const kept = storage.write(BACKUP_KEY, raw) === "";
+        return { raw, record: new Map(), notices: [unreadableNotice(parsed.unreadable, kept)] };
+      }
+      const notices = [];
+      if (parsed.problems.length) notices.push(droppedNotice(parsed.problems, storage.write(BACKUP_KEY, raw) === ""));
+      return { raw, record: parsed.record, notices };
+    }
+
+    /** The stored record merged with what this tab knows; empty when storage was cleared. */
+    base(read) {
+      return read.record === null ? new Map() : mergeRecords(read.record, this.record);
+    }
+
+    write(record) {
+      const reason = storage.write(STORAGE_KEY, serializeRecord(record));
+      if (!reason) stats.writes += 1;
+      return reason;
+    }
+
+    /** Read storage for a page: repair, upgrade and migrate it. Returns notices. */
+    load(catalog) {
+      let read;
+      try {
+        read = this.readStored();
+      } catch {
+        this.writable = false;
+        return [
+          { kind: "warning", text: "This browser blocks local storage, so nothing you change here can be saved." },
+        ];
+      }
+      this.writable = true;
+      const notices = [...read.notices];
+      const next = this.base(read);
+      const migrated = migrateRecord(next, catalog.migrations);
+      if (migrated.moved) notices.push(migrationNotice(migrated));
+      const needsWrite = read.raw === null ? next.size > 0 : serializeRecord(next) !== read.raw;
+      if (needsWrite && this.write(next)) {
+        notices.push({ kind: "warning", text: "The repaired progress could not be saved: storage is full or blocked." });
+      }
+      this.adopt(next);
+      return notices;
+    }
+
+    /**
+     * Apply `plan(base)`, a list of {id, field, value}, to the freshly read
+     * record and save. Returns {ok, reason, applied, notices}; `applied` lists
+     * each changed field with its value before and the stamp it now has. When
+     * saving fails nothing changes (and `reason` is "full" or "blocked").
+     */
+    change(plan) {
+      if (!this.writable) return { ok: false, reason: "blocked", applied: [], notices: [] };
+      let read;
+      try {
+        read = this.readStored();
+      } catch {
+        this.writable = false;
+        return { ok: false, reason: "blocked", applied: [], notices: [] };
+      }
+      const base = this.base(read);
+      const stamp = { clock: Math.max(this.clock, maxClock(base)) + 1, tab: this.tab };
+      const next = new Map(base);
+      const applied = [];
+      for (const { id, field, value } of plan(base)) {
+        const cell = next.get(id);
+        const before = fieldValue(cell, field);
+        if (before === value) continue;
+        next.set(id, { ...cell, [field]: { value, stamp } });
+        applied.push({ id, field, before, after: stamp });
+      }
+      const reason = applied.length ? this.write(next) : "";
+      this.adopt(reason ? base : next);
+      return { ok: !reason, reason, applied: reason ? [] : applied, notices: read.notices };
+    }
+
+    /** Another tab wrote `newValue`: merge it, and write back what it lacked. Returns notices. */
+    sync(newValue) {
+      if (!this.writable) return [];
+      let read;
+      try {
+        read = this.readStored();
+      } catch {
+        return [];
+      }
+      if (read.record === null) {
+        // Cleared as site data (or by an older copy of this script): start empty.
+        this.adopt(new Map());
+        return read.notices;
+      }
+      const heard = typeof newValue === "string" ? parseRecord(newValue).record ?? new Map() : new Map();
+      const next = mergeRecords(read.record, heard, this.record);
+      if (serializeRecord(next) !== read.raw) this.write(next);
+      this.adopt(next);
+      return read.notices;
+    }
+  }
+
+  const progress = new ProgressStore();
 
   /* ------------------------------------------------------------------ */
   /* The catalog embedded in each page                                   */
@@ -265,20 +595,32 @@
     } catch {
       throw new RefusedError("the skill catalog is not valid JSON");
     }
-    if (!isPlainObject(data) || !Array.isArray(data.areas)) throw new RefusedError("the skill catalog has no areas");
+    const field = (object, name) => (Object.hasOwn(object, name) ? object[name] : undefined);
+    if (!isPlainObject(data) || !Array.isArray(field(data, "areas"))) {
+      throw new RefusedError("the skill catalog has no areas");
+    }
     const areas = new Map();
     const areaOfSkill = new Map();
     for (const area of data.areas) {
-      if (!isPlainObject(area) || typeof area.id !== "string" || !Array.isArray(area.skills)) {
+      if (!isPlainObject(area) || typeof field(area, "id") !== "string" || !Array.isArray(field(area, "skills"))) {
         throw new RefusedError("the skill catalog has a malformed area");
       }
-      const skills = area.skills.filter((id) => typeof id === "string");
-      areas.set(area.id, { id: area.id, title: String(area.title ?? area.id), skills });
+      const skills = [...new Set(area.skills.filter((id) => typeof id === "string"))];
+      areas.set(area.id, { id: area.id, title: String(field(area, "title") ?? area.id), skills });
       for (const id of skills) areaOfSkill.set(id, area.id);
     }
-    const levels = Array.isArray(data.levels) ? data.levels.filter((level) => typeof level === "string") : [];
-    const migrations = isPlainObject(data.migrations) ? data.migrations : {};
-    return { areas, areaOfSkill, levels, migrations };
+    const levels = field(data, "levels");
+    const migrations = new Map();
+    const listed = field(data, "migrations");
+    for (const [from, to] of Object.entries(isPlainObject(listed) ? listed : {})) {
+      if (typeof to === "string" && from !== to && !idProblem(from) && !idProblem(to)) migrations.set(from, to);
+    }
+    return {
+      areas,
+      areaOfSkill,
+      levels: Array.isArray(levels) ? levels.filter((level) => typeof level === "string") : [],
+      migrations,
+    };
   }
 
   /* ------------------------------------------------------------------ */
@@ -303,11 +645,12 @@
 
   /** Statuses only: notes are private and never leave through a link. */
   function encodeShare(entries, catalog) {
-    const skills = {};
+    const skills = new Map();
     for (const [id, entry] of entries) {
-      if (catalog.areaOfSkill.has(id) && SHARE_CODES[entry.status]) skills[id] = SHARE_CODES[entry.status];
+      const code = SHARE_CODES.get(entry.status);
+      if (catalog.areaOfSkill.has(id) && code) skills.set(id, code);
     }
-    return toBase64Url(JSON.stringify({ v: VERSION, s: skills }));
+    return toBase64Url(JSON.stringify({ v: SHARE_VERSION, s: toObject(skills) }));
   }
 
   function decodeShare(value) {
@@ -320,15 +663,16 @@
     } catch {
       throw new RefusedError("the link is damaged (it does not decode to progress)");
     }
-    if (!isPlainObject(data) || data.v !== VERSION || !isPlainObject(data.s)) {
+    const codes = isPlainObject(data) && Object.hasOwn(data, "s") ? data.s : undefined;
+    if (!isPlainObject(data) || data.v !== SHARE_VERSION || !isPlainObject(codes)) {
       throw new RefusedError("the link is not a progress snapshot from this handbook");
     }
-    const ids = Object.keys(data.s);
-    if (ids.length > MAX_ENTRIES) throw new RefusedError("the link holds too many entries");
+    const pairs = Object.entries(codes);
+    if (pairs.length > MAX_ENTRIES) throw new RefusedError("the link holds too many entries");
     const entries = new Map();
-    for (const id of ids) {
-      const status = SHARE_STATUSES[data.s[id]];
-      if (id.length > MAX_ID_CHARS || !ID_PATTERN.test(id) || typeof data.s[id] !== "string" || !status) {
+    for (const [id, code] of pairs) {
+      const status = typeof code === "string" ? SHARE_STATUSES.get(code) : undefined;
+      if (idProblem(id) || !status) {
         throw new RefusedError("the link holds an entry this handbook does not understand");
       }
       entries.set(id, { status });
@@ -351,25 +695,30 @@
     if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
       throw new RefusedError("the file is not a progress export from this handbook (its \"format\" is wrong)");
     }
-    if (data.version !== VERSION) {
+    if (data.version !== EXPORT_VERSION) {
       throw new RefusedError(
-        `the file has version ${clip(JSON.stringify(data.version) ?? "missing")}; this page reads version ${VERSION}`,
+        `the file has version ${clip(JSON.stringify(data.version) ?? "missing")}; this page reads version ${EXPORT_VERSION}`,
       );
     }
-    if (!isPlainObject(data.skills)) throw new RefusedError("its \"skills\" field is not an object");
-    const count = Object.keys(data.skills).length;
+    const skills = Object.hasOwn(data, "skills") ? data.skills : undefined;
+    if (!isPlainObject(skills)) throw new RefusedError("its \"skills\" field is not an object");
+    const count = Object.keys(skills).length;
     if (count > MAX_ENTRIES) {
       throw new RefusedError(
         `it has ${count.toLocaleString("en-US")} entries; the limit is ${MAX_ENTRIES.toLocaleString("en-US")}`,
       );
     }
     const problems = [];
-    const entries = readEntries(data.skills, problems);
+    const entries = readEntries(skills, problems);
     if (problems.length) {
       throw new RefusedError(problems.length === 1 ? problems[0] : `${problems[0]} (and ${problems.length - 1} more problems)`);
     }
     return entries;
   }
+
+  /** The export file's text: the same entry shape that parseImport validates. */
+  const exportText = (entries) =>
+    `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, skills: toObject(entries) }, null, 2)}\n`;
 
   /* ------------------------------------------------------------------ */
   /* One tracker block on one page                                       */
@@ -377,15 +726,18 @@
 
   let uniqueCounter = 0;
 
+  const SAVE_FAILURES = new Map([
+    ["full", "this browser's storage is full"],
+    ["blocked", "this browser blocks local storage"],
+  ]);
+
   class Tracker {
     constructor(root, catalog) {
       this.root = root;
       this.catalog = catalog;
       this.kind = root.dataset.trackerPage === "area" ? "area" : "overview";
       this.snapshot = null;
-      const loaded = loadStoredProgress(catalog);
-      this.entries = loaded.entries;
-      this.writable = loaded.writable;
+      const notices = progress.load(catalog);
 
       root.querySelectorAll(".tracker-nojs").forEach((note) => {
         note.hidden = true;
@@ -405,7 +757,7 @@
       root.addEventListener("input", (event) => this.onInput(event));
       root.addEventListener("click", (event) => this.onClick(event));
 
-      for (const notice of loaded.notices) this.message(notice.kind, notice.text, [], { append: true });
+      this.showNotices(notices);
       this.readShareFragment();
       this.applyFilter();
       this.render();
@@ -426,7 +778,7 @@
         const id = `tracker-filter-${++uniqueCounter}`;
         this.filterSelect = h("select", { id, "data-action": "filter" }, [
           h("option", { value: "" }, ["All levels"]),
-          ...this.catalog.levels.map((level) => h("option", { value: level }, [LEVEL_LABELS[level] ?? level])),
+          ...this.catalog.levels.map((level) => h("option", { value: level }, [LEVEL_LABELS.get(level) ?? level])),
         ]);
         this.filterStatus = h("p", { class: "tracker-filter-status", "aria-live": "polite" });
         parts.push(h("div", { class: "tracker-filter" }, [h("label", { for: id }, ["Show level"]), this.filterSelect]));
@@ -486,7 +838,7 @@
       const select = h(
         "select",
         { id: statusId, "data-role": "status", "data-skill-id": id },
-        STATUSES.map((status) => h("option", { value: status }, [STATUS_LABELS[status]])),
+        STATUSES.map((status) => h("option", { value: status }, [STATUS_LABELS.get(status)])),
       );
       const textarea = h("textarea", {
         id: noteId,
@@ -518,20 +870,18 @@
         textarea,
       ]);
       const note = h("div", { class: "tracker-note" }, [toggle, noteBox]);
-      controls.replaceChildren(
-        h("div", { class: "tracker-status" }, [
-          h("label", { for: statusId }, ["Status", h("span", { class: "tracker-visually-hidden" }, [` of ${title}`])]),
-          select,
-        ]),
-        note,
-      );
-      return { id, item, select, textarea, note, noteBox, toggle, toggleText };
+      const statusBox = h("div", { class: "tracker-status" }, [
+        h("label", { for: statusId }, ["Status", h("span", { class: "tracker-visually-hidden" }, [` of ${title}`])]),
+        select,
+      ]);
+      controls.replaceChildren(statusBox, note);
+      return { id, title, item, select, statusBox, textarea, note, noteBox, toggle, toggleText, problem: null };
     }
 
     /* ---- rendering ---- */
 
     view() {
-      return this.snapshot ?? this.entries;
+      return this.snapshot ?? progress.entries();
     }
 
     render() {
@@ -564,7 +914,7 @@
         let skipped = 0;
         let learning = 0;
         for (const id of bar.skills) {
-          const status = statusOf(entries, id);
+          const status = entries.get(id)?.status;
           if (status === "done") done += 1;
           else if (status === "skipped") skipped += 1;
           else if (status === "learning") learning += 1;
@@ -617,7 +967,7 @@
       }
       const total = this.skills.length;
       this.filterStatus.textContent = levelFilter
-        ? `Showing ${total - hidden} of ${total} skills (${LEVEL_LABELS[levelFilter] ?? levelFilter} only); ` +
+        ? `Showing ${total - hidden} of ${total} skills (${LEVEL_LABELS.get(levelFilter) ?? levelFilter} only); ` +
           `${hidden} hidden by the level filter. Progress bars still count every skill.`
         : `Showing all ${total} skills.`;
     }
@@ -643,60 +993,112 @@
       return box;
     }
 
-    /* ---- state changes ---- */
-
-    /** Save this.entries; say so when the browser refuses. */
-    save() {
-      if (!this.writable) return false;
-      if (storage.write(STORAGE_KEY, serialize(this.entries))) return true;
-      this.message("error", "Your change could not be saved: this browser's storage is full or blocked.");
-      return false;
-    }
-
-    updateEntry(id, change) {
-      const next = compactEntry({ ...this.entries.get(id), ...change });
-      if (next) this.entries.set(id, next);
-      else this.entries.delete(id);
-      this.save();
-    }
-
-    /** Replace all progress with `raw` (a stored string, or null for none), keeping an undo step. */
-    replaceAll(rawAfter, undoLabel, doneText) {
-      let rawBefore = null;
-      try {
-        rawBefore = storage.read(STORAGE_KEY);
-      } catch {
-        rawBefore = null;
-      }
-      if (!storage.write(STORAGE_KEY, rawAfter)) {
-        this.message("error", "Nothing changed: this browser's storage is full or blocked.", [], { focus: true });
-        return;
-      }
-      pendingUndo = { raw: rawBefore, label: undoLabel };
-      const notices = this.reloadStored({ show: false });
-      this.message("info", doneText, [[undoLabel, () => this.undo()]], { focus: true });
+    showNotices(notices) {
       for (const notice of notices) this.message(notice.kind, notice.text, [], { append: true });
     }
 
+    /**
+     * Say, right after the control the reader changed, that the change was not
+     * saved. The control already shows the stored value again (render ran).
+     * A new alert is made only when the text changes, so typing into a note
+     * on a full storage does not repeat the announcement at every key.
+     */
+    showProblem(skill, field, reason) {
+      const thing = field === "note" ? "note" : "status";
+      const text = `Not saved: ${SAVE_FAILURES.get(reason)}, so the ${thing} is back to what is saved.`;
+      const control = field === "note" ? skill.textarea : skill.select;
+      const place = field === "note" ? skill.textarea : skill.statusBox;
+      if (!skill.problem || skill.problem.textContent !== text) {
+        skill.problem?.remove();
+        skill.problem = h("p", { class: "tracker-skill__problem", role: "alert", id: `tracker-problem-${skill.id}` }, [
+          text,
+        ]);
+      }
+      if (place.nextElementSibling !== skill.problem) place.after(skill.problem);
+      skill.select.removeAttribute("aria-describedby");
+      skill.textarea.removeAttribute("aria-describedby");
+      control.setAttribute("aria-describedby", skill.problem.id);
+    }
+
+    clearProblem(skill) {
+      if (!skill.problem) return;
+      skill.problem.remove();
+      skill.problem = null;
+      skill.select.removeAttribute("aria-describedby");
+      skill.textarea.removeAttribute("aria-describedby");
+    }
+
+    /* ---- state changes ---- */
+
+    /** Save one field of one skill, then show what is stored, saved or not. */
+    edit(id, field, value) {
+      const result = progress.change(() => [{ id, field, value }]);
+      this.render();
+      const skill = this.skillById.get(id);
+      if (skill && result.ok) this.clearProblem(skill);
+      else if (skill) this.showProblem(skill, field, result.reason);
+      this.showNotices(result.notices);
+    }
+
+    /** Make the stored progress equal `target` (a Map of entries), keeping an undo step. */
+    replaceAll(target, undoLabel, doneText, notices = []) {
+      const result = progress.change((base) => {
+        const edits = [];
+        for (const id of new Set([...base.keys(), ...target.keys()])) {
+          for (const field of FIELDS) edits.push({ id, field, value: target.get(id)?.[field] ?? DEFAULTS.get(field) });
+        }
+        return edits;
+      });
+      if (!result.ok) {
+        this.message("error", "Nothing changed: this browser's storage is full or blocked.", [], { focus: true });
+        return;
+      }
+      pendingUndo = { steps: result.applied, label: undoLabel };
+      this.render();
+      this.message("info", doneText, [[undoLabel, () => this.undo()]], { focus: true });
+      this.showNotices([...notices, ...result.notices]);
+    }
+
+    /**
+     * Put back what the last import or reset changed, field by field, except
+     * where a later change (in this tab or another) replaced it: that stays.
+     */
     undo() {
       if (!pendingUndo) return;
-      const { raw } = pendingUndo;
-      if (!storage.write(STORAGE_KEY, raw)) {
+      const kept = new Set();
+      const result = progress.change((base) => {
+        const edits = [];
+        for (const step of pendingUndo.steps) {
+          if (sameStamp(base.get(step.id)?.[step.field]?.stamp, step.after)) {
+            edits.push({ id: step.id, field: step.field, value: step.before });
+          } else {
+            kept.add(step.id);
+          }
+        }
+        return edits;
+      });
+      if (!result.ok) {
         this.message("error", "Undo failed: this browser's storage is full or blocked.", [], { focus: true });
         return;
       }
       pendingUndo = null;
-      this.reloadStored();
-      this.message("info", "Undone: your progress is back as it was.", [], { focus: true });
+      this.render();
+      this.message(
+        "info",
+        kept.size
+          ? `Undone, except for ${plural(kept.size, "skill")} changed again since (here or in another tab): ` +
+              `${kept.size === 1 ? "it keeps its" : "they keep their"} newer status or note.`
+          : "Undone: your progress is back as it was.",
+        [],
+        { focus: true },
+      );
+      this.showNotices(result.notices);
     }
 
-    /** Re-read storage (after an import, reset, undo, or a change in another tab). */
-    reloadStored({ show = true } = {}) {
-      const loaded = loadStoredProgress(this.catalog);
-      this.entries = loaded.entries;
+    /** Another tab changed progress: show it (under a snapshot, the snapshot stays). */
+    onStorage(notices) {
       this.render();
-      if (show) for (const notice of loaded.notices) this.message(notice.kind, notice.text, [], { append: true });
-      return loaded.notices;
+      this.showNotices(notices);
     }
 
     readShareFragment() {
@@ -726,12 +1128,8 @@
     onChange(event) {
       const target = event.target;
       if (target.dataset.role === "status") {
-        if (this.snapshot || !STATUSES.includes(target.value)) return;
-        const id = target.dataset.skillId;
-        this.updateEntry(id, { status: target.value });
-        const skill = this.skillById.get(id);
-        if (skill) skill.item.dataset.status = target.value;
-        this.renderBars();
+        if (this.snapshot || !STATUS_LABELS.has(target.value)) return;
+        this.edit(target.dataset.skillId, "status", target.value);
       } else if (target.dataset.action === "filter") {
         levelFilter = target.value;
         this.applyFilter();
@@ -745,10 +1143,7 @@
     onInput(event) {
       const target = event.target;
       if (target.dataset.role !== "note" || this.snapshot) return;
-      const note = target.value.slice(0, MAX_NOTE_CHARS);
-      this.updateEntry(target.dataset.skillId, { note });
-      const skill = this.skillById.get(target.dataset.skillId);
-      if (skill) skill.toggleText.textContent = note ? "Edit note" : "Add note";
+      this.edit(target.dataset.skillId, "note", target.value.slice(0, MAX_NOTE_CHARS));
     }
 
     onClick(event) {
@@ -784,15 +1179,14 @@
     }
 
     exportFile() {
-      const skills = Object.fromEntries(this.entries);
-      const body = JSON.stringify({ format: EXPORT_FORMAT, version: VERSION, skills }, null, 2);
-      const url = URL.createObjectURL(new Blob([`${body}\n`], { type: "application/json" }));
+      const entries = progress.entries();
+      const url = URL.createObjectURL(new Blob([exportText(entries)], { type: "application/json" }));
       const link = h("a", { href: url, download: EXPORT_FILE_NAME, hidden: true });
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.message("info", `Exported ${plural(this.entries.size, "entry", "entries")} to ${EXPORT_FILE_NAME}.`);
+      this.message("info", `Exported ${plural(entries.size, "entry", "entries")} to ${EXPORT_FILE_NAME}.`);
     }
 
     async importFile(file) {
@@ -811,20 +1205,26 @@
         return;
       }
       if (this.snapshot) return;
-      const known = [...entries.keys()].filter((id) => this.catalog.areaOfSkill.has(id) || id in this.catalog.migrations);
-      const others = entries.size - known.length;
+      const { areaOfSkill, migrations } = this.catalog;
+      const known = [...entries.keys()].filter((id) => areaOfSkill.has(id) || migrations.has(id)).length;
+      const others = entries.size - known;
+      const migrated = applyMigrations(entries, migrations);
       this.replaceAll(
-        serialize(entries),
+        entries,
         "Undo import",
-        `Imported progress for ${plural(known.length, "skill")}` +
-          (others ? ` (${plural(others, "entry", "entries")} for skills not in this list ${others === 1 ? "was" : "were"} kept but not counted)` : "") +
+        `Imported progress for ${plural(known, "skill")}` +
+          (others
+            ? ` (${plural(others, "entry", "entries")} for skills not in this list ` +
+              `${others === 1 ? "was" : "were"} kept but not counted)`
+            : "") +
           ". It replaced what was here before.",
+        migrated.moved ? [migrationNotice(migrated)] : [],
       );
     }
 
     share() {
       const url = new URL(window.location.href);
-      url.hash = SHARE_PREFIX.slice(1) + encodeShare(this.entries, this.catalog);
+      url.hash = SHARE_PREFIX.slice(1) + encodeShare(progress.entries(), this.catalog);
       const field = h("input", {
         type: "text",
         readonly: true,
@@ -849,13 +1249,16 @@
     }
 
     confirmReset() {
-      const count = this.entries.size;
+      const count = progress.entries().size;
       this.message(
         "warning",
         `Reset all progress in this browser? This clears ${plural(count, "saved entry", "saved entries")} ` +
           "(statuses and notes). You can undo it right after.",
         [
-          ["Yes, reset everything", () => this.replaceAll(null, "Undo reset", "Progress reset: every skill is back to not started.")],
+          [
+            "Yes, reset everything",
+            () => this.replaceAll(new Map(), "Undo reset", "Progress reset: every skill is back to not started."),
+          ],
           ["Cancel", () => this.message("info", "Reset cancelled; nothing changed.", [], { focus: true })],
         ],
         { focus: true },
@@ -904,8 +1307,11 @@
     current.render();
   });
   window.addEventListener("storage", (event) => {
-    // Another tab changed progress: show it, unless a snapshot is on screen.
-    if (current && (event.key === STORAGE_KEY || event.key === null)) current.reloadStored();
+    // Another tab changed progress (key null: it cleared all storage). Merge
+    // it even on pages without a tracker, so the next one starts up to date.
+    if (event.key !== STORAGE_KEY && event.key !== null) return;
+    const notices = progress.sync(event.newValue);
+    if (current) current.onStorage(notices);
   });
 
   window.sde2HandbookTracker = Object.freeze({ stats, storageKey: STORAGE_KEY, backupKey: BACKUP_KEY });
