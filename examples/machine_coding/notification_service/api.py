@@ -5,8 +5,9 @@
 
 Errors are RFC 9457 problem details, through the module the REST section
 built (examples/apis/rest/problem_details.py): a malformed body is 400, a
-well-formed one that breaks the rules is 422 with field errors, a reused key
-with a different body is 409.
+well-formed one that breaks the rules is 422 with a JSON Pointer per mistake,
+a bad header or path parameter is 400, a reused key with a different body is
+409.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 from examples.apis.rest.problem_details import (
     PROBLEM_TYPES,
     install_problem_handlers,
+    json_pointer,
     problem_response,
 )
 from examples.machine_coding.notification_service.errors import (
@@ -137,9 +139,9 @@ async def _on_notification_error(
         request,
         422,
         title="Invalid request",
-        detail="One or more fields are invalid; see errors.",
+        detail="One or more inputs are invalid; see errors.",
         type_=PROBLEM_TYPES + "validation-error",
-        errors=[{"field": f"body.{exc.field}", "message": str(exc)}],
+        errors=[{"detail": str(exc), "pointer": json_pointer([exc.field])}],
     )
 
 

@@ -67,20 +67,20 @@ print(missing.json())
     'type': 'https://api.example.com/problems/validation-error',
     'title': 'Invalid request',
     'status': 422,
-    'detail': 'One or more fields are invalid; see errors.',
+    'detail': 'One or more inputs are invalid; see errors.',
     'instance': '/notifications',
     'errors': [
         {
-            'field': 'body.variables',
-            'message': "template 'order_shipped' needs variables: order_id",
+            'detail': "template 'order_shipped' needs variables: order_id",
+            'pointer': '#/variables',
         }
     ],
 }
 """
 
 fax = client.post("/notifications", json={**order, "channels": ["fax"]})
-print(fax.status_code, fax.json()["errors"][0]["field"])
-#> 422 body.channels.0
+print(fax.status_code, fax.json()["errors"][0]["pointer"])
+#> 422 #/channels/0
 
 broken = client.post(
     "/notifications",

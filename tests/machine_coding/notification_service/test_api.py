@@ -46,9 +46,15 @@ def assert_problem(response, status: int, slug: str | None = None) -> dict:
     return body
 
 
-def field_errors(response) -> list[tuple[str, str]]:
-    body = assert_problem(response, 422, "validation-error")
-    return [(e["field"], e["message"]) for e in body["errors"]]
+def field_errors(response, status: int = 422) -> list[tuple[str, str]]:
+    """(where, detail) per mistake: a JSON Pointer, or "header x" / "parameter x"."""
+    body = assert_problem(response, status, "validation-error")
+    places = []
+    for error in body["errors"]:
+        (where,) = error.keys() - {"detail"}
+        place = error[where] if where == "pointer" else f"{where} {error[where]}"
+        places.append((place, error["detail"]))
+    return places
 
 
 # --- POST /notifications ---
@@ -145,11 +151,11 @@ def test_concurrent_posts_with_one_key_make_one_notification(client: TestClient,
 @pytest.mark.parametrize(
     ("change", "field", "message"),
     [
-        ({"template": "nope"}, "body.template", "there is no template named 'nope'"),
-        ({"user_id": "ghost"}, "body.user_id", "there is no user with id 'ghost'"),
-        ({"variables": {"name": "Ada"}}, "body.variables", "template 'order_shipped' needs variables: order_id"),
-        ({"user_id": "bob", "channels": ["sms"]}, "body.channels", "user 'bob' has no address for channel 'sms'"),
-        ({"channels": ["sms", "sms"]}, "body.channels", "channel 'sms' is listed twice"),
+        ({"template": "nope"}, "#/template", "there is no template named 'nope'"),
+        ({"user_id": "ghost"}, "#/user_id", "there is no user with id 'ghost'"),
+        ({"variables": {"name": "Ada"}}, "#/variables", "template 'order_shipped' needs variables: order_id"),
+        ({"user_id": "bob", "channels": ["sms"]}, "#/channels", "user 'bob' has no address for channel 'sms'"),
+        ({"channels": ["sms", "sms"]}, "#/channels", "channel 'sms' is listed twice"),
     ],
 )
 def test_semantic_errors_are_422_with_the_field(client: TestClient, change: dict, field: str, message: str) -> None:
@@ -161,12 +167,12 @@ def test_semantic_errors_are_422_with_the_field(client: TestClient, change: dict
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"channels": ["fax"]}, "body.channels.0"),
-        ({"channels": []}, "body.channels"),
-        ({"channels": "sms"}, "body.channels"),
-        ({"user_id": ""}, "body.user_id"),
-        ({"variables": {"name": 7, "order_id": "1"}}, "body.variables.name"),
-        ({"priority": "high"}, "body.priority"),
+        ({"channels": ["fax"]}, "#/channels/0"),
+        ({"channels": []}, "#/channels"),
+        ({"channels": "sms"}, "#/channels"),
+        ({"user_id": ""}, "#/user_id"),
+        ({"variables": {"name": 7, "order_id": "1"}}, "#/variables/name"),
+        ({"priority": "high"}, "#/priority"),
     ],
 )
 def test_invalid_bodies_are_422_validation_problems(client: TestClient, change: dict, field: str) -> None:
@@ -176,7 +182,7 @@ def test_invalid_bodies_are_422_validation_problems(client: TestClient, change: 
 
 def test_missing_fields_are_listed(client: TestClient) -> None:
     fields = [f for f, _ in field_errors(client.post("/notifications", json={}))]
-    assert fields == ["body.user_id", "body.template", "body.channels"]
+    assert fields == ["#/user_id", "#/template", "#/channels"]
 
 
 def test_malformed_json_is_400(client: TestClient) -> None:
@@ -185,15 +191,15 @@ def test_malformed_json_is_400(client: TestClient) -> None:
 
 
 @pytest.mark.parametrize("key", ["has space", "x" * 256, ""])
-def test_a_malformed_idempotency_key_header_is_422(client: TestClient, key: str) -> None:
+def test_a_malformed_idempotency_key_header_is_400(client: TestClient, key: str) -> None:
     response = client.post("/notifications", json=ORDER, headers={"Idempotency-Key": key})
-    assert "header.idempotency-key" in [f for f, _ in field_errors(response)]
+    assert "header idempotency-key" in [f for f, _ in field_errors(response, 400)]
 
 
 def test_a_subject_line_break_is_422(client: TestClient) -> None:
     order = {**ORDER, "variables": {"name": "Ada", "order_id": "1\r\nBcc: x@example.com"}}
     assert field_errors(client.post("/notifications", json=order)) == [
-        ("body.variables", "variable 'order_id' has a line break")
+        ("#/variables", "variable 'order_id' has a line break")
     ]
 
 
@@ -241,5 +247,6 @@ def test_get_unknown_is_404_problem(client: TestClient) -> None:
     assert body["detail"] == "there is no notification with id 'ntf_404'"
 
 
-def test_get_with_an_overlong_id_is_422(client: TestClient) -> None:
-    assert "path.notification_id" in [f for f, _ in field_errors(client.get("/notifications/" + "x" * 65))]
+def test_get_with_an_overlong_id_is_400(client: TestClient) -> None:
+    response = client.get("/notifications/" + "x" * 65)
+    assert "parameter notification_id" in [f for f, _ in field_errors(response, 400)]
