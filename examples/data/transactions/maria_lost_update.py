@@ -3,9 +3,9 @@
 Read-modify-write of a balance, as in pg_lost_update.py. PostgreSQL's
 REPEATABLE READ rejects the second writer; MariaDB's, by default, lets it
 overwrite, because an UPDATE in InnoDB works on the latest committed row, not
-on the transaction's snapshot. `innodb_snapshot_isolation = ON` (a MariaDB
-setting; newer releases turn it on by default, so check yours) makes it
-reject the write instead.
+on the transaction's snapshot. `innodb_snapshot_isolation = ON` makes it
+reject the write with error 1020 and roll back the whole transaction. The
+setting arrived in 10.6.18 and 10.11.8, off by default; from 11.6.2 it is on.
 """
 
 # requires-server: mariadb
@@ -135,6 +135,7 @@ def deposit_race_for_update(
 if __name__ == "__main__":
     # --8<-- [start:run]
     for level, snapshot in (
+        ("READ UNCOMMITTED", False),
         ("READ COMMITTED", False),
         ("REPEATABLE READ", False),
         ("REPEATABLE READ", True),
@@ -142,6 +143,7 @@ if __name__ == "__main__":
         final, fate = deposit_race(level, snapshot_isolation=snapshot)
         setting = "ON" if snapshot else "OFF"
         print(f"{level}, snapshot isolation {setting}: final {final}, B {fate}")
+        #> READ UNCOMMITTED, snapshot isolation OFF: final 110, B committed
         #> READ COMMITTED, snapshot isolation OFF: final 110, B committed
         #> REPEATABLE READ, snapshot isolation OFF: final 110, B committed
         #> REPEATABLE READ, snapshot isolation ON: final 110, B rolled back, error 1020

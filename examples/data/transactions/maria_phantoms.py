@@ -72,18 +72,24 @@ def count_twice(
 if __name__ == "__main__":
     # --8<-- [start:run]
     for level, locking in (
+        ("READ UNCOMMITTED", False),
         ("READ COMMITTED", False),
         ("REPEATABLE READ", False),
+        ("SERIALIZABLE", False),
+        ("READ UNCOMMITTED", True),
         ("READ COMMITTED", True),
         ("REPEATABLE READ", True),
-        ("SERIALIZABLE", False),
+        ("SERIALIZABLE", True),
     ):
         first, second, waited = count_twice(level, locking=locking)
         read = "FOR UPDATE" if locking else "plain"
         print(f"{level}, {read}: B counted {first}, then {second}; A waited: {waited}")
+        #> READ UNCOMMITTED, plain: B counted 2, then 3; A waited: False
         #> READ COMMITTED, plain: B counted 2, then 3; A waited: False
         #> REPEATABLE READ, plain: B counted 2, then 2; A waited: False
+        #> SERIALIZABLE, plain: B counted 2, then 2; A waited: True
+        #> READ UNCOMMITTED, FOR UPDATE: B counted 2, then 3; A waited: False
         #> READ COMMITTED, FOR UPDATE: B counted 2, then 3; A waited: False
         #> REPEATABLE READ, FOR UPDATE: B counted 2, then 2; A waited: True
-        #> SERIALIZABLE, plain: B counted 2, then 2; A waited: True
+        #> SERIALIZABLE, FOR UPDATE: B counted 2, then 2; A waited: True
     # --8<-- [end:run]

@@ -1,11 +1,15 @@
-"""MariaDB (InnoDB): the dirty read PostgreSQL never shows, and the
-non-repeatable read, step by step with two sessions."""
+"""MariaDB (InnoDB): non-repeatable read and read skew, with two sessions.
+
+READ UNCOMMITTED and READ COMMITTED show both. REPEATABLE READ reads one
+snapshot. SERIALIZABLE makes B's plain reads take shared locks, so A's write
+waits until B commits.
+"""
 
 # requires-server: mariadb
 
 from __future__ import annotations
 
-from examples.data.transactions.lock_wait import run_blocked_step
+from examples.data.transactions.lock_wait import run_step
 from examples.data.transactions.maria_sessions import (
     ACCOUNTS_SQL,
     balance,
@@ -14,23 +18,6 @@ from examples.data.transactions.maria_sessions import (
     two_sessions,
 )
 from examples.server_settings import MariaDBSettings
-
-
-# --8<-- [start:dirty]
-def read_during_uncommitted_write(
-    level: str, *, settings: MariaDBSettings | None = None
-) -> tuple[int, int]:
-    """What B reads while A's update is uncommitted, and after A rolls back."""
-    with two_sessions(ACCOUNTS_SQL, settings) as s:
-        begin(s.a, "READ COMMITTED")
-        query(s.a, "UPDATE accounts SET balance = 999 WHERE id = 1")  # 1. A, no commit
-        begin(s.b, level)
-        during = balance(s.b, 1)  # 2. B reads
-        s.a.rollback()  # 3. A rolls back: 999 never existed
-        after = balance(s.b, 1)  # 4. B reads again
-        s.b.commit()
-        return during, after
-        # --8<-- [end:dirty]
 
 
 # --8<-- [start:twice]
@@ -50,40 +37,71 @@ def read_twice(
             query(s.a, "UPDATE accounts SET balance = 50 WHERE id = 1")
             s.a.commit()
 
-        if level != "SERIALIZABLE":
-            a_writes()
-            second = balance(s.b, 1)  # 3. B reads again
-            s.b.commit()
-            return first, second, False
-        # SERIALIZABLE turns B's plain SELECT into a shared-lock read, so A's
-        # write waits until B has read again and committed.
-        seen: list[int] = []
+        second: list[int] = []
 
-        def b_reads_again_and_commits() -> None:
-            seen.append(balance(s.b, 1))
+        def b_reads_again() -> None:  # 3. B reads again and commits
+            second.append(balance(s.b, 1))
             s.b.commit()
 
-        run_blocked_step(
+        waits = level == "SERIALIZABLE"  # B's plain SELECT took a shared lock
+        run_step(
             a_writes,
+            blocks=waits,
             is_waiting=lambda: s.is_waiting_on_lock(s.a),
+            release=b_reads_again,
             poll_seconds=s.poll_seconds,
-            release=b_reads_again_and_commits,
         )
-        return first, seen[0], True
+        return first, second[0], waits
         # --8<-- [end:twice]
+
+
+# --8<-- [start:skew]
+def sum_during_transfer(level: str, *, settings: MariaDBSettings | None = None) -> int:
+    """B reads alice, A moves 50 from bob to alice and commits, B reads bob.
+
+    Returns the total B computed. The real total is 200 before and after.
+    """
+    with two_sessions(ACCOUNTS_SQL, settings) as s:
+        begin(s.b, level)
+        alice = balance(s.b, 1)  # 1. B reads alice: 100
+        begin(s.a, "READ COMMITTED")
+
+        def a_transfers() -> None:  # 2. A's transfer: alice 150, bob 50
+            query(s.a, "UPDATE accounts SET balance = balance + 50 WHERE id = 1")
+            query(s.a, "UPDATE accounts SET balance = balance - 50 WHERE id = 2")
+            s.a.commit()
+
+        bob: list[int] = []
+
+        def b_reads_bob() -> None:  # 3. B reads bob and commits
+            bob.append(balance(s.b, 2))
+            s.b.commit()
+
+        run_step(
+            a_transfers,
+            blocks=level == "SERIALIZABLE",  # B's shared lock on alice holds A
+            is_waiting=lambda: s.is_waiting_on_lock(s.a),
+            release=b_reads_bob,
+            poll_seconds=s.poll_seconds,
+        )
+        return alice + bob[0]
+        # --8<-- [end:skew]
 
 
 if __name__ == "__main__":
     # --8<-- [start:run]
-    for level in ("READ UNCOMMITTED", "READ COMMITTED"):
-        during, after = read_during_uncommitted_write(level)
-        print(f"dirty read, {level}: B read {during}, then {after}")
-        #> dirty read, READ UNCOMMITTED: B read 999, then 100
-        #> dirty read, READ COMMITTED: B read 100, then 100
-    for level in ("READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE"):
+    levels = ("READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ", "SERIALIZABLE")
+    for level in levels:
         first, second, waited = read_twice(level)
         print(f"{level}: B read {first}, then {second}; A's write waited: {waited}")
+        #> READ UNCOMMITTED: B read 100, then 50; A's write waited: False
         #> READ COMMITTED: B read 100, then 50; A's write waited: False
         #> REPEATABLE READ: B read 100, then 100; A's write waited: False
         #> SERIALIZABLE: B read 100, then 100; A's write waited: True
+    for level in levels:
+        print(f"{level}: B's total is {sum_during_transfer(level)}")
+        #> READ UNCOMMITTED: B's total is 150
+        #> READ COMMITTED: B's total is 150
+        #> REPEATABLE READ: B's total is 200
+        #> SERIALIZABLE: B's total is 200
     # --8<-- [end:run]

@@ -105,12 +105,18 @@ def two_sessions(
         admin.close()
 
 
+# --8<-- [start:begin]
 def begin(session: pymysql.connections.Connection, level: str) -> None:
-    """Start a transaction at `level` (one of LEVELS)."""
+    """Start a transaction at `level` (one of LEVELS).
+
+    Inside a transaction the server refuses SET TRANSACTION (error 1568);
+    START TRANSACTION on its own would commit the open one.
+    """
     if level not in LEVELS:
         raise ValueError(f"unknown isolation level {level!r}")
     query(session, f"SET TRANSACTION ISOLATION LEVEL {level}")  # allow-listed above
     query(session, "START TRANSACTION")
+    # --8<-- [end:begin]
 
 
 ACCOUNTS_SQL = [

@@ -67,11 +67,18 @@ def both_go_off_call(
 
 if __name__ == "__main__":
     # --8<-- [start:run]
-    for level in ("REPEATABLE READ", "SERIALIZABLE"):
+    for level in (
+        "READ UNCOMMITTED",
+        "READ COMMITTED",
+        "REPEATABLE READ",
+        "SERIALIZABLE",
+    ):
         remaining, fates = both_go_off_call(level)
         print(
             f"{level}: on call {remaining}; alice {fates['alice']}; bob {fates['bob']}"
         )
+        #> READ UNCOMMITTED: on call []; alice committed; bob committed
+        #> READ COMMITTED: on call []; alice committed; bob committed
         #> REPEATABLE READ: on call []; alice committed; bob committed
         #> SERIALIZABLE: on call ['bob']; alice committed; bob rolled back, error 1213
     # --8<-- [end:run]

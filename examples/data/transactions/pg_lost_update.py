@@ -22,7 +22,7 @@ SET_BALANCE = "UPDATE accounts SET balance = %s WHERE id = 1"
 
 # --8<-- [start:plain]
 def deposit_race(level: IsolationLevel, dsn: str | None = None) -> tuple[int, str]:
-    """Both sessions read, then both write read+10. Returns (final balance, B's fate)."""
+    """Both sessions read, then both write read+10. Returns (final, B's fate)."""
     with two_sessions(ACCOUNTS_SQL, dsn) as s:
         begin(s.a, level)
         a_read = balance(s.a, 1)  # 1. A reads 100

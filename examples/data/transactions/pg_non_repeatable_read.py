@@ -1,4 +1,9 @@
-"""Non-repeatable read on PostgreSQL: the same row, read twice, changes."""
+"""Non-repeatable read and read skew on PostgreSQL.
+
+A non-repeatable read: the same row, read twice, changes. Read skew is the
+same gap seen across two rows: B reads one row before a transfer commits and
+the other after it, and sees a total that never existed.
+"""
 
 # requires-server: postgres
 
@@ -25,6 +30,25 @@ def read_twice(level: IsolationLevel, dsn: str | None = None) -> tuple[int, int]
         # --8<-- [end:steps]
 
 
+# --8<-- [start:skew]
+def sum_during_transfer(level: IsolationLevel, dsn: str | None = None) -> int:
+    """B reads alice, A moves 50 from bob to alice and commits, B reads bob.
+
+    Returns the total B computed. The real total is 200 before and after.
+    """
+    with two_sessions(ACCOUNTS_SQL, dsn) as s:
+        begin(s.b, level)
+        alice = balance(s.b, 1)  # 1. B reads alice: 100
+        begin(s.a, IsolationLevel.READ_COMMITTED)
+        s.a.execute("UPDATE accounts SET balance = balance + 50 WHERE id = 1")
+        s.a.execute("UPDATE accounts SET balance = balance - 50 WHERE id = 2")
+        s.a.commit()  # 2. A's transfer commits: alice 150, bob 50
+        bob = balance(s.b, 2)  # 3. B reads bob
+        s.b.commit()
+        return alice + bob
+        # --8<-- [end:skew]
+
+
 if __name__ == "__main__":
     # --8<-- [start:run]
     for level in (
@@ -37,4 +61,13 @@ if __name__ == "__main__":
         #> READ COMMITTED: B read 100, then 50
         #> REPEATABLE READ: B read 100, then 100
         #> SERIALIZABLE: B read 100, then 100
+    for level in (
+        IsolationLevel.READ_COMMITTED,
+        IsolationLevel.REPEATABLE_READ,
+        IsolationLevel.SERIALIZABLE,
+    ):
+        print(f"{level_name(level)}: B's total is {sum_during_transfer(level)}")
+        #> READ COMMITTED: B's total is 150
+        #> REPEATABLE READ: B's total is 200
+        #> SERIALIZABLE: B's total is 200
     # --8<-- [end:run]

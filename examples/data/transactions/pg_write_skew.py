@@ -89,6 +89,27 @@ def both_go_off_call_locked(dsn: str | None = None) -> tuple[list[str], bool]:
         # --8<-- [end:locked]
 
 
+def both_go_off_in_one_statement(dsn: str | None = None) -> list[str]:
+    """READ COMMITTED, with the check inside each session's UPDATE.
+
+    Both statements run before either session commits. Returns who is on call.
+    """
+    guarded = (
+        "UPDATE doctors SET on_call = false WHERE name = %s"
+        " AND (SELECT count(*) FROM doctors WHERE on_call) >= 2"
+    )
+    with two_sessions(DOCTORS_SQL, dsn) as s:
+        begin(s.a, IsolationLevel.READ_COMMITTED)
+        begin(s.b, IsolationLevel.READ_COMMITTED)
+        assert s.a.execute(guarded, ("alice",)).rowcount == 1  # A counted two
+        assert s.b.execute(guarded, ("bob",)).rowcount == 1  # so did B: no wait
+        s.a.commit()
+        s.b.commit()
+        remaining = on_call(s.a)
+        s.a.commit()
+        return remaining
+
+
 if __name__ == "__main__":
     # --8<-- [start:run]
     for level in (

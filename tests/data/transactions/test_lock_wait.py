@@ -2,7 +2,11 @@ import threading
 
 import pytest
 
-from examples.data.transactions.lock_wait import StepDidNotBlockError, run_blocked_step
+from examples.data.transactions.lock_wait import (
+    StepDidNotBlockError,
+    run_blocked_step,
+    run_step,
+)
 
 
 def test_returns_the_blocked_steps_result_after_release() -> None:
@@ -48,3 +52,32 @@ def test_gives_up_when_the_step_neither_waits_nor_finishes() -> None:
             )
     finally:
         gate.set()
+
+
+def test_run_step_without_blocking_runs_the_step_then_the_release() -> None:
+    order: list[str] = []
+    result = run_step(
+        lambda: order.append("step") or "done",
+        blocks=False,
+        is_waiting=lambda: pytest.fail("nothing should ask whether it waits"),
+        release=lambda: order.append("release"),
+    )
+    assert (result, order) == ("done", ["step", "release"])
+
+
+def test_run_step_expected_to_block_must_block() -> None:
+    with pytest.raises(StepDidNotBlockError):
+        run_step(lambda: 1, blocks=True, is_waiting=lambda: False, release=lambda: None)
+
+
+def test_run_step_that_blocks_waits_for_the_release() -> None:
+    waiting, gate = threading.Event(), threading.Event()
+
+    def step() -> str:
+        waiting.set()
+        assert gate.wait(timeout=5)
+        return "released"
+
+    assert run_step(step, blocks=True, is_waiting=waiting.is_set, release=gate.set) == (
+        "released"
+    )

@@ -7,11 +7,14 @@ from examples.server_settings import MariaDBSettings
 @pytest.mark.parametrize(
     ("level", "locking", "expected"),
     [
+        ("READ UNCOMMITTED", False, (2, 3, False)),  # phantom
         ("READ COMMITTED", False, (2, 3, False)),  # phantom
         ("REPEATABLE READ", False, (2, 2, False)),  # snapshot hides it
+        ("SERIALIZABLE", False, (2, 2, True)),  # plain reads lock too
+        ("READ UNCOMMITTED", True, (2, 3, False)),  # no gap locks: phantom
         ("READ COMMITTED", True, (2, 3, False)),  # no gap locks: phantom
         ("REPEATABLE READ", True, (2, 2, True)),  # gap lock holds the insert back
-        ("SERIALIZABLE", False, (2, 2, True)),  # plain reads lock too
+        ("SERIALIZABLE", True, (2, 2, True)),
     ],
 )
 def test_phantoms_and_gap_locks(
@@ -27,3 +30,5 @@ def test_insert_must_wait_rules() -> None:
     assert insert_must_wait("SERIALIZABLE", locking=False)
     assert insert_must_wait("REPEATABLE READ", locking=True)
     assert not insert_must_wait("READ COMMITTED", locking=True)
+    assert not insert_must_wait("READ UNCOMMITTED", locking=True)
+    assert not insert_must_wait("REPEATABLE READ", locking=False)

@@ -1,37 +1,21 @@
 import pytest
 
-from examples.data.transactions.maria_reads import (
-    read_during_uncommitted_write,
-    read_twice,
+from examples.data.transactions.maria_reads import read_twice, sum_during_transfer
+from examples.data.transactions.maria_sessions import (
+    ACCOUNTS_SQL,
+    balance,
+    begin,
+    query,
+    two_sessions,
 )
 from examples.server_settings import MariaDBSettings
 
 
-def test_read_uncommitted_really_reads_uncommitted_data(
-    mariadb_settings: MariaDBSettings,
+@pytest.mark.parametrize("level", ["READ UNCOMMITTED", "READ COMMITTED"])
+def test_weak_levels_show_the_non_repeatable_read(
+    mariadb_settings: MariaDBSettings, level: str
 ) -> None:
-    # B saw 999, a value A then rolled back: it never existed.
-    assert read_during_uncommitted_write(
-        "READ UNCOMMITTED", settings=mariadb_settings
-    ) == (
-        999,
-        100,
-    )
-
-
-def test_read_committed_has_no_dirty_read(mariadb_settings: MariaDBSettings) -> None:
-    assert read_during_uncommitted_write(
-        "READ COMMITTED", settings=mariadb_settings
-    ) == (
-        100,
-        100,
-    )
-
-
-def test_read_committed_shows_the_non_repeatable_read(
-    mariadb_settings: MariaDBSettings,
-) -> None:
-    assert read_twice("READ COMMITTED", settings=mariadb_settings) == (100, 50, False)
+    assert read_twice(level, settings=mariadb_settings) == (100, 50, False)
 
 
 def test_repeatable_read_repeats_from_its_snapshot(
@@ -46,6 +30,30 @@ def test_serializable_repeats_by_making_the_writer_wait(
     assert read_twice("SERIALIZABLE", settings=mariadb_settings) == (100, 100, True)
 
 
+@pytest.mark.parametrize(
+    ("level", "total"),
+    [
+        ("READ UNCOMMITTED", 150),
+        ("READ COMMITTED", 150),
+        ("REPEATABLE READ", 200),
+        ("SERIALIZABLE", 200),  # and A's transfer waited for B's shared lock
+    ],
+)
+def test_read_skew(mariadb_settings: MariaDBSettings, level: str, total: int) -> None:
+    assert sum_during_transfer(level, settings=mariadb_settings) == total
+
+
 def test_unknown_level_is_rejected(mariadb_settings: MariaDBSettings) -> None:
     with pytest.raises(ValueError):
         read_twice("CHAOS", settings=mariadb_settings)
+
+
+def test_the_snapshot_is_taken_at_the_first_read_not_at_start_transaction(
+    mariadb_settings: MariaDBSettings,
+) -> None:
+    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
+        begin(s.b, "REPEATABLE READ")
+        query(s.a, "UPDATE accounts SET balance = 50 WHERE id = 1")
+        s.a.commit()
+        assert balance(s.b, 1) == 50  # the read view starts here
+        s.b.commit()

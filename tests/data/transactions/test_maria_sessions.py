@@ -46,3 +46,32 @@ def test_database_is_dropped_even_on_failure(mariadb_settings: MariaDBSettings) 
     with check:
         rows = query(check, "SHOW DATABASES LIKE %s", (database,))
     assert rows == []
+
+
+def server_version(session: pymysql.connections.Connection) -> tuple[int, int]:
+    major, minor = query(session, "SELECT VERSION()")[0][0].split(".")[:2]
+    return int(major), int(minor)
+
+
+def test_the_isolation_variable_is_tx_isolation_before_11_1(
+    mariadb_settings: MariaDBSettings,
+) -> None:
+    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
+        assert query(s.a, "SELECT @@tx_isolation") == [("REPEATABLE-READ",)]
+        if server_version(s.a) >= (11, 1):
+            assert query(s.a, "SELECT @@transaction_isolation") == [("REPEATABLE-READ",)]
+        else:
+            with pytest.raises(pymysql.MySQLError) as raised:
+                query(s.a, "SELECT @@transaction_isolation")
+            assert raised.value.args[0] == 1193  # unknown system variable
+
+
+def test_begin_inside_a_transaction_is_refused_by_the_server(
+    mariadb_settings: MariaDBSettings,
+) -> None:
+    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
+        query(s.a, "SELECT COUNT(*) FROM accounts")  # autocommit is off
+        with pytest.raises(pymysql.MySQLError) as raised:
+            begin(s.a, "SERIALIZABLE")
+        assert raised.value.args[0] == 1568  # level can't change mid-transaction
+        s.a.rollback()

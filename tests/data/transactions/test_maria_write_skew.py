@@ -1,11 +1,14 @@
+import pytest
+
 from examples.data.transactions.maria_write_skew import both_go_off_call
 from examples.server_settings import MariaDBSettings
 
 
-def test_repeatable_read_lets_both_doctors_leave(
-    mariadb_settings: MariaDBSettings,
+@pytest.mark.parametrize("level", ["READ UNCOMMITTED", "READ COMMITTED", "REPEATABLE READ"])
+def test_weaker_levels_let_both_doctors_leave(
+    mariadb_settings: MariaDBSettings, level: str
 ) -> None:
-    remaining, fates = both_go_off_call("REPEATABLE READ", settings=mariadb_settings)
+    remaining, fates = both_go_off_call(level, settings=mariadb_settings)
     assert remaining == []
     assert fates == {"alice": "committed", "bob": "committed"}
 

@@ -3,6 +3,7 @@ import random
 import psycopg
 import pytest
 
+from examples.data.transactions.accounts import ACCOUNTS_SQL, balance
 from examples.data.transactions.pg_sessions import two_sessions
 from examples.data.transactions.retry import run_transaction
 
@@ -133,3 +134,17 @@ def test_refuses_a_session_already_inside_a_transaction(
         assert s.a.info.transaction_status == status  # the caller's, untouched
         s.a.rollback()
         assert run_transaction(s.a, lambda session: len(calls)) == 0  # idle: fine
+
+
+def test_inside_a_transaction_psycopg_only_sets_a_savepoint(postgres_dsn: str) -> None:
+    # The behaviour the guard above exists for: no new transaction, no new
+    # snapshot. If psycopg changes this, the page's explanation must change.
+    with two_sessions(ACCOUNTS_SQL, postgres_dsn) as s:
+        s.b.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        assert balance(s.b, 1) == 100  # B's transaction and snapshot start here
+        s.a.execute("UPDATE accounts SET balance = 50 WHERE id = 1")
+        s.a.commit()
+        with s.b.transaction() as block:
+            assert block.savepoint_name is not None
+            assert balance(s.b, 1) == 100  # still the old snapshot
+        s.b.rollback()
