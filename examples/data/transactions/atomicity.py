@@ -48,7 +48,7 @@ if __name__ == "__main__":
     # --8<-- [start:demo]
     with two_sessions(ACCOUNTS_SQL) as sessions:
         db = sessions.a
-        db.autocommit = True  # each read is its own statement; transfer() opens its own
+        db.autocommit = True  # reads commit at once; transfer() opens its own
         transfer(db, from_id=1, to_id=2, amount=30)
         print("after transferring 30:", balance(db, 1), balance(db, 2))
         #> after transferring 30: 70 130

@@ -4,8 +4,9 @@ MariaDB reports these by error number, and they do not all leave the same
 state behind:
 
 - 1213 (deadlock, SQLSTATE 40001): InnoDB rolled back the whole transaction.
-- 1020 ("Record has changed since last read", SQLSTATE HY000): raised only
-  with innodb_snapshot_isolation=ON; the whole transaction is rolled back too.
+- 1020 ("Record has changed since last read", SQLSTATE HY000): InnoDB raises
+  it only with innodb_snapshot_isolation=ON; the whole transaction is rolled
+  back too.
 - 1205 (lock wait timeout, SQLSTATE HY000): only the STATEMENT is rolled back,
   unless the server runs with innodb_rollback_on_timeout. The transaction
   stays open with its earlier writes and locks, and a new START TRANSACTION
@@ -74,7 +75,8 @@ def run_transaction(
             # rolls back the transaction of a connection that closes.
             with contextlib.suppress(pymysql.MySQLError):
                 session.rollback()
-            code = error.args[0] if isinstance(error, pymysql.MySQLError) else None
+            is_server_error = isinstance(error, pymysql.MySQLError) and error.args
+            code = error.args[0] if is_server_error else None
             if code not in RETRYABLE_ERRORS or attempt + 1 == attempts:
                 raise
         sleep(rng.uniform(0, min(max_delay, base_delay * 2**attempt)))

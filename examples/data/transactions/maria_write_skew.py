@@ -27,13 +27,22 @@ GO_OFF = "UPDATE doctors SET on_call = FALSE WHERE name = %s"
 
 # --8<-- [start:steps]
 def both_go_off_call(
-    level: str, *, settings: MariaDBSettings | None = None
+    level: str,
+    *,
+    snapshot_isolation: bool = False,
+    settings: MariaDBSettings | None = None,
 ) -> tuple[list[str], dict[str, str]]:
     """A and B each check 'two on call', then take one doctor off.
 
     Returns (doctors still on call, each session's fate).
     """
     with two_sessions(DOCTORS_SQL, settings) as s:
+        for session in (s.a, s.b):
+            query(
+                session,
+                "SET SESSION innodb_snapshot_isolation = %s",
+                ("ON" if snapshot_isolation else "OFF",),
+            )
         begin(s.a, level)
         assert query(s.a, ON_CALL)[0][0] == 2  # 1. A: two on call
         begin(s.b, level)

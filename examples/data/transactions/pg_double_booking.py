@@ -15,8 +15,9 @@ from psycopg import IsolationLevel
 from examples.data.transactions.lock_wait import run_step
 from examples.data.transactions.pg_sessions import begin, two_sessions
 
-# One room keeps the example short. With many rooms, add `room WITH =` to the
-# constraint, which needs the btree_gist extension.
+# --8<-- [start:schema]
+# One room keeps the example short. With many rooms, add a room column and
+# `room WITH =` to the constraint, which needs the btree_gist extension.
 ROOM_SQL = """
 CREATE TABLE rooms (name text PRIMARY KEY);
 INSERT INTO rooms VALUES ('blue');
@@ -35,6 +36,7 @@ HOW = (
     "serializable",
     "constraint",
 )
+# --8<-- [end:schema]
 
 
 # --8<-- [start:steps]

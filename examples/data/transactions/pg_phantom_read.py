@@ -15,6 +15,7 @@ from psycopg import IsolationLevel
 from examples.data.transactions.accounts import ACCOUNTS_SQL
 from examples.data.transactions.pg_sessions import begin, level_name, two_sessions
 
+# --8<-- [start:steps]
 RICH = "SELECT id FROM accounts WHERE balance >= 100"
 
 
@@ -23,7 +24,6 @@ def count_rich(session: psycopg.Connection, *, locking: bool) -> int:
     return len(session.execute(RICH + (" FOR UPDATE" if locking else "")).fetchall())
 
 
-# --8<-- [start:steps]
 def count_twice(
     level: IsolationLevel, dsn: str | None = None, *, locking: bool = False
 ) -> tuple[int, int]:

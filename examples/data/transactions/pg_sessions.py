@@ -81,7 +81,9 @@ def begin(session: psycopg.Connection, level: IsolationLevel) -> None:
     """Start a transaction at `level`.
 
     With autocommit off, psycopg sends `BEGIN ISOLATION LEVEL <level>` before
-    the first statement; asking for the level makes that happen now.
+    the first statement; asking for the level makes that happen now. The
+    snapshot of REPEATABLE READ and SERIALIZABLE comes later, with the first
+    query (SHOW does not take one).
     """
     if session.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
         raise RuntimeError("session is already inside a transaction")

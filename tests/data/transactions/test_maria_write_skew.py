@@ -17,3 +17,14 @@ def test_serializable_deadlocks_one_session(mariadb_settings: MariaDBSettings) -
     remaining, fates = both_go_off_call("SERIALIZABLE", settings=mariadb_settings)
     assert len(remaining) == 1
     assert sorted(fates.values()) == ["committed", "rolled back, error 1213"]
+
+
+def test_snapshot_isolation_does_not_stop_write_skew(
+    mariadb_settings: MariaDBSettings,
+) -> None:
+    # Each session writes a different row: there is no write conflict to flag.
+    remaining, fates = both_go_off_call(
+        "REPEATABLE READ", snapshot_isolation=True, settings=mariadb_settings
+    )
+    assert remaining == []
+    assert fates == {"alice": "committed", "bob": "committed"}
