@@ -12,7 +12,6 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PageWatch
 from tests.browser.tracker_support import (
-    AXE_SCRIPT,
     OVERVIEW,
     area_pages,
     bar,
@@ -22,6 +21,7 @@ from tests.browser.tracker_support import (
     messages,
     open_tracker,
     progress_json,
+    run_axe,
     seed_storage,
     skill_ids,
     status_select,
@@ -252,28 +252,6 @@ def test_the_largest_area_page_works(built_site: Path, site_url: str, watched_pa
         status_select(page, skill_id).select_option("done")
     assert bar_numbers(page, largest) == (len(ids), len(ids), 100)
     assert watch.problems() == []
-
-
-def run_axe(page: Page) -> list[dict]:
-    """axe-core violations inside the tracker block.
-
-    Scoped to `.tracker` because that is what this project's script renders;
-    the rest of the page is Material's own markup, which test_site.py covers.
-    """
-    assert AXE_SCRIPT.is_file(), f"{AXE_SCRIPT} is missing: run `python3 dev.py setup` to fetch axe-core"
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    return page.evaluate(
-        """async () => {
-            const result = await axe.run(document.querySelector('.tracker'), {
-                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
-            });
-            if (result.passes.length < 3) {
-                return [{id: 'too-few-checks', help: `only ${result.passes.length} rules passed`}];
-            }
-            return result.violations.map(v => ({id: v.id, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-        }"""
-    )
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

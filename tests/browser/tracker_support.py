@@ -143,6 +143,28 @@ def messages(page: Page):
     return page.locator(".tracker-messages")
 
 
+def run_axe(page: Page) -> list[dict]:
+    """axe-core violations inside the tracker block.
+
+    Scoped to `.tracker` because that is what this project's script renders;
+    the rest of the page is Material's own markup, which test_site.py covers.
+    """
+    assert AXE_SCRIPT.is_file(), f"{AXE_SCRIPT} is missing: run `python3 dev.py setup` to fetch axe-core"
+    page.add_script_tag(path=str(AXE_SCRIPT))
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document.querySelector('.tracker'), {
+                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
+            });
+            if (result.passes.length < 3) {
+                return [{id: 'too-few-checks', help: `only ${result.passes.length} rules passed`}];
+            }
+            return result.violations.map(v => ({id: v.id, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
+        }"""
+    )
+
+
 def area_pages(built_site: Path) -> dict[str, int]:
     """Area id -> number of skills, read from the built area pages."""
     counts = {}
