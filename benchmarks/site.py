@@ -1,10 +1,10 @@
 """What the site costs to build, to download and to edit, beside any MkDocs project you name.
 
-    python3 dev.py bench site                                  # this handbook only
-    .venv/bin/python benchmarks/site.py --compare DIR [--compare-python PY]
+    python3 dev.py bench site                        # this handbook only
+    .venv/bin/python benchmarks/site.py --compare DIR[=PYTHON] [--compare-serve-flags "..."]
 
 For this handbook and for each DIR (another MkDocs project, measured the same
-way in the same run, with PY if it needs plugins this venv lacks) it prints:
+way in the same run, built by PYTHON if it needs plugins this venv lacks) it prints:
 
   cold build      `mkdocs build` of a fresh copy (no caches, so the notebook
                   runs): seconds, HTML pages, seconds per page
@@ -65,6 +65,7 @@ class Project:
     source: Path
     python: str
     strict: bool
+    serve_flags: tuple[str, ...] = tuple(SERVE_FLAGS)
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def weigh(browser: Browser, url: str) -> tuple[Counter[str], Counter[str]]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     seen: list = []
-    page.on("response", seen.append)
+    page.on("response", lambda response: seen.append(response))
     page.goto(url, wait_until="networkidle")
     first = Counter()
     for response in seen:
@@ -191,7 +192,7 @@ def edit_to_reload(project: Project, workdir: Path, edits: list[tuple[str, str, 
     copy = fresh_copy(project, workdir / "serve")
     port = free_port()
     prefix = site_path_prefix(copy / "mkdocs.yml")
-    command = [project.python, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *SERVE_FLAGS]
+    command = [project.python, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *project.serve_flags]
     server = subprocess.Popen(command, cwd=copy, env=MKDOCS_ENV, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     results: dict[str, list[float]] = {}
     try:
@@ -262,15 +263,21 @@ def quick_check(browser: Browser) -> list[str]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--compare", type=Path, action="append", default=[], help="another MkDocs project")
-    parser.add_argument("--compare-python", default=sys.executable, help="the Python that builds the other projects")
+    parser.add_argument("--compare", action="append", default=[], metavar="DIR[=PYTHON]",
+                        help="another MkDocs project, and the Python that builds it (default: this one)")
+    parser.add_argument("--compare-serve-flags", default=" ".join(SERVE_FLAGS),
+                        help="`mkdocs serve` flags for the other projects (default: the handbook's)")
     args = parser.parse_args(argv)
     executable = find_chromium()
     if executable is None:
         print(f"Site benchmark skipped: no Chromium found, so no page weights. To run it, {HOW_TO_GET_ONE}.")
         return 1 if running_under_ci() else 0
     projects = [Project("handbook", REPO_ROOT, sys.executable, strict=True)]
-    projects += [Project(path.name, path.resolve(), args.compare_python, strict=False) for path in args.compare]
+    for spec in args.compare:
+        directory, _, python = spec.partition("=")
+        path = Path(directory).resolve()
+        projects.append(Project(path.name, path, python or sys.executable, strict=False,
+                                serve_flags=tuple(args.compare_serve_flags.split())))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
         if quick_mode():

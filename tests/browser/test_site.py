@@ -57,12 +57,55 @@ def test_mermaid_diagrams_render_from_the_site_itself(site_url: str, watched_pag
     page.goto(site_url + "role/owning-a-service/", wait_until="networkidle")
     # Material replaces each <pre class="mermaid"> source with a <div class="mermaid">
     # holding the drawn SVG in a closed shadow root, so the SVG itself is not
-    # reachable; a rendered diagram shows as a div with real height.
+    # reachable; a rendered diagram shows as a div with real height. The library
+    # loads once a diagram comes near the screen, and then draws them all.
+    expect(page.locator("pre.mermaid")).to_have_count(3)
+    page.locator("pre.mermaid").first.scroll_into_view_if_needed()
+    expect(page.locator("pre.mermaid")).to_have_count(0, timeout=10_000)
     diagrams = page.locator("div.mermaid")
-    expect(diagrams.first).to_be_visible(timeout=10_000)
-    expect(page.locator("pre.mermaid")).to_have_count(0)
+    expect(diagrams).to_have_count(3)
     heights = [diagrams.nth(i).bounding_box()["height"] for i in range(diagrams.count())]
-    assert heights and min(heights) > 50, f"diagrams did not render: heights {heights}"
+    assert min(heights) > 50, f"diagrams did not render: heights {heights}"
+    assert watch.problems() == []
+
+
+def test_mermaid_is_downloaded_only_when_a_diagram_is_near(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, watch = watched_page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "vendor/mermaid" in request.url else None)
+    page.goto(site_url + "role/levels/", wait_until="networkidle")  # no diagram
+    page.goto(site_url + "apis/graphql/", wait_until="networkidle")  # its diagram is far below the fold
+    page.wait_for_timeout(500)
+    assert fetched == [], "mermaid was downloaded before any diagram was near the screen"
+    expect(page.locator("pre.mermaid").first).to_be_attached()
+    page.locator("pre.mermaid").first.scroll_into_view_if_needed()
+    expect(page.locator("div.mermaid").first).to_be_visible(timeout=10_000)
+    assert [url.removeprefix(site_url) for url in fetched] == ["assets/vendor/mermaid.min.js"]
+    assert watch.problems() == []
+
+
+def test_the_search_index_is_downloaded_when_search_opens(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, watch = watched_page
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url) if "search_index" in request.url else None)
+    page.goto(site_url + "machine-coding/lru-cache/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert fetched == [], "the search index was downloaded before anyone searched"
+    page.keyboard.press("s")  # Material's shortcut to open search
+    page.keyboard.type("outbox")
+    expect(page.locator(".md-search-result__item a").first).to_be_visible(timeout=10_000)
+    assert [url.removeprefix(site_url) for url in fetched] == ["search/search_index.json"]
+    assert watch.problems() == []
+
+
+def test_notebook_pages_use_the_sites_own_code_blocks(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, watch = watched_page
+    page.goto(site_url + "system-design/url-shortener-estimation/", wait_until="networkidle")
+    article = page.locator("article")
+    expect(article.locator("style")).to_have_count(0)  # no inlined JupyterLab CSS
+    expect(article.locator(".jp-CodeCell .highlight pre > code").first).to_be_visible()
+    expect(article.locator(".jp-CodeCell button.md-code__button[data-md-type=copy]").first).to_be_attached()
+    expect(article.locator("[tabindex='0']:not(code)")).to_have_count(0)
     assert watch.problems() == []
 
 
