@@ -89,10 +89,10 @@ class KeyedLimiter(ABC, Generic[StateT]):
             allowed=allowed,
             limit=self._limit,
             remaining=room,
-            retry_after=seconds_until(now, retry_at),
-            next_unit_after=seconds_until(now, next_unit_at),
-            reset_after=seconds_until(now, full_at),
-            delay=seconds_until(now, served_at),
+            retry_after=seconds_until(now, retry_at, now_tick=tick),
+            next_unit_after=seconds_until(now, next_unit_at, now_tick=tick),
+            reset_after=seconds_until(now, full_at, now_tick=tick),
+            delay=seconds_until(now, served_at, now_tick=tick),
         )
 
     def _now(self) -> float:

@@ -27,14 +27,16 @@ def to_ticks(seconds: float) -> int:
     return (2 * numerator * TICKS_PER_SECOND + denominator) // (2 * denominator)
 
 
-def seconds_until(now: float, tick: int) -> float:
+def seconds_until(now: float, tick: int, *, now_tick: int | None = None) -> float:
     """The float wait after which a clock that read `now` reaches `tick`.
 
     0.0 if it already has. Otherwise a wait > 0 with
     to_ticks(now + wait) >= tick, computed in the same float addition the
     caller will do, and at most a tick (or one float step of the clock) late.
+    Pass `now_tick` if you already have to_ticks(now).
     """
-    now_tick = to_ticks(now)
+    if now_tick is None:
+        now_tick = to_ticks(now)
     if tick <= now_tick:
         return 0.0
     wait = (tick - now_tick) / TICKS_PER_SECOND  # int / int: one rounding

@@ -152,8 +152,9 @@ def test_aligned_window_edges_are_where_the_exact_model_puts_them(
 # (advance the clock by, cost) per request; every refusal must keep the
 # contract, and the last request is refused.
 REGRESSIONS = {
-    # 1.4 / 0.7 is 1.9999999999999998: a float division put t=1.4 in window 1,
-    # whose end (2 * 0.7 = 1.4) was "now", so retry_after was 0.0, forever.
+    # Refused at 1.4 and told to wait until 3 * 0.7; 1.4 + that wait is
+    # 2.0999999999999996, but 2.0999999999999996 / 0.7 is 2.9999999999999996:
+    # still window 2, whose end was "now", so refused again with 0.0.
     "fixed-window-edge-0.7": (Algorithm.FIXED_WINDOW, 1, 0.7, 0.0, [(1.4, 1), (0.0, 1)]),
     # Five steps of 7.77 add up to 38.849999999999994, 6e-15 s before an edge.
     "fixed-window-edge-7.77": (Algorithm.FIXED_WINDOW, 1, 7.77, 0.0, [(7.77, 1)] * 5 + [(0.0, 1)]),
