@@ -1,19 +1,20 @@
 """Why jitter: a provider blip makes many deliveries fail at the same instant.
 
 Every failed delivery is retried under the SMS policy from
-notification_retry_schedule.py, and we assume the provider stays down so each
-delivery uses all its retries. The question is how many retries reach the
-provider in its busiest 100 ms window, with and without jitter.
+notification_retry_schedule.py, and we assume the provider stays down, so each
+delivery keeps retrying until its policy gives up. The question is how many
+retries reach the provider in its busiest 100 ms window, with and without jitter.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections import Counter
 
 from examples.role.notification_retry_schedule import POLICIES, RetryPolicy
 
-BUCKET_S = 0.1
+WINDOWS_PER_S = 10  # 100 ms windows
 
 
 # --8<-- [start:storm]
@@ -32,14 +33,15 @@ def retry_times(policy: RetryPolicy, rng: random.Random | None) -> list[float]:
 def busiest_window(
     deliveries: int, policy: RetryPolicy, rng: random.Random | None
 ) -> int:
-    """Most retries that land in any one BUCKET_S window."""
+    """Most retries that start in any one window of 1 / WINDOWS_PER_S seconds."""
     if deliveries < 1:
         raise ValueError("deliveries must be at least 1")
-    buckets: Counter[int] = Counter()
+    windows: Counter[int] = Counter()
     for _ in range(deliveries):
         for t in retry_times(policy, rng):
-            buckets[int(t // BUCKET_S)] += 1
-    return max(buckets.values(), default=0)
+            # Multiply, do not floor-divide by 0.1: 1.0 // 0.1 is 9.0 in floats.
+            windows[math.floor(t * WINDOWS_PER_S)] += 1
+    return max(windows.values(), default=0)
 
 
 # --8<-- [end:storm]

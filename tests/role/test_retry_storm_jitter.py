@@ -1,10 +1,11 @@
-"""Behaviour of the retry-storm model: without jitter every failed delivery retries in lockstep."""
+"""Behavior of the retry-storm model: without jitter every failed delivery retries in lockstep."""
 
 # ruff: noqa: S311  (seeded Random drives deterministic schedules, not secrets)
 
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 
 import pytest
 
@@ -12,6 +13,19 @@ from examples.role.notification_retry_schedule import RetryPolicy
 from examples.role.retry_storm_jitter import busiest_window, retry_times
 
 POLICY = RetryPolicy(base_delay_s=1, max_delay_s=8, max_retries=4, deadline_s=100)
+
+
+class ScriptedRandom(random.Random):
+    """A Random whose uniform() returns the values it was given, in order."""
+
+    def __init__(self, values: Iterable[float]) -> None:
+        super().__init__(0)
+        self._values = iter(values)
+
+    def uniform(self, a: float, b: float) -> float:
+        value = next(self._values)
+        assert a <= value <= b
+        return value
 
 
 def test_retry_times_are_the_running_sum_of_waits() -> None:
@@ -32,6 +46,12 @@ def test_jitter_spreads_retries_so_the_peak_is_far_below_the_herd() -> None:
     peak = busiest_window(1_000, POLICY, random.Random(11))
     # First retries alone spread over ten 100 ms windows, so the peak cannot be the whole herd.
     assert 0 < peak < 500
+
+
+def test_a_retry_at_a_window_boundary_opens_the_next_window() -> None:
+    # Retries at 0.95 s and 1.0 s are in [0.9, 1.0) and [1.0, 1.1): one per window.
+    one_retry = RetryPolicy(base_delay_s=1, max_delay_s=1, max_retries=1, deadline_s=10)
+    assert busiest_window(2, one_retry, ScriptedRandom([0.95, 1.0])) == 1
 
 
 def test_one_delivery_peaks_at_one() -> None:
