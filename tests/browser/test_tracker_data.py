@@ -22,10 +22,12 @@ from tests.browser.tracker_support import (
     messages,
     open_tracker,
     progress_json,
+    record_json,
     seed_storage,
     skill_ids,
     status_select,
     stored_raw,
+    stored_record,
     stored_skills,
 )
 
@@ -241,6 +243,76 @@ def test_a_partly_valid_store_keeps_the_good_entries(site_url: str, watched_page
     expect(status_select(page, second)).to_have_value("not-started")
     assert stored_skills(page) == {first: {"status": "done", "note": "kept"}}
     assert stored_raw(page, BACKUP_KEY) == raw
+    assert watch.problems() == []
+
+
+def test_a_version_1_record_upgrades_without_loss(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, watch = watched_page
+    page.goto(area_url(site_url))
+    first, second, third = skill_ids(page)[:3]
+    saved = {
+        first: {"status": "done", "note": "Ünïcødé — “quotes”, <b>tags</b> & a\nsecond line"},
+        second: {"status": "learning"},
+        third: {"note": "only a note"},
+        "retired-long-ago": {"status": "skipped", "note": "not in the list"},
+    }
+    seed_storage(page, {STORAGE_KEY: progress_json(saved)})
+    page.evaluate("sessionStorage.clear()")
+    open_tracker(page, area_url(site_url))
+
+    record = stored_record(page)
+    assert record is not None and record["version"] == 2
+    assert stored_skills(page) == saved
+    for skill_id, entry in record["skills"].items():
+        assert set(entry["rev"]) == set(entry) - {"rev"}, f"{skill_id}: every stored field has a revision"
+    expect(messages(page)).not_to_contain_text("could not be read")
+    expect(status_select(page, first)).to_have_value("done")
+    expect(page.locator(f"#tracker-note-{first}")).to_have_value(saved[first]["note"])
+    expect(status_select(page, second)).to_have_value("learning")
+    expect(status_select(page, third)).to_have_value("not-started")
+    expect(page.locator(f"#tracker-note-{third}")).to_have_value("only a note")
+    assert bar_numbers(page, AREA)[0] == 1
+
+    # The export still has the format other browsers import, with everything in it.
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export progress").click()
+    assert json.loads(download.value.path().read_bytes()) == {"format": EXPORT_FORMAT, "version": 1, "skills": saved}
+
+    # Upgraded once: a reload reads the new record and leaves it as it is.
+    upgraded = stored_raw(page)
+    page.reload()
+    expect(page.locator(".tracker.tracker--ready")).to_have_count(1)
+    expect(status_select(page, first)).to_have_value("done")
+    assert stored_raw(page) == upgraded
+    assert watch.problems() == []
+
+
+def test_stored_entries_with_bad_revisions_are_dropped_and_the_rest_kept(
+    site_url: str, watched_page: tuple[Page, PageWatch]
+) -> None:
+    page, watch = watched_page
+    page.goto(area_url(site_url))
+    first, second, third, fourth = skill_ids(page)[:4]
+    record = json.loads(record_json({first: {"status": "done", "note": "kept"}}))
+    record["skills"] |= {
+        second: {"status": "done", "rev": {}},
+        third: {"status": "done", "rev": {"status": [-1, "tab"]}},
+        fourth: {"status": "done", "rev": {"status": [1, "Not A Tab"]}},
+        "no-revisions": {"status": "done"},
+        "cleared-skill": {"rev": {"status": [4, "tab"]}},
+    }
+    raw = json.dumps(record)
+    seed_storage(page, {STORAGE_KEY: raw})
+    page.evaluate("sessionStorage.clear()")
+    open_tracker(page, area_url(site_url))
+    expect(messages(page)).to_contain_text(
+        f'4 saved entries could not be read and were dropped (first problem: the status of "{second}" has no revision)'
+    )
+    assert stored_raw(page, BACKUP_KEY) == raw
+    assert stored_skills(page) == {first: {"status": "done", "note": "kept"}}
+    # A skill changed back to "not started" keeps its revision, so no other tab can revive it.
+    assert stored_record(page)["skills"]["cleared-skill"] == {"rev": {"status": [4, "tab"]}}
+    assert bar_numbers(page, AREA)[0] == 1
     assert watch.problems() == []
 
 

@@ -439,11 +439,14 @@
   });
 
   /**
-   * This tab's progress: the stored record merged with every change this tab
-   * made or heard of. Every write first re-reads storage and merges, and every
-   * `storage` event from another tab merges too (writing back whatever that tab
-   * had not seen yet), so two tabs never lose each other's changes, even when
-   * both write before either has heard of the other.
+   * This tab's progress: the stored record merged with the changes this tab
+   * made itself (fields stamped with its id). Every write first re-reads
+   * storage and merges, and every `storage` event from another tab merges too,
+   * writing back any change of this tab's that the other had not seen yet. So
+   * two tabs never lose each other's changes, even when both write before
+   * either has heard of the other (a browser may show a tab a slightly stale
+   * storage). Only a tab's own changes are written back: what storage lost
+   * otherwise (site data cleared) stays lost.
    */
   class ProgressStore {
     constructor() {
@@ -489,9 +492,20 @@
       return { raw, record: parsed.record, notices };
     }
 
-    /** The stored record merged with what this tab knows; empty when storage was cleared. */
+    /** The fields this tab changed itself. */
+    own() {
+      const own = new Map();
+      for (const [id, cell] of this.record) {
+        const mine = {};
+        for (const field of FIELDS) if (cell[field]?.stamp.tab === this.tab) mine[field] = cell[field];
+        if (mine.status || mine.note) own.set(id, mine);
+      }
+      return own;
+    }
+
+    /** The stored record merged with this tab's own changes; empty when storage was cleared. */
     base(read) {
-      return read.record === null ? new Map() : mergeRecords(read.record, this.record);
+      return read.record === null ? new Map() : mergeRecords(read.record, this.own());
     }
 
     write(record) {
@@ -555,8 +569,8 @@
       return { ok: !reason, reason, applied: reason ? [] : applied, notices: read.notices };
     }
 
-    /** Another tab wrote `newValue`: merge it, and write back what it lacked. Returns notices. */
-    sync(newValue) {
+    /** Another tab changed storage: take it in, and write back this tab's changes it lacks. Returns notices. */
+    sync() {
       if (!this.writable) return [];
       let read;
       try {
@@ -564,14 +578,9 @@
       } catch {
         return [];
       }
-      if (read.record === null) {
-        // Cleared as site data (or by an older copy of this script): start empty.
-        this.adopt(new Map());
-        return read.notices;
-      }
-      const heard = typeof newValue === "string" ? parseRecord(newValue).record ?? new Map() : new Map();
-      const next = mergeRecords(read.record, heard, this.record);
-      if (serializeRecord(next) !== read.raw) this.write(next);
+      // Not event.newValue: storage may have moved on since (events queue up).
+      const next = this.base(read);
+      if (read.record !== null && serializeRecord(next) !== read.raw) this.write(next);
       this.adopt(next);
       return read.notices;
     }
@@ -1310,7 +1319,7 @@
     // Another tab changed progress (key null: it cleared all storage). Merge
     // it even on pages without a tracker, so the next one starts up to date.
     if (event.key !== STORAGE_KEY && event.key !== null) return;
-    const notices = progress.sync(event.newValue);
+    const notices = progress.sync();
     if (current) current.onStorage(notices);
   });
 
