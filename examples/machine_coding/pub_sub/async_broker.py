@@ -15,6 +15,7 @@ import itertools
 import logging
 import math
 import time
+from collections import deque
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from types import TracebackType
@@ -60,16 +61,22 @@ class AsyncBroker:
         ack_deadline: float | None = 30.0,
         max_attempts: int = 5,
         max_pending: int = 10_000,
+        max_dead_letters: int = 10_000,
         overflow: OverflowPolicy = OverflowPolicy.DROP_OLDEST,
     ) -> None:
         if ack_deadline is not None and (
-            not math.isfinite(ack_deadline) or ack_deadline <= 0
+            isinstance(ack_deadline, bool)
+            or not math.isfinite(ack_deadline)
+            or ack_deadline <= 0
         ):
             raise ValueError(
                 f"ack_deadline must be > 0 seconds or None, got {ack_deadline!r}"
             )
         check_settings(
-            max_attempts=max_attempts, max_pending=max_pending, overflow=overflow
+            max_attempts=max_attempts,
+            max_pending=max_pending,
+            max_dead_letters=max_dead_letters,
+            overflow=overflow,
         )
         self._clock = clock
         self._ack_deadline = ack_deadline
@@ -78,7 +85,8 @@ class AsyncBroker:
         self._overflow = overflow
         self._topics: dict[str, dict[str, _Consumer]] = {}
         self._ids = itertools.count(1)
-        self._dead: list[DeadLetter] = []
+        self._dead: deque[DeadLetter] = deque(maxlen=max_dead_letters)
+        self._dead_count = 0
 
     async def __aenter__(self) -> AsyncBroker:
         return self
@@ -146,9 +154,11 @@ class AsyncBroker:
             dropped = message
         else:
             dropped = consumer.queue.get_nowait()
-            consumer.queue.task_done()  # keep join() counting correctly
             consumer.queue.put_nowait(message)
-        self._dead.append(
+            # Settle the dropped one only after the new one is counted: the
+            # other order lets the unfinished count touch zero and wake join().
+            consumer.queue.task_done()
+        self._record_dead(
             DeadLetter(dropped, consumer.subscriber_id, DeadLetterReason.OVERFLOW, 0)
         )
 
@@ -165,24 +175,23 @@ class AsyncBroker:
                 consumer.queue.task_done()
 
     async def _deliver(self, consumer: _Consumer, message: Message) -> None:
+        task = asyncio.current_task()
         for attempt in range(1, self._max_attempts + 1):
             delivery = Delivery(message, consumer.subscriber_id, attempt)
             try:
                 async with asyncio.timeout(self._ack_deadline):
                     await consumer.handler(delivery)
-            except (
-                Exception
-            ):  # TimeoutError included; CancelledError is not an Exception
-                logger.warning(
-                    "handler %r failed on message %d, attempt %d",
-                    consumer.subscriber_id,
-                    message.id,
-                    attempt,
-                    exc_info=True,
-                )
-                continue
-            return  # returning from the handler is the ack
-        self._dead.append(
+            except asyncio.CancelledError:
+                if task is None or task.cancelling():
+                    raise  # unsubscribe() or aclose() is stopping this consumer
+                # Nobody cancelled this task: the handler awaited something
+                # that was cancelled. A failed attempt, not a reason to die.
+                _log_failure(consumer, message, attempt)
+            except Exception:  # TimeoutError (past the ack deadline) included
+                _log_failure(consumer, message, attempt)
+            else:
+                return  # returning from the handler is the ack
+        self._record_dead(
             DeadLetter(
                 message,
                 consumer.subscriber_id,
@@ -212,8 +221,12 @@ class AsyncBroker:
         return consumer.queue.qsize()
 
     def dead_letters(self) -> tuple[DeadLetter, ...]:
-        """Every message a subscriber gave up on, oldest first."""
+        """The newest `max_dead_letters` messages subscribers gave up on, oldest first."""
         return tuple(self._dead)
+
+    def dead_letter_count(self) -> int:
+        """Every dead letter ever recorded, including those no longer kept."""
+        return self._dead_count
 
     async def aclose(self) -> None:
         """Cancel every consumer task and wait for them to finish."""
@@ -222,8 +235,11 @@ class AsyncBroker:
         ]
         for subscriptions in self._topics.values():
             subscriptions.clear()
-        for consumer in consumers:
-            await _stop(consumer)
+        await _stop(*consumers)
+
+    def _record_dead(self, letter: DeadLetter) -> None:
+        self._dead.append(letter)  # the deque evicts the oldest when full
+        self._dead_count += 1
 
     def _consumers_of(self, topic: str) -> dict[str, _Consumer]:
         check_name("topic", topic)
@@ -235,10 +251,23 @@ class AsyncBroker:
             ) from None
 
 
-async def _stop(consumer: _Consumer) -> None:
-    if consumer.task is None:
-        return
-    consumer.task.cancel()
-    # wait() never raises the task's CancelledError, so a cancellation aimed
-    # at *our* caller still propagates instead of being swallowed here.
-    await asyncio.wait([consumer.task])
+def _log_failure(consumer: _Consumer, message: Message, attempt: int) -> None:
+    logger.warning(
+        "handler %r failed on message %d, attempt %d",
+        consumer.subscriber_id,
+        message.id,
+        attempt,
+        exc_info=True,
+    )
+
+
+async def _stop(*consumers: _Consumer) -> None:
+    """Cancel every task first, then wait: if our caller is cancelled while
+    waiting, no consumer is left running with nobody holding a reference."""
+    tasks = [c.task for c in consumers if c.task is not None]
+    for task in tasks:
+        task.cancel()
+    if tasks:
+        # wait() never raises the tasks' CancelledError, so a cancellation
+        # aimed at *our* caller still propagates instead of being swallowed.
+        await asyncio.wait(tasks)

@@ -16,6 +16,7 @@ import logging
 import math
 import threading
 import time
+from collections import deque
 
 from examples.machine_coding.clock import Clock
 from examples.machine_coding.pub_sub.errors import (
@@ -50,12 +51,20 @@ class Broker:
         ack_deadline: float = 30.0,
         max_attempts: int = 5,
         max_pending: int = 10_000,
+        max_dead_letters: int = 10_000,
         overflow: OverflowPolicy = OverflowPolicy.DROP_OLDEST,
     ) -> None:
-        if not math.isfinite(ack_deadline) or ack_deadline <= 0:
+        if (
+            isinstance(ack_deadline, bool)
+            or not math.isfinite(ack_deadline)
+            or ack_deadline <= 0
+        ):
             raise ValueError(f"ack_deadline must be > 0 seconds, got {ack_deadline!r}")
         check_settings(
-            max_attempts=max_attempts, max_pending=max_pending, overflow=overflow
+            max_attempts=max_attempts,
+            max_pending=max_pending,
+            max_dead_letters=max_dead_letters,
+            overflow=overflow,
         )
         self._clock = clock
         self._ack_deadline = ack_deadline
@@ -67,7 +76,10 @@ class Broker:
         # (subscriber, message id) -> subscription, so ack() is O(1).
         self._in_flight: dict[tuple[str, int], Subscription] = {}
         self._ids = itertools.count(1)
-        self._dead: list[DeadLetter] = []
+        # Bounded like every other queue here: a stalled subscriber on a busy
+        # topic dead-letters every message, forever. The count keeps the total.
+        self._dead: deque[DeadLetter] = deque(maxlen=max_dead_letters)
+        self._dead_count = 0
 
     # --8<-- [end:init]
 
@@ -123,7 +135,7 @@ class Broker:
             for subscription in subscriptions.values():
                 dropped = subscription.offer(message)
                 if dropped is not None:
-                    self._dead.append(dropped)
+                    self._record_dead(dropped)
             return message
 
     # --8<-- [end:publish]
@@ -145,7 +157,7 @@ class Broker:
                         now, self._ack_deadline, self._max_attempts
                     )
                     if dead is not None:
-                        self._dead.append(dead)
+                        self._record_dead(dead)
                         del self._in_flight[subscription.subscriber_id, dead.message.id]
                     if delivery is not None:
                         self._in_flight[
@@ -157,15 +169,24 @@ class Broker:
                 subscription.handler(delivery)
             except Exception:
                 # One broken handler must not stop the others; the message
-                # comes back on the next round and counts as an attempt.
+                # comes back on the next round and counts as an attempt. Only
+                # if this attempt is still the current one: the handler may
+                # have acked before raising, or overrun its deadline so that
+                # a newer attempt is already out.
+                with self._lock:
+                    redeliver = self._make_due(
+                        subscription.subscriber_id,
+                        delivery.message.id,
+                        attempt=delivery.attempt,
+                    )
                 logger.warning(
-                    "handler %r failed on message %d; will redeliver",
+                    "handler %r failed on message %d (attempt %d); %s",
                     subscription.subscriber_id,
                     delivery.message.id,
+                    delivery.attempt,
+                    "redelivering" if redeliver else "already settled or redelivered",
                     exc_info=True,
                 )
-                with self._lock:  # it may have been acked before the raise
-                    self._make_due(subscription.subscriber_id, delivery.message.id)
         return len(claimed)
 
     # --8<-- [end:dispatch]
@@ -203,9 +224,14 @@ class Broker:
             return subscription.backlog()
 
     def dead_letters(self) -> tuple[DeadLetter, ...]:
-        """Every message a subscriber gave up on, oldest first."""
+        """The newest `max_dead_letters` messages subscribers gave up on, oldest first."""
         with self._lock:
             return tuple(self._dead)
+
+    def dead_letter_count(self) -> int:
+        """Every dead letter ever recorded, including those no longer kept."""
+        with self._lock:
+            return self._dead_count
 
     def topics(self) -> list[str]:
         """Topic names, sorted."""
@@ -221,10 +247,22 @@ class Broker:
                 f"unknown topic {topic!r}; create it first"
             ) from None
 
-    def _make_due(self, subscriber_id: str, message_id: int) -> bool:
-        """Mark an in-flight message overdue; the caller holds the lock."""
+    def _record_dead(self, letter: DeadLetter) -> None:
+        """Keep a dead letter (evicting the oldest if full); the caller holds the lock."""
+        self._dead.append(letter)
+        self._dead_count += 1
+
+    def _make_due(
+        self, subscriber_id: str, message_id: int, *, attempt: int | None = None
+    ) -> bool:
+        """Mark an in-flight message overdue; the caller holds the lock.
+
+        With `attempt`, only if that attempt is still the one in flight.
+        """
         subscription = self._in_flight.get((subscriber_id, message_id))
         if subscription is None or subscription.in_flight is None:
+            return False
+        if attempt is not None and subscription.in_flight.attempt != attempt:
             return False
         subscription.in_flight.deadline = -math.inf
         return True

@@ -67,7 +67,9 @@ def check_name(kind: str, value: object) -> str:
     """Return `value` if it is a usable topic or subscriber name, else raise."""
     if not isinstance(value, str):
         raise TypeError(f"{kind} must be a str, got {type(value).__name__}")
-    if not value.strip() or len(value) > MAX_NAME_LENGTH:
+    # isprintable() refuses newlines, tabs and other control characters: a name
+    # read from a file with its "\n" would be a second topic that prints alike.
+    if not value.strip() or not value.isprintable() or len(value) > MAX_NAME_LENGTH:
         raise ValueError(
             f"{kind} must be 1-{MAX_NAME_LENGTH} visible characters, got {value!r}"
         )
@@ -82,12 +84,20 @@ def check_payload(payload: object) -> Payload:
 
 
 def check_settings(
-    *, max_attempts: int, max_pending: int, overflow: OverflowPolicy
+    *,
+    max_attempts: int,
+    max_pending: int,
+    max_dead_letters: int,
+    overflow: OverflowPolicy,
 ) -> None:
     """Validate the settings both brokers share."""
-    if type(max_attempts) is not int or max_attempts < 1:  # bool is not a count
-        raise ValueError(f"max_attempts must be an int >= 1, got {max_attempts!r}")
-    if type(max_pending) is not int or max_pending < 1:
-        raise ValueError(f"max_pending must be an int >= 1, got {max_pending!r}")
+    counts = {
+        "max_attempts": max_attempts,
+        "max_pending": max_pending,
+        "max_dead_letters": max_dead_letters,
+    }
+    for name, value in counts.items():
+        if type(value) is not int or value < 1:  # bool is not a count
+            raise ValueError(f"{name} must be an int >= 1, got {value!r}")
     if not isinstance(overflow, OverflowPolicy):
         raise TypeError(f"overflow must be an OverflowPolicy, got {overflow!r}")

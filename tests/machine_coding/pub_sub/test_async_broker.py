@@ -276,6 +276,8 @@ def test_subscribe_outside_a_running_loop_is_refused_cleanly() -> None:
         ({"ack_deadline": -1}, "ack_deadline must be > 0 seconds or None"),
         ({"max_attempts": 0}, "max_attempts must be an int >= 1"),
         ({"max_pending": 0}, "max_pending must be an int >= 1"),
+        ({"max_dead_letters": 0}, "max_dead_letters must be an int >= 1"),
+        ({"ack_deadline": True}, "ack_deadline must be > 0 seconds or None"),
     ],
 )
 def test_bad_settings_are_refused(settings: dict[str, object], message: str) -> None:
@@ -316,5 +318,153 @@ def test_every_message_ends_acked_in_order_or_dead_lettered(failures: set[tuple[
                 assert not set(got) & dead
                 expected_dead = {i for i in ids if all((i, a, int(name[1])) in failures for a in (1, 2, 3))}
                 assert dead == expected_dead
+
+    run(scenario)
+
+
+# Review findings: each test below failed (or hung until GUARD) before its fix.
+
+
+def test_join_waits_for_the_message_that_replaced_a_dropped_one() -> None:
+    """DROP_OLDEST on a one-slot queue must not let join() return early.
+
+    The drop used to call task_done() before the new message was counted, so
+    the unfinished count touched zero and woke every join() waiter.
+    """
+
+    async def scenario() -> None:
+        got: list[int] = []
+
+        async def handler(delivery: Delivery) -> None:
+            await asyncio.sleep(0)  # a real handler awaits I/O
+            got.append(delivery.message.id)
+
+        async with AsyncBroker(max_pending=1) as broker:
+            broker.create_topic("t")
+            broker.subscribe("t", "s", handler)
+            await asyncio.sleep(0)  # the consumer now waits on its empty queue
+
+            async def second_publisher() -> None:
+                broker.publish("t", "second")  # runs before the consumer wakes
+
+            other = asyncio.create_task(second_publisher())
+            broker.publish("t", "first")
+            await broker.join("t", "s")
+            assert got == [2]
+            await other
+        assert [d.message.id for d in broker.dead_letters()] == [1]
+
+    run(scenario)
+
+
+def test_aclose_cancels_every_consumer_even_if_aclose_itself_is_cancelled() -> None:
+    """aclose() used to stop consumers one by one; cancelled midway, it orphaned the rest."""
+
+    async def scenario() -> None:
+        started = {"a": asyncio.Event(), "b": asyncio.Event()}
+        first_cancelled = asyncio.Event()
+        finish_cleanup = asyncio.Event()
+        cancelled: list[str] = []
+
+        def handler_for(name: str) -> Callable[[Delivery], Awaitable[None]]:
+            async def handle(delivery: Delivery) -> None:
+                started[name].set()
+                try:
+                    await asyncio.Event().wait()
+                except asyncio.CancelledError:
+                    cancelled.append(name)
+                    first_cancelled.set()
+                    await finish_cleanup.wait()  # a slow cleanup, such as a rollback
+                    raise
+
+            return handle
+
+        broker = AsyncBroker()
+        broker.create_topic("t")
+        for name in started:
+            broker.subscribe("t", name, handler_for(name))
+        broker.publish("t", "x")
+        for event in started.values():
+            await event.wait()
+        closer = asyncio.create_task(broker.aclose())
+        await first_cancelled.wait()
+        closer.cancel()  # the caller of aclose() gives up waiting
+        await asyncio.wait([closer])
+        finish_cleanup.set()
+        others = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+        _, pending = await asyncio.wait(others, timeout=1)
+        assert pending == set()
+        assert sorted(cancelled) == ["a", "b"]
+
+    run(scenario)
+
+
+def test_a_stray_cancelled_error_is_a_failed_attempt_not_the_end_of_the_consumer() -> None:
+    """A handler that awaits something another task cancelled gets CancelledError.
+
+    That is not a request to stop this consumer: it used to end the consumer
+    task silently, and every later message for the subscriber was stranded.
+    """
+
+    async def scenario() -> None:
+        attempts: list[tuple[int, int]] = []
+
+        async def handler(delivery: Delivery) -> None:
+            attempts.append((delivery.message.id, delivery.attempt))
+            if (delivery.message.id, delivery.attempt) == (1, 1):
+                shared = asyncio.get_running_loop().create_future()
+                shared.cancel()  # e.g. a shared request someone else cancelled
+                await shared
+
+        async with AsyncBroker() as broker:
+            broker.create_topic("t")
+            broker.subscribe("t", "s", handler)
+            broker.publish("t", "first")
+            broker.publish("t", "second")
+            await broker.join("t", "s")
+        assert attempts == [(1, 1), (1, 2), (2, 1)]
+
+    run(scenario)
+
+
+@pytest.mark.parametrize(("yield_between", "delivered"), [(False, [4, 5]), (True, [1, 2, 3, 4, 5])])
+def test_a_burst_published_without_yielding_overflows_even_a_fast_subscriber(
+    yield_between: bool, delivered: list[int]
+) -> None:
+    """publish() never awaits, so consumers run only when the publisher yields."""
+
+    async def scenario() -> None:
+        got: list[int] = []
+
+        async def fast(delivery: Delivery) -> None:
+            got.append(delivery.message.id)
+
+        async with AsyncBroker(max_pending=2) as broker:
+            broker.create_topic("t")
+            broker.subscribe("t", "fast", fast)
+            for n in range(5):
+                broker.publish("t", str(n))
+                if yield_between:
+                    await asyncio.sleep(0)
+            await broker.join("t", "fast")
+        assert got == delivered
+        dropped = sorted(set(range(1, 6)) - set(delivered))
+        assert [d.message.id for d in broker.dead_letters()] == dropped
+
+    run(scenario)
+
+
+def test_async_dead_letters_are_bounded_and_counted() -> None:
+    async def scenario() -> None:
+        async def noop(delivery: Delivery) -> None:
+            return None
+
+        async with AsyncBroker(max_pending=1, max_dead_letters=3) as broker:
+            broker.create_topic("t")
+            broker.subscribe("t", "s", noop)
+            for n in range(10):
+                broker.publish("t", str(n))  # no await: the consumer never runs
+            assert [d.message.id for d in broker.dead_letters()] == [7, 8, 9]
+            assert broker.dead_letter_count() == 9
 
     run(scenario)

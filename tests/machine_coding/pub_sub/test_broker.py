@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 
 import pytest
@@ -303,6 +304,8 @@ def test_wrong_types_are_refused(broker: Broker) -> None:
         ({"max_attempts": 0}, "max_attempts must be an int >= 1"),
         ({"max_attempts": True}, "max_attempts must be an int >= 1"),
         ({"max_pending": 0}, "max_pending must be an int >= 1"),
+        ({"max_dead_letters": 0}, "max_dead_letters must be an int >= 1"),
+        ({"ack_deadline": True}, "ack_deadline must be > 0"),
     ],
 )
 def test_bad_settings_are_refused(settings: dict[str, object], message: str) -> None:
@@ -323,3 +326,99 @@ def test_default_clock_is_real_time_and_works() -> None:
     broker.publish("t", "x")
     broker.dispatch()
     assert [d.message.payload for d in got] == ["x"]
+
+
+# Review findings: each test below failed before the fix it names.
+
+
+def test_a_stale_attempt_that_fails_late_does_not_cut_short_the_current_one(
+    broker: Broker, clock: ManualClock, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Attempt 1 overruns its deadline, attempt 2 starts, then attempt 1 raises.
+
+    The failure belongs to attempt 1: attempt 2 keeps its own deadline instead
+    of being redelivered at once (which used to burn an attempt for nothing).
+    """
+    attempts: list[int] = []
+
+    def handler(delivery: Delivery) -> None:
+        attempts.append(delivery.attempt)
+        if delivery.attempt == 1:
+            clock.advance(ACK_DEADLINE)  # attempt 1 runs past its deadline...
+            broker.dispatch()  # ...so another dispatcher redelivers it
+            raise RuntimeError("attempt 1 fails late")
+
+    broker.subscribe("orders", "s", handler)
+    broker.publish("orders", "o")
+    broker.dispatch()
+    assert attempts == [1, 2]
+    assert broker.dispatch() == 0  # attempt 2 is still within its deadline
+    assert "already settled or redelivered" in caplog.text
+    clock.advance(ACK_DEADLINE)
+    assert broker.dispatch() == 1
+    assert attempts == [1, 2, 3]
+
+
+def test_a_blocking_handler_holds_up_the_rest_of_its_round(broker: Broker) -> None:
+    """Handlers of one dispatch() run one after another, in that caller's thread.
+
+    A second dispatcher cannot help: the fast subscriber's delivery is already
+    claimed by the round the slow handler belongs to.
+    """
+    events: list[str] = []
+
+    def slow(delivery: Delivery) -> None:
+        events.append("slow starts")
+        events.append(f"another dispatch() delivers {broker.dispatch()}")
+        events.append("slow ends")
+        broker.ack("slow", delivery.message.id)
+
+    def fast(delivery: Delivery) -> None:
+        events.append("fast")
+        broker.ack("fast", delivery.message.id)
+
+    broker.subscribe("orders", "slow", slow)
+    broker.subscribe("orders", "fast", fast)
+    broker.publish("orders", "o")
+    broker.dispatch()
+    assert events == ["slow starts", "another dispatch() delivers 0", "slow ends", "fast"]
+
+
+def test_a_handler_past_its_deadline_can_be_overtaken_by_later_messages(
+    broker: Broker, clock: ManualClock
+) -> None:
+    """Order holds for when deliveries start, not for when an overrunning call ends."""
+    effects: list[tuple[int, int]] = []
+
+    def handler(delivery: Delivery) -> None:
+        if (delivery.message.id, delivery.attempt) == (1, 1):
+            clock.advance(ACK_DEADLINE)  # attempt 1 overruns its deadline
+            broker.dispatch()  # a second dispatcher: #1 again, attempt 2 acks it
+            broker.dispatch()  # ...and then #2 goes out
+        effects.append((delivery.message.id, delivery.attempt))
+        with contextlib.suppress(UnknownDeliveryError):  # attempt 1 acks too late
+            broker.ack("s", delivery.message.id)
+
+    broker.subscribe("orders", "s", handler)
+    broker.publish("orders", "first")
+    broker.publish("orders", "second")
+    broker.dispatch()
+    assert effects == [(1, 2), (2, 1), (1, 1)]
+
+
+def test_dead_letters_are_bounded_and_counted(clock: ManualClock) -> None:
+    """A stalled subscriber on a busy topic must not grow the dead-letter list forever."""
+    broker = Broker(clock=clock, max_pending=1, max_dead_letters=3)
+    broker.create_topic("t")
+    broker.subscribe("t", "stalled", lambda delivery: None)
+    for n in range(10):
+        broker.publish("t", str(n))  # no dispatch: the queue holds one message
+    assert [d.message.id for d in broker.dead_letters()] == [7, 8, 9]  # the newest
+    assert broker.dead_letter_count() == 9  # every one, kept or not
+
+
+@pytest.mark.parametrize("name", ["orders\n", "a\x00b", "\t"])
+def test_names_with_control_characters_are_refused(broker: Broker, name: str) -> None:
+    with pytest.raises(ValueError, match="topic must be 1-200 visible characters"):
+        broker.create_topic(name)
+    assert broker.topics() == ["orders"]
