@@ -14,10 +14,10 @@ from collections import Counter
 
 from examples.role.notification_retry_schedule import POLICIES, RetryPolicy
 
+# --8<-- [start:storm]
 WINDOWS_PER_S = 10  # 100 ms windows
 
 
-# --8<-- [start:storm]
 def retry_times(policy: RetryPolicy, rng: random.Random | None) -> list[float]:
     """Moments (seconds after the first failure) at which one delivery retries.
 
