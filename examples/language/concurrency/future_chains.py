@@ -19,26 +19,40 @@ ORDERS_JSON = {
 
 
 # --8<-- [start:steps]
+class OrderNotFound(LookupError):
+    """The order service has no such order: an expected outcome, not a bug."""
+
+
+class BadOrder(ValueError):
+    """The order service answered with a body we cannot use."""
+
+
 def fetch_order(order_id: int) -> str:
     """Blocking call to an order service; returns the raw JSON body."""
     if order_id not in ORDERS_JSON:
-        raise LookupError(f"order {order_id} not found")
+        raise OrderNotFound(f"order {order_id} not found")
     return ORDERS_JSON[order_id]
 
 
 def parse_total(body: str) -> int:
     """Validate the body at the edge: the total must be a whole number of cents."""
-    data = json.loads(body)  # JSONDecodeError is a ValueError
+    try:
+        data = json.loads(body)
+    except ValueError as exc:  # JSONDecodeError, or an int past the 4,300-digit limit
+        raise BadOrder(f"body is not JSON: {exc}") from exc
+    except RecursionError as exc:  # '[[[[...' nested deeper than the parser goes
+        raise BadOrder("body is nested too deeply") from exc
     total = data.get("total_cents") if isinstance(data, dict) else None
     if isinstance(total, bool) or not isinstance(total, int):  # bool is an int subclass
-        raise ValueError(f"bad total_cents: {total!r}")
+        raise BadOrder(f"bad total_cents: {total!r}")
     return total
 
 
 def format_receipt(order_id: int, total_cents: int) -> str:
     """Render the last step's result; integer cents never pass through a float."""
-    dollars, cents = divmod(total_cents, 100)
-    return f"order {order_id}: ${dollars}.{cents:02d}"
+    sign = "-" if total_cents < 0 else ""  # divmod(-5, 100) is (-1, 95): split abs()
+    dollars, cents = divmod(abs(total_cents), 100)
+    return f"order {order_id}: {sign}${dollars}.{cents:02d}"
 
 
 # --8<-- [end:steps]
@@ -51,7 +65,7 @@ def receipt(order_id: int) -> str:
         body = fetch_order(order_id)
         total = parse_total(body)
         return format_receipt(order_id, total)
-    except (LookupError, ValueError) as exc:  # expected failures only; bugs still raise
+    except (OrderNotFound, BadOrder) as exc:  # not LookupError: a KeyError is a bug
         return f"order {order_id}: unavailable ({exc})"
 
 
@@ -71,13 +85,15 @@ async def receipt_async(order_id: int) -> str:
         body = await asyncio.to_thread(fetch_order, order_id)  # runs on a thread
         total = parse_total(body)  # microseconds of CPU: fine on the loop
         return format_receipt(order_id, total)
-    except (LookupError, ValueError) as exc:
+    except (OrderNotFound, BadOrder) as exc:
         return f"order {order_id}: unavailable ({exc})"
 
 
 async def receipts_async(order_ids: list[int]) -> list[str]:
-    """Run the chains concurrently; gather keeps input order."""
-    return await asyncio.gather(*(receipt_async(i) for i in order_ids))
+    """Run the chains concurrently; a bug in one cancels the rest (TaskGroup)."""
+    async with asyncio.TaskGroup() as group:
+        tasks = [group.create_task(receipt_async(i)) for i in order_ids]
+    return [task.result() for task in tasks]  # input order, like pool.map
 
 
 # --8<-- [end:to_thread]

@@ -42,11 +42,10 @@ async def worker(
         job = await jobs.get()
         if job is STOP:
             return
+        # CancelledError is a BaseException, not an Exception: it still propagates.
         try:
             results.append(JobResult(job.index, value=await handler(job.payload)))
-        except (
-            Exception
-        ) as exc:  # CancelledError is not an Exception: it still propagates
+        except Exception as exc:
             results.append(JobResult(job.index, error=f"{type(exc).__name__}: {exc}"))
 
 

@@ -72,3 +72,16 @@ def test_a_failing_item_fails_the_batch_and_releases_every_slot() -> None:
         asyncio.run(scenario())
     assert [str(exc) for exc in caught.value.exceptions] == ["page 5 broke"]
     assert probe.now == 0  # cancelled siblings left the counter balanced
+
+
+def test_the_semaphore_caps_calls_in_flight_not_tasks_created() -> None:
+    """Every item gets its task before the first call finishes: memory grows with the input."""
+    seen: list[int] = []
+
+    async def work(item: int) -> int:
+        seen.append(len(asyncio.all_tasks()))
+        await asyncio.sleep(0)
+        return item
+
+    assert asyncio.run(bounded_map(work, range(100), limit=2)) == list(range(100))
+    assert seen[0] == 101  # 100 tasks plus the one running bounded_map

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import pickle
+from concurrent.futures import ProcessPoolExecutor
+
 import pytest
 
 from examples.language.concurrency.cpu_bound import count_primes, count_primes_in_processes
@@ -26,3 +30,25 @@ def test_process_pool_agrees_with_one_process() -> None:
 def test_an_error_in_a_worker_process_reaches_the_caller() -> None:
     with pytest.raises(ValueError, match="need 0 <= start <= stop"):
         count_primes_in_processes([(0, 10), (10, 5)])
+
+
+
+@pytest.mark.parametrize("start_method", ["fork", "forkserver", "spawn"])
+def test_every_start_method_gives_the_same_counts(start_method: str) -> None:
+    """spawn and forkserver workers import the module afresh; the function is found by name."""
+    chunks = [(0, 100), (100, 200)]
+    assert count_primes_in_processes(chunks, workers=2, start_method=start_method) == [25, 21]
+
+
+def test_an_unknown_start_method_is_refused() -> None:
+    with pytest.raises(ValueError, match="cannot find context for 'thread'"):
+        count_primes_in_processes([(0, 10)], start_method="thread")
+
+
+def test_a_function_that_cannot_be_pickled_fails_even_with_fork() -> None:
+    """The pool pickles the function by name to send it to a worker, whatever the start method."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        future = pool.submit(lambda: 1)
+        with pytest.raises((pickle.PicklingError, AttributeError), match="pickle"):
+            future.result(timeout=30)

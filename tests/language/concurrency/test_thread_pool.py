@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
 from examples.language.concurrency import thread_pool
@@ -55,3 +58,41 @@ def test_a_result_timeout_does_not_stop_the_running_thread() -> None:
         "cancel() succeeded: False",
         "the thread still finished: late answer",
     ]
+
+
+def test_leaving_the_with_block_waits_for_a_call_that_timed_out() -> None:
+    """shutdown(wait=True) runs at the end of `with`: a result() timeout inside it saves no time."""
+    finished = threading.Event()
+
+    def slow_call() -> str:
+        threading.Event().wait(timeout=0.05)  # nobody sets it: the call just takes a while
+        finished.set()
+        return "late answer"
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(slow_call)
+        with pytest.raises(TimeoutError):  # concurrent.futures.TimeoutError is the builtin since 3.11
+            future.result(timeout=0)
+        assert not finished.is_set()
+    assert finished.is_set()  # the exit of the block waited for the call
+
+
+def test_map_loses_the_later_results_but_not_the_later_calls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The failure surfaces in input order; a call that was already running still completes."""
+    bread_running, failed = threading.Event(), threading.Event()
+    completed: list[str] = []
+
+    def fetch(sku: str) -> int:
+        if sku == "caviar":
+            bread_running.wait(timeout=5)  # fail only once the later call is under way
+            failed.set()
+            raise LookupError("no price for 'caviar'")
+        bread_running.set()
+        failed.wait(timeout=5)  # still running when map raises for caviar
+        completed.append(sku)
+        return 1
+
+    monkeypatch.setattr(thread_pool, "fetch_price", fetch)
+    with pytest.raises(LookupError, match="caviar"):
+        price_in_order(["caviar", "bread"])
+    assert completed == ["bread"]

@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from examples.language.concurrency import timeouts_cancellation
 from examples.language.concurrency.timeouts_cancellation import (
     SHORT_TIMEOUT,
     cancel_running_query,
@@ -57,6 +58,31 @@ def test_cancelling_a_query_runs_its_cleanup_and_the_task_ends_cancelled() -> No
         "connection released",
         "task.cancelled() is True",
     ]
+
+
+def test_cancelling_the_canceller_is_not_swallowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cancel the coroutine that is waiting for the query it cancelled: it must end cancelled too.
+
+    A bare `except CancelledError` around `await task` would catch this second
+    cancellation as well and return as if nothing had happened.
+    """
+
+    async def scenario() -> tuple[bool, int]:
+        outer: asyncio.Task[list[str]] | None = None
+        release = timeouts_cancellation.Connection.release
+
+        def release_then_cancel_the_caller(self: timeouts_cancellation.Connection) -> None:
+            release(self)
+            assert outer is not None
+            outer.cancel()  # arrives while cancel_running_query is waiting for the query
+
+        monkeypatch.setattr(timeouts_cancellation.Connection, "release", release_then_cancel_the_caller)
+        outer = asyncio.create_task(cancel_running_query())
+        with pytest.raises(asyncio.CancelledError):
+            await outer
+        return outer.cancelled(), len(asyncio.all_tasks())
+
+    assert asyncio.run(scenario()) == (True, 1)
 
 
 def test_a_timeout_cancels_the_query_and_runs_the_same_cleanup() -> None:

@@ -73,3 +73,24 @@ def test_a_failing_producer_cancels_the_workers_instead_of_hanging() -> None:
         return len(asyncio.all_tasks())
 
     assert asyncio.run(scenario()) == 1  # only the scenario itself is left
+
+
+def test_cancelling_the_pool_is_not_swallowed_by_the_workers() -> None:
+    """The workers catch Exception; CancelledError is a BaseException, so a cancel still ends the pool."""
+
+    async def scenario() -> tuple[bool, int]:
+        handler_waiting = asyncio.Event()
+
+        async def hang(payload: str) -> int:
+            handler_waiting.set()
+            await asyncio.Event().wait()  # never answers
+            return 0
+
+        pool = asyncio.create_task(run_pool(["1 x 1", "2 x 2"], hang, workers=2))
+        async with asyncio.timeout(5):
+            await handler_waiting.wait()
+        pool.cancel()
+        await asyncio.wait([pool])
+        return pool.cancelled(), len(asyncio.all_tasks())
+
+    assert asyncio.run(scenario()) == (True, 1)
