@@ -90,3 +90,25 @@ def test_wait_for_release_reraises_cancellation() -> None:
         return task.cancelled(), log
 
     assert asyncio.run(scenario()) == (True, ["p was cancelled"])
+
+
+
+def test_except_star_picks_out_one_type_and_lets_the_others_propagate() -> None:
+    handled: list[str] = []
+
+    async def bug() -> None:
+        await asyncio.sleep(0)  # fails in the same loop pass as the ConnectionError
+        raise KeyError("bug")
+
+    async def mixed_failures() -> None:
+        try:
+            async with asyncio.TaskGroup() as group:
+                group.create_task(call_service("a", down=True))
+                group.create_task(bug())
+        except* ConnectionError as errors:
+            handled.extend(str(exc) for exc in errors.exceptions)
+
+    with pytest.raises(ExceptionGroup) as caught:
+        asyncio.run(mixed_failures())
+    assert handled == ["a is down"]
+    assert [type(exc) for exc in caught.value.exceptions] == [KeyError]
