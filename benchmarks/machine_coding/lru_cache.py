@@ -1,9 +1,11 @@
-"""Per-operation time of get and put at two sizes for both LRU versions and the LFU.
+"""Per-operation time of get and put at two sizes for both LRU versions, the LFU and the TTL cache.
 
 Each workload fills a cache of capacity `size`, then times a fixed number of
 operations on it. get: hits on random present keys. put: new keys into a full
 cache, so every put also evicts. A ratio near 1 between the sizes means the
-time per operation does not grow with the cache: O(1).
+time per operation does not grow with the cache: O(1). The TTL cache runs on a
+manual clock that never moves, so every get pays for the deadline check and
+none expires.
 """
 
 from __future__ import annotations
@@ -12,17 +14,26 @@ import random
 from collections.abc import Callable
 
 from benchmarks.timing import Workload, per_operation, report
+from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.lru_cache.lfu_cache import LFUCache
 from examples.machine_coding.lru_cache.lru_linked import LRUCache
 from examples.machine_coding.lru_cache.lru_ordered_dict import OrderedDictLRUCache
+from examples.machine_coding.lru_cache.ttl_cache import TTLCache
 
 OPS = 20_000
-AnyCache = LRUCache[int, int] | OrderedDictLRUCache[int, int] | LFUCache[int, int]
+AnyCache = LRUCache[int, int] | OrderedDictLRUCache[int, int] | LFUCache[int, int] | TTLCache[int, int]
 Factory = Callable[[int], AnyCache]
+
+
+def ttl_cache(size: int) -> TTLCache[int, int]:
+    return TTLCache(size, default_ttl=3600.0, clock=ManualClock())
+
+
 IMPLEMENTATIONS: dict[str, Factory] = {
     "LRU (dict + linked list)": LRUCache,
     "LRU (OrderedDict)": OrderedDictLRUCache,
     "LFU (frequency buckets)": LFUCache,
+    "TTL (LRU + deadlines)": ttl_cache,
 }
 
 

@@ -17,7 +17,7 @@ _MISSING = object()  # tells "absent" apart from a stored None
 # --8<-- [start:lru]
 # --8<-- [start:class]
 class OrderedDictLRUCache(Generic[K, V]):
-    """Same behavior as LRUCache; the ordering lives inside OrderedDict."""
+    """Same behavior as LRUCache, ordering kept by OrderedDict. Not thread-safe."""
 
     def __init__(self, capacity: int) -> None:
         self._capacity = check_capacity(capacity)
@@ -29,10 +29,11 @@ class OrderedDictLRUCache(Generic[K, V]):
 
     def get(self, key: K, default: V | None = None) -> V | None:
         """Return the value and mark `key` as most recently used."""
-        if key not in self._data:
+        value = self._data.get(key, _MISSING)  # one lookup finds and fetches
+        if value is _MISSING:
             return default
         self._data.move_to_end(key)  # O(1): OrderedDict keeps its own linked list
-        return self._data[key]
+        return value  # type: ignore[return-value]
 
     def put(self, key: K, value: V) -> None:
         """Insert or update `key`; when full, evict the least recently used entry."""

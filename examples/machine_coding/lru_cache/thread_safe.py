@@ -16,15 +16,18 @@ _MISSING: object = object()  # tells a miss apart from a cached None
 
 # --8<-- [start:wrapper]
 class ThreadSafeCache(Generic[K, V]):
-    """Serializes every call to the wrapped cache with one mutex.
+    """Serializes every call to the wrapped cache with one lock.
 
     Even get takes the lock: it reorders the recency list, so it is a write.
-    A readers-writer lock would buy nothing here.
+    A readers-writer lock would buy nothing here. The lock is reentrant, so a
+    `load` passed to get_or_load may itself read or write this cache.
     """
 
     def __init__(self, inner: Cache[K, V]) -> None:
         self._inner = inner
-        self._lock = threading.Lock()
+        # RLock, not Lock: get_or_load holds the lock while `load` runs, and a
+        # load that calls get() on this cache would deadlock on a plain Lock.
+        self._lock = threading.RLock()
 
     @property
     def capacity(self) -> int:
@@ -49,6 +52,8 @@ class ThreadSafeCache(Generic[K, V]):
         `get` then `put` from the caller would let two threads both miss and both
         load. Holding the lock during `load` prevents that, but it also blocks
         every other key meanwhile: keep `load` fast, or use per-key locks.
+        `load` may use this cache (the lock is reentrant); a load that calls
+        get_or_load for its own key recurses until RecursionError.
         """
         with self._lock:
             found = self._inner.get(key, _MISSING)  # type: ignore[arg-type]

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import random
+import sys
 import threading
-from collections.abc import Callable
+import time
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -24,6 +26,19 @@ INNER: dict[str, Callable[[int], object]] = {
     "lfu": LFUCache,
     "ttl": lambda capacity: TTLCache(capacity, default_ttl=60.0, clock=ManualClock()),
 }
+
+
+@pytest.fixture(autouse=True)
+def switch_threads_often() -> Iterator[None]:
+    """Let the interpreter switch threads every microsecond instead of every 5 ms.
+
+    With the default interval, an unlocked cache often survives these workloads,
+    so the tests could not tell a missing lock from a working one.
+    """
+    previous = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)
+    yield
+    sys.setswitchinterval(previous)
 
 
 def run_threads(target: Callable[[int], None]) -> None:
@@ -83,6 +98,7 @@ def test_no_write_is_lost_when_everything_fits(kind: str) -> None:
 
     run_threads(writer)
     assert len(cache) == THREADS * OPS
+    assert len(set(cache.keys())) == THREADS * OPS  # the order list lost nobody either
     for thread_id in range(THREADS):
         for i in range(OPS):
             assert cache.get((thread_id, i)) == thread_id * OPS + i
@@ -94,6 +110,7 @@ def test_get_or_load_loads_each_key_once_under_contention() -> None:
 
     def load(key: int) -> str:
         loads.append(key)
+        time.sleep(0)  # yield to other threads mid-load, as real I/O would
         return f"value-{key}"
 
     def reader(thread_id: int) -> None:
@@ -104,6 +121,27 @@ def test_get_or_load_loads_each_key_once_under_contention() -> None:
 
     run_threads(reader)
     assert sorted(loads) == list(range(100))
+
+
+def test_a_load_that_reads_the_cache_does_not_deadlock() -> None:
+    # A loader often needs another cached value (a user's organization, say).
+    # With a plain Lock held across load, that inner get waits forever.
+    cache = ThreadSafeCache[str, object](LRUCache(10))
+    cache.put("org:1", "acme")
+
+    def load_user(key: str) -> dict[str, object]:
+        return {"user": key, "org": cache.get("org:1")}
+
+    results: list[object] = []
+    worker = threading.Thread(
+        target=lambda: results.append(cache.get_or_load("user:1", load_user)),
+        daemon=True,  # if it deadlocks, do not keep the test process alive
+    )
+    worker.start()
+    worker.join(timeout=10)
+    assert not worker.is_alive(), "get_or_load deadlocked on a reentrant load"
+    assert results == [{"user": "user:1", "org": "acme"}]
+    assert cache.keys() == ["org:1", "user:1"]
 
 
 def test_get_or_load_returns_a_cached_none_without_loading() -> None:

@@ -58,6 +58,19 @@ def test_put_again_renews_the_deadline() -> None:
     assert cache.get("a") == 2
 
 
+def test_a_put_without_ttl_takes_the_default_not_the_previous_ttl() -> None:
+    # ttl=None means "the cache's default", so a renewal does not inherit the
+    # entry's earlier ttl, and no entry can opt out of a default TTL.
+    cache, clock = make(default_ttl=10.0)
+    cache.put("a", 1, ttl=100.0)
+    cache.put("a", 2)  # renewed with the default: 10 s from now
+    clock.advance(10)
+    assert cache.get("a") is None
+    cache.put("b", 3, ttl=None)
+    clock.advance(10)
+    assert "b" not in cache
+
+
 def test_reading_does_not_extend_the_deadline() -> None:
     cache, clock = make()
     cache.put("a", 1)
@@ -193,6 +206,12 @@ class TTLMachine(RuleBasedStateMachine):
         if not live:
             self.model.pop(key, None)
         assert (key in self.cache) is live
+
+    @rule(key=KEYS)
+    def delete(self, key: str) -> None:
+        live = self._live(key)
+        self.model.pop(key, None)
+        assert self.cache.delete(key) is live
 
     @rule()
     def purge(self) -> None:
