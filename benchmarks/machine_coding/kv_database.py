@@ -1,6 +1,7 @@
 """KV database: GET/SET/COUNT stay O(1) as the database grows 100x; ROLLBACK and
-COMMIT depend on the transaction, not on the database; copy-on-begin's BEGIN
-grows with the database.
+COMMIT depend on the transaction, not on the database (both grow with the number
+of changes: ROLLBACK replays them, COMMIT frees their log entries); copy-on-begin's
+BEGIN grows with the database.
 
     .venv/bin/python benchmarks/machine_coding/kv_database.py
 """
@@ -18,7 +19,7 @@ Database = KVDatabase | CopyOnBeginDatabase
 OPS = 1_000 if quick_mode() else 20_000
 NESTED = 5 if quick_mode() else 50  # transactions rolled back or committed per run
 CHANGES = 100  # keys each of those transactions changes
-ROLLBACK_DB_SIZE = 2_000 if quick_mode() else 100_000
+FIXED_DB_SIZE = 2_000 if quick_mode() else 100_000
 TRANSACTION_SIZES = (10, 1_000) if quick_mode() else (100, 10_000)
 
 
@@ -102,11 +103,20 @@ def rollbacks_by_db_size(size: int):
 
 
 def rollbacks_by_transaction_size(changes: int):
-    db = nested_transactions(ROLLBACK_DB_SIZE, changes)
+    db = nested_transactions(FIXED_DB_SIZE, changes)
 
     def run() -> None:
         for _ in range(NESTED):
             db.rollback()
+
+    return run, NESTED
+
+
+def commits_by_transaction_size(changes: int):
+    db = nested_transactions(FIXED_DB_SIZE, changes)
+
+    def run() -> None:
+        db.commit()  # touches no data, but frees NESTED logs of `changes` entries each
 
     return run, NESTED
 
@@ -140,8 +150,12 @@ if __name__ == "__main__":
     report(f"ROLLBACK of {CHANGES} changes, by DB size", per_operation(rollbacks_by_db_size))
     report(f"COMMIT per txn of {CHANGES}, by DB size", per_operation(commits_by_db_size))
     report(
-        f"ROLLBACK by txn size (DB {ROLLBACK_DB_SIZE:,})",
+        f"ROLLBACK by txn size (DB {FIXED_DB_SIZE:,})",
         per_operation(rollbacks_by_transaction_size, sizes=TRANSACTION_SIZES),
+    )
+    report(
+        f"COMMIT by txn size (DB {FIXED_DB_SIZE:,})",
+        per_operation(commits_by_transaction_size, sizes=TRANSACTION_SIZES),
     )
     report("BEGIN, undo log", per_operation(lambda n: begins(n, KVDatabase)))
     report("BEGIN, copy-on-begin", per_operation(lambda n: begins(n, CopyOnBeginDatabase)))

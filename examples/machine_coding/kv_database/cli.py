@@ -10,6 +10,8 @@ END or the end of input stops the program.
 
 from __future__ import annotations
 
+import io
+import os
 import sys
 from collections.abc import Iterable
 from typing import TextIO
@@ -101,15 +103,37 @@ def run(lines: Iterable[str], out: TextIO, *, echo: bool = False) -> None:
             break
 
 
-def main() -> None:
-    """Run the CLI on standard input; a missing or unreadable stdin is empty input."""
+def main() -> int:
+    """Run the CLI on standard input and return the exit status.
+
+    A missing stdin, or one that says it is not readable, is empty input.
+    """
     stdin = sys.stdin
     if stdin is None or not stdin.readable():
-        return
-    run(stdin, sys.stdout)
+        return 0
+    if isinstance(stdin, io.TextIOWrapper):
+        # Bytes that do not decode arrive as lone surrogates, which the parser
+        # answers with an ERROR line, instead of a UnicodeDecodeError that
+        # would end the whole session.
+        stdin.reconfigure(errors="surrogateescape")
+    try:
+        run(stdin, sys.stdout)
+    except BrokenPipeError:
+        # The reader has gone (`... | head -1`). Point stdout at /dev/null so
+        # that flushing it at exit cannot fail a second time, and stop.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        return 1
+    except OSError as error:  # stdin or stdout failed: say so in one line
+        print(f"kv_database: {error}", file=sys.stderr)
+        return 1
+    return 0
 
 
 # --8<-- [end:loop]
 
 if __name__ == "__main__":
-    main()
+    status = main()
+    if status:  # only a failure raises SystemExit; success just ends the script
+        sys.exit(status)

@@ -64,6 +64,10 @@ def parse_command(line: str) -> Command | None:
     """
     if not isinstance(line, str):
         raise TypeError(f"line must be a str, got {type(line).__name__}")
+    if not _is_text(line):
+        raise CommandError(
+            "the line is not valid text: it holds bytes the input encoding cannot decode"
+        )
     tokens = line.split()
     if not tokens:
         return None
@@ -76,6 +80,16 @@ def parse_command(line: str) -> Command | None:
             f"{name} takes {len(expected)} argument(s), got {len(args)}; usage: {usage}"
         )
     return Command(name, tuple(args))
+
+
+def _is_text(line: str) -> bool:
+    # Undecodable input bytes read with errors="surrogateescape" arrive as lone
+    # surrogates, and only those make encoding a str to UTF-8 fail.
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _lookup(word: str) -> CommandName:

@@ -53,13 +53,17 @@ class CopyOnBeginDatabase:
         self._snapshots.append((dict(self._data), dict(self._value_counts)))
 
     def rollback(self) -> None:
-        """Restore the innermost copy (O(1): the copy was paid for at BEGIN)."""
+        """Restore the innermost copy.
+
+        Nothing is replayed, but it is still O(n): the live dicts it replaces
+        are freed entry by entry.
+        """
         if not self._snapshots:
             raise NoTransactionError("ROLLBACK")
         self._data, self._value_counts = self._snapshots.pop()
 
     def commit(self) -> None:
-        """Drop every saved copy; the live state is already the answer."""
+        """Drop every saved copy (O(n) per copy to free); the live state is the answer."""
         if not self._snapshots:
             raise NoTransactionError("COMMIT")
         self._snapshots.clear()

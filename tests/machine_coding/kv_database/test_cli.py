@@ -4,9 +4,11 @@ program driven through standard input as a user would drive it."""
 from __future__ import annotations
 
 import io
+import os
 import select
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -53,6 +55,13 @@ def test_a_bad_line_is_an_error_reply_and_the_session_goes_on() -> None:
     assert session.handle("JUMP").startswith("ERROR: unknown command 'JUMP'")
     assert session.handle("GET a") == "1"
     assert not session.finished
+
+
+def test_a_line_that_is_not_text_is_an_error_reply_and_stores_nothing() -> None:
+    session = Session()
+    reply = session.handle("SET a caf\udcc3")  # what b"caf\xc3" becomes under surrogateescape
+    assert reply == "ERROR: the line is not valid text: it holds bytes the input encoding cannot decode"
+    assert session.handle("GET a") == NULL
 
 
 def test_a_blank_line_prints_nothing() -> None:
@@ -109,7 +118,7 @@ def test_run_on_empty_input_writes_nothing() -> None:
 
 def test_main_reads_standard_input(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("SET a 1\nGET a\nROLLBACK\n"))
-    main()
+    assert main() == 0
     assert capsys.readouterr().out == "1\nNO TRANSACTION\n"
 
 
@@ -123,7 +132,7 @@ def test_main_treats_a_missing_or_unreadable_stdin_as_empty_input(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], stdin: io.StringIO | None
 ) -> None:
     monkeypatch.setattr(sys, "stdin", stdin)
-    main()
+    assert main() == 0
     assert capsys.readouterr().out == ""
 
 
@@ -185,6 +194,70 @@ def test_the_cli_exits_cleanly_at_end_of_input_without_end() -> None:
 def test_the_cli_on_empty_input_prints_nothing() -> None:
     result = run_cli("")
     assert (result.stdout, result.stderr, result.returncode) == ("", "", 0)
+
+
+BAD_BYTES_INPUT = b"SET a caf\xc3\nGET a\nSET b caf\xc3\xa9\nGET b\n"
+BAD_BYTES_OUTPUT = (
+    "ERROR: the line is not valid text: it holds bytes the input encoding cannot decode\nNULL\ncafé\n"
+).encode()
+
+
+# PYTHONIOENCODING=utf-8 gives strict decoding, as on a typical en_US.UTF-8 or macOS
+# terminal; without it, this machine's C.UTF-8 locale gives surrogateescape.
+@pytest.mark.parametrize("io_encoding", ["utf-8", None], ids=["strict_stdin", "surrogateescape_stdin"])
+def test_bytes_that_are_not_utf8_get_an_error_line_and_the_session_goes_on(io_encoding: str | None) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONIOENCODING"}
+    if io_encoding:
+        env["PYTHONIOENCODING"] = io_encoding
+    result = subprocess.run(
+        [sys.executable, "-m", CLI_MODULE],
+        input=BAD_BYTES_INPUT,
+        capture_output=True,
+        cwd=REPO_ROOT,
+        env=env,
+        timeout=30,
+        check=False,
+    )
+    assert (result.stdout, result.stderr, result.returncode) == (BAD_BYTES_OUTPUT, b"", 0)
+
+
+def test_a_reader_that_goes_away_ends_the_program_quietly(tmp_path: Path) -> None:
+    """`python -m ...cli < script | head -1`: no traceback when head stops reading."""
+    script = tmp_path / "script.txt"
+    script.write_text("SET a 1\n" + "GET a\n" * 100_000)  # far more output than a pipe buffers
+    with script.open("rb") as stdin, subprocess.Popen(
+        [sys.executable, "-m", CLI_MODULE],
+        stdin=stdin,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=REPO_ROOT,
+    ) as process:
+        assert process.stdout is not None
+        assert process.stderr is not None
+        try:
+            assert process.stdout.readline() == b"1\n"
+            process.stdout.close()
+            assert process.wait(timeout=30) == 1
+            assert process.stderr.read() == b""
+        finally:
+            if process.poll() is None:
+                process.kill()
+
+
+def test_a_stdin_that_fails_on_read_is_one_error_line_on_stderr() -> None:
+    """fd 0 open for writing only (`cli 0>/dev/null`): readable() says yes, read() fails."""
+    with open(os.devnull, "wb") as write_only:
+        result = subprocess.run(
+            [sys.executable, "-m", CLI_MODULE],
+            stdin=write_only,
+            capture_output=True,
+            text=True,
+            cwd=REPO_ROOT,
+            timeout=30,
+            check=False,
+        )
+    assert (result.stdout, result.returncode) == ("", 1)
+    assert result.stderr == "kv_database: [Errno 9] Bad file descriptor\n"
 
 
 def test_the_page_transcript_matches_what_the_program_prints() -> None:

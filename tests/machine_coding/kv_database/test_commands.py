@@ -80,6 +80,18 @@ def test_command_error_is_a_value_error() -> None:
     assert issubclass(CommandError, ValueError)
 
 
+@pytest.mark.parametrize("line", ["SET a \udcff", "\udcc3\udca9", "GET \ud800"])
+def test_a_line_with_undecodable_bytes_is_a_command_error(line: str) -> None:
+    # Lone surrogates are what undecodable input bytes become under
+    # errors="surrogateescape"; they are not text, so not a key or a value.
+    with pytest.raises(CommandError, match="not valid text"):
+        parse_command(line)
+
+
+def test_non_ascii_text_is_fine() -> None:
+    assert parse_command("SET café naïve") == Command(CommandName.SET, ("café", "naïve"))
+
+
 @pytest.mark.parametrize("line", [None, 42, b"GET a", ["GET", "a"]])
 def test_a_line_that_is_not_a_str_is_a_type_error(line: object) -> None:
     with pytest.raises(TypeError, match="line must be a str"):

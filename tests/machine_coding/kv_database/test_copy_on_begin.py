@@ -1,4 +1,4 @@
-"""CopyOnBeginDatabase: the shared behaviour tests (conftest's any_db) run on it too;
+"""CopyOnBeginDatabase: the shared behavior tests (conftest's any_db) run on it too;
 here, the stateful model test and what is specific to copying."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""KVDatabase: behaviour, bad input, and a stateful model test (a stack of dict copies)."""
+"""KVDatabase: behavior, bad input, and a stateful model test (a stack of dict copies)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from examples.machine_coding.kv_database.database import KVDatabase, NoTransacti
 
 AnyDB = KVDatabase | CopyOnBeginDatabase
 
-# ---------------------------------------------------------------- shared behaviour
+# ---------------------------------------------------------------- shared behavior
 
 
 def test_get_of_a_missing_key_is_none(any_db: AnyDB) -> None:
@@ -261,6 +261,11 @@ class KVModelMachine(RuleBasedStateMachine):
             assert self.db.get(key) == self.top.get(key)
         for value in ALL_VALUES:
             assert self.db.count(value) == sum(1 for held in self.top.values() if held == value)
+
+    @invariant()
+    def the_index_holds_only_values_some_key_has(self) -> None:
+        # A count that reaches zero must be removed, or the index outgrows the data.
+        assert set(self.db._value_counts) == set(self.top.values())
 
 
 class UndoLogMachine(KVModelMachine):
