@@ -1,9 +1,11 @@
 """Skill tracker (docs/assets/javascripts/tracker.js) in a real Chromium.
 
 Reports, on the built site:
-  (a) how long one status change takes to update every progress bar on the
-      largest area page, timed inside the page with performance.now() around
-      dispatching the change event (plus the forced layout that follows);
+  (a) how long one status change takes to be saved and to update every
+      progress bar on the largest area page, timed inside the page with
+      performance.now() around dispatching the change event (plus the forced
+      layout that follows), with an empty store and with a full one: every
+      save re-reads and merges the stored record, so its size shows here;
   (b) how long the tracker's init takes (its own performance.now() timing,
       window.sde2HandbookTracker.stats.lastInitMs), with an empty store and
       with a store where every skill has a status and a note; the ratio
@@ -30,6 +32,7 @@ from tests.support.ci import running_under_ci
 from tests.support.site_build import build_site, serve_directory, site_path_prefix
 
 STORAGE_KEY = "sde2-handbook/progress/v1"
+STORE_VERSION = 2
 CHANGES = 30 if quick_mode() else 300
 LOADS = 3 if quick_mode() else 15
 NOTE = "Practised it on a side project; revisit the failure cases and write down what broke. " * 3
@@ -43,12 +46,12 @@ TIME_STATUS_CHANGES = """(changes) => {
     for (let i = 0; i < changes; i += 1) {
         const select = selects[i % selects.length];
         select.value = select.value === 'done' ? 'not-started' : 'done';
-        const before = bars[0].getAttribute('aria-valuenow');
+        const before = bars[0].getAttribute('aria-valuetext');
         const start = performance.now();
         select.dispatchEvent(new Event('change', {bubbles: true}));
         for (const bar of bars) bar.getBoundingClientRect();
         times.push(performance.now() - start);
-        if (bars[0].getAttribute('aria-valuenow') === before && selects.length > 1) {
+        if (bars[0].getAttribute('aria-valuetext') === before && selects.length > 1) {
             throw new Error('a status change did not update the bar');
         }
     }
@@ -66,7 +69,7 @@ def largest_area(site: Path) -> tuple[str, int]:
 
 
 def full_store(page: Page) -> str:
-    """A stored state where every skill in the catalog has a status and a note."""
+    """A stored record (current format) where every skill in the catalog has a status and a note."""
     catalog = page.evaluate(
         """() => {
             const node = document.getElementById('skill-catalog');
@@ -77,21 +80,31 @@ def full_store(page: Page) -> str:
     skills = {}
     for area in catalog["areas"]:
         for index, skill_id in enumerate(area["skills"]):
-            skills[skill_id] = {"status": statuses[index % 3], "note": NOTE}
-    return json.dumps({"version": 1, "skills": skills})
+            stamp = [index + 1, "bench"]
+            skills[skill_id] = {"status": statuses[index % 3], "note": NOTE, "rev": {"status": stamp, "note": stamp}}
+    return json.dumps({"version": STORE_VERSION, "skills": skills})
+
+
+def load_with(page: Page, url: str, stored: str | None) -> None:
+    page.evaluate(
+        "([key, value]) => value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value)",
+        [STORAGE_KEY, stored],
+    )
+    page.goto(url, wait_until="load")
+    page.wait_for_selector(".tracker.tracker--ready")
 
 
 def init_times(page: Page, url: str, stored: str | None) -> list[float]:
     times = []
     for _ in range(LOADS):
-        page.evaluate(
-            "([key, value]) => value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value)",
-            [STORAGE_KEY, stored],
-        )
-        page.goto(url, wait_until="load")
-        page.wait_for_selector(".tracker.tracker--ready")
+        load_with(page, url, stored)
         times.append(page.evaluate("() => window.sde2HandbookTracker.stats.lastInitMs"))
     return times
+
+
+def change_times(page: Page, url: str, stored: str | None) -> dict:
+    load_with(page, url, stored)
+    return page.evaluate(TIME_STATUS_CHANGES, CHANGES)
 
 
 def main() -> int:
@@ -112,13 +125,17 @@ def main() -> int:
             store = full_store(page)
             total_skills = len(json.loads(store)["skills"])
 
-            changes = page.evaluate(TIME_STATUS_CHANGES, CHANGES)
-            change_ms = statistics.median(changes["times"])
-            print(f"largest area page: skills/{area}/ ({skill_count} skills, {changes['bars']} bar(s))")
-            print(
-                f"status change -> every bar updated: median {change_ms * 1000:8.1f} us "
-                f"over {CHANGES} changes (max {max(changes['times']) * 1000:.1f} us)"
-            )
+            empty_changes = change_times(page, area_url, None)
+            full_changes = change_times(page, area_url, store)
+            print(f"largest area page: skills/{area}/ ({skill_count} skills, {empty_changes['bars']} bar(s))")
+            for label, changes in (("empty store", empty_changes), (f"all {total_skills} saved", full_changes)):
+                print(
+                    f"status change -> saved, every bar updated, {label:<15}: median "
+                    f"{statistics.median(changes['times']) * 1000:8.1f} us over {CHANGES} changes "
+                    f"(max {max(changes['times']) * 1000:.1f} us)"
+                )
+            ratio = statistics.median(full_changes["times"]) / max(statistics.median(empty_changes["times"]), 1e-4)
+            print(f"status change, full store / empty store: ratio {ratio:5.2f}")
 
             for label, url in (("area", area_url), ("overview", f"{site_url}skills/")):
                 empty = statistics.median(init_times(page, url, None))

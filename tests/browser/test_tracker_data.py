@@ -335,7 +335,9 @@ def test_blocked_storage_still_shows_the_page_and_saves_nothing(
     # Nothing can be kept, so the control goes back and says why, right there.
     expect(status_select(page, first)).to_have_value("not-started")
     problem = page.locator(f".tracker-skill[data-skill-id='{first}'] [role=alert]")
-    expect(problem).to_have_text("Not saved: this browser blocks local storage, so the status is back to what is saved.")
+    expect(problem).to_have_text(
+        "Not saved: this browser blocks local storage, so the status is back to what is saved."
+    )
     assert bar_numbers(page, AREA)[0] == 0
     assert watch.page_errors == material_errors
     assert watch.console_errors == []

@@ -144,7 +144,7 @@ REFUSED = {
     ),
     "skills-inside-__proto__": (
         json.dumps({"format": "sde2-handbook-progress", "version": 1, "__proto__": {"skills": {}}}).encode(),
-        "its \"skills\" field is not an object",
+        'its "skills" field is not an object',
     ),
 }
 

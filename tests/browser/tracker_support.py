@@ -168,8 +168,8 @@ def run_axe(page: Page) -> list[dict]:
 def area_pages(built_site: Path) -> dict[str, int]:
     """Area id -> number of skills, read from the built area pages."""
     counts = {}
-    for html in sorted((built_site / "skills").glob("*/index.html")):
-        counts[html.parent.name] = html.read_text().count('class="tracker-skill"')
+    for page_file in sorted((built_site / "skills").glob("*/index.html")):
+        counts[page_file.parent.name] = page_file.read_text().count('class="tracker-skill"')
     return counts
 
 

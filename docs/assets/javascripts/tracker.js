@@ -453,6 +453,7 @@
       this.tab = newTabId();
       this.clock = 0;
       this.record = new Map();
+      this.text = null;
       this.writable = true;
       this.plain = null;
     }
@@ -469,8 +470,10 @@
       return this.plain;
     }
 
-    adopt(record) {
+    /** Take `record` as this tab's progress; `text` is its stored form when storage holds exactly that. */
+    adopt(record, text = null) {
       this.record = record;
+      this.text = text;
       this.clock = Math.max(this.clock, maxClock(record));
       this.plain = null;
     }
@@ -482,6 +485,8 @@
     readStored() {
       const raw = storage.read(STORAGE_KEY);
       if (raw === null) return { raw, record: null, notices: [] };
+      // Storage still holds what this tab last wrote or read: nothing to parse.
+      if (raw === this.text) return { raw, record: this.record, notices: [] };
       const parsed = parseRecord(raw);
       if (parsed.unreadable) {
         const kept = storage.write(BACKUP_KEY, raw) === "";
@@ -505,13 +510,28 @@
 
     /** The stored record merged with this tab's own changes; empty when storage was cleared. */
     base(read) {
-      return read.record === null ? new Map() : mergeRecords(read.record, this.own());
+      if (read.record === null) return new Map();
+      return read.record === this.record ? new Map(this.record) : mergeRecords(read.record, this.own());
     }
 
-    write(record) {
-      const reason = storage.write(STORAGE_KEY, serializeRecord(record));
-      if (!reason) stats.writes += 1;
-      return reason;
+    /**
+     * Save `next` unless storage already holds it, and adopt it; `fallback`
+     * is adopted instead when saving fails. Returns "" or why saving failed.
+     */
+    save(read, next, fallback = next) {
+      const text = serializeRecord(next);
+      if (text === read.raw) {
+        this.adopt(next, text);
+        return "";
+      }
+      const reason = storage.write(STORAGE_KEY, text);
+      if (reason) {
+        this.adopt(fallback);
+        return reason;
+      }
+      stats.writes += 1;
+      this.adopt(next, text);
+      return "";
     }
 
     /** Read storage for a page: repair, upgrade and migrate it. Returns notices. */
@@ -530,11 +550,10 @@
       const next = this.base(read);
       const migrated = migrateRecord(next, catalog.migrations);
       if (migrated.moved) notices.push(migrationNotice(migrated));
-      const needsWrite = read.raw === null ? next.size > 0 : serializeRecord(next) !== read.raw;
-      if (needsWrite && this.write(next)) {
+      if (read.raw === null && next.size === 0) this.adopt(next);
+      else if (this.save(read, next)) {
         notices.push({ kind: "warning", text: "The repaired progress could not be saved: storage is full or blocked." });
       }
-      this.adopt(next);
       return notices;
     }
 
@@ -564,8 +583,11 @@
         next.set(id, { ...cell, [field]: { value, stamp } });
         applied.push({ id, field, before, after: stamp });
       }
-      const reason = applied.length ? this.write(next) : "";
-      this.adopt(reason ? base : next);
+      if (!applied.length) {
+        this.adopt(base);
+        return { ok: true, reason: "", applied, notices: read.notices };
+      }
+      const reason = this.save(read, next, base);
       return { ok: !reason, reason, applied: reason ? [] : applied, notices: read.notices };
     }
 
@@ -580,8 +602,8 @@
       }
       // Not event.newValue: storage may have moved on since (events queue up).
       const next = this.base(read);
-      if (read.record !== null && serializeRecord(next) !== read.raw) this.write(next);
-      this.adopt(next);
+      if (read.record === null) this.adopt(next);
+      else this.save(read, next);
       return read.notices;
     }
   }
@@ -893,26 +915,35 @@
       return this.snapshot ?? progress.entries();
     }
 
+    /**
+     * Show the current view. Runs after every change, so it only touches what
+     * differs: writing equal values would still make the browser lay out the
+     * whole list again.
+     */
     render() {
       const readOnly = this.snapshot !== null;
       this.root.classList.toggle("tracker--snapshot", readOnly);
       for (const skill of this.skills) this.renderSkill(skill);
-      for (const node of this.root.querySelectorAll(".tracker-actions button")) node.disabled = readOnly;
+      for (const node of this.root.querySelectorAll(".tracker-actions button")) {
+        if (node.disabled !== readOnly) node.disabled = readOnly;
+      }
       this.renderBanner();
       this.renderBars();
     }
 
     renderSkill(skill) {
       const entry = this.view().get(skill.id);
+      const readOnly = this.snapshot !== null;
       const status = entry?.status ?? "not-started";
-      skill.item.dataset.status = status;
-      skill.select.value = status;
-      skill.select.disabled = this.snapshot !== null;
+      if (skill.item.dataset.status !== status) skill.item.dataset.status = status;
+      if (skill.select.value !== status) skill.select.value = status;
+      if (skill.select.disabled !== readOnly) skill.select.disabled = readOnly;
       // Notes are private: a shared snapshot never shows them.
-      skill.note.hidden = this.snapshot !== null;
-      const note = this.snapshot ? "" : entry?.note ?? "";
+      if (skill.note.hidden !== readOnly) skill.note.hidden = readOnly;
+      const note = readOnly ? "" : entry?.note ?? "";
       if (skill.textarea.value !== note) skill.textarea.value = note;
-      skill.toggleText.textContent = note ? "Edit note" : "Add note";
+      const toggle = note ? "Edit note" : "Add note";
+      if (skill.toggleText.textContent !== toggle) skill.toggleText.textContent = toggle;
     }
 
     renderBars() {
@@ -947,8 +978,8 @@
 
     renderBanner() {
       if (!this.snapshot) {
-        this.banner.hidden = true;
-        this.banner.replaceChildren();
+        if (!this.banner.hidden) this.banner.hidden = true;
+        if (this.banner.firstChild) this.banner.replaceChildren();
         return;
       }
       this.banner.hidden = false;
