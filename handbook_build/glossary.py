@@ -63,8 +63,14 @@ def abbreviations(entries: list[GlossaryEntry]) -> dict[str, str]:
     return {name: entry.definition for entry in entries for name in (entry.term, *entry.aliases)}
 
 
+# A definition is a sentence; the page that teaches a term should rank above it
+# (tests/browser/search_queries.yml holds the queries that check this).
+GLOSSARY_SEARCH_BOOST = 0.2
+
+
 def glossary_page(entries: list[GlossaryEntry]) -> str:
     parts = [
+        f"---\nsearch:\n  boost: {GLOSSARY_SEARCH_BOOST}\n---\n",
         "# Glossary\n",
         "Terms of art used across the handbook, defined once. Hover over a dotted term on any page "
         "to see its definition here in a tooltip.\n",
