@@ -6,6 +6,11 @@ Backs the complexity table on docs/machine-coding/pub-sub.md:
 - ack is O(1) whatever the number of messages in flight;
 - one dispatch() round scans every subscription, so it is O(subscriptions)
   even when they are idle (the ratio near 100 is the point).
+
+Two baselines use no broker code at all. A bare dict.pop and a bare loop of
+method calls show how much an O(1) and an O(n) operation grow on this machine
+between the two sizes (cache misses on bigger data), so the broker's rows can
+be read against them rather than against an ideal 1 and 100.
 """
 
 from __future__ import annotations
@@ -106,10 +111,42 @@ def dispatch_over_idle(size: int):
     return run, rounds
 
 
+def baseline_dict_pop(size: int):
+    """Pop `size` (str, int) keys from a dict of `size` entries: the ack index alone."""
+    keys = [(f"s{i}", 1) for i in range(size)]
+    table = dict.fromkeys(keys)
+
+    def run() -> None:
+        for key in keys:
+            table.pop(key)
+
+    return run, size
+
+
+class _Idle:
+    def poll(self) -> None:
+        return None
+
+
+def baseline_method_loop(size: int):
+    """Call one no-op method on each of `size` objects, 10 times: an O(n) round."""
+    objects = [_Idle() for _ in range(size)]
+    rounds = 10
+
+    def run() -> None:
+        for _ in range(rounds):
+            for item in objects:
+                item.poll()
+
+    return run, rounds
+
+
 if __name__ == "__main__":
     fan_out_sizes = (10, 100) if quick_mode() else (10, 1_000)
     report("publish, by backlog", per_operation(publish_into_backlog))
     report("publish, per copy, by subscribers", per_operation(publish_fan_out, fan_out_sizes))
     report("deliver+ack, by backlog", per_operation(deliver_from_backlog))
     report("ack, by messages in flight", per_operation(ack_among_in_flight))
-    report("dispatch round, by idle subscriptions", per_operation(dispatch_over_idle))
+    report("dispatch, by idle subscriptions", per_operation(dispatch_over_idle))
+    report("baseline: dict.pop, by size", per_operation(baseline_dict_pop))
+    report("baseline: loop of calls, by size", per_operation(baseline_method_loop))
