@@ -124,9 +124,19 @@ def run_benchmarks(filters: list[str]) -> int:
     return worst
 
 
+def parallel_flags(extra: list[str]) -> list[str]:
+    """Run the tests on every core (pytest-xdist) unless the caller chose otherwise.
+
+    --dist loadgroup keeps the tests that share a real server on one worker
+    (tests/conftest.py groups them).
+    """
+    chosen = any(arg.startswith(("-n", "--numprocesses", "--dist")) or arg == "no:xdist" for arg in extra)
+    return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
+
+
 COMMANDS = {
     "serve": lambda extra: run_in_venv("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *SERVE_FLAGS, *extra),
-    "test": lambda extra: run_in_venv("-m", "pytest", *extra),
+    "test": lambda extra: run_in_venv("-m", "pytest", *parallel_flags(extra), *extra),
     "build": lambda extra: run_in_venv("-m", "mkdocs", "build", "--strict", *extra),
     "update-examples": lambda extra: run_in_venv("-m", "pytest", "tests/test_docs.py", "tests/test_sql_examples.py",
                                                  "--update-examples", *extra),

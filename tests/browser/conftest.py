@@ -1,11 +1,10 @@
-"""Fixtures for the real-browser tests: a built site on loopback and a Chromium page
-that refuses, and records, every request to any other host."""
+"""Fixtures for the real-browser tests: Chromium pages that refuse, and record, every
+request to any host but this machine (the built site itself comes from tests/conftest.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -13,7 +12,6 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from tests.support.chromium import HOW_TO_GET_ONE, LAUNCH_ARGS, find_chromium
 from tests.support.ci import running_under_ci
-from tests.support.site_build import build_site, serve_directory, site_path_prefix
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 
@@ -29,18 +27,9 @@ def chromium_executable() -> str:
     return executable
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_site(tmp_path_factory.mktemp("site"))
-
-
-@pytest.fixture(scope="session")
-def site_url(built_site: Path) -> Iterator[str]:
-    with serve_directory(built_site, site_path_prefix()) as url:
-        yield url
-
-
-@pytest.fixture(scope="session")
+# Per module, not per session: Playwright's sync API runs an event loop on this
+# thread while it is open, and asyncio.run() in a later test would find it.
+@pytest.fixture(scope="module")
 def browser(chromium_executable: str) -> Iterator[Browser]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_executable, args=LAUNCH_ARGS, headless=True)

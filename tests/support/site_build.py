@@ -14,7 +14,12 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from filelock import FileLock
+
 from tests.support.example_files import REPO_ROOT
+
+# A site built before the tests (CI builds it strictly first, into site/).
+PREBUILT_SITE_VARIABLE = "HANDBOOK_BUILT_SITE"
 
 
 def run_mkdocs_build(project: Path, site_dir: Path) -> subprocess.CompletedProcess[str]:
@@ -37,6 +42,33 @@ def build_site(destination: Path) -> Path:
     if result.returncode != 0:
         raise RuntimeError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     return destination
+
+
+def shared_site(run_temp: Path) -> Path:
+    """This repository's built site, built at most once per test run.
+
+    `run_temp` is a folder every pytest-xdist worker of the run shares; the
+    first worker to ask builds the site there while the others wait on a
+    lock. A failed build is remembered, so the others fail at once with the
+    same message instead of building again.
+    """
+    given = os.environ.get(PREBUILT_SITE_VARIABLE)
+    if given:
+        site = Path(given).resolve()
+        if not (site / "index.html").is_file():
+            raise RuntimeError(f"{PREBUILT_SITE_VARIABLE}={given} holds no built site (no index.html)")
+        return site
+    site, failure = run_temp / "built-site", run_temp / "built-site.failed"
+    with FileLock(str(run_temp / "built-site.lock")):
+        if failure.exists():
+            raise RuntimeError(failure.read_text(encoding="utf-8"))
+        if not (site / "index.html").is_file():
+            try:
+                build_site(site)
+            except RuntimeError as error:
+                failure.write_text(str(error), encoding="utf-8")
+                raise
+    return site
 
 
 def site_path_prefix(config_file: Path = REPO_ROOT / "mkdocs.yml") -> str:
