@@ -62,7 +62,7 @@ def savepoints_on_postgres(conn: psycopg.Connection) -> list[str]:
 
 # --8<-- [start:redis]
 def multi_on_redis(r: redis.Redis, prefix: str) -> list[str]:
-    """Try to nest MULTI, then let one command fail inside EXEC; return what it saw."""
+    """Nest MULTI, fail one command inside EXEC, then DISCARD; return what it saw."""
     a, b = f"{prefix}a", f"{prefix}b"
     seen: list[str] = []
     with r.pipeline(transaction=True) as tx:  # MULTI ... EXEC
@@ -81,6 +81,12 @@ def multi_on_redis(r: redis.Redis, prefix: str) -> list[str]:
         replies = tx.execute(raise_on_error=False)
     seen.append(f"INCR inside EXEC: {replies[1]}")
     seen.append(f"after EXEC: a = {r.get(a)}, b = {r.get(b)}")
+    with r.pipeline(transaction=False) as raw:  # these exact commands, in order
+        raw.execute_command("MULTI")
+        raw.set(a, "30")  # queued, never run
+        raw.execute_command("DISCARD")
+        raw.execute()
+    seen.append(f"after DISCARD: a = {r.get(a)}")
     return seen
 
 
@@ -105,4 +111,5 @@ if __name__ == "__main__":
             #> after EXEC: a = 10, b = 10
             #> INCR inside EXEC: value is not an integer or out of range
             #> after EXEC: a = x, b = 20
+            #> after DISCARD: a = x
     # --8<-- [end:demo]

@@ -66,12 +66,13 @@ def rp(redis_url: str) -> Iterator[tuple[redis.Redis, str]]:
         yield session
 
 
-def test_multi_does_not_nest_and_exec_does_not_roll_back(rp: tuple[redis.Redis, str]) -> None:
+def test_multi_does_not_nest_exec_does_not_roll_back_and_discard_drops_the_queue(rp: tuple[redis.Redis, str]) -> None:
     r, prefix = rp
     assert multi_on_redis(r, prefix) == [
         "inner MULTI: MULTI calls can not be nested",
         "after EXEC: a = 10, b = 10",  # the outer transaction ran both SETs
         "INCR inside EXEC: value is not an integer or out of range",
         "after EXEC: a = x, b = 20",  # the failed INCR undid nothing
+        "after DISCARD: a = x",  # the queued SET never ran
     ]
     assert sorted(r.scan_iter(match=prefix + "*")) == [prefix + "a", prefix + "b"]
