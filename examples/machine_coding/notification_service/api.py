@@ -4,18 +4,23 @@
     GET  /notifications/{id}   200 with a status per channel, or 404
 
 Errors are RFC 9457 problem details, through the module the REST section
-built (examples/apis/rest/problem_details.py): a malformed body is 400, a
-well-formed one that breaks the rules is 422 with a JSON Pointer per mistake,
-a bad header or path parameter is 400, a reused key with a different body is
-409.
+built (examples/apis/rest/problem_details.py): a malformed body is 400, a body
+that is not JSON is 415, a well-formed one that breaks the rules is 422 with
+a JSON Pointer per mistake, a bad header or path parameter is 400, and a key
+reused with a different body is 422, as the IETF Idempotency-Key draft asks.
+
+There is no authentication here; that is another topic. In production the
+callers are authenticated services, and each one's keys are its own.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from typing import Annotated
 
-from fastapi import FastAPI, Header, Path, Request, Response
+from fastapi import Depends, FastAPI, Header, Path, Request, Response
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -24,7 +29,9 @@ from examples.apis.rest.problem_details import (
     install_problem_handlers,
     json_pointer,
     problem_response,
+    problem_responses,
 )
+from examples.apis.rest.users_app import JSON, accepts
 from examples.machine_coding.notification_service.errors import (
     IdempotencyConflictError,
     NotificationError,
@@ -37,6 +44,7 @@ from examples.machine_coding.notification_service.model import (
     SendRequest,
 )
 from examples.machine_coding.notification_service.service import (
+    IDEMPOTENCY_KEY,
     NotificationService,
     NotificationStatus,
 )
@@ -79,10 +87,47 @@ class NotificationOut(BaseModel):
 
 # --8<-- [end:models]
 
-IdempotencyKey = Annotated[
-    str | None, Header(min_length=1, max_length=255, pattern=r"^[!-~]+$")
-]
 NotificationId = Annotated[str, Path(min_length=1, max_length=64)]
+
+# --8<-- [start:idempotency_key]
+IdempotencyKeyHeader = Annotated[
+    str | None,
+    Header(
+        alias="Idempotency-Key",
+        description='1-255 printable ASCII characters, no spaces, quoted as in '
+        'the IETF draft ("k-1") or bare as at Stripe (k-1): the same key either way',
+    ),
+]
+# RFC 9651's sf-string: printable ASCII in quotes, with \" and \\ escaped.
+SF_STRING = re.compile(r'"((?:[ !#-\[\]-~]|\\["\\])*)"')
+
+
+def idempotency_key(
+    request: Request, header: IdempotencyKeyHeader = None
+) -> str | None:
+    """The key in the Idempotency-Key header, quoted or bare; a 400 if malformed."""
+    if header is None:
+        return None
+    raw = header.strip(" \t")
+    quoted = SF_STRING.fullmatch(raw)
+    key = re.sub(r'\\(["\\])', r"\1", quoted[1]) if quoted else raw
+    if len(request.headers.getlist("idempotency-key")) > 1:
+        problem = "send one Idempotency-Key header, not several"
+    elif raw.startswith('"') and not quoted:
+        problem = "a quoted Idempotency-Key must be one whole quoted string"
+    elif not IDEMPOTENCY_KEY.fullmatch(key):
+        problem = "an Idempotency-Key is 1-255 printable ASCII characters, no spaces"
+    else:
+        return key
+    error = {
+        "type": "value_error",
+        "loc": ("header", "idempotency-key"),
+        "msg": problem,
+    }
+    raise RequestValidationError([error])
+
+
+# --8<-- [end:idempotency_key]
 
 
 def _iso(seconds: float | None) -> str | None:
@@ -128,12 +173,15 @@ async def _on_notification_error(
             type_=PROBLEM_TYPES + "notification-not-found",
         )
     if isinstance(exc, IdempotencyConflictError):
+        # 422, as the IETF Idempotency-Key draft asks (Stripe sends a 400); its
+        # 409 means "the first request is still running", which cannot happen
+        # here: the key is claimed and the notification stored in one step.
         return problem_response(
             request,
-            409,
+            422,
             title="Idempotency key reused",
             detail=f"{exc}. Use a new key for a new request.",
-            type_=PROBLEM_TYPES + "idempotency-conflict",
+            type_=PROBLEM_TYPES + "idempotency-key-reused",
         )
     return problem_response(
         request,
@@ -155,12 +203,18 @@ def create_app(service: NotificationService) -> FastAPI:
     app.add_exception_handler(NotificationError, _on_notification_error)  # type: ignore[arg-type]
 
     # --8<-- [start:routes]
-    @app.post("/notifications", status_code=202, response_model=NotificationOut)
+    @app.post(
+        "/notifications",
+        status_code=202,
+        response_model=NotificationOut,
+        dependencies=[accepts(JSON)],
+        responses=problem_responses({415: f"The body is not {JSON}"}),
+    )
     def send_notification(
         body: SendBody,
         request: Request,
         response: Response,
-        idempotency_key: IdempotencyKey = None,
+        key: Annotated[str | None, Depends(idempotency_key)],
     ) -> NotificationOut:
         """Accept a notification; delivery happens later, so 202, not 201."""
         send_request = SendRequest(
@@ -169,7 +223,7 @@ def create_app(service: NotificationService) -> FastAPI:
             channels=tuple(body.channels),
             variables=body.variables,
         )
-        accepted = service.send(send_request, idempotency_key)
+        accepted = service.send(send_request, key)
         notification_id = accepted.notification.id
         location = request.url_for("get_notification", notification_id=notification_id)
         response.headers["Location"] = str(location)
@@ -179,7 +233,11 @@ def create_app(service: NotificationService) -> FastAPI:
             response.headers["Idempotent-Replayed"] = "true"
         return to_out(service.status(notification_id))
 
-    @app.get("/notifications/{notification_id}", response_model=NotificationOut)
+    @app.get(
+        "/notifications/{notification_id}",
+        response_model=NotificationOut,
+        responses=problem_responses({404: "No notification has this id"}),
+    )
     def get_notification(notification_id: NotificationId) -> NotificationOut:
         """Where each channel of the notification stands now."""
         return to_out(service.status(notification_id))

@@ -54,7 +54,7 @@ print("emails sent:", len(system.providers["email"].sent))
 changed = {**order, "variables": {"name": "Bob", "order_id": "9999"}}
 conflict = client.post("/notifications", json=changed, headers=key)
 print(conflict.status_code, conflict.json()["title"])
-#> 409 Idempotency key reused
+#> 422 Idempotency key reused
 # --8<-- [end:idempotency]
 
 # --8<-- [start:errors]

@@ -2,7 +2,9 @@
 
 Nothing runs in the background. A real worker calls `run_due(clock())` in a
 loop and sleeps until `next_due_at()`; tests call it with the times they
-choose, so every retry lands at a time the test can compute.
+choose, so every retry lands at a time the test can compute. Every delivery
+in one call is judged at that one `now`, so with slow providers a worker keeps
+`limit` small enough that `now` stays close to the real time.
 
 Retry spacing reuses RetryPolicy from the role guide's worked example
 (examples/role/notification_retry_schedule.py): capped exponential backoff,
@@ -11,6 +13,7 @@ full jitter, a retry limit and a deadline on the total wait.
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 from collections.abc import Mapping
@@ -29,9 +32,12 @@ from examples.machine_coding.notification_service.preferences import (
 from examples.machine_coding.notification_service.providers import (
     PermanentProviderError,
     Provider,
+    TransientProviderError,
 )
 from examples.machine_coding.notification_service.repository import Repository
 from examples.role.notification_retry_schedule import RetryPolicy
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -99,10 +105,21 @@ class Dispatcher:
         done: list[Delivery] = []
         try:
             for delivery in due:
-                done.append(self._process(delivery, now))
+                try:
+                    done.append(self._process(delivery, now))
+                except Exception as error:  # a bug, or the user directory down
+                    # A failed attempt of this delivery alone, retried with
+                    # backoff. Put back unchanged, it would be the earliest due
+                    # again and crash every later call, blocking the queue.
+                    logger.exception(
+                        "dispatching %s:%s failed", *delivery.key  # id, channel
+                    )
+                    why = f"dispatcher error: {error!r}"
+                    attempts = delivery.attempts + 1
+                    done.append(self._retry_or_give_up(delivery, attempts, why, now))
         finally:
-            # A bug that escapes _process must not lose the rest of the batch:
-            # every delivery not yet processed goes back in the queue as it was.
+            # If even that fails, nothing is lost: every delivery not yet
+            # processed goes back in the queue as it was.
             for delivery in due[len(done) :]:
                 self._repository.save(delivery)
         return done
@@ -141,7 +158,10 @@ class Dispatcher:
                 attempts=attempts,
                 error=str(error),
             )
-        except Exception as error:  # transient, or not classified: bounded retries
+        except TransientProviderError as error:
+            wait = error.retry_after_s or 0.0  # the provider's Retry-After, if any
+            return self._retry_or_give_up(delivery, attempts, str(error), now, wait)
+        except Exception as error:  # not classified: bounded retries, like transient
             return self._retry_or_give_up(delivery, attempts, str(error), now)
         return self._finish(
             delivery,
@@ -156,15 +176,21 @@ class Dispatcher:
 
     # --8<-- [start:retry]
     def _retry_or_give_up(
-        self, delivery: Delivery, attempts: int, error: str, now: float
+        self,
+        delivery: Delivery,
+        attempts: int,
+        error: str,
+        now: float,
+        at_least_s: float = 0.0,
     ) -> Delivery:
-        """Schedule retry number `attempts` after a jittered backoff, unless the
-        retries or the deadline are used up; then dead-letter the delivery."""
+        """Schedule retry number `attempts` after a jittered backoff (never
+        sooner than `at_least_s`), unless the retries or the deadline are used
+        up; then dead-letter the delivery."""
         policy = self._policies[delivery.channel]
         if attempts > policy.max_retries:  # attempt 1 plus max_retries retries
             return self._dead_letter(delivery, attempts, error, now, "retries used up")
         with self._rng_lock:
-            wait = policy.delay(attempts, self._rng)
+            wait = max(policy.delay(attempts, self._rng), at_least_s)
         if delivery.waited_s + wait > policy.deadline_s:
             return self._dead_letter(delivery, attempts, error, now, "deadline passed")
         return self._finish(

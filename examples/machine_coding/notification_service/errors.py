@@ -20,6 +20,14 @@ class NotificationError(Exception):
         return str(self.args[0]) if self.args else type(self).__name__
 
 
+class InvalidFieldError(NotificationError, ValueError):
+    """A request field that is blank or of the wrong kind."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(message)
+        self.field = field
+
+
 class UnknownTemplateError(NotificationError, KeyError):
     """No template is registered under this name."""
 
@@ -68,7 +76,9 @@ class MissingAddressError(NotificationError, ValueError):
 
 
 class IdempotencyConflictError(NotificationError):
-    """The idempotency key was already used for a different request."""
+    """The idempotency key was already used for a different request. The
+    message does not say which notification holds the key: with keys shared
+    by every caller, that notification may be somebody else's."""
 
     field = "idempotency_key"
 

@@ -15,7 +15,10 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
-from examples.machine_coding.notification_service.errors import InvalidChannelError
+from examples.machine_coding.notification_service.errors import (
+    InvalidChannelError,
+    InvalidFieldError,
+)
 
 
 # --8<-- [start:enums]
@@ -81,7 +84,7 @@ class SendRequest:
         for name in ("user_id", "template"):
             value = getattr(self, name)
             if not isinstance(value, str) or not value.strip():
-                raise ValueError(f"{name} must be a non-empty string")
+                raise InvalidFieldError(name, f"{name} must be a non-blank string")
         if isinstance(self.channels, str):
             raise InvalidChannelError("channels must be a list, not one string")
         object.__setattr__(self, "channels", parse_channels(self.channels))

@@ -58,9 +58,13 @@ class QuietHours:
         if end.timestamp() <= now:
             end = end.replace(fold=1)
         # A wall time skipped when clocks spring forward (02:30 in New York on
-        # that night) maps with fold=0 to 03:30: late by the gap, never early,
-        # so a deferred message still never lands inside quiet hours.
-        return end.timestamp()
+        # that night) maps with fold=0 to 03:30: late by the gap, never early.
+        ends = end.timestamp()
+        # If all of the user's waking time fell in the skipped hour (a window
+        # from 02:15 to 02:00), that later moment is inside the next night's
+        # window already, so this one runs on to that one's end.
+        later = self.ends_at(ends, zone)
+        return ends if later is None else later
 
 
 # --8<-- [end:quiet_hours]

@@ -2,8 +2,9 @@
 
 A real provider wraps a third-party API (an email API, an SMS gateway, a push
 service) and must sort its failures into two kinds, because the retry logic
-depends on nothing else: a transient error (timeout, 5xx, 429) may succeed
-later; a permanent one (invalid number, unsubscribed address) never will.
+depends on that: a transient error (timeout, 5xx, 429) may succeed later; a
+permanent one (invalid number, unsubscribed address) never will. A transient
+error also carries the provider's Retry-After, when it sent one.
 
 FakeProvider is a test double for such an API, living in this process. It is
 not a server and pretends to be none; it lets a test say "fail twice, then
@@ -12,6 +13,7 @@ succeed" and then count exactly what was sent.
 
 from __future__ import annotations
 
+import math
 import threading
 from collections import deque
 from collections.abc import Iterable
@@ -28,7 +30,17 @@ class ProviderError(Exception):
 
 
 class TransientProviderError(ProviderError):
-    """Might work later: a timeout, a 5xx, a rate limit. Retry with backoff."""
+    """Might work later: a timeout, a 5xx, a rate limit. Retry with backoff.
+
+    `retry_after_s` carries a provider's Retry-After (on a 429 or a 503): the
+    next attempt waits at least that long, whatever the jittered backoff says.
+    """
+
+    def __init__(self, message: str, *, retry_after_s: float | None = None) -> None:
+        if retry_after_s is not None and not 0 <= retry_after_s < math.inf:
+            raise ValueError(f"retry_after_s must be finite and >= 0: {retry_after_s}")
+        super().__init__(message)
+        self.retry_after_s = retry_after_s
 
 
 class PermanentProviderError(ProviderError):

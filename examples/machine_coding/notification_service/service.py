@@ -37,8 +37,10 @@ IDEMPOTENCY_KEY = re.compile(r"[!-~]{1,255}")
 
 
 class SequentialIds:
-    """ntf_1, ntf_2, ... Thread-safe. Readable in demos; production would use
-    random ids (UUIDs) so one caller cannot guess another's notification."""
+    """ntf_1, ntf_2, ... Thread-safe. Readable in demos only. Production uses
+    random ids (UUIDs): one caller cannot guess another's notification, and
+    after a restart the provider keys derived from ids ("ntf_1:sms") are not
+    reused, which a provider would drop as repeats."""
 
     def __init__(self, prefix: str = "ntf_") -> None:
         self._prefix = prefix
@@ -98,7 +100,9 @@ class NotificationService:
         if idempotency_key is not None and not IDEMPOTENCY_KEY.fullmatch(
             idempotency_key
         ):
-            raise ValueError("idempotency key must be 1-255 printable ASCII characters")
+            raise ValueError(
+                "idempotency key must be 1-255 printable ASCII characters, no spaces"
+            )
         template = self._templates.get(request.template)
         user = self._users.get(request.user_id)
         # Render and resolve addresses now: a missing variable is the caller's
@@ -127,8 +131,8 @@ class NotificationService:
         stored, created = self._repository.add(notification, deliveries)
         if not created and stored.request.fingerprint() != request.fingerprint():
             raise IdempotencyConflictError(
-                f"idempotency key {idempotency_key!r} was used for a different "
-                f"request (notification {stored.id})"
+                f"idempotency key {idempotency_key!r} was already used for a "
+                "different request"
             )
         return Accepted(stored, created)
 

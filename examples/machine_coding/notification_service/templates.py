@@ -1,11 +1,12 @@
 """Templates with $variables: every variable must be supplied, and values that
 land in the email's HTML body are escaped.
 
-string.Template is used instead of str.format because a format string can
-reach attributes ("{user.__class__}") and cannot be checked for its variable
-names up front; a $-template can (get_identifiers). Note the trap in its API:
-`safe_substitute` leaves a missing "$name" in the text and sends it to the
-user, so it is the unsafe choice here. We check first, then `substitute`.
+string.Template is used instead of str.format because a format field can
+reach attributes and items ("{name.__class__}", "{data[key]}") and carries a
+format spec; a $-placeholder is only a name, and get_identifiers() (Python
+3.11) lists them up front. Note the trap in its API: `safe_substitute` leaves
+a missing "$name" in the text and sends it to the user, so it is the unsafe
+choice here. We check first, then `substitute`.
 """
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from fastapi.testclient import TestClient
 
 from examples.apis.rest.problem_details import PROBLEM_JSON, PROBLEM_TYPES
 from examples.machine_coding.notification_service.api import create_app
-from examples.machine_coding.notification_service.model import Channel
+from examples.machine_coding.notification_service.model import Channel, SendRequest
 from examples.machine_coding.notification_service.sample_data import START, TEMPLATES, USERS
 from examples.machine_coding.notification_service.wiring import NotificationSystem, build_system
 
@@ -117,13 +117,57 @@ def test_duplicate_post_returns_the_same_id_and_sends_once(client: TestClient, s
     assert len(system.providers[Channel.EMAIL].sent) == 1
 
 
-def test_reusing_a_key_with_another_body_is_409(client: TestClient) -> None:
+def test_reusing_a_key_with_another_body_is_422_as_the_ietf_draft_asks(client: TestClient) -> None:
     key = {"Idempotency-Key": "orders:shipped:8812"}
     client.post("/notifications", json=ORDER, headers=key)
     changed = {**ORDER, "variables": {"name": "Ada", "order_id": "9999"}}
-    body = assert_problem(client.post("/notifications", json=changed, headers=key), 409, "idempotency-conflict")
-    assert "ntf_1" in body["detail"]
+    body = assert_problem(client.post("/notifications", json=changed, headers=key), 422, "idempotency-key-reused")
+    assert body["title"] == "Idempotency key reused"
+    assert "errors" not in body
+    # Keys are shared by every caller: the problem must not say whose
+    # notification holds this one.
+    assert "ntf_" not in body["detail"]
     assert client.get("/notifications/ntf_2").status_code == 404  # nothing new stored
+
+
+@pytest.mark.parametrize("quoted", ['"orders:8812"', ' "orders:8812"\t'])
+def test_the_drafts_quoted_key_and_stripes_bare_key_are_the_same_key(client: TestClient, quoted: str) -> None:
+    # The IETF draft sends the key as a Structured Field string, in quotes
+    # (a backslash escapes only " and \); Stripe's clients send it bare.
+    bare = client.post("/notifications", json=ORDER, headers={"Idempotency-Key": "orders:8812"})
+    again = client.post("/notifications", json=ORDER, headers={"Idempotency-Key": quoted})
+    assert again.status_code == 202
+    assert again.json()["id"] == bare.json()["id"]
+    assert again.headers["idempotent-replayed"] == "true"
+
+
+def test_an_escaped_quote_is_part_of_the_key(client: TestClient, system: NotificationSystem) -> None:
+    client.post("/notifications", json=ORDER, headers={"Idempotency-Key": '"a\\"b"'})
+    assert (
+        system.service.send(SendRequest("ada", "order_shipped", ("email", "sms"), ORDER["variables"]), 'a"b').created
+        is False
+    )
+
+
+@pytest.mark.parametrize(
+    ("headers", "message"),
+    [
+        ([("Idempotency-Key", "a"), ("Idempotency-Key", "b")], "not several"),
+        ([("Idempotency-Key", '"unclosed')], "one whole quoted string"),
+        ([("Idempotency-Key", '"a"b"')], "one whole quoted string"),
+        ([("Idempotency-Key", '"a\\nb"')], "one whole quoted string"),  # only \" and \\ escape
+        ([("Idempotency-Key", '"a\\:b"')], "one whole quoted string"),
+        ([("Idempotency-Key", '"has space"')], "no spaces"),
+        ([("Idempotency-Key", '""')], "1-255"),
+        ([("Idempotency-Key", '"' + "x" * 256 + '"')], "1-255"),
+    ],
+)
+def test_a_malformed_key_is_a_400_naming_the_header(client: TestClient, headers: list, message: str) -> None:
+    response = client.post("/notifications", json=ORDER, headers=headers)
+    ((where, detail),) = field_errors(response, 400)
+    assert where == "header idempotency-key"
+    assert message in detail
+    assert client.get("/notifications/ntf_1").status_code == 404
 
 
 def test_concurrent_posts_with_one_key_make_one_notification(client: TestClient, system: NotificationSystem) -> None:
@@ -190,10 +234,34 @@ def test_malformed_json_is_400(client: TestClient) -> None:
     assert_problem(response, 400, "malformed-json")
 
 
-@pytest.mark.parametrize("key", ["has space", "x" * 256, ""])
-def test_a_malformed_idempotency_key_header_is_400(client: TestClient, key: str) -> None:
+@pytest.mark.parametrize("key", ["has space", "x" * 256, "", "caf\u00e9".encode()])
+def test_a_malformed_idempotency_key_header_is_400(client: TestClient, key: str | bytes) -> None:
     response = client.post("/notifications", json=ORDER, headers={"Idempotency-Key": key})
     assert "header idempotency-key" in [f for f, _ in field_errors(response, 400)]
+
+
+def test_a_255_character_key_is_accepted_quoted_or_bare(client: TestClient) -> None:
+    key = "k" * 255
+    first = client.post("/notifications", json=ORDER, headers={"Idempotency-Key": key})
+    again = client.post("/notifications", json=ORDER, headers={"Idempotency-Key": f'"{key}"'})
+    assert (first.status_code, again.status_code) == (202, 202)
+    assert again.json()["id"] == first.json()["id"]
+
+
+@pytest.mark.parametrize("change", [{"user_id": "   "}, {"template": "\t"}])
+def test_a_blank_name_is_422_not_a_crash(client: TestClient, change: dict) -> None:
+    (field,) = change
+    response = client.post("/notifications", json={**ORDER, **change})
+    assert field_errors(response) == [(f"#/{field}", f"{field} must be a non-blank string")]
+
+
+@pytest.mark.parametrize("content_type", ["text/plain", "application/x-www-form-urlencoded", ""])
+def test_a_body_that_is_not_json_is_415_like_the_users_api(client: TestClient, content_type: str) -> None:
+    headers = {"content-type": content_type} if content_type else {}
+    response = client.post("/notifications", content=b'{"user_id": "ada"}', headers=headers)
+    body = assert_problem(response, 415)
+    assert body["detail"] == "Send the body as application/json."
+    assert response.headers["accept"] == "application/json"
 
 
 def test_a_subject_line_break_is_422(client: TestClient) -> None:
@@ -250,3 +318,43 @@ def test_get_unknown_is_404_problem(client: TestClient) -> None:
 def test_get_with_an_overlong_id_is_400(client: TestClient) -> None:
     response = client.get("/notifications/" + "x" * 65)
     assert "parameter notification_id" in [f for f, _ in field_errors(response, 400)]
+
+
+# --- the OpenAPI document lists every 4xx the API sends, and no other ---
+
+ERROR_CASES = [
+    ("POST", "/notifications", {"content": b"{", "headers": {"content-type": "application/json"}}, 400),
+    ("POST", "/notifications", {"json": ORDER, "headers": {"Idempotency-Key": "a b"}}, 400),
+    ("POST", "/notifications", {"content": b"{}", "headers": {"content-type": "text/plain"}}, 415),
+    ("POST", "/notifications", {"json": {**ORDER, "template": "nope"}}, 422),
+    ("GET", "/notifications/{notification_id}", {"url": "/notifications/" + "x" * 65}, 400),
+    ("GET", "/notifications/{notification_id}", {"url": "/notifications/ntf_404"}, 404),
+]
+
+
+@pytest.mark.parametrize(("method", "template", "request_args", "status"), ERROR_CASES)
+def test_every_error_is_a_problem_openapi_documents(
+    client: TestClient, method: str, template: str, request_args: dict, status: int
+) -> None:
+    args = dict(request_args)
+    url = args.pop("url", template)
+    assert_problem(client.request(method, url, **args), status)
+    documented = client.get("/openapi.json").json()["paths"][template][method.lower()]["responses"]
+    assert documented[str(status)]["content"] == {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
+
+
+def test_openapi_documents_no_4xx_the_api_cannot_send(client: TestClient) -> None:
+    paths = client.get("/openapi.json").json()["paths"]
+    documented = {
+        (method.upper(), template, int(status))
+        for template, operations in paths.items()
+        for method, operation in operations.items()
+        for status in operation["responses"]
+        if status.startswith("4")
+    }
+    assert documented == {(method, template, status) for method, template, _, status in ERROR_CASES}
+
+
+def test_openapi_documents_the_idempotency_key_header(client: TestClient) -> None:
+    parameters = client.get("/openapi.json").json()["paths"]["/notifications"]["post"]["parameters"]
+    assert [(p["name"], p["in"], p["required"]) for p in parameters] == [("Idempotency-Key", "header", False)]

@@ -29,6 +29,7 @@ from examples.machine_coding.notification_service.preferences import UserDirecto
 from examples.machine_coding.notification_service.providers import (
     FakeProvider,
     Outcome,
+    TransientProviderError,
 )
 from examples.machine_coding.notification_service.repository import InMemoryRepository
 from examples.machine_coding.notification_service.sample_data import START, TEMPLATES, USERS
@@ -393,9 +394,8 @@ class FlakyDirectory(UserDirectory):
         return super().get(user_id)
 
 
-def test_a_crash_mid_batch_loses_no_delivery() -> None:
-    system = make()
-    directory = FlakyDirectory(USERS, bad_id="bob")
+def flaky_dispatcher(system: NotificationSystem, bad_id: str) -> tuple[Dispatcher, FlakyDirectory]:
+    directory = FlakyDirectory(USERS, bad_id=bad_id)
     dispatcher = Dispatcher(
         repository=system.repository,
         users=directory,
@@ -404,18 +404,139 @@ def test_a_crash_mid_batch_loses_no_delivery() -> None:
         dead_letters=system.dead_letters,
         rng=random.Random(SEED),
     )
-    bob = SendRequest("bob", "order_shipped", ("in_app",), {"name": "Bob", "order_id": "1"})
-    ids = [system.service.send(r).notification.id for r in (code(), bob, code(), code())]
-    with pytest.raises(RuntimeError, match="directory bug"):
+    return dispatcher, directory
+
+
+BOB = SendRequest("bob", "order_shipped", ("in_app",), {"name": "Bob", "order_id": "1"})
+
+
+def test_a_crash_on_one_delivery_does_not_stop_the_batch(caplog: pytest.LogCaptureFixture) -> None:
+    system = make()
+    dispatcher, _ = flaky_dispatcher(system, bad_id="bob")
+    ids = [system.service.send(r).notification.id for r in (code(), BOB, code(), code())]
+    with caplog.at_level("ERROR"):
+        results = dispatcher.run_due(NOON)
+    assert [d.status for d in results] == [DeliveryStatus.SENT, DeliveryStatus.QUEUED, *[DeliveryStatus.SENT] * 2]
+    crashed = only(system, ids[1])
+    assert crashed.attempts == 1
+    assert crashed.last_error == "dispatcher error: RuntimeError('directory bug')"
+    assert NOON < crashed.due_at <= NOON + DEFAULT_POLICIES[Channel.IN_APP].ceiling(1)
+    assert len(system.providers[Channel.SMS].sent) == 3
+    assert f"dispatching {ids[1]}:in_app failed" in caplog.text
+    assert "RuntimeError: directory bug" in caplog.text  # the traceback is logged
+
+
+def test_a_delivery_that_always_crashes_cannot_block_the_queue() -> None:
+    system = make()
+    dispatcher, _ = flaky_dispatcher(system, bad_id="bob")
+    poison = system.service.send(BOB).notification.id  # the earliest due
+    later = [system.service.send(code()).notification.id for _ in range(3)]
+    # A worker that takes one delivery per call: the poison one must not be
+    # handed out again at once, or nothing behind it would ever be sent.
+    for _ in range(4):
+        dispatcher.run_due(NOON, limit=1)
+    assert [only(system, nid).status for nid in later] == [DeliveryStatus.SENT] * 3
+    while (due := dispatcher.next_due_at()) is not None:
+        dispatcher.run_due(due)
+    final = only(system, poison)
+    assert final.status is DeliveryStatus.DEAD_LETTERED
+    assert final.attempts == DEFAULT_POLICIES[Channel.IN_APP].max_retries + 1
+    (entry,) = system.dead_letters.entries()
+    assert entry.reason == "retries used up: dispatcher error: RuntimeError('directory bug')"
+
+
+class Interrupting(FakeProvider):
+    """A provider whose call is interrupted, as by Ctrl-C: not an Exception."""
+
+    def send(self, address: str, message: Message, *, idempotency_key: str) -> str:
+        raise KeyboardInterrupt
+
+
+def test_an_interrupt_mid_batch_loses_no_delivery() -> None:
+    system = make()
+    dispatcher = Dispatcher(
+        repository=system.repository,
+        users=system.users,
+        providers={**system.providers, Channel.IN_APP: Interrupting(Channel.IN_APP)},
+        policies=DEFAULT_POLICIES,
+        dead_letters=system.dead_letters,
+        rng=random.Random(SEED),
+    )
+    ada_in_app = SendRequest("ada", "login_code", ("in_app",), {"code": "1"})
+    ids = [system.service.send(r).notification.id for r in (code(), ada_in_app, code())]
+    with pytest.raises(KeyboardInterrupt):
         dispatcher.run_due(NOON)
-    # The first was sent; the crashing one and the two after it are queued again.
+    # The first was sent; the interrupted one and the one after it are queued again as they were.
     assert [only(system, nid).status for nid in ids] == [
         DeliveryStatus.SENT,
         DeliveryStatus.QUEUED,
         DeliveryStatus.QUEUED,
-        DeliveryStatus.QUEUED,
     ]
-    assert system.repository.pending() == 3
-    directory.bad_id = "nobody"  # the bug is fixed
-    assert [d.status for d in dispatcher.run_due(NOON)] == [DeliveryStatus.SENT] * 3
-    assert len(system.providers[Channel.SMS].sent) == 3
+    assert [only(system, nid).attempts for nid in ids[1:]] == [0, 0]
+    assert system.repository.pending() == 2
+    assert system.dispatcher.run_due(NOON)[0].notification_id == ids[1]
+
+
+# --- a provider's Retry-After ---
+
+
+class RateLimited:
+    """A provider that answers 429 with Retry-After `seconds`, `times` times."""
+
+    def __init__(self, seconds: float, times: int) -> None:
+        self.seconds, self.times, self.calls = seconds, times, []
+
+    def send(self, address: str, message: Message, *, idempotency_key: str) -> str:
+        self.calls.append(idempotency_key)
+        if len(self.calls) <= self.times:
+            raise TransientProviderError("429 Too Many Requests", retry_after_s=self.seconds)
+        return "ok"
+
+
+def dispatcher_with(system: NotificationSystem, channel: Channel, provider: object) -> Dispatcher:
+    return Dispatcher(
+        repository=system.repository,
+        users=system.users,
+        providers={**system.providers, channel: provider},
+        policies=DEFAULT_POLICIES,
+        dead_letters=system.dead_letters,
+        rng=random.Random(SEED),
+    )
+
+
+def test_a_retry_waits_at_least_the_providers_retry_after() -> None:
+    system = make()
+    dispatcher = dispatcher_with(system, Channel.SMS, RateLimited(seconds=5, times=1))
+    nid = system.service.send(code()).notification.id
+    (limited,) = dispatcher.run_due(NOON)
+    # The SMS backoff ceiling before retry 1 is 1 s; the provider said 5.
+    assert (limited.status, limited.due_at, limited.waited_s) == (DeliveryStatus.QUEUED, NOON + 5, 5)
+    assert dispatcher.run_due(NOON + 4.9) == []
+    assert [d.status for d in dispatcher.run_due(NOON + 5)] == [DeliveryStatus.SENT]
+    assert only(system, nid).attempts == 2
+
+
+def test_a_retry_after_longer_than_the_deadline_dead_letters_at_once() -> None:
+    system = make()
+    provider = RateLimited(seconds=60, times=1)  # SMS deadline: 30 s of waiting
+    dispatcher = dispatcher_with(system, Channel.SMS, provider)
+    system.service.send(code())
+    (result,) = dispatcher.run_due(NOON)
+    assert result.status is DeliveryStatus.DEAD_LETTERED
+    assert system.dead_letters.entries()[0].reason == "deadline passed: 429 Too Many Requests"
+    assert len(provider.calls) == 1
+
+
+def test_a_jittered_wait_longer_than_the_retry_after_is_kept() -> None:
+    system = make()
+    dispatcher = dispatcher_with(system, Channel.EMAIL, RateLimited(seconds=0, times=1))
+    system.service.send(SendRequest("ada", "order_shipped", ("email",), {"name": "Ada", "order_id": "1"}))
+    (result,) = dispatcher.run_due(NOON)
+    expected = DEFAULT_POLICIES[Channel.EMAIL].delay(1, random.Random(SEED))
+    assert result.due_at == NOON + expected
+
+
+@pytest.mark.parametrize("seconds", [-1.0, float("nan"), float("inf")])
+def test_a_retry_after_must_be_a_finite_non_negative_time(seconds: float) -> None:
+    with pytest.raises(ValueError, match="retry_after_s"):
+        TransientProviderError("429", retry_after_s=seconds)

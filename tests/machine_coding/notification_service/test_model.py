@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from examples.machine_coding.notification_service.errors import InvalidChannelError
+from examples.machine_coding.notification_service.errors import (
+    InvalidChannelError,
+    InvalidFieldError,
+    NotificationError,
+)
 from examples.machine_coding.notification_service.model import (
     Channel,
     Delivery,
@@ -44,12 +48,16 @@ def test_a_request_normalizes_channels_and_copies_variables() -> None:
 
 
 @pytest.mark.parametrize("field", ["user_id", "template"])
-@pytest.mark.parametrize("bad", ["", "   ", None, 7])
-def test_user_and_template_must_be_non_empty_strings(field: str, bad: object) -> None:
+@pytest.mark.parametrize("bad", ["", "   ", "\t\n", None, 7])
+def test_user_and_template_must_be_non_blank_strings(field: str, bad: object) -> None:
     values: dict = {"user_id": "ada", "template": "welcome", "channels": ("sms",)}
     values[field] = bad
-    with pytest.raises(ValueError, match=field):
+    with pytest.raises(InvalidFieldError) as caught:
         SendRequest(**values)
+    # A NotificationError naming its field, so the HTTP layer answers 422, not 500.
+    assert isinstance(caught.value, NotificationError | ValueError)
+    assert caught.value.field == field
+    assert str(caught.value) == f"{field} must be a non-blank string"
 
 
 def test_a_single_string_is_not_a_channel_list() -> None:
