@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from contextlib import closing
 
+from examples.apis.graphql.over_http import http_response
 from examples.apis.graphql.schema import execute
 from examples.data.sql_most_orders.database import open_database
 
@@ -85,3 +86,33 @@ with closing(open_database()) as db:
     print([(error.message, error.path) for error in malformed.errors or []])
     #> [("User id must be a positive integer, got '2 OR 1=1'", ['user'])]
     # --8<-- [end:bad_id]
+
+    # --8<-- [start:http_status]
+    requests = {
+        "ok": '{ user(id: "2") { name } }',
+        "unparsable": '{ user(id: "2") { name }',
+        "invalid": '{ user(id: "2") { name price } }',
+        "field error": '{ user(id: "2 OR 1=1") { name } }',
+        "no such user": '{ user(id: "999") { name } }',
+    }
+    lines = []
+    for label, query in requests.items():
+        status, body = http_response(execute(db, query))
+        lines.append(f"{label}: {status} {', '.join(body)}")
+    print("\n".join(lines))
+    """
+    ok: 200 data
+    unparsable: 400 errors
+    invalid: 422 errors
+    field error: 294 errors, data
+    no such user: 200 data
+    """
+    # --8<-- [end:http_status]
+
+# --8<-- [start:masked]
+broken = open_database()
+broken.close()  # from now on, every statement raises sqlite3.ProgrammingError
+status, body = http_response(execute(broken, '{ user(id: "2") { name } }'))
+print(status, body["errors"][0]["message"])
+#> 294 Internal server error
+# --8<-- [end:masked]

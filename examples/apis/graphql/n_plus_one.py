@@ -50,7 +50,7 @@ with closing(open_database()) as db:
     """
     SELECT id, name FROM users ORDER BY id LIMIT 6
 
-    SELECT id, user_id, total_cents, status FROM orders WHERE user_id IN (SELECT value FROM json_each('[1, 2, 3, 4, 5, 6]')) ORDER BY id
+    SELECT id, user_id, total_cents, status FROM orders WHERE user_id IN (SELECT value FROM json_each('[1, 2, 3, 4, 5, 6]')) ORDER BY user_id, id
     """
     # --8<-- [end:batched]
 

@@ -42,6 +42,9 @@ from examples.apis.graphql.store import (
 )
 
 MAX_USERS_PER_PAGE = 100
+# A bound on the document itself. A per-argument bound alone does not bound a
+# request: one document can repeat `users(first: 100)` under hundreds of aliases.
+MAX_LEXICAL_TOKENS = 1_000
 
 
 # --8<-- [start:money]
@@ -78,8 +81,14 @@ class RequestContext:
 
 
 def parse_user_id(raw: str) -> int:
-    """Validate an `ID` argument at the edge: a positive integer that fits SQLite."""
-    if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) < 2**63:
+    """Validate an `ID` argument at the edge: a positive integer that fits SQLite.
+
+    Only the canonical spelling is accepted ("7", not "007"), so that one object
+    has one id. The length is checked before int() runs: 2**63 - 1 has 19 digits,
+    and int() refuses over 4,300 digits with an error message of its own.
+    """
+    canonical = raw.isascii() and raw.isdigit() and not raw.startswith("0")
+    if not (canonical and len(raw) <= 19 and int(raw) < 2**63):
         raise GraphQLError(f"User id must be a positive integer, got {raw!r}")
     return int(raw)
 
@@ -174,6 +183,27 @@ SCHEMA = GraphQLSchema(query=QueryType)
 
 
 # --8<-- [start:execute]
+async def execute_async(
+    db: sqlite3.Connection,
+    source: str,
+    variables: dict[str, Any] | None = None,
+    *,
+    batched: bool = True,
+) -> ExecutionResult:
+    """Run one GraphQL request against `db` with a fresh per-request context.
+
+    This is what an async web handler awaits, once per request.
+    """
+    context = RequestContext(db, batched=batched)
+    return await graphql(
+        SCHEMA,
+        source,
+        context_value=context,
+        variable_values=variables,
+        max_lexical_tokens=MAX_LEXICAL_TOKENS,  # refused while parsing, before any SQL
+    )
+
+
 def execute(
     db: sqlite3.Connection,
     source: str,
@@ -181,11 +211,8 @@ def execute(
     *,
     batched: bool = True,
 ) -> ExecutionResult:
-    """Run one GraphQL request against `db` with a fresh per-request context."""
-    context = RequestContext(db, batched=batched)
-    return asyncio.run(
-        graphql(SCHEMA, source, context_value=context, variable_values=variables)
-    )
+    """The same from synchronous code (scripts, tests): one event loop per call."""
+    return asyncio.run(execute_async(db, source, variables, batched=batched))
 
 
 # --8<-- [end:execute]

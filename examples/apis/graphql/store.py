@@ -12,9 +12,11 @@ from dataclasses import dataclass
 ORDERS_OF_USER_SQL = (
     "SELECT id, user_id, total_cents, status FROM orders WHERE user_id = ? ORDER BY id"
 )
+# Sorted by user first: with an index on orders(user_id), whose entries end in
+# the rowid (id), rows come out of the index in this order and need no sort.
 ORDERS_OF_USERS_SQL = (
     "SELECT id, user_id, total_cents, status FROM orders"
-    " WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY id"
+    " WHERE user_id IN (SELECT value FROM json_each(?)) ORDER BY user_id, id"
 )
 
 

@@ -95,3 +95,114 @@ def test_max_batch_size_must_be_positive() -> None:
 def test_load_outside_an_event_loop_is_an_error() -> None:
     with pytest.raises(RuntimeError):
         BatchLoader(squares).load(1)
+
+
+async def _collect(awaitable: object) -> object:
+    """The value or the exception an awaitable ends with, bounded so a hang fails."""
+    try:
+        return await asyncio.wait_for(awaitable, timeout=5)  # type: ignore[arg-type]
+    except (Exception, asyncio.CancelledError) as error:
+        return type(error)
+
+
+def test_a_cancelled_waiter_leaves_the_other_waiters_their_values() -> None:
+    async def scenario() -> list[object]:
+        loader = BatchLoader(squares)
+
+        async def resolver(key: int) -> int:
+            return await loader.load(key)
+
+        tasks = [asyncio.create_task(resolver(key)) for key in (1, 2, 1)]
+        await asyncio.sleep(0)  # every task is now waiting on the loader
+        tasks[0].cancel()  # say, a sibling field failed and graphql-core cancels this one
+        return [await _collect(task) for task in tasks]
+
+    # Before the fix, cancelling one waiter cancelled the future it shared with
+    # the third, and the batch then stopped at it, so key 2 never got a value.
+    assert asyncio.run(scenario()) == [asyncio.CancelledError, 4, 1]
+
+
+async def async_squares(keys: list[int]) -> list[int]:
+    await asyncio.sleep(0)  # stands for a round trip to the database
+    return [key * key for key in keys]
+
+
+def test_an_async_batch_function_is_awaited_once_per_batch() -> None:
+    async def scenario() -> tuple[list[int], list[list[int]]]:
+        loader = BatchLoader(async_squares, max_batch_size=2)
+        values = await asyncio.gather(*(loader.load(key) for key in [3, 1, 2, 3]))
+        return values, loader.batches
+
+    assert asyncio.run(scenario()) == ([9, 1, 4, 9], [[3, 1], [2]])
+
+
+def test_cancelling_a_waiter_during_an_async_batch_spares_the_others() -> None:
+    async def scenario() -> list[object]:
+        released = asyncio.Event()
+
+        async def slow_squares(keys: list[int]) -> list[int]:
+            await released.wait()
+            return squares(keys)
+
+        loader = BatchLoader(slow_squares)
+
+        async def resolver(key: int) -> int:
+            return await loader.load(key)
+
+        tasks = [asyncio.create_task(resolver(key)) for key in (1, 1, 2)]
+        await asyncio.sleep(0.01)  # the batch is now in flight
+        tasks[0].cancel()
+        await asyncio.sleep(0)
+        released.set()
+        return [await _collect(task) for task in tasks]
+
+    assert asyncio.run(scenario()) == [asyncio.CancelledError, 1, 4]
+
+
+@pytest.mark.parametrize("count_off_by", [-1, 1])
+def test_an_async_batch_returning_the_wrong_count_fails_every_key(count_off_by: int) -> None:
+    async def wrong_count(keys: list[int]) -> list[int]:
+        return [0] * (len(keys) + count_off_by)
+
+    async def scenario() -> list[object]:
+        loader = BatchLoader(wrong_count)
+        return list(await asyncio.gather(loader.load(1), loader.load(2), return_exceptions=True))
+
+    outcomes = asyncio.run(scenario())
+    assert [type(outcome) for outcome in outcomes] == [ValueError, ValueError]
+    assert "values for 2 keys" in str(outcomes[0])
+
+
+def test_a_failing_async_batch_fails_its_keys_and_a_later_load_retries() -> None:
+    calls: list[list[int]] = []
+
+    async def flaky(keys: list[int]) -> list[int]:
+        calls.append(keys)
+        await asyncio.sleep(0)
+        if len(calls) == 1:
+            raise ConnectionError("database went away")
+        return squares(keys)
+
+    async def scenario() -> tuple[list[object], int]:
+        loader = BatchLoader(flaky)
+        outcomes = await asyncio.gather(loader.load(1), loader.load(2), return_exceptions=True)
+        return [type(outcome) for outcome in outcomes], await loader.load(2)
+
+    assert asyncio.run(scenario()) == ([ConnectionError, ConnectionError], 4)
+    assert calls == [[1, 2], [2]]
+
+
+def test_a_cancelled_async_batch_cancels_its_waiters_instead_of_stranding_them() -> None:
+    async def scenario() -> list[object]:
+        async def never(keys: list[int]) -> list[int]:
+            await asyncio.Event().wait()
+            return keys
+
+        loader = BatchLoader(never)
+        waiters = [asyncio.ensure_future(loader.load(key)) for key in (1, 2)]
+        await asyncio.sleep(0.01)
+        for task in list(loader._running):  # what the loop does to leftover tasks at shutdown
+            task.cancel()
+        return [await _collect(waiter) for waiter in waiters]
+
+    assert asyncio.run(scenario()) == [asyncio.CancelledError, asyncio.CancelledError]

@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 from collections.abc import Iterator
 
 import pytest
-from graphql import GraphQLError, parse_value
+from graphql import (
+    ExecutionResult,
+    GraphQLError,
+    NoSchemaIntrospectionCustomRule,
+    graphql,
+    parse_value,
+    specified_rules,
+)
 
-from examples.apis.graphql.schema import MAX_USERS_PER_PAGE, Money, execute, format_cents, parse_user_id
+from examples.apis.graphql.schema import (
+    MAX_LEXICAL_TOKENS,
+    MAX_USERS_PER_PAGE,
+    SCHEMA,
+    Money,
+    RequestContext,
+    execute,
+    format_cents,
+    parse_user_id,
+)
 from examples.apis.graphql.store import recording_statements
 from examples.data.sql_most_orders.database import open_database
 
@@ -79,7 +96,9 @@ def test_missing_required_variable_is_an_error(db: sqlite3.Connection) -> None:
     assert "$id" in result.errors[0].message
 
 
-@pytest.mark.parametrize("raw", ["abc", "2 OR 1=1", "-1", "0", "1.5", "", "٣", str(2**63)])
+@pytest.mark.parametrize(
+    "raw", ["abc", "2 OR 1=1", "-1", "0", "1.5", "", "٣", " 1", "007", str(2**63), "9" * 5000]
+)
 def test_malformed_ids_are_errors_on_that_field(db: sqlite3.Connection, raw: str) -> None:
     result = execute(db, USER_ORDERS, {"id": raw})
     assert result.data == {"user": None}
@@ -136,6 +155,7 @@ def test_format_cents_refuses_anything_but_int(value: object) -> None:
 
 def test_parse_user_id_accepts_digits() -> None:
     assert parse_user_id("42") == 42
+    assert parse_user_id(str(2**63 - 1)) == 2**63 - 1
 
 
 @pytest.mark.parametrize("first", [1, 3, 6])
@@ -170,3 +190,34 @@ def test_same_user_twice_in_one_request_is_fetched_once(db: sqlite3.Connection) 
     assert result.errors is None
     assert result.data["a"] == result.data["b"]
     assert len(statements) == 3  # two user lookups, one orders batch shared by both
+
+
+def test_a_document_over_the_token_limit_is_refused_before_any_sql(db: sqlite3.Connection) -> None:
+    aliases = " ".join(f"u{n}: users(first: {MAX_USERS_PER_PAGE}) {{ id }}" for n in range(200))
+    with recording_statements(db) as statements:
+        result = execute(db, f"{{ {aliases} }}")
+    assert result.data is None
+    message = f"Syntax Error: Document contains more than {MAX_LEXICAL_TOKENS} tokens. Parsing aborted."
+    assert result.errors[0].message == message
+    assert statements == []
+
+
+def test_a_large_but_legitimate_document_is_under_the_token_limit(db: sqlite3.Connection) -> None:
+    aliases = " ".join(f'u{n}: user(id: "{n + 1}") {{ name orders {{ id total }} }}' for n in range(6))
+    result = execute(db, f"{{ {aliases} }}")
+    assert result.errors is None
+    assert result.data["u5"]["name"] == "Margaret"
+
+
+def test_validation_rules_given_to_graphql_replace_the_specified_ones(db: sqlite3.Connection) -> None:
+    """The page's warning: pass the spec's rules along with your own."""
+
+    async def run_with(rules: tuple) -> ExecutionResult:
+        return await graphql(SCHEMA, "{ nope __schema { description } }", context_value=RequestContext(db), rules=rules)
+
+    alone = asyncio.run(run_with((NoSchemaIntrospectionCustomRule,)))
+    assert [error.message for error in alone.errors] == [
+        "GraphQL introspection has been disabled, but the requested query contained the field '__schema'."
+    ]  # and nothing said that `nope` is not a field
+    both = asyncio.run(run_with((*specified_rules, NoSchemaIntrospectionCustomRule)))
+    assert "Cannot query field 'nope' on type 'Query'." in [error.message for error in both.errors]

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator
 
 import pytest
 
 from examples.apis.graphql.store import (
+    ORDERS_OF_USERS_SQL,
     Order,
     User,
     fetch_orders_of_user,
@@ -68,3 +70,28 @@ def test_recording_statements_stops_after_the_block(db: sqlite3.Connection) -> N
         fetch_user(db, 1)
     fetch_user(db, 2)
     assert statements == ["SELECT id, name FROM users WHERE id = 1"]
+
+
+def _plan(db: sqlite3.Connection, sql: str, parameter: object) -> list[str]:
+    return [row[3] for row in db.execute(f"EXPLAIN QUERY PLAN {sql}", (parameter,))]
+
+
+def test_the_batched_query_scans_without_the_index_and_searches_with_it(db: sqlite3.Connection) -> None:
+    ids = json.dumps([1, 2, 3])
+    assert "SCAN orders" in _plan(db, ORDERS_OF_USERS_SQL, ids)
+    db.execute("CREATE INDEX orders_user_id_idx ON orders (user_id)")  # the SQL page's index
+    plan = _plan(db, ORDERS_OF_USERS_SQL, ids)
+    assert "SEARCH orders USING INDEX orders_user_id_idx (user_id=?)" in plan
+    assert not any("TEMP B-TREE" in step for step in plan), "rows arrive in index order"
+    assert fetch_orders_of_users(db, [3, 1]) == [fetch_orders_of_user(db, 3), fetch_orders_of_user(db, 1)]
+
+
+def test_the_order_count_answer_is_covered_by_the_index(db: sqlite3.Connection) -> None:
+    """The page's 'Try it' answer: COUNT per user from the index alone."""
+    db.execute("CREATE INDEX orders_user_id_idx ON orders (user_id)")
+    sql = (
+        "SELECT user_id, COUNT(*) FROM orders"
+        " WHERE user_id IN (SELECT value FROM json_each(?)) GROUP BY user_id"
+    )
+    assert "SEARCH orders USING COVERING INDEX orders_user_id_idx (user_id=?)" in _plan(db, sql, "[1, 5]")
+    assert db.execute(sql, ("[1, 5]",)).fetchall() == [(1, 3)]  # Ken (5) has no row: fill in 0
