@@ -1,4 +1,4 @@
-"""The interview guide's query shape, a variable, and what errors look like."""
+"""A user and their orders, a variable, what errors look like, and their HTTP status."""
 
 from __future__ import annotations
 
