@@ -1,10 +1,11 @@
-"""BatchLoader: one batch per tick, deduplicated keys, ordered results, errors delivered."""
+"""BatchLoader: one batch per tick, deduplicated keys, ordered results, errors and cancellation."""
 
 from __future__ import annotations
 
 import asyncio
 
 import pytest
+from graphql import GraphQLField, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, graphql
 
 from examples.apis.graphql.loader import BatchLoader
 
@@ -206,3 +207,46 @@ def test_a_cancelled_async_batch_cancels_its_waiters_instead_of_stranding_them()
         return [await _collect(waiter) for waiter in waiters]
 
     assert asyncio.run(scenario()) == [asyncio.CancelledError, asyncio.CancelledError]
+
+
+def test_inside_graphql_core_a_failing_field_does_not_cancel_another_fields_load() -> None:
+    """graphql-core cancels the running siblings of a non-null field that fails.
+
+    `broken.value` is such a sibling; `healthy.value` waits on the same key and
+    must still get it.
+    """
+    async def slow_names(keys: list[int]) -> list[str]:
+        await asyncio.sleep(0.01)
+        return [f"name {key}" for key in keys]
+
+    async def fail(*_: object) -> str:
+        await asyncio.sleep(0)
+        raise ValueError("this field failed")
+
+    def value(_root: object, info: object) -> asyncio.Future[str]:
+        return info.context.load(1)  # type: ignore[attr-defined]
+
+    broken = GraphQLObjectType(
+        "Broken",
+        {
+            "fails": GraphQLField(GraphQLNonNull(GraphQLString), resolve=fail),
+            "value": GraphQLField(GraphQLString, resolve=value),
+        },
+    )
+    healthy = GraphQLObjectType("Healthy", {"value": GraphQLField(GraphQLString, resolve=value)})
+    query = GraphQLObjectType(
+        "Query",
+        {
+            "broken": GraphQLField(broken, resolve=lambda *_: {}),
+            "healthy": GraphQLField(healthy, resolve=lambda *_: {}),
+        },
+    )
+
+    async def scenario() -> object:
+        return await graphql(
+            GraphQLSchema(query), "{ broken { fails value } healthy { value } }", context_value=BatchLoader(slow_names)
+        )
+
+    result = asyncio.run(scenario())
+    assert result.data == {"broken": None, "healthy": {"value": "name 1"}}
+    assert [error.message for error in result.errors] == ["this field failed"]

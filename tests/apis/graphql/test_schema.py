@@ -1,4 +1,4 @@
-"""The GraphQL schema: the guide's query, variables, errors, money, and SQL counts."""
+"""The GraphQL schema: queries, variables, errors, money, limits, and SQL counts."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from graphql import (
     specified_rules,
 )
 
+from examples.apis.graphql.loader import BatchLoader
 from examples.apis.graphql.schema import (
     MAX_LEXICAL_TOKENS,
     MAX_USERS_PER_PAGE,
@@ -26,7 +27,7 @@ from examples.apis.graphql.schema import (
     format_cents,
     parse_user_id,
 )
-from examples.apis.graphql.store import recording_statements
+from examples.apis.graphql.store import Order, fetch_orders_of_users, recording_statements
 from examples.data.sql_most_orders.database import open_database
 
 USER_ORDERS = "query ($id: ID!) { user(id: $id) { id name orders { id total totalCents status } } }"
@@ -221,3 +222,31 @@ def test_validation_rules_given_to_graphql_replace_the_specified_ones(db: sqlite
     ]  # and nothing said that `nope` is not a field
     both = asyncio.run(run_with((*specified_rules, NoSchemaIntrospectionCustomRule)))
     assert "Cannot query field 'nope' on type 'Query'." in [error.message for error in both.errors]
+
+
+def test_an_async_batch_function_batches_the_same_way(db: sqlite3.Connection) -> None:
+    """What a server with an async driver does: the loader awaits the batch function."""
+
+    async def fetch_later(ids: list[int]) -> list[list[Order]]:
+        await asyncio.sleep(0)  # stands for the round trip
+        return fetch_orders_of_users(db, ids)
+
+    context = RequestContext(db)
+    context.orders_loader = BatchLoader(fetch_later)
+    with recording_statements(db) as statements:
+        result = asyncio.run(graphql(SCHEMA, PAGE, context_value=context, variable_values={"first": 6}))
+    assert result.errors is None
+    assert result.data == execute(db, PAGE, {"first": 6}, batched=False).data
+    assert len(statements) == 2
+    assert context.orders_loader.batches == [[1, 2, 3, 4, 5, 6]]
+
+
+def test_suggestions_reveal_field_names_unless_hidden(db: sqlite3.Connection) -> None:
+    """The page's point about introspection: error messages name fields too."""
+
+    async def run(**options: bool) -> str:
+        result = await graphql(SCHEMA, "{ users { naem } }", context_value=RequestContext(db), **options)
+        return result.errors[0].message
+
+    assert asyncio.run(run()) == "Cannot query field 'naem' on type 'User'. Did you mean 'name'?"
+    assert asyncio.run(run(hide_suggestions=True)) == "Cannot query field 'naem' on type 'User'."
