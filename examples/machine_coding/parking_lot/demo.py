@@ -60,9 +60,9 @@ def main() -> None:
     clock.advance(2.5 * HOUR)  # 3 started hours: 300 + 2 x 200
     print("car pays", dollars(lot.unpark(car).fee_cents))
     #> car pays $7.00
-    clock.advance(24 * HOUR)  # 26.5 h: one capped day + 3 started hours
+    clock.advance(24 * HOUR)  # 26.5 h: a capped day + 3 more hours at 300
     print("van pays", dollars(lot.unpark(van).fee_cents))
-    #> van pays $41.00
+    #> van pays $39.00
     # --8<-- [end:park_and_pay]
 
     # --8<-- [start:errors]

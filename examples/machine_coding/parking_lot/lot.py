@@ -24,6 +24,7 @@ from examples.machine_coding.parking_lot.models import (
     SpotSize,
     Ticket,
     Vehicle,
+    fits,
 )
 from examples.machine_coding.parking_lot.pricing import PricingStrategy
 
@@ -38,6 +39,9 @@ def build_spots(layout: Layout) -> list[Spot]:
         raise ValueError("a lot needs at least one level")
     spots: list[Spot] = []
     for level, counts in enumerate(layout):
+        unknown = [key for key in counts if key not in set(SpotSize)]
+        if unknown:  # a typo such as "LARGE" would otherwise drop spots silently
+            raise ValueError(f"level {level}: unknown spot sizes {unknown!r}")
         number = 0
         for size in SpotSize:
             count = counts.get(size, 0)
@@ -85,17 +89,19 @@ class ParkingLot:
         """Give the vehicle a spot and a ticket, or raise without changing anything."""
         if not isinstance(vehicle, Vehicle):
             raise TypeError(f"expected a Vehicle, got {vehicle!r}")
+        kind = vehicle.vehicle_type
         # Choose, take and record in one step, or two cars can get one spot.
         with self._lock:
             if vehicle.plate in self._plates:
                 raise AlreadyParkedError(f"{vehicle.plate} is already parked")
-            size = self._allocation.choose_size(vehicle.vehicle_type, self._free)
+            size = self._allocation.choose_size(kind, self._free)
             if size is None:
-                raise LotFullError(
-                    f"no free spot fits a {vehicle.vehicle_type.name.lower()}"
-                )
+                raise LotFullError(f"no free spot fits a {kind.name.lower()}")
+            if not fits(kind, size):  # a swapped-in strategy must not break the rule
+                raise ValueError(f"allocation chose {size.name} for a {kind.name}")
+            entered_at = self._clock()  # before the first write, in case it raises
             spot = self._free.take(size)
-            ticket = Ticket(f"T-{next(self._ids):06d}", vehicle, spot, self._clock())
+            ticket = Ticket(f"T-{next(self._ids):06d}", vehicle, spot, entered_at)
             self._active[ticket.ticket_id] = ticket
             self._plates.add(vehicle.plate)
             return ticket

@@ -18,6 +18,12 @@ HOUR = 3600
 DAY = 24 * HOUR
 
 
+def _check_duration(seconds: float) -> None:
+    # NaN slips past `< 0`, and an infinite stay has no price.
+    if not math.isfinite(seconds) or seconds < 0:
+        raise ValueError(f"duration must be finite and not negative, got {seconds}")
+
+
 def _check_cents(name: str, value: object) -> None:
     # bool is an int subclass; True cents is a bug, not a price.
     if not isinstance(value, int) or isinstance(value, bool):
@@ -51,11 +57,8 @@ class HourlyPricing:
         _check_cents("per_hour_cents", self.per_hour_cents)
 
     def fee_cents(self, vehicle_type: VehicleType, seconds: float) -> int:
-        if seconds < 0:
-            raise ValueError(f"duration must not be negative, got {seconds}")
-        started_hours = max(
-            1, math.ceil(seconds / HOUR)
-        )  # entering costs the first hour
+        _check_duration(seconds)
+        started_hours = max(1, math.ceil(seconds / HOUR))  # arriving costs an hour
         return self.first_hour_cents + (started_hours - 1) * self.per_hour_cents
 
 
@@ -65,7 +68,12 @@ class HourlyPricing:
 # --8<-- [start:daily_cap]
 @dataclass(frozen=True)
 class DailyCapPricing:
-    """Wraps another strategy: no 24-hour block costs more than the cap."""
+    """Wraps another strategy and caps what it charges for each day of a stay.
+
+    Days count from entry. Day k costs what the inner strategy adds between
+    hour 24k and hour 24(k + 1), or the cap if that is less. The days add up
+    to at most the inner fee, so the cap can lower a price, never raise it.
+    """
 
     inner: PricingStrategy
     daily_cap_cents: int
@@ -74,14 +82,15 @@ class DailyCapPricing:
         _check_cents("daily_cap_cents", self.daily_cap_cents)
 
     def fee_cents(self, vehicle_type: VehicleType, seconds: float) -> int:
-        if seconds < 0:
-            raise ValueError(f"duration must not be negative, got {seconds}")
-        full_days, rest = divmod(seconds, DAY)
-        capped_days = int(full_days) * self.daily_cap_cents
-        if rest == 0 and full_days:  # exactly N days: no partial day to bill
-            return capped_days
-        partial = self.inner.fee_cents(vehicle_type, rest)
-        return capped_days + min(self.daily_cap_cents, partial)
+        _check_duration(seconds)
+        fee, billed_so_far, day_end = 0, 0, 0
+        while True:  # one step per day of the stay
+            day_end = min(day_end + DAY, seconds)
+            inner_so_far = self.inner.fee_cents(vehicle_type, day_end)
+            fee += min(self.daily_cap_cents, inner_so_far - billed_so_far)
+            if day_end >= seconds:
+                return fee
+            billed_so_far = inner_so_far
 
 
 # --8<-- [end:daily_cap]

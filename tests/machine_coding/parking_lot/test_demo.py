@@ -19,4 +19,5 @@ def test_build_lot_has_five_spots_and_per_type_caps() -> None:
     assert [lot.free_count(size) for size in SpotSize] == [1, 3, 1]
     tickets = [lot.park(Vehicle(t.name, t)) for t in VehicleType]
     clock.advance(DAY + HOUR)
-    assert [lot.unpark(t).fee_cents for t in tickets] == [900, 2_300, 3_500]
+    # One capped day each, then hour 25 at the hourly rate (not the first-hour rate).
+    assert [lot.unpark(t).fee_cents for t in tickets] == [800 + 50, 2_000 + 200, 3_000 + 300]

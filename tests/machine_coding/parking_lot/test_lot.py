@@ -46,7 +46,9 @@ def test_build_spots_numbers_each_level_smallest_first() -> None:
     assert [s.size for s in spots] == [S, S, L, R]
 
 
-@pytest.mark.parametrize("layout", [[], [{}], [{R: 0}], [{R: -1}], [{R: 1.5}], [{R: True}]])
+@pytest.mark.parametrize(
+    "layout", [[], [{}], [{R: 0}], [{R: -1}], [{R: 1.5}], [{R: True}], [{R: 2, "LARGE": 1}], [{R: 1, 4: 1}]]
+)
 def test_build_spots_refuses_bad_layouts(layout: list) -> None:
     with pytest.raises(ValueError):
         build_spots(layout)
@@ -145,6 +147,32 @@ def test_a_failing_pricing_strategy_leaves_the_car_parked() -> None:
         lot.unpark(ticket)
     assert lot.active_tickets() == [ticket]
     assert lot.free_count() == 5
+
+
+class SmallSpotsForEveryone:
+    """A broken allocation strategy: it ignores the fitting rule."""
+
+    def choose_size(self, vehicle_type: VehicleType, free) -> SpotSize:
+        return S
+
+
+def test_the_lot_refuses_a_strategy_that_breaks_the_fitting_rule() -> None:
+    lot = make_lot(allocation=SmallSpotsForEveryone())
+    before = snapshot(lot)
+    with pytest.raises(ValueError, match="chose SMALL for a VAN"):
+        lot.park(Vehicle("V", VAN))
+    assert snapshot(lot) == before
+    assert lot.park(Vehicle("M", BIKE)).spot.size == S  # a motorcycle does fit
+
+
+def test_a_clock_that_fails_at_entry_leaves_the_lot_unchanged() -> None:
+    def broken_clock() -> float:
+        raise OSError("clock unavailable")
+
+    lot = make_lot(clock=broken_clock)
+    with pytest.raises(OSError, match="clock"):
+        lot.park(Vehicle("A", CAR))
+    assert (lot.free_count(), lot.parked_count()) == (lot.capacity, 0)  # no spot lost
 
 
 def test_a_clock_that_went_backwards_is_refused_without_losing_the_ticket() -> None:

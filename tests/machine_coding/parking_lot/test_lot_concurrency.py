@@ -11,7 +11,7 @@ import pytest
 
 from examples.machine_coding.clock import ManualClock
 from examples.machine_coding.parking_lot.allocation import NearestFirst
-from examples.machine_coding.parking_lot.errors import LotFullError
+from examples.machine_coding.parking_lot.errors import LotFullError, UnknownTicketError
 from examples.machine_coding.parking_lot.free_spots import HeapFreeSpots, ScanFreeSpots
 from examples.machine_coding.parking_lot.lot import ParkingLot
 from examples.machine_coding.parking_lot.models import Spot, SpotSize, Ticket, Vehicle, VehicleType
@@ -111,3 +111,30 @@ def test_mixed_park_and_unpark_keeps_the_books_exact(index) -> None:
         lot.unpark(ticket)
     assert lot.free_count() == lot.capacity
     assert [lot.free_count(size) for size in SpotSize] == [60, 120, 30]
+
+
+@INDEXES
+def test_a_ticket_shown_at_every_gate_at_once_is_honored_once(index) -> None:
+    lot = make_lot([{SpotSize.REGULAR: 50}], index)
+    rounds = 100
+    outcomes: list[Counter] = [Counter() for _ in range(THREADS)]
+    start = threading.Barrier(THREADS, timeout=10)
+    tickets: list[Ticket] = []
+
+    def gate(n: int) -> None:
+        for r in range(rounds):
+            if n == 0:  # one gate parks the car whose ticket everyone then shows
+                tickets.append(lot.park(Vehicle(f"R{r}", VehicleType.CAR)))
+            start.wait()
+            try:
+                lot.unpark(tickets[r])
+                outcomes[n]["paid"] += 1
+            except UnknownTicketError:
+                outcomes[n]["refused"] += 1
+            except Exception as error:  # a race shows up as some other error
+                outcomes[n][type(error).__name__] += 1
+
+    run_threads(gate)
+    total = sum(outcomes, Counter())
+    assert total == Counter(paid=rounds, refused=rounds * (THREADS - 1))
+    assert (lot.parked_count(), lot.free_count()) == (0, 50)
