@@ -1,8 +1,9 @@
 """Splitwise: add_expense and settle-up cost as the book grows 100x.
 
 Claims on docs/machine-coding/splitwise.md backed here:
-- add_expense costs O(k) for k participants, whatever the number of users and
-  past expenses, because balances are kept up to date on every write;
+- add_expense costs O(k log k) for k participants (the split sorts remainders),
+  whatever the number of users and past expenses, because balances are kept up
+  to date on every write;
 - greedy simplify costs O(n log n) for n non-zero balances, so its time per
   balance grows only by the log factor.
 """

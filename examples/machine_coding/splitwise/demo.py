@@ -22,7 +22,7 @@ def main() -> None:
     by_percent = PercentSplit(
         {"asha": 50, "ben": Decimal("33.33"), "chen": Decimal("16.67")}
     )
-    print(by_percent.shares(999))  # exact: 499.5, 332.97, 166.53
+    print(by_percent.shares(999))  # exact: 499.5, 332.9667, 166.5333
     #> {'asha': 499, 'ben': 333, 'chen': 167}
     # --8<-- [end:splits]
 

@@ -16,6 +16,10 @@ class UnknownGroupError(SplitwiseError, LookupError):
     """A group id that was never created."""
 
 
+class InvalidIdError(SplitwiseError, ValueError):
+    """A user or group id that is not a non-empty string."""
+
+
 class DuplicateIdError(SplitwiseError, ValueError):
     """A user or group id that is already taken."""
 
@@ -26,6 +30,10 @@ class InvalidAmountError(SplitwiseError, ValueError):
 
 class InvalidSplitError(SplitwiseError, ValueError):
     """Shares that do not add up: exact amounts off the total, percentages off 100."""
+
+
+class InvalidPaymentError(SplitwiseError, ValueError):
+    """A payment the book refuses to record: one from a user to themselves."""
 
 
 # --8<-- [end:errors]

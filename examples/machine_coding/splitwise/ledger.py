@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from examples.machine_coding.splitwise.errors import (
     DuplicateIdError,
     InvalidAmountError,
+    InvalidIdError,
+    InvalidPaymentError,
     InvalidSplitError,
     UnknownGroupError,
     UnknownUserError,
@@ -39,8 +41,12 @@ class Expense:
 # --8<-- [end:expense]
 
 
+def _is_cents(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 def _check_cents(amount_cents: object) -> int:
-    if not isinstance(amount_cents, int) or isinstance(amount_cents, bool):
+    if not _is_cents(amount_cents):
         raise InvalidAmountError(f"amount must be int cents, got {amount_cents!r}")
     if amount_cents <= 0:
         raise InvalidAmountError(f"amount must be positive, got {amount_cents}")
@@ -67,7 +73,7 @@ class ExpenseBook:
     def add_user(self, user_id: str, name: str) -> None:
         """Register a user; ids are unique."""
         if not isinstance(user_id, str) or not user_id.strip():
-            raise ValueError(f"user id must be a non-empty string, got {user_id!r}")
+            raise InvalidIdError(f"user id must be a non-empty string, got {user_id!r}")
         with self._lock:
             if user_id in self._users:
                 raise DuplicateIdError(f"user {user_id!r} already exists")
@@ -76,7 +82,9 @@ class ExpenseBook:
     def add_group(self, group_id: str, members: list[str]) -> None:
         """Create a group of existing users."""
         if not isinstance(group_id, str) or not group_id.strip():
-            raise ValueError(f"group id must be a non-empty string, got {group_id!r}")
+            raise InvalidIdError(
+                f"group id must be a non-empty string, got {group_id!r}"
+            )
         with self._lock:
             if group_id in self._groups:
                 raise DuplicateIdError(f"group {group_id!r} already exists")
@@ -114,7 +122,9 @@ class ExpenseBook:
         """Record that `payer` paid `amount_cents`, owed by the split's participants."""
         _check_cents(amount_cents)
         shares = split.shares(amount_cents)  # raises InvalidSplitError before any write
-        if sum(shares.values()) != amount_cents or any(c < 0 for c in shares.values()):
+        # A custom Split may be wrong, and 50.0 would pass a check of the sum alone.
+        whole = all(_is_cents(c) and c >= 0 for c in shares.values())
+        if not whole or sum(shares.values()) != amount_cents:
             raise InvalidSplitError(
                 f"split produced {shares}, not a split of {amount_cents}"
             )
@@ -151,7 +161,7 @@ class ExpenseBook:
         """`payer` paid `payee` back: the payer is owed more, the payee less."""
         _check_cents(amount_cents)
         if payer == payee:
-            raise ValueError("a user cannot pay themselves")
+            raise InvalidPaymentError("a user cannot pay themselves")
         with self._lock:
             self._require_users([payer, payee], group_id)
             self._apply(payer, {payee: amount_cents}, group_id)

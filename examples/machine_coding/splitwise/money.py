@@ -7,6 +7,10 @@ from collections.abc import Sequence
 from fractions import Fraction
 
 
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
 # --8<-- [start:allocate]
 def allocate(total_cents: int, weights: Sequence[int | Fraction]) -> list[int]:
     """Split `total_cents` in proportion to `weights`; the parts sum exactly to the total.
@@ -15,6 +19,10 @@ def allocate(total_cents: int, weights: Sequence[int | Fraction]) -> list[int]:
     one each to the largest remainders; ties go to the earlier position, so the
     same input always gives the same split. Only integer arithmetic is used.
     """
+    if not _is_int(total_cents):
+        raise TypeError(f"total must be int cents, got {total_cents!r}")
+    if not all(_is_int(w) or isinstance(w, Fraction) for w in weights):
+        raise TypeError(f"weights must be ints or Fractions, got {list(weights)}")
     if total_cents < 0:
         raise ValueError(f"cannot split a negative total ({total_cents})")
     if not weights or any(w < 0 for w in weights) or sum(weights) == 0:

@@ -96,8 +96,8 @@ class ExactSplit:
 class PercentSplit:
     """Each participant owes a percentage; the percentages must sum to exactly 100.
 
-    Percentages are ints or Decimals ('33.34'), never floats: 33.33 + 33.33 +
-    33.34 is not 100 in binary floating point.
+    Percentages are ints or Decimals ('33.34'), never floats: in binary
+    floating point, 33.12 + 33.33 + 33.55 is 99.99999999999999.
     """
 
     def __init__(self, percents: Mapping[str, int | Decimal]) -> None:

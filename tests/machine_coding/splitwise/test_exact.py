@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import pytest
 
 from examples.machine_coding.splitwise.exact import MAX_USERS, min_transfers
@@ -33,3 +35,23 @@ def test_min_transfers_refuses_large_groups() -> None:
     balances["last"] = -MAX_USERS
     with pytest.raises(ValueError, match="exponential"):
         min_transfers(balances)
+
+
+def balances_from(transactions: list[tuple[int, int, int]]) -> dict[str, int]:
+    """[giver, receiver, amount] rows, as LeetCode 465 writes them: the giver is owed."""
+    owed: Counter[str] = Counter()
+    for giver, receiver, amount in transactions:
+        owed[str(giver)] += amount
+        owed[str(receiver)] -= amount
+    return dict(owed)
+
+
+@pytest.mark.parametrize(
+    ("transactions", "expected"),
+    [
+        ([(0, 1, 10), (2, 0, 5)], 2),  # LeetCode 465, example 1
+        ([(0, 1, 10), (1, 0, 1), (1, 2, 5), (2, 0, 5)], 1),  # LeetCode 465, example 2
+    ],
+)
+def test_min_transfers_on_the_leetcode_examples(transactions: list[tuple[int, int, int]], expected: int) -> None:
+    assert min_transfers(balances_from(transactions)) == expected

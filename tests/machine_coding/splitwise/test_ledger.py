@@ -9,6 +9,8 @@ import pytest
 from examples.machine_coding.splitwise.errors import (
     DuplicateIdError,
     InvalidAmountError,
+    InvalidIdError,
+    InvalidPaymentError,
     InvalidSplitError,
     SplitwiseError,
     UnknownGroupError,
@@ -26,6 +28,24 @@ class LyingSplit:
 
     def shares(self, total_cents: int) -> dict[str, int]:
         return {"a": total_cents, "b": 1}
+
+
+class FloatSplit:
+    """A custom split that returns float cents; their sum still equals the total."""
+
+    participants = ("a", "b")
+
+    def shares(self, total_cents: int) -> dict[str, float]:
+        return {"a": total_cents / 2, "b": total_cents / 2}
+
+
+class BoolSplit:
+    """A custom split whose shares are bools: True + True == 2, yet they are not cents."""
+
+    participants = ("a", "b")
+
+    def shares(self, total_cents: int) -> dict[str, bool]:
+        return {"a": True, "b": True}
 
 
 @pytest.fixture
@@ -118,6 +138,15 @@ def test_shares_that_do_not_add_up_are_refused(book: ExpenseBook) -> None:
     assert state(book) == before
 
 
+@pytest.mark.parametrize(("split", "amount"), [(FloatSplit(), 100), (BoolSplit(), 2)])
+def test_shares_must_be_int_cents_even_when_they_add_up(book: ExpenseBook, split, amount: int) -> None:
+    before = state(book)
+    with pytest.raises(InvalidSplitError, match=f"not a split of {amount}"):
+        book.add_expense("a", amount, split)
+    assert state(book) == before
+    assert all(type(cents) is int for cents in book.balances().values())
+
+
 def test_ids_must_be_unique_and_real(book: ExpenseBook) -> None:
     with pytest.raises(DuplicateIdError, match="user 'a'"):
         book.add_user("a", "Another A")
@@ -126,22 +155,58 @@ def test_ids_must_be_unique_and_real(book: ExpenseBook) -> None:
     with pytest.raises(UnknownUserError, match="'x'"):
         book.add_group("new", ["a", "x"])
     for bad in ("", "  ", None):
-        with pytest.raises(ValueError, match="non-empty"):
+        with pytest.raises(InvalidIdError, match="non-empty"):
             book.add_user(bad, "X")  # type: ignore[arg-type]
-        with pytest.raises(ValueError, match="non-empty"):
+        with pytest.raises(InvalidIdError, match="non-empty"):
             book.add_group(bad, ["a"])  # type: ignore[arg-type]
     with pytest.raises(UnknownGroupError):
         book.balances("new")  # the failed group was not half-created
 
 
 def test_you_cannot_pay_yourself(book: ExpenseBook) -> None:
-    with pytest.raises(ValueError, match="themselves"):
+    with pytest.raises(InvalidPaymentError, match="themselves"):
         book.record_payment("a", "a", 100)
 
 
 def test_every_refusal_is_a_splitwise_error() -> None:
-    for error in (DuplicateIdError, InvalidAmountError, InvalidSplitError, UnknownGroupError, UnknownUserError):
+    errors = (
+        DuplicateIdError,
+        InvalidAmountError,
+        InvalidIdError,
+        InvalidPaymentError,
+        InvalidSplitError,
+        UnknownGroupError,
+        UnknownUserError,
+    )
+    for error in errors:
         assert issubclass(error, SplitwiseError)
+        assert issubclass(error, ValueError | LookupError)  # `except ValueError` still works
+
+
+def test_bad_calls_raise_only_splitwise_errors(book: ExpenseBook) -> None:
+    # What an API layer relies on when it maps SplitwiseError to a 4xx response.
+    bad_calls = [
+        lambda: book.add_user("", "Nobody"),
+        lambda: book.add_group(" ", ["a"]),
+        lambda: book.record_payment("a", "a", 100),
+        lambda: book.record_payment("a", "b", 0),
+        lambda: book.add_expense("a", 100, EqualSplit(["a", "zoe"])),
+        lambda: book.add_expense("a", 100, EqualSplit(["a"]), group_id="ski"),
+        lambda: book.add_expense("a", 100, FloatSplit()),
+    ]
+    for call in bad_calls:
+        with pytest.raises(SplitwiseError):
+            call()
+
+
+def test_a_payment_settles_only_the_balances_it_is_recorded_in(book: ExpenseBook) -> None:
+    book.add_expense("a", 600, EqualSplit(["a", "b", "c"]), group_id="trip")
+    book.record_payment("b", "a", 200)  # no group id: the overall books only
+    assert book.balances() == {"a": 200, "c": -200}
+    assert book.balances("trip") == {"a": 400, "b": -200, "c": -200}  # the trip still shows b's debt
+    book.record_payment("c", "a", 200, group_id="trip")  # with it: both books
+    assert book.balances() == {}
+    assert book.balances("trip") == {"a": 200, "b": -200}
 
 
 def test_expenses_returns_a_copy(book: ExpenseBook) -> None:

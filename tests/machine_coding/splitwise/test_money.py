@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from fractions import Fraction
 
 import pytest
@@ -54,3 +55,27 @@ def test_parts_sum_exactly_and_stay_within_a_cent_of_the_exact_share(total: int,
 )
 def test_format_cents(cents: int, text: str) -> None:
     assert format_cents(cents) == text
+
+
+@pytest.mark.parametrize(
+    ("total", "weights"),
+    [(10.5, [1, 1]), (True, [1]), ("100", [1]), (100, [0.1, 0.2, 0.7]), (100, [1, Decimal("2")]), (100, [True, 1])],
+)
+def test_allocate_refuses_floats_and_other_non_integers(total: object, weights: list) -> None:
+    with pytest.raises(TypeError):
+        allocate(total, weights)  # type: ignore[arg-type]
+
+
+def test_rounding_each_share_alone_loses_or_invents_a_cent() -> None:
+    # The page's two cases: 1,000 / 3 rounds to 333 each, 2,000 / 3 to 667 each.
+    assert 3 * round(1_000 / 3) == 999
+    assert 3 * round(2_000 / 3) == 2_001
+    assert sum(allocate(1_000, [1, 1, 1])) == 1_000
+    assert sum(allocate(2_000, [1, 1, 1])) == 2_000
+
+
+def test_the_exact_percentage_shares_the_page_quotes() -> None:
+    percents = [Decimal(50), Decimal("33.33"), Decimal("16.67")]
+    exact = [Fraction(999) * Fraction(p) / 100 for p in percents]
+    assert exact == [Fraction("499.5"), Fraction("332.9667"), Fraction("166.5333")]
+    assert allocate(999, [Fraction(p) for p in percents]) == [499, 333, 167]  # .9667 and .5333 get the cents

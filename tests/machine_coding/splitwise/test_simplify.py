@@ -88,3 +88,12 @@ def test_greedy_is_never_better_than_the_exact_minimum(balances: dict[str, int])
     nonzero = sum(1 for cents in balances.values() if cents)
     best = min_transfers(balances)
     assert best <= len(simplify(balances)) <= max(nonzero - 1, 0)
+
+
+def test_greedy_finds_a_zero_sum_pair_only_when_the_heaps_line_it_up() -> None:
+    # Equal amounts at the top of both heaps pair off: here the greedy is optimal.
+    pairs = {"a": 5, "b": -5, "c": 7, "d": -7, "e": 2, "f": -2}
+    assert len(simplify(pairs)) == min_transfers(pairs) == 3
+    # ann and eve (40.00 each) could pair too, but dee (60.00) is the largest debtor.
+    balances = {"ann": 4_000, "bo": 3_000, "cy": 3_000, "dee": -6_000, "eve": -4_000}
+    assert (len(simplify(balances)), min_transfers(balances)) == (4, 3)

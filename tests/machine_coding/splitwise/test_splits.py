@@ -105,3 +105,15 @@ def test_equal_shares_differ_by_at_most_one_cent(names: list[str], total: int) -
     assert max(values) - min(values) <= 1
     assert values == sorted(values, reverse=True)  # the extra cents go to the first listed
     assert shares == names
+
+
+def test_float_percentages_would_miss_100_where_decimals_do_not() -> None:
+    assert 33.12 + 33.33 + 33.55 != 100  # the docstring's example: 99.99999999999999
+    split = PercentSplit({"a": Decimal("33.12"), "b": Decimal("33.33"), "c": Decimal("33.55")})
+    assert sum(split.shares(10_000).values()) == 10_000
+
+
+@pytest.mark.parametrize("total", [10.5, "100", None])
+def test_a_split_refuses_a_total_that_is_not_int_cents(total: object) -> None:
+    with pytest.raises(TypeError, match="int cents"):
+        EqualSplit(["a", "b"]).shares(total)  # type: ignore[arg-type]
