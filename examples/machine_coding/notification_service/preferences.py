@@ -57,14 +57,30 @@ class QuietHours:
         # repeated hour and the window ends at the second one (fold=1).
         if end.timestamp() <= now:
             end = end.replace(fold=1)
-        # A wall time skipped when clocks spring forward (02:30 in New York on
-        # that night) maps with fold=0 to 03:30: late by the gap, never early.
         ends = end.timestamp()
+        if datetime.fromtimestamp(ends, zone).time() != self.end:
+            # The end is a wall time the spring-forward night skips (02:30 in
+            # New York): the window ends when the clocks jump past it.
+            ends = _jump(end.replace(fold=1).timestamp(), ends, zone)
         # If all of the user's waking time fell in the skipped hour (a window
-        # from 02:15 to 02:00), that later moment is inside the next night's
-        # window already, so this one runs on to that one's end.
+        # from 02:15 to 02:00), the jump lands inside the next night's window
+        # already, so this one runs on to that one's end.
         later = self.ends_at(ends, zone)
         return ends if later is None else later
+
+
+def _jump(before: float, after: float, zone: ZoneInfo) -> float:
+    """The first second with `after`'s UTC offset, between two instants that
+    straddle one offset change: the moment the clocks jump."""
+    low, high = int(before), int(after)
+    offset = datetime.fromtimestamp(high, zone).utcoffset()
+    while high - low > 1:
+        mid = (low + high) // 2
+        if datetime.fromtimestamp(mid, zone).utcoffset() == offset:
+            high = mid
+        else:
+            low = mid
+    return float(high)
 
 
 # --8<-- [end:quiet_hours]

@@ -97,12 +97,34 @@ def test_an_end_time_that_happens_twice_ends_at_the_right_one() -> None:
     assert window.ends_at(second_pass, NEW_YORK) == utc(2025, 11, 2, 6, 30)
 
 
-def test_an_end_time_skipped_by_spring_forward_errs_on_the_quiet_side() -> None:
-    # New York, 9 March 2025: 02:00 EST jumps to 03:00 EDT, so 02:30 never happens.
+def test_an_end_time_skipped_by_spring_forward_ends_when_the_clocks_jump() -> None:
+    # New York, 9 March 2025: 02:00 EST jumps to 03:00 EDT, so 02:30 never
+    # happens. The clock goes from 01:59:59 to 03:00:00, past 02:30 at once.
     window = QuietHours(time(23, 0), time(2, 30))
     end = window.ends_at(local(NEW_YORK, 2025, 3, 9, 1, 0), NEW_YORK)
-    assert end == utc(2025, 3, 9, 7, 30)  # 03:30 EDT: late by the gap, never early
-    assert datetime.fromtimestamp(end, NEW_YORK).strftime("%H:%M") == "03:30"
+    assert end == utc(2025, 3, 9, 7, 0)
+    assert datetime.fromtimestamp(end, NEW_YORK).strftime("%H:%M") == "03:00"
+    assert window.ends_at(end - 1, NEW_YORK) is not None  # still quiet a second before
+
+
+def test_a_skipped_end_does_not_push_the_end_into_the_next_window() -> None:
+    # Quiet 03:15 to 02:15 in Berlin: on 31 March 2024 the clocks jump from
+    # 02:00 to 03:00, so the user is awake 03:00-03:15. Moving the end "late
+    # by the gap" would give 03:15, the start of the next window.
+    window = QuietHours(time(3, 15), time(2, 15))
+    end = window.ends_at(local(BERLIN, 2024, 3, 30, 6, 40), BERLIN)
+    assert end == utc(2024, 3, 31, 1, 0)  # 03:00 CEST, the jump
+    assert window.ends_at(end, BERLIN) is None
+
+
+def test_a_clock_that_falls_back_past_the_start_is_followed_literally() -> None:
+    # New York, 2 November 2025: 01:59 EDT is followed by 01:00 EST. The page
+    # says what happens: a message held since 01:40 EDT waits for 07:00, one
+    # arriving at 01:10 EST goes out, since the clock says 01:30 is to come.
+    window = QuietHours(time(1, 30), time(7, 0))
+    held = window.ends_at(local(NEW_YORK, 2025, 11, 2, 1, 40, fold=0), NEW_YORK)
+    assert held == local(NEW_YORK, 2025, 11, 2, 7, 0)
+    assert window.ends_at(local(NEW_YORK, 2025, 11, 2, 1, 10, fold=1), NEW_YORK) is None
 
 
 def test_waking_hours_that_fall_in_the_skipped_hour_run_on_to_the_next_night() -> None:
@@ -136,11 +158,12 @@ def transitions(zone: ZoneInfo, year: int) -> list[int]:
     return found
 
 
-def test_every_small_hours_window_around_every_2025_change_ends_outside_itself() -> None:
+def test_every_small_hours_window_around_every_2025_change_ends_on_time() -> None:
     """Exhaustive where random sampling almost never looks: windows starting
     and ending between 00:00 and 04:00 (30-minute steps), `now` every 30
     minutes for a day either side of each change, in zones that move by an
-    hour at 01:00 UTC, at 02:00 local, and by half an hour (Lord Howe)."""
+    hour at 01:00 UTC, at 02:00 local, and by half an hour (Lord Howe). The
+    end must be after `now`, outside the window, and not late."""
     grid = [time(m // 60, m % 60) for m in range(0, 4 * 60 + 1, 30)]
     failures = []
     for tz in (BERLIN, NEW_YORK, ZoneInfo("Australia/Lord_Howe")):
@@ -152,7 +175,12 @@ def test_every_small_hours_window_around_every_2025_change_ends_outside_itself()
                     window = QuietHours(start, end)
                     for now in range(change - 24 * 3600, change + 24 * 3600, 1800):
                         ends = window.ends_at(now, tz)
-                        if ends is not None and not (now < ends and window.ends_at(ends, tz) is None):
+                        if ends is None:
+                            continue
+                        after = now < ends and window.ends_at(ends, tz) is None
+                        # Not late either: a minute before the end, still quiet.
+                        prompt = ends - 60 <= now or window.ends_at(ends - 60, tz) is not None
+                        if not (after and prompt):
                             failures.append((tz.key, start, end, now, ends))
     assert failures == []
 

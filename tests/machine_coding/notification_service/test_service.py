@@ -1,4 +1,4 @@
-"""send() and status(): behaviour, every kind of bad input, idempotency, threads."""
+"""send() and status(): behavior, every kind of bad input, idempotency, threads."""
 
 from __future__ import annotations
 
