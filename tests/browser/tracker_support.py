@@ -16,14 +16,13 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page, Route, expect
 
-from tests.support.example_files import REPO_ROOT
+from tests.support.axe import axe_violations
 
 STORAGE_KEY = "sde2-handbook/progress/v1"  # the slot's name; the record inside carries its own version
 STORE_VERSION = 2
 BACKUP_KEY = "sde2-handbook/progress/v1/corrupt-backup"
 EXPORT_FORMAT = "sde2-handbook-progress"
 OVERVIEW = "skills/"
-AXE_SCRIPT = REPO_ROOT / ".cache" / "test-assets" / "axe.min.js"
 PUBLISHED_ORIGIN = re.compile(r"https?://[^/<]+")
 
 
@@ -144,25 +143,15 @@ def messages(page: Page):
 
 
 def run_axe(page: Page) -> list[dict]:
-    """axe-core violations inside the tracker block.
+    """axe-core violations inside the tracker block, as {id, help, nodes: ["target: summary"]}.
 
     Scoped to `.tracker` because that is what this project's script renders;
-    the rest of the page is Material's own markup, which test_site.py covers.
+    tests/browser/test_accessibility.py checks whole pages.
     """
-    assert AXE_SCRIPT.is_file(), f"{AXE_SCRIPT} is missing: run `python3 dev.py setup` to fetch axe-core"
-    page.add_script_tag(path=str(AXE_SCRIPT))
-    return page.evaluate(
-        """async () => {
-            const result = await axe.run(document.querySelector('.tracker'), {
-                runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']},
-            });
-            if (result.passes.length < 3) {
-                return [{id: 'too-few-checks', help: `only ${result.passes.length} rules passed`}];
-            }
-            return result.violations.map(v => ({id: v.id, help: v.help,
-                nodes: v.nodes.map(n => n.target.join(' ') + ': ' + n.failureSummary)}));
-        }"""
-    )
+    return [
+        {"id": v["id"], "help": v["help"], "nodes": [f"{n['target']}: {n['summary']}" for n in v["nodes"]]}
+        for v in axe_violations(page, ".tracker")
+    ]
 
 
 def area_pages(built_site: Path) -> dict[str, int]:
