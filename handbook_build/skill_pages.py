@@ -209,7 +209,7 @@ def overview_page(catalog: SkillCatalog, repo_url: str | None, *, directory_urls
     levels = "\n".join(f"- **{LEVEL_LABELS[level]}**: {_LEVEL_MEANING[level]}" for level in LEVELS)
     return "\n".join(
         [
-            "# Skill map",
+            "# Skill map and progress tracker",
             "",
             f"Every skill an SDE-II backend engineer is expected to have: {total} skills in "
             f"{len(catalog.areas)} areas. Open an area, mark each skill as learning, done or skipped, and keep "
