@@ -18,9 +18,10 @@ from typing import TypeAlias
 Clock: TypeAlias = Callable[[], float]
 """Any zero-argument callable that returns the current time in seconds."""
 
-# Durations need a clock that only moves forward. `time.monotonic` ignores NTP
-# corrections and manual changes to the system time; `time.time` follows them,
-# so a step back could make an entry live forever or a fee come out negative.
+# Durations need a clock that only moves forward. `time.monotonic` never steps:
+# NTP may still speed it up or slow it down a little, but a manual change or an
+# NTP step of the system time passes it by. `time.time` follows those steps, so
+# a step back lets an entry live that much longer, or a fee come out negative.
 # (Code that needs calendar time, such as quiet hours, passes `time.time`.)
 system_clock: Clock = time.monotonic
 
