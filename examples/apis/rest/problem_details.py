@@ -232,12 +232,13 @@ def _document_problems(app: FastAPI) -> Callable[[], dict[str, Any]]:
             schemas.pop("ValidationError", None)
             for operation in _operations(schema):
                 responses = operation["responses"]
-                responses.pop("422", None)
+                if "HTTPValidationError" in str(responses.get("422")):
+                    del responses["422"]  # FastAPI's own; a route's own 422 stays
                 inputs = ("requestBody" in operation, "parameters" in operation)
                 if inputs in BAD_INPUT:
                     responses.setdefault("400", problem_doc(BAD_INPUT[inputs]))
                 if "requestBody" in operation:
-                    responses["422"] = problem_doc(BROKEN_SCHEMA)
+                    responses.setdefault("422", problem_doc(BROKEN_SCHEMA))
         return app.openapi_schema
 
     return openapi

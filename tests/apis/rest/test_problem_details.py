@@ -50,6 +50,10 @@ def make_app() -> FastAPI:
     ) -> list[Item]:
         return []
 
+    @app.put("/items/{name}", responses=problem_responses({422: "The key was already used with another body"}))
+    def put_item(name: str, item: Item) -> Item:
+        return item
+
     @app.get("/health", responses=problem_responses({503: "Down for maintenance"}))
     def health() -> dict[str, str]:
         return {"status": "ok"}
@@ -181,3 +185,9 @@ def test_openapi_describes_problems_instead_of_fastapis_422(client: TestClient) 
     assert paths["/health"]["get"]["responses"]["503"]["content"] == problem
     assert "HTTPValidationError" not in schema["components"]["schemas"]
     assert client.get("/openapi.json").json() == schema  # built once, then cached
+
+
+def test_a_route_that_documents_its_own_422_keeps_that_description(client: TestClient) -> None:
+    responses = client.get("/openapi.json").json()["paths"]["/items/{name}"]["put"]["responses"]
+    assert responses["422"]["description"] == "The key was already used with another body"
+    assert responses["422"]["content"][PROBLEM_JSON]["schema"] == {"$ref": "#/components/schemas/Problem"}
