@@ -51,3 +51,19 @@ def stale_pages(
         if max(shared, newest_mtime(inputs)) > built:
             stale.append(uri)
     return stale
+
+
+def fresh_generated_pages(
+    pages: Mapping[str, tuple[Path, Path]], docs_dir: Path, shared_inputs: Iterable[Path]
+) -> list[str]:
+    """Generated pages (written outside docs/ at every build) whose output is newer than what they are made from.
+
+    mkdocs-gen-files writes its pages afresh each build, so MkDocs would see
+    them all as changed; they change only when the data or code behind them does.
+    """
+    shared = newest_mtime(shared_inputs)
+    return [
+        uri
+        for uri, (source, output) in pages.items()
+        if not source.is_relative_to(docs_dir) and output.is_file() and output.stat().st_mtime >= shared
+    ]

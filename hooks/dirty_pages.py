@@ -1,10 +1,34 @@
-"""MkDocs hook: under `mkdocs serve --dirty`, also rebuild pages whose includes or shared inputs changed."""
+"""MkDocs hook: make `mkdocs serve --dirty` rebuild what an edit changed, and only that.
+
+Also rebuilt: pages whose included examples or shared inputs changed. Not
+rebuilt: generated pages whose data did not change. Kept between rebuilds:
+compiled theme templates.
+"""
 
 from pathlib import Path
 
-from handbook_build.stale_pages import stale_pages
+from jinja2 import BytecodeCache
+
+from handbook_build.stale_pages import fresh_generated_pages, stale_pages
 
 _dirty = False
+
+
+class _TemplatesInMemory(BytecodeCache):
+    """Compiled Jinja templates, keyed by name and source checksum, for the life of `serve`."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+_templates = _TemplatesInMemory()
 
 
 def on_startup(command, dirty, **_):
@@ -25,4 +49,14 @@ def on_files(files, config):
     for uri in stale_pages(pages, root, shared):
         # MkDocs asks each File whether it changed; these did, through their inputs.
         files.get_file_from_path(uri).is_modified = lambda: True
+    for uri in fresh_generated_pages(pages, Path(config.docs_dir), shared):
+        files.get_file_from_path(uri).is_modified = lambda: False
     return files
+
+
+def on_env(env, config, files):
+    # serve reloads the configuration, and with it a fresh theme, at every
+    # rebuild; without this each rebuild compiles every template again.
+    if _dirty:
+        env.bytecode_cache = _templates
+    return env

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from handbook_build.stale_pages import included_files, newest_mtime, stale_pages
+from handbook_build.stale_pages import fresh_generated_pages, included_files, newest_mtime, stale_pages
 
 
 def touch(path: Path, mtime: float, text: str = "") -> Path:
@@ -59,3 +59,15 @@ def test_a_page_never_built_is_left_to_mkdocs(tmp_path: Path) -> None:
     pages = {"new.md": (source, tmp_path / "site/new/index.html")}
     touch(tmp_path / "data/glossary.yml", 700)
     assert stale_pages(pages, tmp_path, [tmp_path / "data"]) == []
+
+
+def test_generated_pages_are_fresh_until_their_shared_inputs_change(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    generated = touch(tmp_path / "gen/skills/index.md", 900, "# Skills\n")  # gen-files writes anew each build
+    written = touch(tmp_path / "site/skills/index.html", 500, "<html></html>")
+    on_disk = touch(docs / "page.md", 900, "# Page\n")
+    pages = {"skills/index.md": (generated, written), "page.md": (on_disk, touch(tmp_path / "site/p.html", 500))}
+    touch(tmp_path / "data/skills.yml", 400)
+    assert fresh_generated_pages(pages, docs, [tmp_path / "data"]) == ["skills/index.md"]
+    touch(tmp_path / "data/skills.yml", 600)
+    assert fresh_generated_pages(pages, docs, [tmp_path / "data"]) == []
