@@ -13,6 +13,7 @@ from examples.data.sql_most_orders.measure_index import (
     measure,
     order_of_magnitude,
     report,
+    verdict,
 )
 
 
@@ -86,3 +87,31 @@ def test_report_names_both_plans() -> None:
     text = report(users=100, orders=1_000, user_id=3)
     assert "before: SCAN orders" in text
     assert "after: SEARCH orders USING INDEX orders_user_id_idx" in text
+
+
+def test_report_on_a_tiny_table_does_not_claim_the_index_saved_work() -> None:
+    # One order: the scan reads one row, the search walks an index as well, so
+    # the index costs more. The report must not say "less work" then.
+    verdict = report(users=1, orders=1, user_id=1).splitlines()[-1]
+    assert "less work" not in verdict
+    assert verdict == "the index did more work than the scan"
+
+
+def test_report_on_an_empty_table_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="at least one order"):
+        report(users=10, orders=0)
+
+
+@pytest.mark.parametrize(
+    ("scan", "search", "expected"),
+    [
+        (100, 100, "the index did more work than the scan"),
+        (14, 16, "the index did more work than the scan"),
+        (30, 20, "the index did 1.5x less work"),
+        (1_000, 10, "the index did at least 100x less work"),  # exactly 100: "at least", not "over"
+        (30_041, 77, "the index did at least 100x less work"),
+        (120_026, 47, "the index did at least 1,000x less work"),
+    ],
+)
+def test_verdict(scan: int, search: int, expected: str) -> None:
+    assert verdict(scan, search) == expected
