@@ -90,9 +90,12 @@ def load_normalized(conn: psycopg.Connection, docs: list[dict[str, Any]]) -> Non
 # --8<-- [start:read_one]
 def read_order_document(db: CountingConnection, order_no: str) -> dict[str, Any]:
     """One statement, no joins: the document is already the shape the page needs."""
-    (doc,) = db.execute(
+    row = db.execute(
         "SELECT doc FROM orders WHERE doc ->> 'order_no' = %s", (order_no,)
     ).fetchone()
+    if row is None:
+        raise KeyError(order_no)
+    doc = row[0]
     return {
         "customer": doc["customer"]["name"],
         "lines": [(i["sku"], i["name"], i["qty"]) for i in doc["items"]],
@@ -110,6 +113,8 @@ def read_order_normalized(db: CountingConnection, order_no: str) -> dict[str, An
         " WHERE o.order_no = %s ORDER BY l.line",
         (order_no,),
     ).fetchall()
+    if not rows:
+        raise KeyError(order_no)
     return {
         "customer": rows[0][0],
         "lines": [(sku, name, qty) for _, sku, name, qty in rows],
@@ -121,10 +126,14 @@ def read_order_normalized(db: CountingConnection, order_no: str) -> dict[str, An
 
 # --8<-- [start:revenue]
 def revenue_document(db: CountingConnection) -> list[tuple[str, int]]:
-    """Unnest every items array and cast text back to numbers before summing."""
+    """Unnest every items array and cast each jsonb number to int before summing.
+
+    Cast the jsonb value (`->`), not its text (`->>`): JSON may spell 2 as 2.0,
+    and '2.0'::int is an error.
+    """
     return db.execute(
         "SELECT item ->> 'sku',"
-        "       sum((item ->> 'qty')::int * (item ->> 'price_cents')::int)"
+        "       sum((item -> 'qty')::int * (item -> 'price_cents')::int)"
         " FROM orders, jsonb_array_elements(doc -> 'items') AS item"
         " WHERE doc ->> 'status' <> 'cancelled'"
         " GROUP BY 1 ORDER BY 1"

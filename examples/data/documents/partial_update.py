@@ -22,13 +22,21 @@ def set_path(
 ) -> int:
     """Replace (or add) the value at `path`; returns the number of rows changed.
 
-    The path is a text[] parameter and the value a jsonb parameter, so neither
-    is ever spliced into the SQL string.
+    jsonb_set creates only the last step of the path. If an earlier step is
+    missing, it returns the document unchanged, and the UPDATE would still count
+    the row; so the WHERE clause requires the parent to be an object or array.
+    The path is a text[] parameter and the value a jsonb one, never spliced in.
     """
     cur = conn.execute(
-        "UPDATE orders SET doc = jsonb_set(doc, %s, %s, true)"
-        " WHERE doc ->> 'order_no' = %s",
-        (path, Jsonb(value), order_no),
+        "UPDATE orders SET doc = jsonb_set(doc, %(path)s, %(value)s)"
+        " WHERE doc ->> 'order_no' = %(order_no)s"
+        " AND jsonb_typeof(doc #> %(parent)s) IN ('object', 'array')",
+        {
+            "path": path,
+            "parent": path[:-1],
+            "value": Jsonb(value),
+            "order_no": order_no,
+        },
     )
     return cur.rowcount
 
@@ -49,7 +57,11 @@ def merge_top_level(
 
 
 def remove_path(conn: psycopg.Connection, order_no: str, path: list[str]) -> int:
-    """`#-` deletes the key or array element at `path` (a no-op if it is absent)."""
+    """`#-` deletes the key or array element at `path`.
+
+    If nothing is there, the document comes back unchanged, but the row is still
+    rewritten and counted.
+    """
     cur = conn.execute(
         "UPDATE orders SET doc = doc #- %s WHERE doc ->> 'order_no' = %s",
         (path, order_no),
@@ -80,6 +92,8 @@ if __name__ == "__main__":
         #> 1
         print(set_path(conn, "A-1001", ["items", "1", "qty"], 3))  # array index as text
         #> 1
+        print(set_path(conn, "A-1001", ["billing", "city"], "Porto"))  # no "billing"
+        #> 0
         print(merge_top_level(conn, "A-1001", {"tracking": "PT123"}))
         #> 1
         print(remove_path(conn, "A-1003", ["gift_note"]))

@@ -42,13 +42,15 @@ CREATE TABLE orders (
               THEN jsonb_array_length(doc -> 'items') BETWEEN 1 AND 100
          END) IS TRUE
     ),
-    -- Every item must be an object with a string sku, qty >= 1, price >= 0.
+    -- Every item: a string sku, a whole qty >= 1, a whole price_cents >= 0.
     -- Written as "no item fails the rule" so a missing key counts as failing.
     CONSTRAINT order_items_valid CHECK (
         NOT jsonb_path_exists(doc, '$.items[*] ? (!(
             @.sku.type() == "string"
-            && @.qty.type() == "number" && @.qty >= 1
-            && @.price_cents.type() == "number" && @.price_cents >= 0))')
+            && @.qty.type() == "number"
+            && @.qty == @.qty.floor() && @.qty >= 1
+            && @.price_cents.type() == "number"
+            && @.price_cents == @.price_cents.floor() && @.price_cents >= 0))')
     )
 );
 CREATE INDEX orders_customer_email ON orders (customer_email);
@@ -102,23 +104,44 @@ SAMPLE_ORDERS: list[dict[str, Any]] = [
 ]
 
 
-@contextmanager
-def order_store(dsn: str) -> Iterator[psycopg.Connection]:
-    """Yield an autocommit connection whose search_path is a fresh schema holding `orders`."""
-    schema = sql.Identifier(f"ex_documents_{secrets.token_hex(6)}")
-    with psycopg.connect(
+def _connect(dsn: str) -> psycopg.Connection:
+    return psycopg.connect(
         dsn,
         connect_timeout=CONNECT_TIMEOUT_SECONDS,
         autocommit=True,
         options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
-    ) as conn:
+    )
+
+
+def _drop_schema(dsn: str, schema: sql.Identifier) -> None:
+    # A connection of its own: the block's connection may be closed, broken, or
+    # still holding locks on the tables being dropped.
+    with _connect(dsn) as conn:
+        conn.execute(sql.SQL("DROP SCHEMA IF EXISTS {} CASCADE").format(schema))
+
+
+@contextmanager
+def order_store(dsn: str) -> Iterator[psycopg.Connection]:
+    """Yield an autocommit connection whose search_path is a fresh schema holding `orders`.
+
+    The schema is dropped on the way out. If the block fails and the cleanup
+    fails too, the block's error is raised, with the cleanup's as a note.
+    """
+    schema = sql.Identifier(f"ex_documents_{secrets.token_hex(6)}")
+    with _connect(dsn) as conn:
         conn.execute(sql.SQL("CREATE SCHEMA {}").format(schema))
-        try:
+    try:
+        with _connect(dsn) as conn:
             conn.execute(sql.SQL("SET search_path TO {}").format(schema))
             conn.execute(ORDERS_DDL)
             yield conn
-        finally:
-            conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(schema))
+    except BaseException as exc:
+        try:
+            _drop_schema(dsn, schema)
+        except psycopg.Error as cleanup:
+            exc.add_note(f"cleanup also failed: {cleanup}")
+        raise
+    _drop_schema(dsn, schema)
 
 
 def insert_orders(

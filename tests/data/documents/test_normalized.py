@@ -64,3 +64,19 @@ def test_normalized_tables_reject_what_the_document_check_rejects(conn: psycopg.
         conn.execute("INSERT INTO order_lines VALUES ('A-1001', 9, 'KB-01', 0, 100)")
     with pytest.raises(psycopg.errors.ForeignKeyViolation):
         conn.execute("INSERT INTO order_lines VALUES ('A-1001', 9, 'NOPE', 1, 100)")
+
+
+def test_revenue_reads_integral_numbers_written_with_a_fraction_part(conn: psycopg.Connection) -> None:
+    # JSON allows 2.0 for 2; the CHECK accepts it, so the report must too.
+    doc = dict(SAMPLE_ORDERS[1], order_no="A-2000", items=[{"sku": "MN-27", "name": "Monitor 27in", "qty": 2.0, "price_cents": 28900}])
+    insert_orders(conn, [doc], first_id=50)
+    docs = CountingConnection(conn)
+    assert dict(revenue_document(docs))["MN-27"] == 3 * 28900
+
+
+def test_reading_a_missing_order_raises_key_error_on_both_shapes(conn: psycopg.Connection) -> None:
+    db = CountingConnection(conn)
+    with pytest.raises(KeyError, match="Z-404"):
+        read_order_document(db, "Z-404")
+    with pytest.raises(KeyError, match="Z-404"):
+        read_order_normalized(db, "Z-404")

@@ -70,3 +70,33 @@ def test_null_value_would_erase_the_document_but_not_null_stops_it(conn: psycopg
     with pytest.raises(psycopg.errors.NotNullViolation):
         conn.execute("UPDATE orders SET doc = jsonb_set(doc, '{tracking}', NULL)")
     assert document(conn, "A-1002") == SAMPLE_ORDERS[1]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        ["billing", "city"],  # parent object missing
+        ["items", "7", "qty"],  # parent array element missing
+        ["status", "code"],  # parent is a string, not a container
+        ["items", "first", "qty"],  # not an array position: jsonb_set alone would raise
+    ],
+)
+def test_jsonb_set_with_a_missing_parent_changes_nothing_and_says_so(conn: psycopg.Connection, path: list[str]) -> None:
+    # jsonb_set creates only the last key; with a parent missing it returns the
+    # document unchanged, so the UPDATE must not count the row as changed.
+    assert set_path(conn, "A-1001", path, "x") == 0
+    assert document(conn, "A-1001") == SAMPLE_ORDERS[0]
+
+
+def test_jsonb_set_past_the_end_of_an_array_appends(conn: psycopg.Connection) -> None:
+    line = {"sku": "MS-02", "name": "Mouse", "qty": 1, "price_cents": 1999}
+    assert set_path(conn, "A-1002", ["items", "5"], line) == 1
+    assert document(conn, "A-1002")["items"] == [SAMPLE_ORDERS[1]["items"][0], line]
+
+
+def test_a_python_none_value_is_stored_as_json_null(conn: psycopg.Connection) -> None:
+    # Jsonb(None) is the JSON value null, not SQL NULL, so the document survives.
+    assert set_path(conn, "A-1002", ["tracking"], None) == 1
+    doc = document(conn, "A-1002")
+    assert "tracking" in doc and doc["tracking"] is None
+    assert doc["order_no"] == "A-1002"

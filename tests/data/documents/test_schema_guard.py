@@ -36,6 +36,11 @@ def conn(postgres_dsn: str) -> Iterator[psycopg.Connection]:
         (variant(items=[{"sku": "A", "qty": 1}]), "rejected by order_items_valid"),
         (variant(items=[{"sku": 5, "qty": 1, "price_cents": 1}]), "rejected by order_items_valid"),
         (variant(items=[{"sku": "A", "qty": 1, "price_cents": -1}]), "rejected by order_items_valid"),
+        # Fractions pass a plain ">= 1" test and then break every ::int cast in reports.
+        (variant(items=[{"sku": "A", "qty": 1.5, "price_cents": 1}]), "rejected by order_items_valid"),
+        (variant(items=[{"sku": "A", "qty": 1, "price_cents": 0.5}]), "rejected by order_items_valid"),
+        (variant(items=[{"sku": "A", "qty": [2], "price_cents": 1}]), "rejected by order_items_valid"),
+        (variant(order_no="OK-3", items=[{"sku": "A", "qty": 2.0, "price_cents": 100}]), "accepted"),
         (variant(items=["KB-01"]), "rejected by order_items_valid"),
         (variant(customer={"name": "Ada"}), "rejected: customer_email is null"),
         (["an", "array"], "rejected: customer_email is null"),
@@ -65,3 +70,20 @@ def test_generated_column_cannot_be_written_directly(conn: psycopg.Connection) -
 def test_variant_removes_keys_and_leaves_the_sample_alone() -> None:
     assert "status" not in variant(status=None)
     assert SAMPLE_ORDERS[0]["status"] == "paid"
+
+
+def test_a_new_rule_added_not_valid_guards_new_writes_before_old_rows_are_fixed(conn: psycopg.Connection) -> None:
+    # The page's advice for adding a rule to a live table: NOT VALID skips the
+    # scan of existing rows but checks every new write at once.
+    conn.execute("UPDATE orders SET doc = doc - 'shipping' WHERE id = 2")
+    conn.execute("ALTER TABLE orders ADD CONSTRAINT order_has_shipping CHECK (doc ? 'shipping') NOT VALID")
+    assert try_insert(conn, variant(order_no="N-1", shipping=None), 600) == "rejected by order_has_shipping"
+    with pytest.raises(psycopg.errors.CheckViolation, match="order_has_shipping"):
+        conn.execute("ALTER TABLE orders VALIDATE CONSTRAINT order_has_shipping")
+    conn.execute("""UPDATE orders SET doc = doc || '{"shipping": {"city": "Oslo", "country": "NO"}}' WHERE id = 2""")
+    conn.execute("ALTER TABLE orders VALIDATE CONSTRAINT order_has_shipping")
+    (validated,) = conn.execute(
+        "SELECT convalidated FROM pg_constraint WHERE conname = 'order_has_shipping'"
+        " AND conrelid = 'orders'::regclass"
+    ).fetchone()
+    assert validated

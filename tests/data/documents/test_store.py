@@ -62,3 +62,12 @@ def test_filler_is_repeatable_valid_and_avoids_sample_skus(postgres_dsn: str) ->
 def test_negative_filler_count_is_rejected() -> None:
     with pytest.raises(ValueError, match="non-negative"):
         filler_orders(-1)
+
+
+def test_schema_is_dropped_and_the_real_error_kept_when_the_connection_dies(postgres_dsn: str) -> None:
+    # The block's own connection is gone, so cleanup must use a fresh one, and the
+    # error the caller sees must be the one that killed the block, not the cleanup's.
+    with pytest.raises(psycopg.errors.AdminShutdown), order_store(postgres_dsn) as conn:
+        (schema,) = conn.execute("SELECT current_schema()").fetchone()
+        conn.execute("SELECT pg_terminate_backend(pg_backend_pid())")
+    assert not _schema_exists(postgres_dsn, schema)
