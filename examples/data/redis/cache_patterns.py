@@ -69,7 +69,7 @@ def get_product(
     if cached is not None:
         return cached
     value = db.read(product_id)
-    if value is not None:  # see "In production" for caching misses too
+    if value is not None:  # a missing row is not cached: see "negative caching"
         r.set(key, value, ex=300)
     return value
 
@@ -98,9 +98,14 @@ class ReadThroughCache:
         if cached is not None:
             return cached
         value = self._loader(key)
-        if value is not None:
-            self._r.set(self._prefix + key, value, ex=self._ttl)
-        return value
+        if value is None:
+            return None
+        # NX: a write that reached the cache while we were loading is newer
+        # than the row we read, so it wins; a plain SET would bury it.
+        if self._r.set(self._prefix + key, value, ex=self._ttl, nx=True):
+            return value
+        newer = self._r.get(self._prefix + key)
+        return value if newer is None else newer
 
 
 # --8<-- [end:read_through]
@@ -126,8 +131,27 @@ class WriteThroughCache(ReadThroughCache):
 
 
 # --8<-- [start:write_back]
+# Runs after the database has the value flush() read. If the key still holds
+# that value, it is clean: leave the dirty set and get a TTL. If a put()
+# changed it meanwhile, it stays dirty for the next flush.
+MARK_CLEAN = """
+local current = redis.call('GET', KEYS[1])
+if current ~= (ARGV[3] or false) then
+  return 0
+end
+redis.call('SREM', KEYS[2], ARGV[1])
+if current then
+  redis.call('EXPIRE', KEYS[1], ARGV[2])
+end
+return 1
+"""
+
+
 class WriteBackCache(ReadThroughCache):
-    """Write-back: writes go to Redis and a set of dirty keys; flush() persists them."""
+    """Write-back: writes go to Redis and a set of dirty keys; flush() persists them.
+
+    Run one flusher at a time: two could persist an older value after a newer one.
+    """
 
     def __init__(
         self, r: redis.Redis, prefix: str, db: SlowDatabase, ttl_seconds: int = 300
@@ -135,31 +159,36 @@ class WriteBackCache(ReadThroughCache):
         super().__init__(r, prefix, db.read, ttl_seconds)
         self._db = db
         self._dirty = f"{prefix}__dirty__"
-        # Re-arm the TTL only if no put() made the key dirty again meanwhile.
-        self._expire_if_clean = r.register_script(
-            "if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 0 then"
-            " return redis.call('EXPIRE', KEYS[1], ARGV[2]) end return 0"
-        )
+        self._mark_clean = r.register_script(MARK_CLEAN)
 
     def put(self, key: str, value: str) -> None:
         """Store in Redis only; the database sees it at the next flush."""
-        pipe = self._r.pipeline(transaction=True)  # MULTI/EXEC: both or neither
+        if self._prefix + key == self._dirty:
+            raise ValueError(f"{key!r} is the name of the dirty set")
+        # MULTI/EXEC: no client ever sees the value without its dirty mark.
+        pipe = self._r.pipeline(transaction=True)
         # No TTL on a dirty value: it must not expire before it is persisted.
         pipe.set(self._prefix + key, value)
         pipe.sadd(self._dirty, key)
         pipe.execute()
 
     def flush(self) -> int:
-        """Write every dirty key to the database once; return how many were written."""
+        """Write every dirty key to the database once; return how many were written.
+
+        A key leaves the dirty set only after the database has its value, so a
+        failed write (or a flusher that dies) leaves it dirty for the next flush.
+        """
         written = 0
-        while (key := self._r.spop(self._dirty)) is not None:
+        for key in set(self._r.sscan_iter(self._dirty)):
             value = self._r.get(self._prefix + key)
-            if value is not None:
-                self._db.write(key, value)
-                self._expire_if_clean(
-                    keys=[self._prefix + key, self._dirty], args=[key, self._ttl]
-                )
+            if value is not None:  # None: evicted or lost before it was persisted
+                self._db.write(key, value)  # if this raises, the key stays dirty
                 written += 1
+            persisted = [] if value is None else [value]
+            self._mark_clean(
+                keys=[self._prefix + key, self._dirty],
+                args=[key, self._ttl, *persisted],
+            )
         return written
 
 

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from examples import server_settings
 
@@ -27,14 +29,17 @@ _TOPIC = re.compile(r"[a-z][a-z0-9_]{0,30}")
 def connect(url: str | None = None) -> redis.Redis:
     """Return a client for `url` (default: server_settings.redis_url()).
 
-    Both timeouts matter: without socket_connect_timeout a dead host blocks the
-    connect for the OS default (minutes); without socket_timeout a stuck
-    server blocks every command forever.
+    Timeouts and retries are spelled out because redis-py's defaults have
+    changed: before 8.0 it had no timeouts, so a stuck server blocked a
+    command forever.
     """
     return redis.Redis.from_url(
         url or server_settings.redis_url(),
         socket_connect_timeout=server_settings.CONNECT_TIMEOUT_SECONDS,
         socket_timeout=SOCKET_TIMEOUT_SECONDS,
+        # A command that timed out may still have run: retrying INCR could
+        # count twice. Retry idempotent calls yourself where you want it.
+        retry=Retry(NoBackoff(), retries=0),
         decode_responses=True,  # str in, str out; binary data would need bytes
     )
 

@@ -54,12 +54,13 @@ with redis_session("structures") as (r, p):
     # --8<-- [end:sets]
 
     # --8<-- [start:sorted_sets]
-    # A sorted set keeps members ordered by a score: a leaderboard is
-    # ZINCRBY on every point and ZREVRANGE for the top N, both O(log n).
+    # A sorted set keeps members ordered by a score: a leaderboard is ZINCRBY
+    # on every point, O(log n), and the top N by rank, O(log n + N).
     board = f"{p}leaderboard"
     for player, points in [("ada", 30), ("grace", 50), ("linus", 20), ("ada", 25)]:
         r.zincrby(board, points, player)
-    print(r.zrevrange(board, 0, 1, withscores=True), r.zrevrank(board, "linus"))
+    top = r.zrange(board, 0, 1, desc=True, withscores=True)
+    print(top, r.zrevrank(board, "linus"))
     #> [('ada', 55.0), ('grace', 50.0)] 2
     # --8<-- [end:sorted_sets]
 

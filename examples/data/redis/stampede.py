@@ -6,6 +6,7 @@ others wait for the value to appear instead of all hitting the database.
 
 from __future__ import annotations
 
+import logging
 import secrets
 import threading
 import time
@@ -13,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import redis
+
+_log = logging.getLogger(__name__)
 
 # Delete the lock only if it still holds our token (see the locks page).
 RELEASE_IF_OWNER = """
@@ -34,7 +37,11 @@ class StampedeStats:
 
 # --8<-- [start:single_flight]
 class SingleFlightCache:
-    """A read-through cache where only one caller at a time loads a missing key."""
+    """A read-through cache where only one caller at a time loads a missing key.
+
+    The lock only saves load: if it expires early, is evicted or is lost in a
+    failover, the worst case is a second load, as if there were no lock.
+    """
 
     def __init__(
         self,
@@ -58,7 +65,7 @@ class SingleFlightCache:
             setattr(self.stats, field, getattr(self.stats, field) + 1)
 
     def get(self, key: str) -> str:
-        """Return the value for `key`, loading it at most once across all callers."""
+        """Return the value for `key`; while the lock holds, one caller loads it."""
         value_key, lock_key = self._prefix + key, self._prefix + key + ":loading"
         deadline = time.monotonic() + self._wait
         waited = False
@@ -68,12 +75,12 @@ class SingleFlightCache:
                 self._count("hits")
                 return value
             token = secrets.token_hex(16)
-            # NX: only if nobody holds it. PX: a crashed loader frees it anyway.
+            # NX: only if nobody holds it. PX: a crashed loader's lock still expires.
             if self._r.set(lock_key, token, nx=True, px=self._lock_ttl_ms):
                 try:
                     return self._load(key, value_key)
                 finally:
-                    self._release(keys=[lock_key], args=[token])
+                    self._release_quietly(lock_key, token)
             if time.monotonic() >= deadline:
                 raise TimeoutError(
                     f"gave up waiting for another caller to load {key!r}"
@@ -82,6 +89,14 @@ class SingleFlightCache:
                 waited = True
                 self._count("waits")
             time.sleep(0.01)  # someone else is loading; poll until the value lands
+
+    def _release_quietly(self, lock_key: str, token: str) -> None:
+        # A failed release must not replace the load's value or its error:
+        # the lock's TTL frees it anyway.
+        try:
+            self._release(keys=[lock_key], args=[token])
+        except redis.RedisError as error:
+            _log.warning("could not release %s (%s); its TTL frees it", lock_key, error)
 
     def _load(self, key: str, value_key: str) -> str:
         # Another caller may have finished between our GET and our SET NX.

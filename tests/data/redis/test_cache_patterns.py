@@ -125,3 +125,138 @@ def test_jitter_stays_in_range_and_spreads() -> None:
 def test_jitter_refuses_bad_input(base: int, spread: float) -> None:
     with pytest.raises(ValueError):
         jittered_ttl(base, spread, random.Random(0))  # noqa: S311
+
+
+def test_multi_exec_does_not_roll_back_a_command_that_fails(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    # The page says MULTI/EXEC keeps other clients from seeing half of put(),
+    # not that it undoes half of it: Redis has no rollback.
+    r, p = rp
+    r.set(p + "not-a-set", "string")
+    pipe = r.pipeline(transaction=True)
+    pipe.set(p + "first", "applied")
+    pipe.sadd(p + "not-a-set", "x")  # WRONGTYPE at run time
+    with pytest.raises(redis.ResponseError, match="WRONGTYPE"):
+        pipe.execute()
+    assert r.get(p + "first") == "applied"
+
+
+def test_read_through_fill_does_not_overwrite_a_write_that_landed_meanwhile(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    # Reader misses and reads "old"; while it holds that row, a write-through
+    # put() commits "new" to both. The reader's late fill must not win.
+    r, p = rp
+    cache: WriteThroughCache
+
+    class Database(SlowDatabase):
+        def read(self, key: str) -> str | None:
+            value = super().read(key)
+            if self.writes == 0:
+                cache.put(key, "new")  # lands between the read and the fill
+            return value
+
+    cache = WriteThroughCache(r, p, Database({"k": "old"}))
+    cache.get("k")
+    assert r.get(p + "k") == "new"
+    assert cache.get("k") == "new"
+
+
+def test_write_through_two_writers_can_leave_the_older_value_cached(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    # The failure the page names for write-through: writer 1 commits first but
+    # updates the cache last. Only versioned writes (invalidation.py) fix it.
+    r, p = rp
+    cache: WriteThroughCache
+
+    class Database(SlowDatabase):
+        def write(self, key: str, value: str) -> None:
+            super().write(key, value)
+            if value == "from writer 1":
+                cache.put(key, "from writer 2")  # all of writer 2, in between
+
+    db = Database()
+    cache = WriteThroughCache(r, p, db)
+    cache.put("k", "from writer 1")
+    assert db.read("k") == "from writer 2"
+    assert cache.get("k") == "from writer 1"  # stale until its TTL
+
+
+def test_write_back_fill_does_not_overwrite_a_newer_put(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    # A clean key has expired; a reader loads the old row while a put() lands.
+    # If the fill overwrote the put, flush() would persist the old value and
+    # the write would be lost.
+    r, p = rp
+    cache: WriteBackCache
+
+    class Database(SlowDatabase):
+        def read(self, key: str) -> str | None:
+            value = super().read(key)
+            if self.reads == 1:
+                cache.put(key, "new")
+            return value
+
+    db = Database({"k": "old"})
+    cache = WriteBackCache(r, p, db)
+    assert cache.get("k") == "new"
+    assert cache.flush() == 1
+    assert db.read("k") == "new"
+
+
+def test_write_back_keeps_a_key_dirty_when_the_database_write_fails(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    r, p = rp
+
+    class FlakyDatabase(SlowDatabase):
+        failures = 1
+
+        def write(self, key: str, value: str) -> None:
+            if self.failures:
+                self.failures -= 1
+                raise ConnectionError("database down")
+            super().write(key, value)
+
+    db = FlakyDatabase()
+    cache = WriteBackCache(r, p, db)
+    cache.put("k", "v")
+    with pytest.raises(ConnectionError):
+        cache.flush()
+    assert r.ttl(p + "k") == -1  # still dirty, so still without a TTL
+    assert cache.flush() == 1
+    assert db.read("k") == "v"
+
+
+def test_write_back_put_during_flush_is_not_lost(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    r, p = rp
+    cache: WriteBackCache
+
+    class Database(SlowDatabase):
+        def write(self, key: str, value: str) -> None:
+            super().write(key, value)
+            if value == "v1":
+                cache.put(key, "v2")  # lands after flush read "v1"
+
+    db = Database()
+    cache = WriteBackCache(r, p, db, ttl_seconds=60)
+    cache.put("k", "v1")
+    flushed = [cache.flush() for _ in range(3)]
+    assert sum(flushed) == 2 and flushed[-1] == 0  # v1, then v2, then nothing
+    assert db.read("k") == "v2" and 0 < r.ttl(p + "k") <= 60
+
+
+def test_write_back_refuses_the_dirty_set_name_as_a_key(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    r, p = rp
+    cache = WriteBackCache(r, p, SlowDatabase())
+    cache.put("a", "1")
+    with pytest.raises(ValueError, match="dirty"):
+        cache.put("__dirty__", "overwrites every pending write")
+    assert cache.flush() == 1

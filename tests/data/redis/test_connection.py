@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import redis
 
 from examples.data.redis.connection import (
     SOCKET_TIMEOUT_SECONDS,
@@ -46,3 +47,25 @@ def test_bad_topic_is_refused(redis_url: str, topic: str) -> None:
         ValueError, match="topic"
     ), key_prefix(client, topic):
         pass
+
+
+def test_client_does_not_retry_commands_on_its_own(redis_url: str) -> None:
+    # redis-py 8.1 retries 10 times by default when Redis() builds its own pool;
+    # a retried INCR whose reply timed out would count twice.
+    with connect(redis_url) as client:
+        connection = client.connection_pool.get_connection()
+        try:
+            assert connection.retry.get_retries() == 0
+        finally:
+            client.connection_pool.release(connection)
+
+
+def test_redis_py_defaults_that_the_page_cites() -> None:
+    # The page says redis-py 8 defaults both timeouts to 5 s and retries when
+    # Redis() builds its own pool: checked here without touching the network.
+    client = redis.Redis(host="127.0.0.1")
+    kwargs = client.connection_pool.connection_kwargs
+    assert kwargs.get("socket_timeout") == 5
+    assert kwargs.get("socket_connect_timeout") == 5
+    assert client.get_retry().get_retries() == 10
+    client.close()

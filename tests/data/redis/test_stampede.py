@@ -92,3 +92,76 @@ def test_bad_settings_are_refused(rp: tuple[redis.Redis, str]) -> None:
     for kwargs in ({"ttl_ms": 0}, {"lock_ttl_ms": 0}, {"wait_seconds": 0}):
         with pytest.raises(ValueError, match="positive"):
             SingleFlightCache(r, p, lambda k: "v", **kwargs)  # type: ignore[arg-type]
+
+
+class _ReleaseFails(SingleFlightCache):
+    """Redis goes away between the load and the release of the lock."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+
+        def broken_release(**_: object) -> int:
+            raise redis.ConnectionError("Redis went away")
+
+        self._release = broken_release  # type: ignore[assignment]
+
+
+def test_a_failed_release_does_not_hide_the_loaders_error(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    r, p = rp
+
+    def loader(key: str) -> str:
+        raise LookupError(f"no row {key}")
+
+    cache = _ReleaseFails(r, p, loader)
+    with pytest.raises(LookupError, match="no row k"):
+        cache.get("k")
+
+
+def test_a_failed_release_after_a_good_load_still_returns_the_value(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    r, p = rp
+    cache = _ReleaseFails(r, p, lambda k: "v", lock_ttl_ms=60_000)
+    assert cache.get("k") == "v"
+    assert 0 < r.pttl(p + "k:loading") <= 60_000  # left to expire on its own
+
+
+def test_a_crashed_loaders_lock_expires_and_a_waiter_takes_over(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    # A loader that died holding the lock: nobody will release it or fill the key.
+    r, p = rp
+    r.set(p + "k:loading", "token-of-a-dead-process", px=100)
+    cache = SingleFlightCache(r, p, lambda k: "loaded", wait_seconds=5)
+    assert cache.get("k") == "loaded"
+    assert cache.stats.waits == 1 and cache.stats.loads == 1
+
+
+def test_a_load_slower_than_the_lock_ttl_lets_a_second_load_start(
+    rp: tuple[redis.Redis, str],
+) -> None:
+    # The failure the page names for the single-flight lock: the first load
+    # outlives its lock, so a waiter takes the expired lock and loads too.
+    r, p = rp
+    second_started = threading.Event()
+    loads: list[int] = []
+
+    def loader(key: str) -> str:
+        loads.append(1)
+        if len(loads) == 1:
+            assert second_started.wait(timeout=5), "no second load started"
+            return "first"
+        second_started.set()
+        return "second"
+
+    cache = SingleFlightCache(r, p, loader, lock_ttl_ms=100, wait_seconds=5)
+    with ThreadPoolExecutor(1) as pool:
+        first = pool.submit(cache.get, "k")
+        while not loads:  # the first caller holds the lock and is loading
+            time.sleep(0.005)
+        assert cache.get("k") == "second"
+        assert first.result(timeout=5) == "first"
+    assert len(loads) == 2
+    assert r.exists(p + "k:loading") == 0
