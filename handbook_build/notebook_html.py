@@ -3,7 +3,7 @@
 mkdocs-jupyter inlines about 590 KB of JupyterLab CSS into each notebook page,
 styles code for the light theme only, and adds its own copy buttons. This turns
 its markup into Material's: code cells and printed output become Material code
-blocks (palette-aware colours, Material's copy button), and the JupyterLab CSS,
+blocks (palette-aware colors, Material's copy button), and the JupyterLab CSS,
 clipboard script and duplicate source copies go. The few layout rules the cells
 still need are in docs/assets/stylesheets/handbook.css.
 """
