@@ -8,7 +8,7 @@ JOIN orders AS o ON o.user_id = u.id
 WHERE o.status = 'paid'
 GROUP BY u.city
 HAVING SUM(o.total_cents) > 5000
-ORDER BY revenue_cents DESC;
+ORDER BY revenue_cents DESC, u.city;
 -- #> city   | paid_orders | revenue_cents
 -- #> -------+-------------+--------------
 -- #> NYC    | 4           | 12549

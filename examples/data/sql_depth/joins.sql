@@ -32,8 +32,10 @@ ORDER BY u.id;
 -- #> Ken     | 0      | 0
 -- --8<-- [end:left]
 
--- RIGHT JOIN: every row of the right-hand table. It is the LEFT JOIN above with
--- the tables swapped; most teams write LEFT JOIN only, so queries read one way.
+-- RIGHT JOIN: every row of the right-hand table (payments), with its order if
+-- one exists; the WHERE keeps payments with no paid order behind them. It is
+-- `payments LEFT JOIN orders` written the other way round; most teams write
+-- LEFT JOIN only, so queries read one way.
 -- --8<-- [start:right]
 SELECT p.id AS payment, p.order_id, o.status
 FROM orders AS o
@@ -47,24 +49,57 @@ ORDER BY p.id;
 -- --8<-- [end:right]
 
 -- FULL OUTER JOIN: both sides, matched where possible. Reconciliation keeps
--- only the rows where the two systems disagree.
+-- only the rows where the two systems disagree: a side missing, amounts that
+-- differ, or money taken for an order that is not (or no longer) paid. Every
+-- row the WHERE keeps gets a label; none is left NULL.
 -- --8<-- [start:full]
 SELECT o.id AS order_id, o.total_cents, p.id AS payment, p.amount_cents,
        CASE
            WHEN p.id IS NULL THEN 'order never paid'
            WHEN o.id IS NULL THEN 'payment for unknown order'
+           WHEN p.amount_cents <> o.total_cents THEN 'amounts differ'
            WHEN o.status = 'refunded' THEN 'paid, then refunded'
+           ELSE 'paid, order not marked paid'
        END AS problem
 FROM orders AS o
 FULL OUTER JOIN payments AS p ON p.order_id = o.id
-WHERE p.id IS NULL OR o.id IS NULL OR o.status <> 'paid'
-ORDER BY COALESCE(o.id, p.order_id);
+WHERE p.id IS NULL OR o.id IS NULL
+   OR p.amount_cents <> o.total_cents OR o.status <> 'paid'
+ORDER BY o.id IS NULL, o.id, p.id;
 -- #> order_id | total_cents | payment | amount_cents | problem
 -- #> ---------+-------------+---------+--------------+--------------------------
 -- #> 4        | 799         | 109     | 799          | paid, then refunded
 -- #> 9        | 100         | NULL    | NULL         | order never paid
 -- #> NULL     | NULL        | 105     | 700          | payment for unknown order
 -- --8<-- [end:full]
+
+-- Without FULL OUTER JOIN (MySQL, MariaDB): the LEFT JOIN gives every order
+-- with its payments, UNION ALL adds the payments no order matches (an anti
+-- join). Same rows as above.
+-- --8<-- [start:full_emulated]
+SELECT * FROM (
+    SELECT o.id AS order_id, o.total_cents, p.id AS payment, p.amount_cents,
+           CASE
+               WHEN p.id IS NULL THEN 'order never paid'
+               WHEN p.amount_cents <> o.total_cents THEN 'amounts differ'
+               WHEN o.status = 'refunded' THEN 'paid, then refunded'
+               ELSE 'paid, order not marked paid'
+           END AS problem
+    FROM orders AS o
+    LEFT JOIN payments AS p ON p.order_id = o.id
+    WHERE p.id IS NULL OR p.amount_cents <> o.total_cents OR o.status <> 'paid'
+    UNION ALL
+    SELECT NULL, NULL, p.id, p.amount_cents, 'payment for unknown order'
+    FROM payments AS p
+    WHERE NOT EXISTS (SELECT 1 FROM orders AS o WHERE o.id = p.order_id)
+) AS problems
+ORDER BY order_id IS NULL, order_id, payment;
+-- #> order_id | total_cents | payment | amount_cents | problem
+-- #> ---------+-------------+---------+--------------+--------------------------
+-- #> 4        | 799         | 109     | 799          | paid, then refunded
+-- #> 9        | 100         | NULL    | NULL         | order never paid
+-- #> NULL     | NULL        | 105     | 700          | payment for unknown order
+-- --8<-- [end:full_emulated]
 
 -- CROSS JOIN: every user with every month, so a month with no orders shows 0
 -- instead of vanishing from the report.
