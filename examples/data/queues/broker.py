@@ -23,10 +23,15 @@ def connect(url: str | None = None) -> pika.BlockingConnection:
     parameters = pika.URLParameters(url or amqp_url())
     parameters.connection_attempts = 3
     parameters.retry_delay = 1
-    parameters.socket_timeout = CONNECT_TIMEOUT_SECONDS
+    parameters.socket_timeout = CONNECT_TIMEOUT_SECONDS  # the TCP connect only
+    # The whole handshake (TCP, TLS, AMQP); after it, only heartbeats notice a
+    # silent broker, since pika sets no timeout on socket reads.
+    parameters.stack_timeout = 3 * CONNECT_TIMEOUT_SECONDS
     # When the broker runs low on memory or disk it blocks publishers; give up
     # after 30 s rather than stall a request thread indefinitely.
     parameters.blocked_connection_timeout = 30
+    # A silent peer is declared dead after missed heartbeats. pika answers them
+    # only while this thread is inside a pika call (see on_worker_thread).
     parameters.heartbeat = 30
     return pika.BlockingConnection(parameters)
 

@@ -11,6 +11,22 @@ from __future__ import annotations
 import json
 import sqlite3
 
+MAX_CENTS = 2**63 - 1  # the largest SQLite INTEGER
+
+
+def parse_credit(body: bytes) -> tuple[str, int]:
+    """`(account, cents)` from a JSON body; ValueError for anything else."""
+    credit = json.loads(body)  # json.JSONDecodeError is a ValueError
+    if not isinstance(credit, dict):
+        raise ValueError(f"a credit is a JSON object, not {credit!r}")
+    account, cents = credit.get("account"), credit.get("cents")
+    if not isinstance(account, str) or not account:
+        raise ValueError(f"bad account: {account!r}")
+    # `type(...) is int`, not isinstance: bool is an int, and `true` would credit 1 cent.
+    if type(cents) is not int or not 0 < cents <= MAX_CENTS:
+        raise ValueError(f"bad cents: {cents!r}")
+    return account, cents
+
 
 # --8<-- [start:ledger]
 class Ledger:
@@ -35,10 +51,7 @@ class Ledger:
         """Credit the account named in `body`; False if `message_id` was already applied."""
         if not message_id:
             raise ValueError("a message without an id cannot be deduplicated")
-        credit = json.loads(body)
-        account, cents = credit["account"], credit["cents"]
-        if not isinstance(account, str) or not isinstance(cents, int) or cents <= 0:
-            raise ValueError(f"bad credit: {credit!r}")
+        account, cents = parse_credit(body)  # raises before anything is written
         with self.connection:  # one transaction: the id and the effect commit together
             claimed = self.connection.execute(
                 "INSERT INTO processed_messages (message_id) VALUES (?)"

@@ -31,6 +31,8 @@ def spread(prefetch: int) -> str:
     """Publish four jobs, let worker A then worker B subscribe, and say who holds what."""
     with connect() as connection, temporary_topology(connection, "ex.prefetch") as topo:
         producer = connection.channel()
+        # Confirms: all four are in the queue before either worker subscribes.
+        producer.confirm_delivery()
         for n in range(1, 5):
             publish(producer, topo.work, f"job-{n}", b"{}")
         # Separate connections stand in for two worker processes.

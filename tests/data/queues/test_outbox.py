@@ -3,9 +3,11 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 
+import pika
 import psycopg
 import pytest
 from pika.adapters.blocking_connection import BlockingChannel
+from pika.exceptions import UnroutableError
 
 from examples.data.queues import broker
 from examples.data.queues.broker import Topology
@@ -202,3 +204,92 @@ def test_plain_for_update_makes_the_second_relay_wait_then_find_nothing(
             first.execute("UPDATE outbox SET sent_at = now()")
         thread.join(timeout=10)
     assert second_result == [[]]  # rechecked after the commit: nothing unsent is left
+
+
+def test_a_refused_publish_leaves_the_batch_unsent(
+    conn: psycopg.Connection, channel: BlockingChannel, topology: Topology
+) -> None:
+    """With confirms, a publish the broker cannot route raises, and the claim rolls back."""
+    place_order(conn, "o-1", "a", 100)
+    with pytest.raises(UnroutableError):
+        relay_batch(conn, channel, f"{topology.work}.typo")
+    assert unsent_count(conn) == 1
+
+
+def test_without_confirms_a_dropped_publish_is_marked_sent(
+    conn: psycopg.Connection, amqp: pika.BlockingConnection, topology: Topology
+) -> None:
+    """Why the relay needs a confirm channel: here the event is lost and nothing says so."""
+    place_order(conn, "o-1", "a", 100)
+    plain = amqp.channel()  # no confirm_delivery()
+    assert relay_batch(conn, plain, f"{topology.work}.typo") == ["order-placed:o-1"]
+    assert unsent_count(conn) == 0
+
+
+def test_one_relay_publishes_in_visibility_order_not_id_or_commit_order(
+    postgres_dsn: str, schema: str, conn: psycopg.Connection, channel: BlockingChannel, topology: Topology
+) -> None:
+    """Backs the page: ids are handed out at insert, rows become visible at commit."""
+    with connect(postgres_dsn) as slow:
+        use_schema(slow, schema)
+        # o-late takes the lower id, then commits after o-early.
+        with slow.transaction():
+            place_order(slow, "o-late", "a", 100)
+            place_order(conn, "o-early", "a", 100)
+            assert relay_batch(conn, channel, topology.work) == ["order-placed:o-early"]
+        assert relay_batch(conn, channel, topology.work) == ["order-placed:o-late"]
+        # Both committed before the relay runs, the other way round: id order wins.
+        with slow.transaction():
+            place_order(slow, "o-first-id", "a", 100)
+            place_order(conn, "o-first-commit", "a", 100)
+        assert relay_batch(conn, channel, topology.work) == [
+            "order-placed:o-first-id",
+            "order-placed:o-first-commit",
+        ]
+    published = drain_ids(channel, topology.work)
+    assert published == [
+        "order-placed:o-early",
+        "order-placed:o-late",
+        "order-placed:o-first-id",
+        "order-placed:o-first-commit",
+    ]
+    ids = dict(conn.execute("SELECT message_id, id FROM outbox").fetchall())
+    assert ids["order-placed:o-late"] < ids["order-placed:o-early"]
+
+
+def test_plain_for_update_at_repeatable_read_fails_instead_of_skipping(
+    postgres_dsn: str, schema: str, conn: psycopg.Connection
+) -> None:
+    """Backs the "try it" qualifier: the recheck-and-skip happens at READ COMMITTED only."""
+    place_order(conn, "o-1", "a", 100)
+    plain_claim = "SELECT message_id FROM outbox WHERE sent_at IS NULL ORDER BY id FOR UPDATE"
+    errors: list[BaseException] = []
+    with connect(postgres_dsn) as first, connect(postgres_dsn) as second:
+        use_schema(first, schema)
+        use_schema(second, schema)
+        second_pid = second.info.backend_pid
+        with first.transaction():
+            first.execute(plain_claim)
+
+            def claim_second() -> None:
+                try:
+                    with second.transaction():
+                        second.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                        second.execute(plain_claim).fetchall()
+                except psycopg.errors.SerializationFailure as error:
+                    errors.append(error)
+
+            thread = threading.Thread(target=claim_second)
+            thread.start()
+            for _ in range(500):
+                waiting = conn.execute(
+                    "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s", (second_pid,)
+                ).fetchone()
+                if waiting and waiting[0] == "Lock":
+                    break
+                threading.Event().wait(0.01)
+            else:
+                pytest.fail("the second claim never blocked")
+            first.execute("UPDATE outbox SET sent_at = now()")
+        thread.join(timeout=10)
+    assert len(errors) == 1
