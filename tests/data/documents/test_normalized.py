@@ -68,7 +68,8 @@ def test_normalized_tables_reject_what_the_document_check_rejects(conn: psycopg.
 
 def test_revenue_reads_integral_numbers_written_with_a_fraction_part(conn: psycopg.Connection) -> None:
     # JSON allows 2.0 for 2; the CHECK accepts it, so the report must too.
-    doc = dict(SAMPLE_ORDERS[1], order_no="A-2000", items=[{"sku": "MN-27", "name": "Monitor 27in", "qty": 2.0, "price_cents": 28900}])
+    line = {"sku": "MN-27", "name": "Monitor 27in", "qty": 2.0, "price_cents": 28900}
+    doc = dict(SAMPLE_ORDERS[1], order_no="A-2000", items=[line])
     insert_orders(conn, [doc], first_id=50)
     docs = CountingConnection(conn)
     assert dict(revenue_document(docs))["MN-27"] == 3 * 28900
