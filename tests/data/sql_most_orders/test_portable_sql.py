@@ -190,3 +190,34 @@ def test_postgres_sorts_nulls_first_in_descending_order(postgres_dsn: str, maria
     with sqlite3.connect(":memory:") as db:
         assert [v for (v,) in db.execute(NULLS_DESC)] == [2, 1, None]
     db.close()
+
+
+LATERAL_TOP_TWO = """
+SELECT u.id, t.id, t.total_cents
+FROM users AS u
+CROSS JOIN LATERAL (
+    SELECT o.id, o.total_cents FROM orders AS o
+    WHERE o.user_id = u.id AND o.status = 'paid'
+    ORDER BY o.total_cents DESC LIMIT 2
+) AS t
+"""
+
+
+def test_postgres_lateral_top_two_reads_the_index_and_sorts_nothing(postgres_dsn: str) -> None:
+    # The page: with an index on (user_id, total_cents DESC), a LATERAL
+    # subquery with LIMIT 2 per user avoids sorting the whole table.
+    with postgres_scratch(postgres_dsn) as cur:
+        for setup in parse_statements(SQL_DEPTH / "schema.sql"):
+            cur.execute(for_server(setup.sql, "postgres"))
+        cur.execute("INSERT INTO users SELECT g, 'user ' || g, 'NYC', NULL FROM generate_series(1, 2000) AS g")
+        cur.execute(
+            "INSERT INTO orders SELECT g, 1 + (g * 7919) % 2000, (g * 37) % 50000,"
+            " CASE WHEN g % 5 = 0 THEN 'refunded' ELSE 'paid' END, '2024-04-01'"
+            " FROM generate_series(1, 100000) AS g"
+        )
+        cur.execute("CREATE INDEX orders_user_total ON orders (user_id, total_cents DESC)")
+        cur.execute("ANALYZE users, orders")
+        cur.execute("EXPLAIN (COSTS OFF) " + LATERAL_TOP_TWO)
+        plan = "\n".join(line for (line,) in cur.fetchall())
+        assert "Index Scan using orders_user_total" in plan, plan
+        assert "Sort" not in plan, plan
