@@ -100,6 +100,27 @@ def plan_summary(
 
 # --8<-- [end:plan]
 
+
+# --8<-- [start:heap]
+def scan_work(
+    conn: psycopg.Connection, query: str, params: tuple[Any, ...] = ()
+) -> dict[str, Any]:
+    """Run `query` under EXPLAIN ANALYZE: the top node, its rows and heap fetches."""
+    (document,) = conn.execute(
+        sql.SQL("EXPLAIN (ANALYZE, FORMAT JSON) ") + sql.SQL(query), params
+    ).fetchone()
+    node = document[0]["Plan"]
+    return {
+        "node": node["Node Type"],
+        "rows": node["Actual Rows"],
+        # Only index-only scans report it: rows whose heap page the visibility
+        # map did not vouch for, so the table was read after all.
+        "heap_fetches": node.get("Heap Fetches"),
+    }
+
+
+# --8<-- [end:heap]
+
 BY_USER = "SELECT id, total_cents FROM orders WHERE user_id = %s"
 BY_DAY = "SELECT id FROM orders WHERE placed_on = %s"
 USER_TOTALS = "SELECT total_cents FROM orders WHERE user_id = %s"
@@ -127,7 +148,23 @@ if __name__ == "__main__":
         conn.execute("VACUUM ANALYZE orders")
         print(plan_summary(conn, USER_TOTALS, (42,)))
         #> ['Index Only Scan using orders_user_cover']
+        # --8<-- [end:demo]
 
+        # --8<-- [start:visibility]
+        print(scan_work(conn, USER_TOTALS, (42,)))
+        #> {'node': 'Index Only Scan', 'rows': 100, 'heap_fetches': 0}
+        # A batch job touches 1% of the orders (none of user 42's), spread
+        # over every page of the table. Each changed page loses its
+        # all-visible bit until the next VACUUM.
+        conn.execute("UPDATE orders SET status = 'refunded' WHERE id % 100 = 51")
+        print(scan_work(conn, USER_TOTALS, (42,)))
+        #> {'node': 'Index Only Scan', 'rows': 100, 'heap_fetches': 100}
+        conn.execute("VACUUM orders")
+        print(scan_work(conn, USER_TOTALS, (42,)))
+        #> {'node': 'Index Only Scan', 'rows': 100, 'heap_fetches': 0}
+        # --8<-- [end:visibility]
+
+        # --8<-- [start:partial]
         # Partial: only the 1% of rows that are pending are in the index.
         print(plan_summary(conn, PENDING, ("2024-02-01",)))
         #> ['Seq Scan']
@@ -137,4 +174,4 @@ if __name__ == "__main__":
         conn.execute("ANALYZE orders")
         print(plan_summary(conn, PENDING, ("2024-02-01",)))
         #> ['Bitmap Heap Scan', 'Bitmap Index Scan using orders_pending']
-        # --8<-- [end:demo]
+        # --8<-- [end:partial]

@@ -41,6 +41,10 @@ def keyset_page(
     """The `size` rows that sort after `after`; None means the first page."""
     if not 1 <= size <= 100:
         raise ValueError("size must be between 1 and 100")
+    if after is not None and None in after:
+        # A NULL in a row comparison makes it NULL, so the page would be
+        # empty and the walk would end early without an error.
+        raise ValueError("a cursor holds no NULLs")
     if after is None:
         return conn.execute(
             "SELECT placed_on, id FROM orders ORDER BY placed_on, id LIMIT %s",
@@ -99,6 +103,30 @@ KEYSET_SQL = (
 )
 
 
+# --8<-- [start:nulls]
+SHIPPED_ON = sql.SQL("shipped_on")
+# A date later than any real one, so unshipped rows sort last, as NULLs do.
+SHIPPED_OR_LAST = sql.SQL("coalesce(shipped_on, date '9999-12-31')")
+
+
+def walk_shipments(conn: psycopg.Connection, key: sql.SQL, size: int) -> list[int]:
+    """Every shipment id, in keyset pages ordered by (key, id)."""
+    first = sql.SQL("SELECT {k}, id FROM shipments ORDER BY {k}, id LIMIT %s")
+    after = sql.SQL(
+        "SELECT {k}, id FROM shipments WHERE ({k}, id) > (%s, %s)"
+        " ORDER BY {k}, id LIMIT %s"
+    )
+    ids: list[int] = []
+    page = conn.execute(first.format(k=key), (size,)).fetchall()
+    while page:
+        ids += [row_id for _, row_id in page]
+        page = conn.execute(after.format(k=key), (*page[-1], size)).fetchall()
+    return ids
+
+
+# --8<-- [end:nulls]
+
+
 def prepare(conn: psycopg.Connection, rows: int) -> None:
     """The orders table plus the index both kinds of page walk."""
     create_orders(conn, rows)
@@ -152,3 +180,16 @@ if __name__ == "__main__":
         )
         #> keyset page 2 repeats: []
         # --8<-- [end:drift]
+
+        # --8<-- [start:nulls_demo]
+        conn.execute("CREATE TABLE shipments (id bigint PRIMARY KEY, shipped_on date)")
+        # Ten shipments: ties on shipped_on, and ids 3, 6 and 9 not shipped yet.
+        conn.execute(
+            "INSERT INTO shipments SELECT i, CASE WHEN i % 3 <> 0"
+            " THEN date '2024-03-01' + i / 4 END FROM generate_series(1, 10) AS i"
+        )
+        print("nullable key:", walk_shipments(conn, SHIPPED_ON, 4))
+        #> nullable key: [1, 2, 4, 5, 7, 8, 10]
+        print("coalesced key:", walk_shipments(conn, SHIPPED_OR_LAST, 4))
+        #> coalesced key: [1, 2, 4, 5, 7, 8, 10, 3, 6, 9]
+        # --8<-- [end:nulls_demo]

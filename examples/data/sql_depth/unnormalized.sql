@@ -1,7 +1,9 @@
--- Before: one wide table, the way a spreadsheet export looks.
--- It breaks 1NF (items holds a list), 2NF (product_name depends on only
--- part of the key (order_id, sku)) and 3NF (customer_email depends on
--- customer_id, which is not the key).
+-- Before: one wide table, the way a spreadsheet export looks. Its key is
+-- (order_id, sku), and every column holds one value, so it is in 1NF.
+-- It breaks 2NF: product_name depends on sku alone, and customer_id and
+-- customer_email on order_id alone, each only part of the key. Split those
+-- out and 3NF still fails: customer_email depends on customer_id, which is
+-- not a key of the orders table.
 
 -- --8<-- [start:flat]
 CREATE TABLE order_lines_flat (

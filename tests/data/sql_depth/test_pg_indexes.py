@@ -12,6 +12,7 @@ from examples.data.sql_depth.pg_indexes import (
     USER_TOTALS,
     create_orders,
     plan_summary,
+    scan_work,
     scratch_schema,
 )
 
@@ -50,6 +51,68 @@ def test_indexes_are_used_after_creation_and_not_before(postgres_dsn: str) -> No
         # A query outside the partial index's WHERE cannot use it.
         paid = "SELECT id FROM orders WHERE status = 'paid' AND placed_on < %s"
         assert not uses(plan_summary(conn, paid, ("2024-02-01",)), "orders_pending")
+
+
+def test_index_only_scan_reads_the_table_for_pages_changed_since_vacuum(
+    postgres_dsn: str,
+) -> None:
+    """The plan says Index Only Scan either way; EXPLAIN ANALYZE shows the heap reads."""
+    with scratch_schema(postgres_dsn) as conn:
+        create_orders(conn, 100_000)
+        conn.execute(
+            "CREATE INDEX orders_user_cover ON orders (user_id) INCLUDE (total_cents)"
+        )
+        conn.execute("VACUUM ANALYZE orders")
+        clean = scan_work(conn, USER_TOTALS, (42,))
+        assert clean == {"node": "Index Only Scan", "rows": 50, "heap_fetches": 0}
+
+        # None of user 42's rows change (their ids end in 39), but every page does.
+        conn.execute("UPDATE orders SET status = 'refunded' WHERE id % 100 = 51")
+        dirty = scan_work(conn, USER_TOTALS, (42,))
+        assert dirty == {"node": "Index Only Scan", "rows": 50, "heap_fetches": 50}
+
+        conn.execute("VACUUM orders")
+        assert scan_work(conn, USER_TOTALS, (42,))["heap_fetches"] == 0
+
+
+def test_planner_avoids_index_only_scan_on_a_never_vacuumed_table(
+    postgres_dsn: str,
+) -> None:
+    """ANALYZE alone leaves pg_class.relallvisible at 0, so the plan reads the heap."""
+    with scratch_schema(postgres_dsn) as conn:
+        conn.execute(
+            "CREATE TABLE t (k int NOT NULL, v int NOT NULL)"
+            " WITH (autovacuum_enabled = off)"
+        )
+        conn.execute(
+            "INSERT INTO t SELECT i % 1000, i FROM generate_series(1, 100000) i"
+        )
+        conn.execute("CREATE INDEX t_k_cover ON t (k) INCLUDE (v)")
+        conn.execute("ANALYZE t")
+        query = "SELECT v FROM t WHERE k = %s"
+        assert "Index Only Scan using t_k_cover" not in plan_summary(conn, query, (7,))
+        conn.execute("VACUUM t")
+        assert plan_summary(conn, query, (7,)) == ["Index Only Scan using t_k_cover"]
+
+
+def test_generic_plan_cannot_use_a_partial_index_on_a_parameter(
+    postgres_dsn: str,
+) -> None:
+    """The predicate is proved at planning time, so `status = $1` never matches it."""
+    with scratch_schema(postgres_dsn) as conn:
+        create_orders(conn, 100_000)
+        conn.execute(
+            "CREATE INDEX orders_pending ON orders (placed_on) WHERE status = 'pending'"
+        )
+        conn.execute("ANALYZE orders")
+        conn.execute(
+            "PREPARE by_status (text, date) AS"
+            " SELECT id FROM orders WHERE status = $1 AND placed_on < $2"
+        )
+        run = "EXECUTE by_status ('pending', '2024-02-01')"
+        assert uses(plan_summary(conn, run), "orders_pending")  # a custom plan
+        conn.execute("SET plan_cache_mode = force_generic_plan")
+        assert plan_summary(conn, run) == ["Seq Scan"]
 
 
 def test_scratch_schema_is_dropped_even_after_an_error(postgres_dsn: str) -> None:
