@@ -1,8 +1,9 @@
 -- setup: schema.sql seed.sql
 -- Denormalizing on purpose: a read-heavy profile page shows the order count
 -- on every view, so store it on the user instead of counting each time.
--- Triggers keep it right for writes that go through SQL; a bulk load that
--- disables them, or a bug, leaves it wrong, so you also need a recount query.
+-- Triggers keep it right on inserts and deletes. A path they miss (an order
+-- moved to another user, a load run with triggers disabled) or a bug leaves
+-- it wrong, so you also need a recount query.
 
 -- --8<-- [start:counter]
 ALTER TABLE users ADD COLUMN order_count INTEGER NOT NULL DEFAULT 0;

@@ -110,7 +110,11 @@ SHIPPED_OR_LAST = sql.SQL("coalesce(shipped_on, date '9999-12-31')")
 
 
 def walk_shipments(conn: psycopg.Connection, key: sql.SQL, size: int) -> list[int]:
-    """Every shipment id, in keyset pages ordered by (key, id)."""
+    """Every shipment id, in keyset pages ordered by (key, id).
+
+    `key` is spliced into the SQL as text: pass one of the fixed expressions
+    above, never anything a user sent.
+    """
     first = sql.SQL("SELECT {k}, id FROM shipments ORDER BY {k}, id LIMIT %s")
     after = sql.SQL(
         "SELECT {k}, id FROM shipments WHERE ({k}, id) > (%s, %s)"

@@ -25,6 +25,8 @@ def test_indexes_are_used_after_creation_and_not_before(postgres_dsn: str) -> No
     with scratch_schema(postgres_dsn) as conn:
         create_orders(conn, 100_000)
         assert plan_summary(conn, BY_USER, (42,)) == ["Seq Scan"]
+        by_id = "SELECT total_cents FROM orders WHERE id = %s"
+        assert plan_summary(conn, by_id, (42,)) == ["Index Scan using orders_pkey"]
         assert plan_summary(conn, PENDING, ("2024-02-01",)) == ["Seq Scan"]
 
         conn.execute("CREATE INDEX orders_user_placed ON orders (user_id, placed_on)")
