@@ -13,3 +13,16 @@ GROUP BY customer_id;
 -- #> ------------+---------------
 -- #> 7           | 2
 -- --8<-- [end:anomaly]
+
+-- The delete anomaly: order 1 is cancelled, and it was the only order with a
+-- T-shirt, so the product's name leaves with it.
+-- --8<-- [start:delete_anomaly]
+DELETE FROM order_lines_flat WHERE order_id = 1;
+
+SELECT COUNT(*) AS rows_naming_the_tee
+FROM order_lines_flat
+WHERE sku = 'TEE';
+-- #> rows_naming_the_tee
+-- #> -------------------
+-- #> 0
+-- --8<-- [end:delete_anomaly]
