@@ -7,7 +7,7 @@ classes, and the migrations' head revision builds exactly these tables.
 
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, MetaData, String, Text, text
+from sqlalchemy import ForeignKey, MetaData, String, Text
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -37,25 +37,40 @@ class Base(DeclarativeBase):
 
 
 # --8<-- [start:models]
+NAME_MAX_LENGTH = 100
+
+
 class Author(Base):
     """Someone who writes posts. Names are unique."""
 
     __tablename__ = "authors"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100), unique=True)
+    name: Mapped[str] = mapped_column(String(NAME_MAX_LENGTH), unique=True)
 
-    # Deleting an author in the session deletes their posts too.
+    # Deleting an author deletes their posts. passive_deletes: the database's
+    # ON DELETE CASCADE removes the rows, so the ORM does not load every post
+    # (and every comment) just to delete them one by one.
     posts: Mapped[list[Post]] = relationship(
-        back_populates="author", cascade="all, delete-orphan", order_by="Post.id"
+        back_populates="author",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Post.id",
     )
 
     @validates("name")
-    def _check_name(self, _key: str, value: str) -> str:
-        # Reject bad input before it reaches the database, with a clear message.
-        if not value.strip():
+    def _check_name(self, _key: str, value: object) -> str:
+        # Reject bad input before it reaches the database, with a clear message,
+        # and the same one everywhere: SQLite would store 500 characters in a
+        # VARCHAR(100) where PostgreSQL raises.
+        if not isinstance(value, str):
+            raise TypeError(f"author name must be a str, not {type(value).__name__}")
+        name = value.strip()
+        if not name:
             raise ValueError("author name must not be blank")
-        return value.strip()
+        if len(name) > NAME_MAX_LENGTH:
+            raise ValueError(f"author name must be at most {NAME_MAX_LENGTH} chars")
+        return name
 
 
 class Post(Base):
@@ -69,11 +84,14 @@ class Post(Base):
     )
     title: Mapped[str] = mapped_column(String(200))
     # Added by migration 0002; the server fills it in for rows that predate it.
-    view_count: Mapped[int] = mapped_column(server_default=text("0"))
+    view_count: Mapped[int] = mapped_column(server_default="0")
 
     author: Mapped[Author] = relationship(back_populates="posts")
     comments: Mapped[list[Comment]] = relationship(
-        back_populates="post", cascade="all, delete-orphan", order_by="Comment.id"
+        back_populates="post",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+        order_by="Comment.id",
     )
 
 

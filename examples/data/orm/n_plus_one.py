@@ -21,12 +21,12 @@ Listing = list[tuple[str, list[tuple[str, int]]]]
 
 
 # --8<-- [start:strategies]
-def lazy() -> Select[tuple[Author]]:
+def lazy() -> Select[Author]:
     """The default: relationships load on first access, one query each time."""
     return select(Author).order_by(Author.id)
 
 
-def with_selectinload() -> Select[tuple[Author]]:
+def with_selectinload() -> Select[Author]:
     """One extra SELECT ... WHERE parent_id IN (...) per relationship level."""
     return (
         select(Author)
@@ -35,7 +35,7 @@ def with_selectinload() -> Select[tuple[Author]]:
     )
 
 
-def with_joinedload() -> Select[tuple[Author]]:
+def with_joinedload() -> Select[Author]:
     """One statement: LEFT OUTER JOINs, parent columns repeated on every row."""
     return (
         select(Author)
@@ -46,7 +46,7 @@ def with_joinedload() -> Select[tuple[Author]]:
 
 # --8<-- [end:strategies]
 
-STRATEGIES: dict[str, Callable[[], Select[tuple[Author]]]] = {
+STRATEGIES: dict[str, Callable[[], Select[Author]]] = {
     "lazy": lazy,
     "selectinload": with_selectinload,
     "joinedload": with_joinedload,

@@ -53,6 +53,8 @@ if __name__ == "__main__":
         print(inspect(ada).persistent, ada.id)
         #> True 1
         session.rollback()  # flushed is not committed: the row is gone
+        print(inspect(ada).transient, ada.id)  # transient again, with a stale id
+        #> True 1
     print(count_rows(engine, Author))
     #> 0
     # --8<-- [end:flush_vs_commit]
@@ -64,6 +66,10 @@ if __name__ == "__main__":
         by_key = session.get(Author, author_id)  # found in the identity map: no SQL
         print(by_key is by_query, counter.count)
         #> True 1
+        session.commit()  # expires every object the session holds
+        again = session.get(Author, author_id)  # same object, reloaded: one SELECT
+        print(again is by_query, counter.count)
+        #> True 2
     # --8<-- [end:identity_map]
 
     # --8<-- [start:rollback]

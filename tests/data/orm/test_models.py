@@ -5,7 +5,9 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from examples.data.orm.models import Author, Base, Comment, Post
+from examples.data.orm.models import NAME_MAX_LENGTH, Author, Base, Comment, Post
+from examples.data.orm.sample_data import create_blog
+from examples.data.orm.statement_counter import StatementCounter
 
 
 def test_blank_author_name_is_rejected_before_the_database() -> None:
@@ -13,8 +15,25 @@ def test_blank_author_name_is_rejected_before_the_database() -> None:
         Author(name="   ")
 
 
+@pytest.mark.parametrize("name", [None, 42, b"Ada"])
+def test_author_name_must_be_a_string(name: object) -> None:
+    with pytest.raises(TypeError, match="author name must be a str"):
+        Author(name=name)
+
+
 def test_author_name_is_trimmed() -> None:
     assert Author(name="  Ada ").name == "Ada"
+
+
+def test_author_name_length_is_checked_the_same_on_every_database(engine) -> None:
+    Base.metadata.create_all(engine)
+    with pytest.raises(ValueError, match=f"at most {NAME_MAX_LENGTH}"):
+        Author(name="x" * (NAME_MAX_LENGTH + 1))
+    longest = "x" * NAME_MAX_LENGTH
+    with Session(engine) as session, session.begin():
+        session.add(Author(name=longest))
+    with Session(engine) as session:
+        assert session.scalars(select(Author.name)).one() == longest
 
 
 def test_constraints_have_stable_names() -> None:
@@ -41,6 +60,20 @@ def test_deleting_an_author_deletes_posts_and_comments(engine) -> None:
     with Session(engine) as session:
         assert session.scalars(select(Post)).all() == []
         assert session.scalars(select(Comment)).all() == []
+
+
+def test_deleting_an_author_leaves_the_cascade_to_the_database(engine) -> None:
+    # Without passive_deletes the ORM would SELECT the 3 posts, then each
+    # post's comments, and DELETE them itself: 1 + 1 + 3 SELECTs before any DELETE.
+    create_blog(engine, authors=2, posts_per_author=3, comments_per_post=2)
+    with Session(engine) as session, StatementCounter(engine) as counter:
+        session.delete(session.get(Author, 1))
+        session.commit()
+    assert [s.split()[0] for s in counter.statements] == ["SELECT", "DELETE"]
+    with Session(engine) as session:
+        assert [a.name for a in session.scalars(select(Author))] == ["author-2"]
+        assert len(session.scalars(select(Post)).all()) == 3
+        assert len(session.scalars(select(Comment)).all()) == 6
 
 
 def test_post_without_existing_author_is_refused(engine) -> None:

@@ -19,19 +19,20 @@ depends_on = None
 def upgrade() -> None:
     """Add the column; the server default fills it in for every existing row.
 
-    On PostgreSQL 11+ a constant default is stored in the catalog, so this does
-    not rewrite the table; it still takes a brief ACCESS EXCLUSIVE lock.
+    PostgreSQL 11+ stores a non-volatile default in the catalog instead of
+    rewriting the table; the ALTER still takes an ACCESS EXCLUSIVE lock, briefly.
+    SQLite adds the column in place too. The default is the string "0", not
+    sa.text("0"): Alembic cannot tell that a SQL expression is a constant, and
+    would rebuild the whole table to be safe.
     """
     with op.batch_alter_table("posts") as batch:
         batch.add_column(
-            sa.Column(
-                "view_count", sa.Integer(), server_default=sa.text("0"), nullable=False
-            )
+            sa.Column("view_count", sa.Integer(), server_default="0", nullable=False)
         )
 
 
 def downgrade() -> None:
-    """Drop the column again (SQLite copies the table to do it, in batch mode)."""
+    """Drop the column again (in batch mode, SQLite rebuilds the table)."""
     with op.batch_alter_table("posts") as batch:
         batch.drop_column("view_count")
 
