@@ -1,9 +1,10 @@
 """Signed keyset cursors: clients can pass them back, but not change or forge them.
 
 A cursor is `<payload>.<tag>`: the payload is base64url of "id:<last id>", the
-tag is HMAC-SHA256 over it with a server key. Signed is not encrypted: anyone
-can base64-decode the payload and read the id. What the tag adds is that a
-client cannot change that id, or build a cursor, without the key.
+tag is HMAC-SHA256 over a purpose label and the payload, with a server key.
+Signed is not encrypted: anyone can base64-decode the payload and read the id.
+What the tag adds is that a client cannot change that id, or build a cursor,
+without the key.
 """
 
 from __future__ import annotations
@@ -12,13 +13,15 @@ import base64
 import hashlib
 import hmac
 import os
+import re
 
 # --8<-- [start:cursor]
 KEY_VARIABLE = "HANDBOOK_USERS_CURSOR_KEY"
 MIN_KEY_BYTES = 32  # RFC 2104 discourages keys shorter than the hash output
 MAX_CURSOR_LENGTH = 128  # ours are at most 74 characters
-# Mixed into every tag, so a tag this key makes for another purpose (a session,
-# a download link) is never a valid cursor.
+CURSOR_SHAPE = re.compile(r"[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}")  # base64url only
+# Give this key to cursors alone. The label is a second fence: it keeps a tag
+# made for another labeled use of the same key from passing as a cursor.
 PURPOSE = b"users-page-cursor:"
 MAX_ID = 2**63 - 1  # the largest SQLite INTEGER
 
@@ -37,7 +40,11 @@ class CursorCodec:
 
     @classmethod
     def from_environment(cls) -> CursorCodec:
-        """The codec for the key in HANDBOOK_USERS_CURSOR_KEY; never a default."""
+        """The codec for the key in HANDBOOK_USERS_CURSOR_KEY; never a default.
+
+        The length check cannot tell a random key from a long password, so
+        make the key with `secrets.token_urlsafe(32)` or a secrets manager.
+        """
         key = os.environ.get(KEY_VARIABLE, "")
         if not key:
             raise RuntimeError(f"set {KEY_VARIABLE} to a random secret")
@@ -56,7 +63,7 @@ class CursorCodec:
         """The id in a cursor this codec made; ValueError for anything else."""
         not_ours = ValueError("is not a cursor this API issued")
         # Cheap checks first: length, then the characters base64url can hold.
-        if len(cursor) > MAX_CURSOR_LENGTH or not cursor.isascii():
+        if len(cursor) > MAX_CURSOR_LENGTH or not CURSOR_SHAPE.fullmatch(cursor):
             raise not_ours
         payload, _, tag = cursor.partition(".")
         # Constant time, so response timing cannot reveal how many leading

@@ -53,7 +53,7 @@ print(as_json.status_code, as_json.headers["accept-patch"])
 #> 415 application/merge-patch+json
 # --8<-- [end:patch_media_type]
 
-# --8<-- [start:errors]
+# --8<-- [start:conflict]
 client.post("/users", json={"name": "Grace", "email": "grace@example.com"})
 
 taken = client.patch("/users/2", json={"email": "ADA@king.org"}, headers=MERGE_PATCH)
@@ -71,15 +71,27 @@ print(taken.json())
 """
 print(client.get("/users/2").json())  # the failed write changed nothing
 #> {'id': 2, 'name': 'Grace', 'email': 'grace@example.com'}
+# --8<-- [end:conflict]
 
+# --8<-- [start:errors]
 invalid = client.post("/users", json={"name": "", "email": "grace", "id": 7})
-print(invalid.status_code, invalid.json()["title"])
-#> 422 Invalid request
-for error in invalid.json()["errors"]:
-    print(error)
-    #> {'detail': 'String should have at least 1 character', 'pointer': '#/name'}
-    #> {'detail': 'must look like name@example.com', 'pointer': '#/email'}
-    #> {'detail': 'Extra inputs are not permitted', 'pointer': '#/id'}
+print(invalid.status_code, invalid.headers["content-type"])
+#> 422 application/problem+json
+print(invalid.json())
+"""
+{
+    'type': 'https://api.example.com/problems/validation-error',
+    'title': 'Invalid request',
+    'status': 422,
+    'detail': 'One or more inputs are invalid; see errors.',
+    'instance': '/users',
+    'errors': [
+        {'detail': 'String should have at least 1 character', 'pointer': '#/name'},
+        {'detail': 'must look like name@example.com', 'pointer': '#/email'},
+        {'detail': 'Extra inputs are not permitted', 'pointer': '#/id'},
+    ],
+}
+"""
 
 malformed = client.post(
     "/users", content=b'{"name": "Ada",', headers={"content-type": "application/json"}
@@ -103,6 +115,22 @@ print(wrong_method.status_code, wrong_method.headers["allow"])
 print(wrong_method.json()["detail"])
 #> DELETE is not allowed here; use one of: GET, POST.
 # --8<-- [end:errors]
+
+# --8<-- [start:mixed]
+both = client.put("/users/abc", json={"name": "Ada"})
+print(both.status_code)
+#> 400
+print(both.json()["errors"])
+"""
+[
+    {
+        'detail': 'Input should be a valid integer, unable to parse string as an integer',
+        'parameter': 'user_id',
+    },
+    {'detail': 'Field required', 'pointer': '#/email'},
+]
+"""
+# --8<-- [end:mixed]
 
 # --8<-- [start:pagination]
 for name in ["Edsger", "Barbara", "Ken", "Margaret"]:

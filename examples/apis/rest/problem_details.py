@@ -29,11 +29,23 @@ from typing_extensions import TypedDict  # Pydantic needs this one before 3.12
 
 PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPES = "https://api.example.com/problems/"
+# RFC 9110 renamed these; Python's HTTPStatus uses the new phrases only from 3.13.
+RFC_9110_PHRASES = {
+    413: "Content Too Large",
+    414: "URI Too Long",
+    416: "Range Not Satisfiable",
+    422: "Unprocessable Content",
+}
 
 logger = logging.getLogger(__name__)
 
 
 # --8<-- [start:problem]
+# What RFC 3986 lets a path segment or a fragment hold besides letters, digits
+# and "-._~" (which quote never encodes); everything else is percent-encoded.
+PCHAR = "!$&'()*+,;=:@"
+
+
 class InvalidInput(TypedDict):
     """One mistake in the request, and where it is: exactly one of the rest."""
 
@@ -81,7 +93,8 @@ def problem_response(
         title=title,
         status=status,
         detail=detail,
-        instance=request.url.path,
+        # A URI reference, so percent-encoded again: Starlette decodes the path.
+        instance=quote(request.url.path, safe="/" + PCHAR),
     )
     if errors is not None:
         body["errors"] = errors
@@ -96,7 +109,7 @@ def json_pointer(path: Iterable[str | int]) -> str:
     """A JSON Pointer in URI-fragment form: ["a/b", 0] -> "#/a~1b/0" (RFC 6901)."""
     tokens = (str(part).replace("~", "~0").replace("/", "~1") for part in path)
     # Section 6 of RFC 6901: percent-encode what a URI fragment cannot hold.
-    return "#" + "".join("/" + quote(token, safe="!$&'()*+,;=:@") for token in tokens)
+    return "#" + "".join("/" + quote(token, safe=PCHAR) for token in tokens)
 
 
 def _invalid_input(error: Mapping[str, Any]) -> InvalidInput:
@@ -144,17 +157,28 @@ async def _on_validation_error(
 # --8<-- [end:validation]
 
 
+# --8<-- [start:http_errors]
 async def _on_problem(request: Request, exc: ProblemError) -> JSONResponse:
     return problem_response(
         request, exc.status, title=exc.title, detail=exc.detail, type_=exc.type
     )
 
 
+def status_phrase(status: int) -> str:
+    """The reason phrase RFC 9110 gives `status`: an about:blank problem's title."""
+    if status in RFC_9110_PHRASES:
+        return RFC_9110_PHRASES[status]
+    try:
+        return HTTPStatus(status).phrase
+    except ValueError:  # a code no RFC defines, such as nginx's 499
+        return f"Error {status}"
+
+
 async def _on_http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
     """Routing errors (no such path, wrong method) and HTTPException, same format."""
-    phrase = HTTPStatus(exc.status_code).phrase
+    phrase = status_phrase(exc.status_code)
     detail = str(exc.detail)
-    if exc.status_code == 404:
+    if exc.status_code == 404 and detail == "Not Found":  # the router's default
         detail = f"Nothing is served at {request.url.path}."
     headers = dict(exc.headers or {})
     if exc.status_code == 405:
@@ -189,6 +213,9 @@ async def _on_crash(request: Request, exc: Exception) -> JSONResponse:
         title="Internal Server Error",
         detail="The server failed to handle this request; it has been logged.",
     )
+
+
+# --8<-- [end:http_errors]
 
 
 # --8<-- [start:openapi]

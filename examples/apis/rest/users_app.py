@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import unicodedata
 from typing import Annotated, Any
 
 from fastapi import (
@@ -51,9 +52,21 @@ MAX_SQLITE_INTEGER = 2**63 - 1  # a larger id would overflow sqlite3, not 404
 JSON = "application/json"
 MERGE_PATCH = "application/merge-patch+json"  # RFC 7396
 
+
 # --8<-- [start:models]
+def _no_control_characters(value: str) -> str:
+    # SQLite's length() stops at the first NUL, so "\x00Ada" would pass the
+    # length rules here, then break the CHECK: a 500. Names and addresses
+    # never need a control character (NUL, newline, DEL, ...).
+    if any(unicodedata.category(char) == "Cc" for char in value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
 Name = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
+    AfterValidator(_no_control_characters),
 ]
 EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -68,6 +81,7 @@ def _check_email(value: str) -> str:
 Email = Annotated[
     str,
     StringConstraints(strip_whitespace=True, max_length=254),
+    AfterValidator(_no_control_characters),
     AfterValidator(_check_email),
 ]
 

@@ -116,3 +116,10 @@ def test_without_a_key_in_the_environment_there_is_no_codec(monkeypatch: pytest.
     monkeypatch.delenv(KEY_VARIABLE, raising=False)
     with pytest.raises(RuntimeError, match=KEY_VARIABLE):
         CursorCodec.from_environment()
+
+
+@pytest.mark.parametrize("cursor", ["!!!!." + "A" * 43, "aWQ6Mg." + "A" * 42 + "=", "aWQ6Mg", "a b.c", "ü." + "ü" * 43])
+def test_junk_is_refused_before_any_hmac_is_computed(monkeypatch: pytest.MonkeyPatch, cursor: str) -> None:
+    """The cheap shape check runs first: only base64url, a dot, a 43-character tag."""
+    monkeypatch.setattr(CursorCodec, "_tag", lambda self, payload: pytest.fail("computed an HMAC for junk"))
+    assert refused(cursor)

@@ -6,7 +6,7 @@ import logging
 from typing import Annotated
 
 import pytest
-from fastapi import FastAPI, Header, Query
+from fastapi import FastAPI, Header, HTTPException, Query
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
 
@@ -52,6 +52,18 @@ def make_app() -> FastAPI:
 
     @app.put("/items/{name}", responses=problem_responses({422: "The key was already used with another body"}))
     def put_item(name: str, item: Item) -> Item:
+        return item
+
+    @app.get("/widgets/{name}")
+    def get_widget(name: str) -> None:
+        raise HTTPException(404, f"No widget is called {name}.")
+
+    @app.get("/closed")
+    def closed() -> None:
+        raise HTTPException(499, "The client went away.")  # no HTTPStatus for 499
+
+    @app.post("/small", max_body_size=16)
+    def small(item: Item) -> Item:
         return item
 
     @app.get("/health", responses=problem_responses({503: "Down for maintenance"}))
@@ -191,3 +203,38 @@ def test_a_route_that_documents_its_own_422_keeps_that_description(client: TestC
     responses = client.get("/openapi.json").json()["paths"]["/items/{name}"]["put"]["responses"]
     assert responses["422"]["description"] == "The key was already used with another body"
     assert responses["422"]["content"][PROBLEM_JSON]["schema"] == {"$ref": "#/components/schemas/Problem"}
+
+
+def test_a_routes_own_404_keeps_its_detail(client: TestClient) -> None:
+    body = assert_problem(client.get("/widgets/sprocket"), 404)
+    assert body["detail"] == "No widget is called sprocket."
+
+
+def test_a_status_python_has_no_name_for_is_still_a_problem(client: TestClient) -> None:
+    body = assert_problem(client.get("/closed"), 499)
+    assert body["title"] == "Error 499"
+    assert body["detail"] == "The client went away."
+
+
+def test_about_blank_titles_are_rfc_9110_phrases_on_every_python(client: TestClient) -> None:
+    """Python 3.11's HTTPStatus still says "Request Entity Too Large"; RFC 9457
+    wants the phrase RFC 9110 recommends. A chunked body over the limit reaches
+    the handlers (one that declares its length gets Starlette's plain text)."""
+    chunks = iter([b'{"size": 1, "tags": [', b'"a", "b", "c"]}'])
+    response = client.post("/small", content=chunks, headers={"content-type": "application/json"})
+    assert assert_problem(response, 413)["title"] == "Content Too Large"
+
+
+@pytest.mark.parametrize(
+    ("path", "instance"),
+    [
+        ("/nowhere%20at%20all", "/nowhere%20at%20all"),
+        ("/a%3Cb%3E", "/a%3Cb%3E"),
+        ("/%C3%A9t%C3%A9", "/%C3%A9t%C3%A9"),
+        ("/100%25", "/100%25"),
+    ],
+)
+def test_instance_is_a_uri_reference_even_for_odd_paths(client: TestClient, path: str, instance: str) -> None:
+    """RFC 9457 makes `instance` a URI reference; Starlette's url.path is decoded."""
+    body = assert_problem(client.get(path), 404)
+    assert body["instance"] == instance

@@ -156,6 +156,34 @@ def test_create_with_an_invalid_body_is_422_naming_each_field(
     assert stored_rows(connection) == []
 
 
+@pytest.mark.parametrize(
+    ("payload", "fields"),
+    [
+        ({"name": "\x00", "email": "ada@example.com"}, ["#/name"]),
+        ({"name": "\x00Ada", "email": "ada@example.com"}, ["#/name"]),
+        ({"name": "Ada\nKing", "email": "ada@example.com"}, ["#/name"]),
+        ({"name": "Ad\x85a", "email": "ada@example.com"}, ["#/name"]),
+        ({"name": "Ada", "email": "ada\x00@example.com"}, ["#/email"]),
+        ({"name": "Ada", "email": "ada@exam\x7fple.com"}, ["#/email"]),
+    ],
+)
+def test_control_characters_are_422_not_a_500_from_the_check(
+    client: TestClient, connection: sqlite3.Connection, payload, fields: list[str]
+) -> None:
+    """SQLite's length() stops at the first NUL, so "\x00Ada" has length 0 there:
+    let through, it broke the CHECK and became a 500."""
+    response = client.post("/users", json=payload)
+    assert invalid_inputs(response) == fields
+    assert response.json()["errors"][0]["detail"] == "must not contain control characters"
+    assert stored_rows(connection) == []
+
+
+def test_a_patch_with_a_control_character_is_422(client: TestClient, connection: sqlite3.Connection) -> None:
+    client.post("/users", json=ADA)
+    assert invalid_inputs(patch(client, "/users/1", {"name": "\x00"})) == ["#/name"]
+    assert stored_rows(connection) == [(1, "Ada", "ada@example.com")]
+
+
 def test_create_with_malformed_json_is_400(client: TestClient, connection: sqlite3.Connection) -> None:
     response = client.post(
         "/users",
