@@ -9,33 +9,43 @@ from pathlib import Path
 import pytest
 
 from examples import server_settings
+from tests.support.example_files import REPO_ROOT
 from tests.support.servers import REQUIRES_SERVER, require_server
 from tests.support.site_build import serve_directory, shared_site, site_path_prefix
 
 SERVER_FIXTURES = {"postgres_dsn", "mariadb_settings", "redis_url", "amqp_url"}
 
 
-def uses_a_server(item: pytest.Item) -> bool:
-    """Whether a test talks to one of the real servers, through a fixture or an example it runs."""
+def server_family(item: pytest.Item) -> str | None:
+    """For a test that reaches a real server, the example folder it exercises; else None.
+
+    The docs harness names the example it runs, a benchmark names itself, and
+    every other test mirrors its example folder (tests/data/queues/ tests
+    examples/data/queues/).
+    """
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    for value in params.values():
+        example = getattr(value, "path", None)  # an example the docs harness runs
+        if example is not None and REQUIRES_SERVER.search(getattr(value, "source", "")):
+            return Path(example).resolve().parent.relative_to(REPO_ROOT).as_posix()
+        if isinstance(value, Path) and value.suffix == ".py" and REQUIRES_SERVER.search(value.read_text("utf-8")):
+            return value.resolve().relative_to(REPO_ROOT).as_posix()  # a benchmark file
     if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
-        return True
-    for value in getattr(getattr(item, "callspec", None), "params", {}).values():
-        text = getattr(value, "source", None)  # an example the docs harness runs
-        if isinstance(value, Path) and value.suffix == ".py":  # a benchmark file
-            text = value.read_text(encoding="utf-8")
-        if isinstance(text, str) and REQUIRES_SERVER.search(text):
-            return True
-    return False
+        tests_folder = Path(item.path).resolve().parent.relative_to(REPO_ROOT / "tests")
+        return ("examples" / tests_folder).as_posix()
+    return None
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    # Examples work in fixed schemas, key prefixes and queues, so two tests that
-    # reach the same server must not run at once: under pytest-xdist
-    # (--dist loadgroup) every such test goes to one worker, in turn, while the
-    # other workers take the rest.
+    # Examples name their schemas, databases, key prefixes and queues with random
+    # suffixes, so tests of different examples can share a server. Tests of the
+    # same example folder also watch shared server state (lock waits, deadlock
+    # victims, counters), so under pytest-xdist (--dist loadgroup) each folder's
+    # tests run on one worker, in turn, while other workers take the rest.
     for item in items:
-        if uses_a_server(item):
-            item.add_marker(pytest.mark.xdist_group("servers"))
+        family = server_family(item)
+        if family is not None:
+            item.add_marker(pytest.mark.xdist_group(family))
 
 
 @pytest.fixture(scope="session")
