@@ -151,7 +151,12 @@ class RedisLock:
 
 # --8<-- [start:fenced_store]
 class FencedStore:
-    """A resource that accepts a write only with a fencing token at least as new as the last."""
+    """A resource that accepts a write only with a fencing token at least as new as the last.
+
+    In memory, for one thread. A real resource makes the check and the write one
+    atomic step, or it has the check-then-act race again (pg_fence.py: one
+    transaction).
+    """
 
     def __init__(self) -> None:
         self.highest_fence = 0

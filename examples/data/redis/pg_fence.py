@@ -1,11 +1,11 @@
-"""Fencing tokens that a failover cannot repeat: drawn from PostgreSQL, checked by PostgreSQL.
+"""Fencing tokens that a Redis failover cannot repeat: drawn from PostgreSQL, checked by PostgreSQL.
 
 The Redis lock decides who should do the work; it only saves duplicate work.
 Correctness comes from here. Each holder draws the next fence for the lock's
 name in a committed transaction, and every write to the protected rows checks,
 in the same transaction, that no newer fence has been drawn since. Redis may
 grant the lock twice or hand out a fence twice; a stale holder's write is
-still refused.
+still refused. PostgreSQL's own failover must not lose a draw either (next_fence).
 """
 
 from __future__ import annotations
@@ -52,8 +52,10 @@ def next_fence(conn: psycopg.Connection, lock_name: str) -> int:
     """Draw the next fence for `lock_name`: 1, 2, 3, ... committed before it returns.
 
     With synchronous_commit on (the default), a committed UPDATE survives a
-    crash of the primary, so no two holders ever get the same fence, whatever
-    Redis does.
+    crash and restart of this server, so no two holders get the same fence,
+    whatever Redis does. A failover keeps that promise only if the promoted
+    standby had the commit: with asynchronous replication, PostgreSQL's
+    default, it may not, and the next draw repeats a fence someone holds.
     """
     _check_name(lock_name)
     if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
@@ -79,6 +81,8 @@ def write_report(
 
     FOR SHARE holds the fence row until COMMIT, so a holder drawing a newer
     fence waits for this write to finish: the check and the write are one step.
+    At READ COMMITTED (the default) a draw in progress makes this check wait,
+    then read the new fence; at REPEATABLE READ or above it raises instead.
     """
     _check_name(lock_name)
     with conn.transaction():

@@ -33,8 +33,10 @@ if used < limit then
   redis.call('PEXPIRE', KEYS[1], window)  -- an idle client's key frees itself
   return {1, limit - used - 1, 0}
 end
-local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return {0, 0, tonumber(oldest[2]) + window - now}
+-- Free once used - limit + 1 requests have left: the one at index used - limit
+-- (the oldest, unless the key was filled under a higher limit).
+local frees = redis.call('ZRANGE', KEYS[1], used - limit, used - limit, 'WITHSCORES')
+return {0, 0, tonumber(frees[2]) + window - now}
 """
 # --8<-- [end:script]
 

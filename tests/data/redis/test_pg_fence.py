@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 
 import psycopg
 import pytest
@@ -83,6 +84,55 @@ def test_a_draw_waits_for_a_write_in_progress(schema: str, postgres_dsn: str) ->
             with pytest.raises(psycopg.errors.LockNotAvailable):
                 next_fence(drawer, "job")
         assert next_fence(drawer, "job") == fence + 1  # free once the write commits
+
+
+def wait_until_blocked(watcher: psycopg.Connection, blocked: psycopg.Connection) -> None:
+    """Return once `blocked`'s backend waits for a lock another session holds."""
+    deadline = time.monotonic() + 5
+    pid = blocked.info.backend_pid
+    query = "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s"
+    while (row := watcher.execute(query, (pid,)).fetchone()) != ("Lock",):
+        assert time.monotonic() < deadline, f"backend {pid} never waited for a lock: {row}"
+        time.sleep(0.01)
+
+
+def write_during_a_draw(schema: str, postgres_dsn: str, writer: psycopg.Connection) -> Future[bool]:
+    """Start write_report with the newest fence while a newer draw is in progress, then commit the draw."""
+    with connect(schema, postgres_dsn) as drawer, connect(schema, postgres_dsn) as watcher:
+        fence = next_fence(drawer, "job")
+        with ThreadPoolExecutor(1) as pool:
+            with drawer.transaction():
+                # What next_fence does, left uncommitted: it holds the row's FOR NO KEY UPDATE lock.
+                drawer.execute("UPDATE lock_fences SET fence = fence + 1 WHERE name = 'job'")
+                pending = pool.submit(write_report, writer, "job", fence, "r", "stale")
+                wait_until_blocked(watcher, writer)
+            return pending  # the pool waits for the write, now that the draw has committed
+
+
+def test_a_write_waits_for_a_draw_in_progress_then_is_refused(schema: str, postgres_dsn: str) -> None:
+    # READ COMMITTED: FOR SHARE waits for the draw, then reads the row as the draw left it.
+    with connect(schema, postgres_dsn) as writer:
+        assert write_during_a_draw(schema, postgres_dsn, writer).result(timeout=10) is False
+        assert stored(writer, "r") is None
+
+
+def test_at_repeatable_read_the_same_write_fails_instead(schema: str, postgres_dsn: str) -> None:
+    # Its snapshot predates the draw, so PostgreSQL raises rather than reread: still never a stale write.
+    with connect(schema, postgres_dsn) as writer:
+        writer.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        with pytest.raises(psycopg.errors.SerializationFailure):
+            write_during_a_draw(schema, postgres_dsn, writer).result(timeout=10)
+        assert stored(writer, "r") is None
+
+
+def test_for_key_share_would_not_hold_off_a_draw(schema: str, postgres_dsn: str) -> None:
+    # Why the check takes FOR SHARE: the weaker FOR KEY SHARE does not conflict with an UPDATE's lock.
+    with connect(schema, postgres_dsn) as writer, connect(schema, postgres_dsn) as drawer:
+        fence = next_fence(writer, "job")
+        drawer.execute("SET lock_timeout = '200ms'")
+        with writer.transaction():
+            writer.execute("SELECT fence FROM lock_fences WHERE name = 'job' FOR KEY SHARE")
+            assert next_fence(drawer, "job") == fence + 1  # drawn mid-"write": the check and write split
 
 
 def test_a_fence_drawn_inside_a_transaction_is_refused(db: psycopg.Connection) -> None:

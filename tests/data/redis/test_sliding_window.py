@@ -82,6 +82,24 @@ def test_window_slides_with_the_clock(rp: tuple[redis.Redis, str]) -> None:
     assert limiter.allow("c") == Decision(True, 0, 0)
 
 
+def test_retry_after_waits_for_enough_requests_to_leave(rp: tuple[redis.Redis, str]) -> None:
+    # A key filled under a higher limit (a rolling deploy that lowers it): the
+    # oldest request leaving is not enough, the count must drop below the new limit.
+    r, p = rp
+    clock = FakeClock()
+    old = SlidingWindowLimiter(r, p, limit=5, window_ms=1_000, clock_ms=clock)
+    for _ in range(5):
+        assert old.allow("c").allowed
+        clock.now_ms += 100
+    new = SlidingWindowLimiter(r, p, limit=2, window_ms=1_000, clock_ms=clock)
+    refused = new.allow("c")  # at +500: requests at +0 ... +400 are in the window
+    assert refused == Decision(False, 0, 800)  # until +1300, when +300 leaves
+    clock.now_ms += refused.retry_after_ms - 1
+    assert new.allow("c").allowed is False
+    clock.now_ms += 1
+    assert new.allow("c").allowed is True
+
+
 def test_refused_requests_do_not_count(rp: tuple[redis.Redis, str]) -> None:
     r, p = rp
     clock = FakeClock()
