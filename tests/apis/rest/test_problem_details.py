@@ -238,3 +238,10 @@ def test_instance_is_a_uri_reference_even_for_odd_paths(client: TestClient, path
     """RFC 9457 makes `instance` a URI reference; Starlette's url.path is decoded."""
     body = assert_problem(client.get(path), 404)
     assert body["instance"] == instance
+
+
+def test_starlette_re_raises_a_crash_after_sending_the_500() -> None:
+    """Why a server such as Uvicorn logs a crash too: the handler answers, then
+    Starlette's outermost middleware raises the error again."""
+    with TestClient(make_app()) as strict, pytest.raises(RuntimeError, match="hunter2"):
+        strict.get("/crash")
