@@ -79,7 +79,8 @@ def migration_connection(
     drops the old table, and DROP TABLE would fire ON DELETE CASCADE on every
     row that refers to it (env.py checks the references before each commit).
     And each transaction starts with an explicit BEGIN: Python's sqlite3 module
-    otherwise runs CREATE, ALTER and DROP outside any transaction.
+    begins one only before INSERT, UPDATE, DELETE or REPLACE, so DDL that comes
+    first would be committed statement by statement.
     """
     if isinstance(lock_timeout_ms, bool) or not isinstance(lock_timeout_ms, int):
         raise TypeError("lock_timeout_ms must be an int")
@@ -114,6 +115,9 @@ def _sqlite_rebuild_mode(connection: Connection) -> Iterator[None]:
     assert sqlite is not None
     (enforced,) = sqlite.execute("PRAGMA foreign_keys").fetchone()
     sqlite.execute("PRAGMA foreign_keys = OFF")
+    if sqlite.execute("PRAGMA foreign_keys").fetchone()[0]:
+        # Say so rather than rebuild tables with cascades armed.
+        raise RuntimeError("foreign keys stayed on: the connection is in a transaction")
     event.listen(connection, "begin", _emit_begin)
     try:
         yield

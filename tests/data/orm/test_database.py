@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 from sqlalchemy import event, text
+from sqlalchemy import exc as sqlalchemy_exc
 
 from examples.data.orm import database
 from examples.data.orm.database import engine_url, make_engine, postgres_schema_engine
@@ -81,3 +82,16 @@ def test_schema_engine_drops_the_schema_when_the_body_fails(postgres_dsn: str) -
 def test_schema_prefix_is_validated(prefix: str) -> None:
     with pytest.raises(ValueError, match="invalid schema prefix"), postgres_schema_engine(prefix):
         pass
+
+
+def test_postgres_pool_defaults_to_5_plus_10_overflow(postgres_dsn: str) -> None:
+    engine = make_engine(database.postgres_url(), pool_timeout=0.2)
+    held = []
+    try:
+        held = [engine.connect() for _ in range(15)]
+        with pytest.raises(sqlalchemy_exc.TimeoutError, match="QueuePool limit of size 5 overflow 10 reached"):
+            engine.connect()
+    finally:
+        for connection in held:
+            connection.close()
+        engine.dispose()

@@ -14,6 +14,26 @@ from examples.data.orm.migrate import current_revision, upgrade
 
 WAIT_SECONDS = 20  # a bound for polling, never an assertion on time
 
+LOCK_STRENGTH = [
+    "AccessShareLock",
+    "RowShareLock",
+    "RowExclusiveLock",
+    "ShareUpdateExclusiveLock",
+    "ShareLock",
+    "ShareRowExclusiveLock",
+    "ExclusiveLock",
+    "AccessExclusiveLock",
+]
+
+
+def strongest_lock(connection, table: str) -> str:
+    """The strongest lock this session holds on `table` (the one that blocks most)."""
+    modes = connection.execute(
+        text("SELECT mode FROM pg_locks WHERE relation = CAST(:t AS regclass) AND pid = pg_backend_pid()"),
+        {"t": table},
+    ).scalars()
+    return max(modes, key=LOCK_STRENGTH.index)
+
 
 @pytest.fixture
 def pg(postgres_engine: Engine) -> Engine:
@@ -121,14 +141,9 @@ def test_not_null_through_a_validated_check_constraint(pg: Engine) -> None:
         )
         connection.commit()
         connection.execute(text("ALTER TABLE posts VALIDATE CONSTRAINT ck_posts_slug"))
-        held = connection.execute(
-            text(
-                "SELECT mode FROM pg_locks WHERE relation = 'posts'::regclass"
-                " AND pid = pg_backend_pid()"
-            )
-        ).scalars().all()
+        held = strongest_lock(connection, "posts")
         connection.commit()
-        assert held == ["ShareUpdateExclusiveLock"]  # reads and writes go on
+        assert held == "ShareUpdateExclusiveLock"  # reads and writes go on
         raw = connection.connection.driver_connection
         raw.add_notice_handler(lambda diagnostic: notices.append(diagnostic.message_primary))
         connection.execute(text("SET client_min_messages = debug1"))
@@ -141,3 +156,47 @@ def test_not_null_through_a_validated_check_constraint(pg: Engine) -> None:
 def test_create_index_concurrently_refuses_a_transaction(pg: Engine) -> None:
     with pytest.raises(Exception, match="cannot run inside a transaction block"), pg.begin() as connection:
         connection.execute(text("CREATE INDEX CONCURRENTLY ix_posts_title ON posts (title)"))
+
+
+def test_foreign_key_not_valid_then_validate_and_the_locks_each_takes(pg: Engine) -> None:
+    with pg.connect() as connection:
+        connection.execute(text("ALTER TABLE posts ADD COLUMN editor_id integer"))
+        connection.execute(text("UPDATE posts SET editor_id = 1"))
+        connection.commit()
+        connection.execute(
+            text(
+                "ALTER TABLE posts ADD CONSTRAINT fk_posts_editor_id_authors"
+                " FOREIGN KEY (editor_id) REFERENCES authors (id) NOT VALID"
+            )
+        )
+        added = (strongest_lock(connection, "posts"), strongest_lock(connection, "authors"))
+        connection.commit()
+        connection.execute(text("ALTER TABLE posts VALIDATE CONSTRAINT fk_posts_editor_id_authors"))
+        validated = (strongest_lock(connection, "posts"), strongest_lock(connection, "authors"))
+        connection.commit()
+    assert added == ("ShareRowExclusiveLock", "ShareRowExclusiveLock")  # brief: no scan
+    assert validated == ("ShareUpdateExclusiveLock", "RowShareLock")  # the scan; writes go on
+
+
+@pytest.mark.parametrize(
+    ("isolation", "write", "holds_xid", "holds_snapshot"),
+    [
+        ("READ COMMITTED", False, False, False),
+        ("READ COMMITTED", True, True, False),
+        ("REPEATABLE READ", False, False, True),
+    ],
+)
+def test_what_an_idle_transaction_holds_back(pg: Engine, isolation, write, holds_xid, holds_snapshot) -> None:
+    # The vacuum horizon stops at the oldest transaction id or snapshot still
+    # in use: backend_xid and backend_xmin in pg_stat_activity.
+    with pg.connect().execution_options(isolation_level=isolation) as idle:
+        idle.execute(text("SELECT count(*) FROM posts")).scalar_one()
+        if write:
+            idle.execute(text("UPDATE authors SET name = name WHERE id = 1"))
+        pid = idle.execute(text("SELECT pg_backend_pid()")).scalar_one()
+        with pg.connect() as observer:
+            xid, xmin = observer.execute(
+                text("SELECT backend_xid, backend_xmin FROM pg_stat_activity WHERE pid = :p"), {"p": pid}
+            ).one()
+        idle.rollback()
+    assert (xid is not None, xmin is not None) == (holds_xid, holds_snapshot)

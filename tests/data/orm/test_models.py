@@ -1,9 +1,9 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import MetaData, select
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, relationship
 
 from examples.data.orm.models import NAME_MAX_LENGTH, Author, Base, Comment, Post
 from examples.data.orm.sample_data import create_blog
@@ -80,3 +80,59 @@ def test_post_without_existing_author_is_refused(engine) -> None:
     Base.metadata.create_all(engine)
     with pytest.raises(IntegrityError), Session(engine) as session, session.begin():
         session.add(Post(author_id=999, title="orphan"))
+
+
+class _EagerBase(DeclarativeBase):
+    """The same three tables, mapped without passive_deletes, for comparison."""
+
+    metadata = MetaData()
+
+
+for _table in Base.metadata.sorted_tables:
+    _table.to_metadata(_EagerBase.metadata)
+
+
+class _Author(_EagerBase):
+    __table__ = _EagerBase.metadata.tables["authors"]
+    posts: Mapped[list[_Post]] = relationship(cascade="all, delete-orphan", order_by="_Post.id")
+
+
+class _Post(_EagerBase):
+    __table__ = _EagerBase.metadata.tables["posts"]
+    comments: Mapped[list[_Comment]] = relationship(cascade="all, delete-orphan")
+
+
+class _Comment(_EagerBase):
+    __table__ = _EagerBase.metadata.tables["comments"]
+
+
+def test_without_passive_deletes_the_orm_loads_everything_to_delete_it(engine) -> None:
+    create_blog(engine, authors=2, posts_per_author=3, comments_per_post=2)
+    with Session(engine) as session, StatementCounter(engine) as counter:
+        session.delete(session.get(_Author, 1))
+        session.commit()
+    verbs = [s.split()[0] for s in counter.statements]
+    assert verbs[:5] == ["SELECT"] * 5 and set(verbs[5:]) == {"DELETE"}
+    # Children first: the unit of work orders the DELETEs by foreign key.
+    deleted = [s.split()[2] for s in counter.statements[5:]]
+    assert deleted == ["comments", "posts", "authors"]
+
+
+def test_the_unit_of_work_inserts_parents_before_children(engine) -> None:
+    Base.metadata.create_all(engine)
+    with Session(engine) as session, StatementCounter(engine) as counter:
+        session.add(Author(name="Ada", posts=[Post(title="Notes", comments=[Comment(body="Nice")])]))
+        session.commit()
+    tables = [s.split()[2] for s in counter.statements if s.startswith("INSERT")]
+    assert tables == ["authors", "posts", "comments"]
+
+
+def test_without_the_validator_only_postgresql_enforces_the_length(engine) -> None:
+    Base.metadata.create_all(engine)
+    insert = Author.__table__.insert().values(name="x" * 500)  # Core: no @validates
+    if engine.dialect.name == "sqlite":
+        with engine.begin() as connection:
+            connection.execute(insert)  # stored: SQLite ignores VARCHAR(100)
+    else:
+        with pytest.raises(DataError, match="too long"), engine.begin() as connection:
+            connection.execute(insert)

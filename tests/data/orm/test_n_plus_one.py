@@ -32,13 +32,22 @@ def test_statement_counts_on_sqlite_and_postgres(
     assert counts == expected
 
 
-def test_joinedload_sends_back_one_wide_row_per_comment(engine) -> None:
-    create_blog(engine, authors=10, posts_per_author=5, comments_per_post=3)
+@pytest.mark.parametrize(
+    ("authors", "posts", "comments", "rows", "per_author"), [(4, 3, 2, 24, 6), (10, 5, 3, 150, 15)]
+)
+def test_joinedload_sends_back_one_wide_row_per_comment(engine, authors, posts, comments, rows, per_author) -> None:
+    create_blog(engine, authors=authors, posts_per_author=posts, comments_per_post=comments)
     sql = str(with_joinedload().compile(engine))
     with engine.connect() as connection:
-        rows = connection.exec_driver_sql(sql).all()
-    assert len(rows) == 150
-    assert sum(1 for row in rows if row[0] == 1) == 15  # author 1's columns, 15 times
+        result = connection.exec_driver_sql(sql).all()
+    assert len(result) == rows
+    assert sum(1 for row in result if row[0] == 1) == per_author  # author 1's columns, repeated
+
+
+def test_joined_collections_are_refused_without_unique(sqlite_engine) -> None:
+    create_blog(sqlite_engine, authors=2, posts_per_author=2, comments_per_post=1)
+    with Session(sqlite_engine) as session, pytest.raises(InvalidRequestError, match="unique"):
+        session.scalars(with_joinedload()).all()
 
 
 def test_every_strategy_returns_the_same_listing(engine) -> None:
