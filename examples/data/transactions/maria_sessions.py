@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
 
 import pymysql
@@ -65,10 +65,14 @@ def _connect(
         read_timeout=LOCK_WAIT_TIMEOUT + 5,
         write_timeout=LOCK_WAIT_TIMEOUT + 5,
     )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SET SESSION innodb_lock_wait_timeout = %s", (LOCK_WAIT_TIMEOUT,)
-        )
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SET SESSION innodb_lock_wait_timeout = %s", (LOCK_WAIT_TIMEOUT,)
+            )
+    except BaseException:
+        connection.close()
+        raise
     return connection
 
 
@@ -83,26 +87,24 @@ def query(session: pymysql.connections.Connection, sql: str, args: tuple = ()) -
 def two_sessions(
     setup_sql: list[str], settings: MariaDBSettings | None = None
 ) -> Iterator[Sessions]:
-    """Create a private database, run `setup_sql` in it, yield A, B and a monitor."""
+    """Create a private database, run `setup_sql` in it, yield A, B and a monitor.
+
+    On the way out every connection is closed and the database dropped, even
+    when the body, the setup or one of the connections fails.
+    """
     settings = settings or mariadb_settings()
     database = f"ex_txn_{secrets.token_hex(6)}"
-    admin = _connect(settings, None, autocommit=True)
-    try:
+    with ExitStack() as stack:
+        admin = stack.enter_context(closing(_connect(settings, None, autocommit=True)))
         query(admin, f"CREATE DATABASE `{database}`")  # name is ours: hex only
-        try:
-            sessions = [_connect(settings, database, autocommit=False) for _ in "ab"]
-            monitor = _connect(settings, database, autocommit=True)
-            try:
-                for statement in setup_sql:
-                    query(monitor, statement)
-                yield Sessions(a=sessions[0], b=sessions[1], monitor=monitor)
-            finally:
-                for connection in (*sessions, monitor):
-                    connection.close()
-        finally:
-            query(admin, f"DROP DATABASE `{database}`")
-    finally:
-        admin.close()
+        stack.callback(query, admin, f"DROP DATABASE `{database}`")
+        a, b, monitor = [
+            stack.enter_context(closing(_connect(settings, database, autocommit=auto)))
+            for auto in (False, False, True)
+        ]
+        for statement in setup_sql:
+            query(monitor, statement)
+        yield Sessions(a=a, b=b, monitor=monitor)
 
 
 # --8<-- [start:begin]

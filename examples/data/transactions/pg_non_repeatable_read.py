@@ -2,13 +2,16 @@
 
 A non-repeatable read: the same row, read twice, changes. Read skew is the
 same gap seen across two rows: B reads one row before a transfer commits and
-the other after it, and sees a total that never existed.
+the other after it, and sees a total that never existed. Under REPEATABLE READ
+a locking read (FOR UPDATE) of a row changed after B's snapshot fails with
+40001 instead of showing the newer row (MariaDB's shows it).
 """
 
 # requires-server: postgres
 
 from __future__ import annotations
 
+import psycopg
 from psycopg import IsolationLevel
 
 from examples.data.transactions.accounts import ACCOUNTS_SQL, balance
@@ -49,6 +52,35 @@ def sum_during_transfer(level: IsolationLevel, dsn: str | None = None) -> int:
         # --8<-- [end:skew]
 
 
+# --8<-- [start:skew_locking]
+def sum_with_a_locking_read(
+    level: IsolationLevel, dsn: str | None = None
+) -> tuple[int, int] | str:
+    """The same transfer, but B reads bob with SELECT ... FOR UPDATE.
+
+    Returns (B's total, bob as B's plain read shows him right after), or how B
+    was refused.
+    """
+    with two_sessions(ACCOUNTS_SQL, dsn) as s:
+        begin(s.b, level)
+        alice = balance(s.b, 1)  # 1. B reads alice: 100
+        begin(s.a, IsolationLevel.READ_COMMITTED)
+        s.a.execute("UPDATE accounts SET balance = balance + 50 WHERE id = 1")
+        s.a.execute("UPDATE accounts SET balance = balance - 50 WHERE id = 2")
+        s.a.commit()  # 2. A's transfer commits: alice 150, bob 50
+        try:
+            row = s.b.execute(
+                "SELECT balance FROM accounts WHERE id = 2 FOR UPDATE"
+            ).fetchone()  # 3. B locks bob's row and reads it
+        except psycopg.errors.SerializationFailure as error:
+            s.b.rollback()
+            return f"rolled back, SQLSTATE {error.sqlstate}"
+        seen = alice + row[0], balance(s.b, 2)
+        s.b.commit()
+        return seen
+        # --8<-- [end:skew_locking]
+
+
 if __name__ == "__main__":
     # --8<-- [start:run]
     for level in (
@@ -70,4 +102,16 @@ if __name__ == "__main__":
         #> READ COMMITTED: B's total is 150
         #> REPEATABLE READ: B's total is 200
         #> SERIALIZABLE: B's total is 200
+    for level in (
+        IsolationLevel.READ_COMMITTED,
+        IsolationLevel.REPEATABLE_READ,
+        IsolationLevel.SERIALIZABLE,
+    ):
+        seen = sum_with_a_locking_read(level)
+        if not isinstance(seen, str):
+            seen = f"total {seen[0]}; a plain read of bob says {seen[1]}"
+        print(f"{level_name(level)} + FOR UPDATE: {seen}")
+        #> READ COMMITTED + FOR UPDATE: total 150; a plain read of bob says 50
+        #> REPEATABLE READ + FOR UPDATE: rolled back, SQLSTATE 40001
+        #> SERIALIZABLE + FOR UPDATE: rolled back, SQLSTATE 40001
     # --8<-- [end:run]

@@ -181,6 +181,42 @@ def test_the_delay_is_jittered_and_capped(mariadb_settings: MariaDBSettings) -> 
     assert all(0 <= delay <= 1.5 for delay in slept)
 
 
+class RecordingRandom(random.Random):
+    """Returns the top of each jitter range and records the ranges asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+        self.ranges: list[tuple[float, float]] = []
+
+    def uniform(self, a: float, b: float) -> float:
+        self.ranges.append((a, b))
+        return b
+
+
+def test_the_jitter_range_doubles_up_to_the_cap(
+    mariadb_settings: MariaDBSettings,
+) -> None:
+    rng, slept = RecordingRandom(), []
+    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
+
+        def always_deadlocks(session: pymysql.connections.Connection) -> None:
+            raise pymysql.err.OperationalError(1213, "injected deadlock")
+
+        with pytest.raises(pymysql.MySQLError):
+            run_transaction(
+                s.b,
+                always_deadlocks,
+                attempts=6,
+                base_delay=0.05,
+                max_delay=0.5,
+                rng=rng,
+                sleep=slept.append,
+            )
+    expected = [0.05, 0.1, 0.2, 0.4, 0.5]  # base * 2**n, capped at max_delay
+    assert rng.ranges == [(0, pytest.approx(top)) for top in expected]
+    assert slept == pytest.approx(expected)
+
+
 @pytest.mark.parametrize(
     "kwargs",
     [{"attempts": 0}, {"base_delay": -1.0}, {"max_delay": -1.0}],
@@ -229,3 +265,47 @@ def test_a_deadlock_rolls_back_the_whole_transaction_with_sqlstate_40001(
         assert outcome == [(1213, "40001", False)]  # B's whole transaction is gone
         s.a.commit()
         assert committed_balances(s.b) == (90, 110)  # only A's transfer remains
+
+
+@pytest.mark.parametrize(
+    ("a_pads", "b_pads", "victim"),
+    [
+        (0, 0, "B"),  # a tie: the transaction whose request closed the cycle
+        (2, 0, "B"),  # B is lighter
+        (0, 2, "A"),  # A is lighter, though B's request closed the cycle
+    ],
+)
+def test_innodb_rolls_back_the_lighter_transaction(
+    mariadb_settings: MariaDBSettings, a_pads: int, b_pads: int, victim: str
+) -> None:
+    # The printed outputs on the page ("B rolled back, error 1213") rely on
+    # this rule: fewer row changes and locks lose; on a tie, the requester.
+    setup = [*ACCOUNTS_SQL, "CREATE TABLE pad (n INT) ENGINE=InnoDB"]
+    with two_sessions(setup, mariadb_settings) as s:
+        begin(s.a, "REPEATABLE READ")
+        begin(s.b, "REPEATABLE READ")
+        for session, pads in ((s.a, a_pads), (s.b, b_pads)):
+            for n in range(pads):
+                query(session, "INSERT INTO pad VALUES (%s)", (n,))
+        query(s.a, MOVE, (-10, 1))  # A holds alice's row
+        query(s.b, MOVE, (-10, 2))  # B holds bob's row
+        errors: dict[str, int] = {}
+
+        def moves(name: str, session: pymysql.connections.Connection, row: int):
+            def move() -> None:
+                try:
+                    query(session, MOVE, (10, row))
+                except pymysql.MySQLError as error:
+                    errors[name] = error.args[0]
+
+            return move
+
+        run_blocked_step(
+            moves("A", s.a, 2),  # A waits for bob's row
+            is_waiting=lambda: s.is_waiting_on_lock(s.a),
+            release=moves("B", s.b, 1),  # B asks for alice's row: a cycle
+            poll_seconds=s.poll_seconds,
+        )
+        assert errors == {victim: 1213}
+        s.a.rollback()
+        s.b.rollback()

@@ -1,8 +1,13 @@
+import time
+from contextlib import closing
+
 import pymysql
 import pytest
 
+from examples.data.transactions import maria_sessions
 from examples.data.transactions.maria_sessions import (
     ACCOUNTS_SQL,
+    Sessions,
     begin,
     query,
     two_sessions,
@@ -10,23 +15,46 @@ from examples.data.transactions.maria_sessions import (
 from examples.server_settings import MariaDBSettings
 
 
-def test_begin_sets_the_level_and_rejects_unknown_levels(
-    mariadb_settings: MariaDBSettings,
-) -> None:
-    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
-        begin(s.a, "READ COMMITTED")
+def innodb_level(s: Sessions, session: pymysql.connections.Connection, want: str) -> str:
+    """The level InnoDB reports for `session`'s transaction, once it reports `want`.
+
+    innodb_trx is served from a cache refreshed at most every 0.1 s, so ask a
+    few times; a level that never becomes `want` is returned for the assert.
+    """
+    deadline = time.monotonic() + 5
+    while True:
         rows = query(
             s.monitor,
             "SELECT trx_isolation_level FROM information_schema.innodb_trx"
             " WHERE trx_mysql_thread_id = %s",
-            (s.a.thread_id(),),
+            (session.thread_id(),),
         )
-        assert rows == [] or rows[0][0] == "READ COMMITTED"  # row appears on first use
-        query(s.a, "SELECT COUNT(*) FROM accounts")
+        level = rows[0][0] if rows else "no transaction listed"
+        if level == want or time.monotonic() > deadline:
+            return level
+        time.sleep(s.poll_seconds)
+
+
+@pytest.mark.parametrize("level", ["READ COMMITTED", "SERIALIZABLE"])
+def test_begin_sets_the_level_of_the_transaction(
+    mariadb_settings: MariaDBSettings, level: str
+) -> None:
+    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
+        begin(s.a, level)
+        query(s.a, "SELECT COUNT(*) FROM accounts")  # InnoDB lists it from here
+        assert innodb_level(s, s.a, level) == level
         assert s.is_waiting_on_lock(s.a) is False
         s.a.rollback()
-        with pytest.raises(ValueError):
+        # SET TRANSACTION without SESSION is for the next transaction only.
+        assert query(s.a, "SELECT @@tx_isolation") == [("REPEATABLE-READ",)]
+
+
+def test_begin_rejects_unknown_levels(mariadb_settings: MariaDBSettings) -> None:
+    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
+        with pytest.raises(ValueError, match="unknown isolation level"):
             begin(s.a, "READ COMMITTED; DROP TABLE accounts")
+        assert query(s.a, "SELECT COUNT(*) FROM accounts") == [(2,)]
+        s.a.rollback()
 
 
 def test_database_is_dropped_even_on_failure(mariadb_settings: MariaDBSettings) -> None:
@@ -46,6 +74,33 @@ def test_database_is_dropped_even_on_failure(mariadb_settings: MariaDBSettings) 
     with check:
         rows = query(check, "SHOW DATABASES LIKE %s", (database,))
     assert rows == []
+
+
+def test_a_failed_connection_closes_the_others_and_drops_the_database(
+    mariadb_settings: MariaDBSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    opened: list[pymysql.connections.Connection] = []
+    databases: list[str] = []
+    real_connect = maria_sessions._connect
+
+    def connect_three_then_fail(settings, database, *, autocommit):
+        if len(opened) == 3:  # admin, A and B are open: the monitor fails
+            raise pymysql.err.OperationalError(2003, "injected: cannot connect")
+        if database:
+            databases.append(database)
+        opened.append(real_connect(settings, database, autocommit=autocommit))
+        return opened[-1]
+
+    monkeypatch.setattr(maria_sessions, "_connect", connect_three_then_fail)
+    with (
+        pytest.raises(pymysql.err.OperationalError, match="injected"),
+        two_sessions(ACCOUNTS_SQL, mariadb_settings),
+    ):
+        pytest.fail("the body must not run")
+    assert [connection.open for connection in opened] == [False, False, False]
+    check = real_connect(mariadb_settings, None, autocommit=True)
+    with closing(check):
+        assert query(check, "SHOW DATABASES LIKE %s", (databases[0],)) == []
 
 
 def server_version(session: pymysql.connections.Connection) -> tuple[int, int]:

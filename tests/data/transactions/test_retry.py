@@ -77,6 +77,35 @@ def test_backoff_is_capped(postgres_dsn: str) -> None:
     assert all(0 <= delay <= 1.5 for delay in slept)
 
 
+class RecordingRandom(random.Random):
+    """Returns the top of each jitter range and records the ranges asked for."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+        self.ranges: list[tuple[float, float]] = []
+
+    def uniform(self, a: float, b: float) -> float:
+        self.ranges.append((a, b))
+        return b
+
+
+def test_the_jitter_range_doubles_up_to_the_cap(postgres_dsn: str) -> None:
+    rng, slept = RecordingRandom(), []
+    with two_sessions(SETUP, postgres_dsn) as s:
+        run_transaction(
+            s.a,
+            failing_first(5, "40001"),
+            attempts=6,
+            base_delay=0.05,
+            max_delay=0.5,
+            rng=rng,
+            sleep=slept.append,
+        )
+    expected = [0.05, 0.1, 0.2, 0.4, 0.5]  # base * 2**n, capped at max_delay
+    assert rng.ranges == [(0, pytest.approx(top)) for top in expected]
+    assert slept == pytest.approx(expected)
+
+
 @pytest.mark.parametrize("sqlstate", ["23514", "22012", "40000"])
 def test_other_errors_are_not_retried(postgres_dsn: str, sqlstate: str) -> None:
     slept: list[float] = []
