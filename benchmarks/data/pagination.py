@@ -13,7 +13,7 @@ PostgreSQL server from examples/server_settings.py.
 from __future__ import annotations
 
 from benchmarks.timing import per_operation, quick_mode, report
-from examples.data.sql_depth.pg_indexes import scratch_schema
+from examples.data.sql_depth.pg_indexes import scratch_database
 from examples.data.sql_depth.pg_pagination import keyset_page, offset_page, prepare
 from examples.server_settings import postgres_dsn
 
@@ -24,7 +24,7 @@ DEPTHS = (100, 10_000) if quick_mode() else (1_000, 200_000)
 
 
 def main() -> None:
-    with scratch_schema(postgres_dsn()) as conn:
+    with scratch_database(postgres_dsn()) as conn:
         prepare(conn, TABLE_ROWS)
 
         def offset_pages(depth: int):

@@ -45,10 +45,10 @@ def test_search_finds_a_term_and_lands_on_its_page(site_url: str, watched_page: 
     page.keyboard.type("problem details")
     first_result = page.locator(".md-search-result__item a").first
     expect(first_result).to_be_visible(timeout=10_000)
-    expect(first_result).to_have_attribute("href", re.compile(r"apis/rest/"))
+    expect(first_result).to_have_attribute("href", re.compile(r"apis/errors/"))
     first_result.click()
-    expect(page).to_have_url(re.compile(re.escape(f"{site_url}apis/rest/")), timeout=10_000)
-    expect(page.locator("h1")).to_contain_text("REST resource design")
+    expect(page).to_have_url(re.compile(re.escape(f"{site_url}apis/errors/")), timeout=10_000)
+    expect(page.locator("h1")).to_contain_text("API errors: problem details")
     assert watch.problems() == []
 
 

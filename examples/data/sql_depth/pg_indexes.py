@@ -16,27 +16,40 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS, postgres_dsn
 
 
 # --8<-- [start:schema]
 @contextmanager
-def scratch_schema(dsn: str) -> Iterator[psycopg.Connection]:
-    """An autocommit connection whose search_path is a new schema, dropped after."""
+def scratch_database(dsn: str) -> Iterator[psycopg.Connection]:
+    """An autocommit connection to a new database of its own, dropped after.
+
+    A database, not a schema: VACUUM keeps a row version that any open
+    transaction in the same database might still see, and leaves its page's
+    visibility bit clear. Another session's long transaction would change
+    what the examples print.
+    """
     name = f"ex_sqldepth_{secrets.token_hex(4)}"
     with psycopg.connect(
         dsn, connect_timeout=CONNECT_TIMEOUT_SECONDS, autocommit=True
-    ) as conn:
-        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(name)))
+    ) as admin:
+        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         try:
-            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(name)))
-            # One process per query keeps the printed plans the same on every
-            # machine; parallel workers would add Gather nodes on some.
-            conn.execute("SET max_parallel_workers_per_gather = 0")
-            yield conn
+            with psycopg.connect(
+                make_conninfo(dsn, dbname=name),
+                connect_timeout=CONNECT_TIMEOUT_SECONDS,
+                autocommit=True,
+            ) as conn:
+                # One process per query keeps the printed plans the same on
+                # every machine; parallel workers would add Gather nodes on some.
+                conn.execute("SET max_parallel_workers_per_gather = 0")
+                yield conn
         finally:
-            conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(name)))
+            admin.execute(
+                sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
 
 def create_orders(conn: psycopg.Connection, rows: int) -> None:
@@ -127,7 +140,7 @@ USER_TOTALS = "SELECT total_cents FROM orders WHERE user_id = %s"
 PENDING = "SELECT id FROM orders WHERE status = 'pending' AND placed_on < %s"
 
 if __name__ == "__main__":
-    with scratch_schema(postgres_dsn()) as conn:
+    with scratch_database(postgres_dsn()) as conn:
         create_orders(conn, 200_000)
         # --8<-- [start:demo]
         print(plan_summary(conn, BY_USER, (42,)))

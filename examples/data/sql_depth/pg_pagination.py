@@ -16,7 +16,7 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from examples.data.sql_depth.pg_indexes import create_orders, scratch_schema
+from examples.data.sql_depth.pg_indexes import create_orders, scratch_database
 from examples.server_settings import postgres_dsn
 
 Cursor = tuple[dt.date, int]  # (placed_on, id) of the last row the client saw
@@ -139,7 +139,7 @@ def prepare(conn: psycopg.Connection, rows: int) -> None:
 
 
 if __name__ == "__main__":
-    with scratch_schema(postgres_dsn()) as conn:
+    with scratch_database(postgres_dsn()) as conn:
         prepare(conn, 200_000)
         # --8<-- [start:demo]
         size, deep_page = 20, 1_001  # page 1,001 starts after 20,000 rows

@@ -56,8 +56,10 @@ class LimiterConfig:
         fields = {"algorithm", "limit", "window"}
         missing, unknown = fields - raw.keys(), raw.keys() - fields
         if missing or unknown:
+            # sorted by repr: a YAML key such as `1:` arrives as an int
+            missing_keys, unknown_keys = sorted(missing), sorted(unknown, key=repr)
             raise ValueError(
-                f"bad limiter config: missing {sorted(missing)}, unknown {sorted(unknown)}"
+                f"bad limiter config: missing {missing_keys}, unknown {unknown_keys}"
             )
         return cls(raw["algorithm"], raw["limit"], raw["window"])  # type: ignore[arg-type]
 

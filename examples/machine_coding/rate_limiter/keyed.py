@@ -31,6 +31,9 @@ from examples.machine_coding.rate_limiter.validation import (
 StateT = TypeVar("StateT")
 
 MIN_SWEEP_INTERVAL = 1024
+# Readings beyond this many seconds either way are a broken clock (or one that
+# counts nanoseconds); with validation.MAX_WINDOW, it keeps every wait finite.
+MAX_CLOCK = 1e18
 
 
 # --8<-- [start:allow]
@@ -97,9 +100,10 @@ class KeyedLimiter(ABC, Generic[StateT]):
 
     def _now(self) -> float:
         now = float(self._clock())
-        if not math.isfinite(now):
+        if not -MAX_CLOCK <= now <= MAX_CLOCK:  # also refuses NaN and infinities
             raise ValueError(
                 f"the clock returned {now!r}; limiters need finite seconds"
+                f" between {-MAX_CLOCK:.0e} and {MAX_CLOCK:.0e}"
             )
         # A clock that steps back (a wall clock after an NTP fix) must not
         # reorder events or hand out quota twice: hold time at its maximum.

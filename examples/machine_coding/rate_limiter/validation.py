@@ -6,6 +6,9 @@ import math
 
 MAX_KEY_LENGTH = 256
 MIN_WINDOW = 1e-9  # limiters count time in whole nanoseconds
+# About 31.7 years. Longer is a config mistake, and the cap (with the clock's
+# range, keyed.MAX_CLOCK) keeps every wait a limiter reports a finite float.
+MAX_WINDOW = 1e9
 
 
 # --8<-- [start:validation]
@@ -19,7 +22,7 @@ def check_limit(limit: object) -> int:
 
 
 def check_window(window: object) -> float:
-    """A window is a finite number of seconds, at least a nanosecond (one tick)."""
+    """A window is a number of seconds from a nanosecond (one tick) to MAX_WINDOW."""
     if isinstance(window, bool) or not isinstance(window, int | float):
         raise TypeError(
             f"window must be a number of seconds, got {type(window).__name__}"
@@ -30,6 +33,8 @@ def check_window(window: object) -> float:
         )
     if window < MIN_WINDOW:
         raise ValueError(f"window must be at least {MIN_WINDOW} s, got {window}")
+    if window > MAX_WINDOW:
+        raise ValueError(f"window must be at most {MAX_WINDOW:.0e} s, got {window}")
     return float(window)
 
 

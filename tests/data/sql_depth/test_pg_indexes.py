@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import psycopg
 import pytest
+from psycopg.conninfo import make_conninfo
 
 from examples.data.sql_depth.pg_indexes import (
     BY_DAY,
@@ -13,7 +14,7 @@ from examples.data.sql_depth.pg_indexes import (
     create_orders,
     plan_summary,
     scan_work,
-    scratch_schema,
+    scratch_database,
 )
 
 
@@ -22,7 +23,7 @@ def uses(plan: list[str], index: str) -> bool:
 
 
 def test_indexes_are_used_after_creation_and_not_before(postgres_dsn: str) -> None:
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         create_orders(conn, 100_000)
         assert plan_summary(conn, BY_USER, (42,)) == ["Seq Scan"]
         by_id = "SELECT total_cents FROM orders WHERE id = %s"
@@ -59,7 +60,7 @@ def test_index_only_scan_reads_the_table_for_pages_changed_since_vacuum(
     postgres_dsn: str,
 ) -> None:
     """The plan says Index Only Scan either way; EXPLAIN ANALYZE shows the heap reads."""
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         create_orders(conn, 100_000)
         conn.execute(
             "CREATE INDEX orders_user_cover ON orders (user_id) INCLUDE (total_cents)"
@@ -74,14 +75,49 @@ def test_index_only_scan_reads_the_table_for_pages_changed_since_vacuum(
         assert dirty == {"node": "Index Only Scan", "rows": 50, "heap_fetches": 50}
 
         conn.execute("VACUUM orders")
-        assert scan_work(conn, USER_TOTALS, (42,))["heap_fetches"] == 0
+        assert scan_work(conn, USER_TOTALS, (42,)) == {
+            "node": "Index Only Scan", "rows": 50, "heap_fetches": 0
+        }
+
+
+def test_an_open_older_transaction_keeps_vacuum_from_setting_the_bits(
+    postgres_dsn: str,
+) -> None:
+    """Rows it might still see stay on their pages, so the pages stay not all-visible."""
+    with scratch_database(postgres_dsn) as conn:
+        create_orders(conn, 100_000)
+        conn.execute(
+            "CREATE INDEX orders_user_cover ON orders (user_id) INCLUDE (total_cents)"
+        )
+        conn.execute("VACUUM ANALYZE orders")
+        (dbname,) = conn.execute("SELECT current_database()").fetchone()
+        report = psycopg.connect(
+            make_conninfo(postgres_dsn, dbname=dbname), connect_timeout=5
+        )
+        with report:
+            # A long report in the same database: its snapshot predates the update.
+            report.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
+            report.execute("SELECT count(*) FROM orders").fetchone()
+            conn.execute("UPDATE orders SET status = 'refunded' WHERE id % 100 = 51")
+            conn.execute("VACUUM orders")
+            (all_visible,) = conn.execute(
+                "SELECT relallvisible FROM pg_class WHERE relname = 'orders'"
+            ).fetchone()
+            assert all_visible == 0
+            # With no page it can vouch for, the planner drops the index-only scan.
+            assert scan_work(conn, USER_TOTALS, (42,))["node"] == "Bitmap Heap Scan"
+            report.rollback()
+        conn.execute("VACUUM orders")
+        assert scan_work(conn, USER_TOTALS, (42,)) == {
+            "node": "Index Only Scan", "rows": 50, "heap_fetches": 0
+        }
 
 
 def test_planner_avoids_index_only_scan_on_a_never_vacuumed_table(
     postgres_dsn: str,
 ) -> None:
     """ANALYZE alone leaves pg_class.relallvisible at 0, so the plan reads the heap."""
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         conn.execute(
             "CREATE TABLE t (k int NOT NULL, v int NOT NULL)"
             " WITH (autovacuum_enabled = off)"
@@ -101,7 +137,7 @@ def test_generic_plan_cannot_use_a_partial_index_on_a_parameter(
     postgres_dsn: str,
 ) -> None:
     """The predicate is proved at planning time, so `status = $1` never matches it."""
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         create_orders(conn, 100_000)
         conn.execute(
             "CREATE INDEX orders_pending ON orders (placed_on) WHERE status = 'pending'"
@@ -117,19 +153,19 @@ def test_generic_plan_cannot_use_a_partial_index_on_a_parameter(
         assert plan_summary(conn, run) == ["Seq Scan"]
 
 
-def test_scratch_schema_is_dropped_even_after_an_error(postgres_dsn: str) -> None:
-    with pytest.raises(RuntimeError), scratch_schema(postgres_dsn) as conn:
-        (name,) = conn.execute("SELECT current_schema()").fetchone()
+def test_scratch_database_is_dropped_even_after_an_error(postgres_dsn: str) -> None:
+    with pytest.raises(RuntimeError), scratch_database(postgres_dsn) as conn:
+        (name,) = conn.execute("SELECT current_database()").fetchone()
         raise RuntimeError("boom")
     with psycopg.connect(postgres_dsn, connect_timeout=5) as check:
         found = check.execute(
-            "SELECT count(*) FROM pg_namespace WHERE nspname = %s", (name,)
+            "SELECT count(*) FROM pg_database WHERE datname = %s", (name,)
         ).fetchone()
     assert found == (0,)
 
 
 def test_create_orders_rejects_an_empty_table(postgres_dsn: str) -> None:
-    with scratch_schema(postgres_dsn) as conn, pytest.raises(
+    with scratch_database(postgres_dsn) as conn, pytest.raises(
         ValueError, match="at least 1"
     ):
         create_orders(conn, 0)

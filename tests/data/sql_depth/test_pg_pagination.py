@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from examples.data.sql_depth.pg_indexes import plan_summary, scratch_schema
+from examples.data.sql_depth.pg_indexes import plan_summary, scratch_database
 from examples.data.sql_depth.pg_pagination import (
     KEYSET_SQL,
     OFFSET_SQL,
@@ -20,7 +20,7 @@ from examples.data.sql_depth.pg_pagination import (
 
 
 def test_keyset_walk_returns_every_row_once_in_order(postgres_dsn: str) -> None:
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         prepare(conn, 1_000)
         seen, after = [], None
         while page := keyset_page(conn, after, 100):
@@ -31,7 +31,7 @@ def test_keyset_walk_returns_every_row_once_in_order(postgres_dsn: str) -> None:
 
 
 def test_deep_offset_reads_the_skipped_rows_keyset_does_not(postgres_dsn: str) -> None:
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         prepare(conn, 50_000)
         last = offset_page(conn, 500, 20)[-1]
         deep_offset = measure(conn, OFFSET_SQL, (20, 500 * 20))
@@ -44,7 +44,7 @@ def test_deep_offset_reads_the_skipped_rows_keyset_does_not(postgres_dsn: str) -
 def test_offset_repeats_a_row_after_an_insert_and_keyset_does_not(
     postgres_dsn: str,
 ) -> None:
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         prepare(conn, 100)
         first = offset_page(conn, 1, 5)
         conn.execute("INSERT INTO orders VALUES (0, 1, 1, 'paid', '2023-01-01')")
@@ -54,7 +54,7 @@ def test_offset_repeats_a_row_after_an_insert_and_keyset_does_not(
 
 def test_keyset_walk_with_ties_at_every_page_boundary(postgres_dsn: str) -> None:
     """2,000 rows on 365 dates: pages of 7 cut through ties again and again."""
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         prepare(conn, 2_000)
         seen, after = [], None
         while page := keyset_page(conn, after, 7):
@@ -68,7 +68,7 @@ def test_keyset_walk_with_ties_at_every_page_boundary(postgres_dsn: str) -> None
 
 def test_a_non_unique_sort_key_skips_rows_at_page_boundaries(postgres_dsn: str) -> None:
     """What the page warns about: keyset on placed_on alone, without the id."""
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         prepare(conn, 2_000)
         seen: list[int] = []
         page = conn.execute(
@@ -85,7 +85,7 @@ def test_a_non_unique_sort_key_skips_rows_at_page_boundaries(postgres_dsn: str) 
 
 
 def test_keyset_page_rejects_a_cursor_with_a_null(postgres_dsn: str) -> None:
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         prepare(conn, 10)
         with pytest.raises(ValueError, match="NULL"):
             keyset_page(conn, (None, 5), 5)  # type: ignore[arg-type]
@@ -94,7 +94,7 @@ def test_keyset_page_rejects_a_cursor_with_a_null(postgres_dsn: str) -> None:
 def test_nullable_sort_key_loses_rows_and_a_coalesced_one_does_not(
     postgres_dsn: str,
 ) -> None:
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         conn.execute("CREATE TABLE shipments (id bigint PRIMARY KEY, shipped_on date)")
         conn.execute(
             "INSERT INTO shipments SELECT i, CASE WHEN i % 5 <> 0"
@@ -111,7 +111,7 @@ def test_nullable_sort_key_loses_rows_and_a_coalesced_one_does_not(
 def test_coalesced_sort_key_seeks_on_a_matching_expression_index(
     postgres_dsn: str,
 ) -> None:
-    with scratch_schema(postgres_dsn) as conn:
+    with scratch_database(postgres_dsn) as conn:
         conn.execute("CREATE TABLE shipments (id bigint PRIMARY KEY, shipped_on date)")
         conn.execute(
             "INSERT INTO shipments SELECT i, CASE WHEN i % 5 <> 0"
@@ -134,13 +134,13 @@ def test_coalesced_sort_key_seeks_on_a_matching_expression_index(
 
 @pytest.mark.parametrize(("page", "size"), [(0, 10), (1, 0), (1, 101)])
 def test_offset_page_rejects_bad_input(postgres_dsn: str, page: int, size: int) -> None:
-    with scratch_schema(postgres_dsn) as conn, pytest.raises(ValueError):
+    with scratch_database(postgres_dsn) as conn, pytest.raises(ValueError):
         offset_page(conn, page, size)
 
 
 @pytest.mark.parametrize("size", [0, 101])
 def test_keyset_page_rejects_bad_size(postgres_dsn: str, size: int) -> None:
-    with scratch_schema(postgres_dsn) as conn, pytest.raises(ValueError):
+    with scratch_database(postgres_dsn) as conn, pytest.raises(ValueError):
         keyset_page(conn, None, size)
 
 

@@ -54,8 +54,12 @@ def test_the_default_clock_is_the_monotonic_system_clock() -> None:
         ({"algorithm": "token_bucket", "limit": 1, "window": math.nan}, ValueError, "positive, finite"),
         ({"algorithm": "token_bucket", "limit": 1, "window": "60s"}, TypeError, "number of seconds"),
         ({"algorithm": "token_bucket", "limit": 1, "window": 4e-10}, ValueError, r"at least 1e-09 s"),
+        ({"algorithm": "token_bucket", "limit": 1, "window": 1e308}, ValueError, r"at most 1e\+09 s"),
+        ({"algorithm": "token_bucket", "limit": 1, "window": 2e9}, ValueError, r"at most 1e\+09 s"),
         ({"algorithm": "token_bucket", "limit": 1}, ValueError, r"missing \['window'\]"),
         ({"algorithm": "token_bucket", "limit": 1, "window": 1, "burst": 5}, ValueError, r"unknown \['burst'\]"),
+        # YAML turns `1:` into an int key; the message must still list it.
+        ({"algorithm": "token_bucket", "limit": 1, "window": 1, 1: "x", "burst": 5}, ValueError, r"unknown \[1, 'burst'\]"),
     ],
 )
 def test_bad_config_is_refused_with_a_message_that_says_why(

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from examples.machine_coding.rate_limiter.factory import Algorithm, LimiterConfig, create_limiter
 from examples.machine_coding.rate_limiter.keyed import MIN_SWEEP_INTERVAL, KeyedLimiter
+from examples.machine_coding.rate_limiter.validation import MAX_WINDOW
 from tests.machine_coding.rate_limiter.arrivals import arrival_times, build, limits, windows
 
 ALGORITHMS = list(Algorithm)
@@ -166,3 +167,28 @@ def test_threads_on_many_keys_with_sweeps_running_lose_nothing(algorithm: Algori
     for worker in workers:
         worker.join()
     assert sum(admitted, Counter()) == {f"key-{k}": 10 for k in range(keys)}
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("reading", [1e19, -1e19, 1.7e308, -1.7e308])
+def test_a_clock_reading_out_of_range_is_an_error_that_spends_nothing(algorithm: Algorithm, reading: float) -> None:
+    readings = iter([0.0, reading, 0.0])
+    limiter = create_limiter(LimiterConfig(algorithm, 2, 10), clock=lambda: next(readings))
+    assert limiter.allow("k").allowed
+    with pytest.raises(ValueError, match=r"finite seconds between -1e\+18 and 1e\+18"):
+        limiter.allow("k")
+    assert limiter.allow("k").remaining == 0  # the bad reading spent nothing: 2 - 1 - 1
+
+
+@pytest.mark.parametrize("algorithm", ALGORITHMS)
+@pytest.mark.parametrize("start", [0.0, 1e18, -1e18, 1e15 + 0.125])
+def test_the_longest_window_at_the_edge_of_the_clock_range_keeps_the_contract(algorithm: Algorithm, start: float) -> None:
+    """Every wait must fit a float: a 1e308 s window once overflowed after spending quota."""
+    limiter, clock = build(algorithm, 3, MAX_WINDOW, start)
+    assert limiter.allow("k", 3).allowed
+    refused = limiter.allow("k")
+    assert not refused.allowed and refused.remaining == 0
+    assert 0 < refused.retry_after <= 2 * MAX_WINDOW + 256  # two windows, plus the clock's float step
+    assert math.isfinite(refused.reset_after)
+    clock.set(clock() + refused.retry_after)
+    assert limiter.allow("k").allowed
