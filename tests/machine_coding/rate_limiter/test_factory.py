@@ -59,7 +59,11 @@ def test_the_default_clock_is_the_monotonic_system_clock() -> None:
         ({"algorithm": "token_bucket", "limit": 1}, ValueError, r"missing \['window'\]"),
         ({"algorithm": "token_bucket", "limit": 1, "window": 1, "burst": 5}, ValueError, r"unknown \['burst'\]"),
         # YAML turns `1:` into an int key; the message must still list it.
-        ({"algorithm": "token_bucket", "limit": 1, "window": 1, 1: "x", "burst": 5}, ValueError, r"unknown \[1, 'burst'\]"),
+        (
+            {"algorithm": "token_bucket", "limit": 1, "window": 1, 1: "x", "burst": 5},
+            ValueError,
+            r"unknown \['burst', 1\]",
+        ),
     ],
 )
 def test_bad_config_is_refused_with_a_message_that_says_why(
