@@ -236,10 +236,14 @@ def new_context(browser: Browser, width: int) -> BrowserContext:
 
 def wait_for_diagrams(page: Page) -> None:
     """Bring the first diagram near the screen (mermaid loads then) and wait until all are drawn."""
-    if page.locator("pre.mermaid").count() == 0:
+    # Count the sources in the page as served: Material swaps each <pre> for the
+    # <div> it draws into, so the live DOM cannot say how many are still to come.
+    expected = page.request.get(page.url).text().count('<pre class="mermaid">')
+    if expected == 0:
         return
-    page.locator("pre.mermaid").first.scroll_into_view_if_needed()
-    page.wait_for_function("document.querySelectorAll('pre.mermaid').length === 0", timeout=20_000)
+    # Scrolled from script: a locator could hold a <pre> that Material replaces meanwhile.
+    page.evaluate("document.querySelector('pre.mermaid, div.mermaid')?.scrollIntoView()")
+    page.wait_for_function(f"document.querySelectorAll('div.mermaid').length === {expected}", timeout=20_000)
     # diagram-zoom.js wraps each drawn diagram in the next microtask.
     page.wait_for_timeout(100)
 
