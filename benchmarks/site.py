@@ -225,6 +225,19 @@ def with_marker(text: str, marker: str, relative: str) -> str:
     return f"{text[: start.end()]}# {marker}\n{text[start.end():]}"
 
 
+def page_to_edit(source: Path) -> tuple[str, str]:
+    """(file, site URL) of a page whose text the site shows: the home page, unless
+    a custom template replaces its content (Material's own home does), else the
+    first top-level page that keeps the default template."""
+    docs = source / "docs"
+    for page in [docs / "index.md", *sorted(docs.glob("*.md"))]:
+        front = re.match(r"---\n(.*?)\n---\n", page.read_text(encoding="utf-8"), re.DOTALL)
+        if page.exists() and not (front and re.search(r"^template:", front.group(1), re.MULTILINE)):
+            url = "" if page.name == "index.md" else f"{page.stem}/"
+            return page.relative_to(source).as_posix(), url
+    raise ValueError(f"{docs} has no page that shows its own text")
+
+
 def measure(project: Project, browser: Browser) -> list[str]:
     lines = []
     with tempfile.TemporaryDirectory(prefix="bench-site-") as temp:
@@ -241,7 +254,7 @@ def measure(project: Project, browser: Browser) -> list[str]:
         if project.source == REPO_ROOT:
             edits = [("a page", OUR_PAGE[0], OUR_PAGE[1]), ("an example it includes", OUR_EXAMPLE, OUR_PAGE[1])]
         else:
-            edits = [("a page", "docs/index.md", "")]
+            edits = [("a page", *page_to_edit(project.source))]
         for label, seconds in edit_to_reload(project, Path(temp), edits).items():
             lines.append(
                 f"{project.label:<10} edit-to-reload, {label:<24} median {statistics.median(seconds):6.2f} s "
@@ -280,12 +293,11 @@ def main(argv: list[str]) -> int:
                                 serve_flags=tuple(args.compare_serve_flags.split())))
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=LAUNCH_ARGS, headless=True)
-        if quick_mode():
-            lines = quick_check(browser)
-        else:
-            lines = [line for project in projects for line in measure(project, browser)]
+        # Each project's lines print as soon as it is measured: a later one that
+        # fails does not take the earlier figures with it.
+        for lines in [quick_check(browser)] if quick_mode() else (measure(p, browser) for p in projects):
+            print("\n".join(lines), flush=True)
         browser.close()
-    print("\n".join(lines))
     return 0
 
 

@@ -21,7 +21,7 @@ every shadow root open in these tests only, so the test reads the drawn SVG
 itself; nothing else about the page changes.
 
 Each page is measured once per width and the tests below read that
-measurement; the tests of one width share one pytest-xdist worker.
+measurement; the tests of one page at one width share one pytest-xdist worker.
 """
 
 from __future__ import annotations
@@ -40,14 +40,23 @@ from tests.browser.test_accessibility import site_pages
 pytestmark = pytest.mark.browser
 
 LAPTOP, PHONE = 1280, 390
-WIDTHS = [
-    pytest.param(width, id=f"{width}px", marks=pytest.mark.xdist_group(f"readability-{width}"))
-    for width in (LAPTOP, PHONE)
-]
-READABLE_PX = 12
-BLACK_COLUMNS = 88
 PAGES = site_pages()
 NOTEBOOK = "system-design/url-shortener-estimation/"
+
+
+def one_measurement(width: int, path: str) -> pytest.MarkDecorator:
+    """The tests of one page at one width run on one pytest-xdist worker, which measures it once."""
+    return pytest.mark.xdist_group(f"readability-{width}-{path}")
+
+
+WIDTH_AND_PAGE = [
+    pytest.param(width, path, id=f"{width}px-{path}", marks=one_measurement(width, path))
+    for width in (LAPTOP, PHONE)
+    for path in PAGES
+]
+WIDTHS = [pytest.param(width, id=f"{width}px", marks=one_measurement(width, NOTEBOOK)) for width in (LAPTOP, PHONE)]
+READABLE_PX = 12
+BLACK_COLUMNS = 88
 
 # Tests only: make every shadow root open, so the drawn diagram can be read.
 OPEN_SHADOW_ROOTS = """
@@ -306,8 +315,7 @@ def where(path: str) -> str:
     return path or "/"
 
 
-@pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("width", "path"), WIDTH_AND_PAGE)
 def test_diagram_labels_are_readable(width: int, path: str, measured: Callable[[int, str], dict[str, Any]]) -> None:
     page = measured(width, path)
     problems = [f"script error: {error}" for error in page["errors"]]
@@ -342,8 +350,7 @@ def test_diagram_labels_are_readable(width: int, path: str, measured: Callable[[
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("width", "path"), WIDTH_AND_PAGE)
 def test_the_page_never_scrolls_sideways(width: int, path: str, measured: Callable[[int, str], dict[str, Any]]) -> None:
     page = measured(width, path)
     assert page["scrollWidth"] <= page["innerWidth"], (
@@ -351,8 +358,7 @@ def test_the_page_never_scrolls_sideways(width: int, path: str, measured: Callab
     )
 
 
-@pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("width", "path"), WIDTH_AND_PAGE)
 def test_wide_tables_scroll_in_their_box_with_a_cue(
     width: int, path: str, measured: Callable[[int, str], dict[str, Any]]
 ) -> None:
@@ -376,8 +382,7 @@ def test_wide_tables_scroll_in_their_box_with_a_cue(
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.parametrize("path", PAGES)
-@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize(("width", "path"), WIDTH_AND_PAGE)
 def test_code_fits_or_scrolls_and_is_never_clipped(
     width: int, path: str, measured: Callable[[int, str], dict[str, Any]]
 ) -> None:

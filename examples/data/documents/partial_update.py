@@ -27,6 +27,9 @@ def set_path(
     the row; so the WHERE clause requires the parent to be an object or array.
     The path is a text[] parameter and the value a jsonb one, never spliced in.
     """
+    if not path:
+        # jsonb_set with an empty path returns the document as it is.
+        raise ValueError("path must name at least one key or array position")
     cur = conn.execute(
         "UPDATE orders SET doc = jsonb_set(doc, %(path)s, %(value)s)"
         " WHERE doc ->> 'order_no' = %(order_no)s"

@@ -1,4 +1,8 @@
-"""Build a limiter from configuration (a dict from YAML, JSON or env vars)."""
+"""Build a limiter from configuration: a dict parsed from YAML or JSON.
+
+Values must already have their types: environment variables are strings, and
+`from_mapping` refuses a limit of "100" rather than guess. Convert them first.
+"""
 
 from __future__ import annotations
 

@@ -27,6 +27,10 @@ def check_window(window: object) -> float:
         raise TypeError(
             f"window must be a number of seconds, got {type(window).__name__}"
         )
+    if isinstance(window, int) and window > MAX_WINDOW:
+        # Checked first: math.isfinite() raises OverflowError on an int too big
+        # for a float, and printing a huge int can fail too, so do not echo it.
+        raise ValueError(f"window must be at most {MAX_WINDOW:.0e} s")
     if not math.isfinite(window) or window <= 0:
         raise ValueError(
             f"window must be a positive, finite number of seconds, got {window}"

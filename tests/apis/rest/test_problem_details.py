@@ -9,6 +9,7 @@ import pytest
 from fastapi import FastAPI, Header, HTTPException, Query
 from fastapi.testclient import TestClient
 from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from examples.apis.rest.problem_details import (
     PROBLEM_JSON,
@@ -223,6 +224,26 @@ def test_about_blank_titles_are_rfc_9110_phrases_on_every_python(client: TestCli
     chunks = iter([b'{"size": 1, "tags": [', b'"a", "b", "c"]}'])
     response = client.post("/small", content=chunks, headers={"content-type": "application/json"})
     assert assert_problem(response, 413)["title"] == "Content Too Large"
+
+
+def test_a_declared_length_over_the_limit_gets_starlettes_plain_text() -> None:
+    """The page's "errors your handlers never see": the handler builds a problem,
+    and Starlette's body limiter replaces it, so clients must fall back on the status."""
+    app = make_app()
+    handled: list[int] = []
+    on_http_error = app.exception_handlers[StarletteHTTPException]
+
+    async def spy(request, exc):
+        handled.append(exc.status_code)
+        return await on_http_error(request, exc)
+
+    app.add_exception_handler(StarletteHTTPException, spy)
+    body = b'{"size": 1, "tags": ["a", "b", "c"]}'  # Content-Length: 36, limit 16
+    response = TestClient(app).post("/small", content=body, headers={"content-type": "application/json"})
+    assert handled == [413]  # the problem was built...
+    assert response.status_code == 413
+    assert response.headers["content-type"].startswith("text/plain")
+    assert response.text == "Content Too Large"  # ...and replaced by plain text
 
 
 @pytest.mark.parametrize(

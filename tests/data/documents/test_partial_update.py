@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import copy
+import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import psycopg
 import pytest
+from psycopg import sql
+from psycopg.types.json import Jsonb
 
 from examples.data.documents.partial_update import (
     document,
@@ -14,7 +18,13 @@ from examples.data.documents.partial_update import (
     remove_path,
     set_path,
 )
-from examples.data.documents.store import SAMPLE_ORDERS, insert_orders, order_store
+from examples.data.documents.store import (
+    SAMPLE_ORDERS,
+    STATEMENT_TIMEOUT_MS,
+    insert_orders,
+    order_store,
+)
+from examples.server_settings import CONNECT_TIMEOUT_SECONDS
 
 
 @pytest.fixture
@@ -100,3 +110,72 @@ def test_a_python_none_value_is_stored_as_json_null(conn: psycopg.Connection) ->
     doc = document(conn, "A-1002")
     assert "tracking" in doc and doc["tracking"] is None
     assert doc["order_no"] == "A-1002"
+
+
+def test_an_empty_path_is_refused_before_it_reaches_the_database(conn: psycopg.Connection) -> None:
+    # jsonb_set(doc, '{}', v) returns doc as it is, so the UPDATE would count a row it did not change.
+    (unchanged,) = conn.execute("SELECT jsonb_set('{\"a\": 1}'::jsonb, '{}', '2')").fetchone()
+    assert unchanged == {"a": 1}
+    with pytest.raises(ValueError, match="at least one key"):
+        set_path(conn, "A-1001", [], "x")
+    assert document(conn, "A-1001") == SAMPLE_ORDERS[0]
+
+
+@pytest.mark.parametrize("path", [["billing", "city"], ["status", "code"], ["items", "7", "qty"]])
+def test_without_the_parent_check_the_update_counts_a_row_it_did_not_change(
+    conn: psycopg.Connection, path: list[str]
+) -> None:
+    cur = conn.execute(
+        "UPDATE orders SET doc = jsonb_set(doc, %s, %s) WHERE doc ->> 'order_no' = 'A-1001'",
+        (path, Jsonb("x")),
+    )
+    assert cur.rowcount == 1
+    assert document(conn, "A-1001") == SAMPLE_ORDERS[0]
+
+
+def test_concat_and_delete_path_also_return_null_and_jsonb_set_lax_does_not(conn: psycopg.Connection) -> None:
+    row = conn.execute(
+        "SELECT '{\"a\": 1}'::jsonb || NULL, '{\"a\": 1}'::jsonb #- NULL,"
+        " jsonb_set_lax('{\"a\": 1}'::jsonb, '{b}', NULL)"
+    ).fetchone()
+    assert row == (None, None, {"a": 1, "b": None})
+
+
+def _second_connection(conn: psycopg.Connection, dsn: str) -> psycopg.Connection:
+    """Another session on the same private schema."""
+    (schema,) = conn.execute("SELECT current_schema()").fetchone()
+    other = psycopg.connect(
+        dsn,
+        autocommit=True,
+        connect_timeout=CONNECT_TIMEOUT_SECONDS,
+        options=f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+    )
+    other.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(schema)))
+    return other
+
+
+def test_two_concurrent_jsonb_set_updates_both_land(conn: psycopg.Connection, postgres_dsn: str) -> None:
+    """READ COMMITTED: the second UPDATE waits for the first, then applies its change on top."""
+    with _second_connection(conn, postgres_dsn) as second, ThreadPoolExecutor(1) as pool:
+        with conn.transaction():
+            assert set_path(conn, "A-1001", ["status"], "shipped") == 1
+            pending = pool.submit(set_path, second, "A-1001", ["tracking"], "PT9")
+            deadline = time.monotonic() + 5
+            query = "SELECT wait_event_type FROM pg_stat_activity WHERE pid = %s"
+            while conn.execute(query, (second.info.backend_pid,)).fetchone() != ("Lock",):
+                assert time.monotonic() < deadline, "the second writer never waited for the row lock"
+                time.sleep(0.01)
+        assert pending.result(timeout=10) == 1
+    doc = document(conn, "A-1001")
+    assert (doc["status"], doc["tracking"]) == ("shipped", "PT9")
+
+
+def test_read_modify_write_of_the_whole_document_loses_a_concurrent_change(conn: psycopg.Connection) -> None:
+    stale = document(conn, "A-1001")  # writer 1 reads
+    assert set_path(conn, "A-1001", ["status"], "shipped") == 1  # writer 2 changes the status
+    stale["tracking"] = "PT9"
+    conn.execute(  # writer 1 writes back the version it read
+        "UPDATE orders SET doc = %s WHERE doc ->> 'order_no' = 'A-1001'", (Jsonb(stale),)
+    )
+    doc = document(conn, "A-1001")
+    assert (doc["status"], doc["tracking"]) == ("paid", "PT9")  # the status change is gone

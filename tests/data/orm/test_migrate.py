@@ -131,6 +131,19 @@ def test_sqlite_adds_the_column_in_place_and_rebuilds_only_to_drop_it(sqlite_eng
     assert "ALTER TABLE _alembic_tmp_posts RENAME TO posts" in down
 
 
+def test_a_text_default_makes_sqlite_rebuild_just_to_add_a_column(sqlite_engine, scripts_copy: Path) -> None:
+    # The page's first trap: sa.text("0") is an expression Alembic cannot
+    # prove constant, so batch mode copies the whole table instead.
+    revision = scripts_copy / "versions" / "0002_add_view_count.py"
+    source = revision.read_text(encoding="utf-8")
+    assert source.count('server_default="0"') == 1
+    revision.write_text(source.replace('server_default="0"', 'server_default=sa.text("0")'), encoding="utf-8")
+    upgrade(sqlite_engine, "0001")
+    up = statements_during(sqlite_engine, lambda: upgrade(sqlite_engine))
+    assert any(s.strip().startswith("CREATE TABLE _alembic_tmp_posts") for s in up)
+    assert not any(s.startswith("ALTER TABLE posts ADD COLUMN") for s in up)
+
+
 def test_sqlite_foreign_keys_are_back_on_after_migrating(sqlite_engine) -> None:
     upgrade(sqlite_engine)
     with pytest.raises(CommandError):

@@ -85,3 +85,22 @@ def test_the_semaphore_caps_calls_in_flight_not_tasks_created() -> None:
 
     assert asyncio.run(bounded_map(work, range(100), limit=2)) == list(range(100))
     assert seen[0] == 101  # 100 tasks plus the one running bounded_map
+
+
+def test_a_call_that_blocks_instead_of_awaiting_never_overlaps() -> None:
+    """The page's "try it": with a blocking call, the peak is 1 whatever the limit."""
+
+    class Blocking(InFlight):
+        async def fetch(self, page: int) -> str:
+            self.now += 1
+            self.peak = max(self.peak, self.now)
+            try:
+                for _ in range(3):
+                    time.sleep(0)  # blocks the loop instead of yielding to it
+            finally:
+                self.now -= 1
+            return f"page {page}"
+
+    probe = Blocking()
+    assert asyncio.run(bounded_map(probe.fetch, range(10), limit=3)) == [f"page {i}" for i in range(10)]
+    assert probe.peak == 1

@@ -102,3 +102,52 @@ def test_a_query_that_gets_its_reply_releases_the_connection_without_cancelling(
         return await query(log, asyncio.Event(), reply), log
 
     assert asyncio.run(scenario()) == ("rows", ["connection acquired", "connection released"])
+
+
+def test_swallowing_cancelled_error_defeats_both_kinds_of_timeout() -> None:
+    """The page's warning: a handler that does not re-raise turns a timeout into nothing."""
+
+    async def swallows(log: list[str]) -> str:
+        try:
+            await asyncio.Event().wait()
+        except asyncio.CancelledError:
+            log.append("swallowed")  # the bug: no `raise`
+        return "kept going"
+
+    async def in_timeout_block() -> tuple[str, list[str]]:
+        log: list[str] = []
+        async with asyncio.timeout(SHORT_TIMEOUT):
+            outcome = await swallows(log)
+        return outcome, log  # reached: the block raised no TimeoutError
+
+    async def under_wait_for() -> tuple[str, list[str]]:
+        log: list[str] = []
+        return await asyncio.wait_for(swallows(log), SHORT_TIMEOUT), log
+
+    assert asyncio.run(in_timeout_block()) == ("kept going", ["swallowed"])
+    assert asyncio.run(under_wait_for()) == ("kept going", ["swallowed"])
+
+
+def test_the_timeout_error_arrives_only_after_the_cleanup_has_finished() -> None:
+    async def slow_cleanup(log: list[str]) -> None:
+        try:
+            await asyncio.Event().wait()
+        finally:
+            for _ in range(3):
+                await asyncio.sleep(0)  # cleanup that awaits, e.g. closing a connection
+            log.append("cleanup done")
+
+    async def scenario(use_block: bool) -> list[str]:
+        log: list[str] = []
+        try:
+            if use_block:
+                async with asyncio.timeout(SHORT_TIMEOUT):
+                    await slow_cleanup(log)
+            else:
+                await asyncio.wait_for(slow_cleanup(log), SHORT_TIMEOUT)
+        except TimeoutError:
+            log.append("TimeoutError")
+        return log
+
+    assert asyncio.run(scenario(use_block=True)) == ["cleanup done", "TimeoutError"]
+    assert asyncio.run(scenario(use_block=False)) == ["cleanup done", "TimeoutError"]

@@ -56,6 +56,9 @@ def test_the_default_clock_is_the_monotonic_system_clock() -> None:
         ({"algorithm": "token_bucket", "limit": 1, "window": 4e-10}, ValueError, r"at least 1e-09 s"),
         ({"algorithm": "token_bucket", "limit": 1, "window": 1e308}, ValueError, r"at most 1e\+09 s"),
         ({"algorithm": "token_bucket", "limit": 1, "window": 2e9}, ValueError, r"at most 1e\+09 s"),
+        # A YAML or JSON int can be longer than any float: still a ValueError.
+        ({"algorithm": "token_bucket", "limit": 1, "window": 10**400}, ValueError, r"at most 1e\+09 s"),
+        ({"algorithm": "token_bucket", "limit": 1, "window": 2 * 10**9}, ValueError, r"at most 1e\+09 s"),
         ({"algorithm": "token_bucket", "limit": 1}, ValueError, r"missing \['window'\]"),
         ({"algorithm": "token_bucket", "limit": 1, "window": 1, "burst": 5}, ValueError, r"unknown \['burst'\]"),
         # YAML turns `1:` into an int key; the message must still list it.
