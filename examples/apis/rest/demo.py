@@ -111,9 +111,9 @@ print(bad_id.status_code, bad_id.json()["errors"])
 
 wrong_method = client.delete("/users")
 print(wrong_method.status_code, wrong_method.headers["allow"])
-#> 405 GET, POST
+#> 405 GET, HEAD, POST
 print(wrong_method.json()["detail"])
-#> DELETE is not allowed here; use one of: GET, POST.
+#> DELETE is not allowed here; use one of: GET, HEAD, POST.
 # --8<-- [end:errors]
 
 # --8<-- [start:mixed]

@@ -226,8 +226,11 @@ def create_app(
     # --8<-- [end:create_user]
 
     # --8<-- [start:get_user]
-    @app.get(
+    # HEAD with every GET: RFC 9110 (section 9.1) requires both of a
+    # general-purpose server, and FastAPI, unlike Starlette, adds no HEAD itself.
+    @app.api_route(
         "/users/{user_id}",
+        methods=["GET", "HEAD"],
         response_model=UserOut,
         responses=problem_responses(NOT_FOUND),
     )
@@ -254,7 +257,7 @@ def create_app(
                 [{"type": "value_error", "loc": where, "msg": str(error)}]
             ) from None
 
-    @app.get("/users", response_model=UserPage)
+    @app.api_route("/users", methods=["GET", "HEAD"], response_model=UserPage)
     def list_users(
         request: Request,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,

@@ -436,10 +436,10 @@ def test_a_deleted_users_url_never_points_at_someone_else(client: TestClient) ->
 @pytest.mark.parametrize(
     ("method", "path", "allow"),
     [
-        ("DELETE", "/users", "GET, POST"),
-        ("PUT", "/users", "GET, POST"),
-        ("PATCH", "/users", "GET, POST"),
-        ("POST", "/users/1", "DELETE, GET, PATCH, PUT"),
+        ("DELETE", "/users", "GET, HEAD, POST"),
+        ("PUT", "/users", "GET, HEAD, POST"),
+        ("PATCH", "/users", "GET, HEAD, POST"),
+        ("POST", "/users/1", "DELETE, GET, HEAD, PATCH, PUT"),
     ],
 )
 def test_wrong_method_is_405_with_allow(client: TestClient, method: str, path: str, allow: str) -> None:
@@ -627,6 +627,8 @@ ERROR_CASES = [
     ("DELETE", "/users/0", "/users/{user_id}", {}, 400),
     ("DELETE", "/users/9", "/users/{user_id}", {}, 404),
 ]
+# A HEAD fails as its GET does, with the same status and headers and no body.
+HEAD_ERROR_CASES = [("HEAD", *case[1:]) for case in ERROR_CASES if case[0] == "GET"]
 PROBLEM_CONTENT = {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}
 
 
@@ -654,8 +656,20 @@ def test_openapi_documents_no_4xx_the_api_cannot_send(client: TestClient) -> Non
         for status in operation["responses"]
         if status.startswith("4")
     }
-    exercised = {(method, template, status) for method, _, template, _, status in ERROR_CASES}
+    cases = ERROR_CASES + HEAD_ERROR_CASES
+    exercised = {(method, template, status) for method, _, template, _, status in cases}
     assert documented == exercised
+
+
+@pytest.mark.parametrize("url", ["/users", "/users?limit=1", "/users/1", "/users/9", "/users/0", "/users?after=x"])
+def test_head_answers_as_get_does_without_a_body(client: TestClient, url: str) -> None:
+    """RFC 9110 section 9.3.2: the same status and headers as GET, and no content."""
+    client.post("/users", json=ADA)
+    get, head = client.get(url), client.head(url)
+    assert head.status_code == get.status_code
+    assert head.headers["content-type"] == get.headers["content-type"]
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert head.content == b""
 
 
 def test_openapi_describes_the_problem_format_and_not_fastapis(client: TestClient) -> None:
