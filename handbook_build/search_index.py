@@ -40,9 +40,14 @@ _SPACE = re.compile(r"\s+")
 _TRIM = re.compile(r"^\W+|\W+$")
 
 
+def without_code(html_text: str) -> str:
+    """The HTML with every code block (`<pre>`) replaced by a space."""
+    return _PRE.sub(" ", html_text)
+
+
 def plain_text(section_html: str) -> str:
     """The prose of a section: no code blocks, no tags, entities decoded, spaces collapsed."""
-    text = _TAG.sub(" ", _PRE.sub(" ", section_html))
+    text = _TAG.sub(" ", without_code(section_html))
     return _SPACE.sub(" ", html.unescape(text)).strip()
 
 

@@ -135,10 +135,45 @@ def page_markdown(source: Path) -> str:
     return "\n\n".join(cell.source for cell in notebook.cells if cell.cell_type == "markdown")
 
 
+_FENCE = re.compile(r"^(`{3,}|~{3,})")
+_ATX_HEADING = re.compile(r"^#{1,6}(\s|$)")
+
+
+def heading_lines(text: str) -> str:
+    """Only the ATX heading lines of a page, outside fenced code, dedented, in order.
+
+    Heading ids depend on nothing else (their text, attr_list ids, and which
+    came first), and converting the whole page cost ~1 s a build. Comment lines
+    in fenced code (`# ...`) are not headings, so fences are skipped, at any
+    indent (inside admonitions and tabs). tests/handbook_build/test_skills.py
+    checks every page gives the same ids as the full conversion.
+    """
+    kept: list[str] = []
+    fence: str | None = None
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        opening = _FENCE.match(stripped)
+        if fence is not None:
+            # Closed by the same character, at least as many, and nothing after.
+            marker = opening.group(1) if opening else ""
+            if marker[:1] == fence[0] and len(marker) >= len(fence) and not stripped[len(marker) :].strip():
+                fence = None
+        elif opening:
+            fence = opening.group(1)
+        elif _ATX_HEADING.match(stripped):
+            kept.append(stripped)
+    return "\n\n".join(kept)
+
+
 @cache
 def _page_info(source: Path, _mtime: int, nav_title: str | None) -> PageInfo:
+    return page_info_from(heading_lines(page_markdown(source)), nav_title, source.stem)
+
+
+def page_info_from(text: str, nav_title: str | None, stem: str) -> PageInfo:
+    """Title and heading ids of Markdown `text`, as MkDocs computes them."""
     converter = markdown.Markdown(extensions=_MARKDOWN_EXTENSIONS, extension_configs=_MARKDOWN_CONFIG)
-    converter.convert(page_markdown(source))
+    converter.convert(text)
     anchors: dict[str, str] = {}
     h1 = None
     for token in _flatten(converter.toc_tokens):  # type: ignore[attr-defined]
@@ -146,7 +181,7 @@ def _page_info(source: Path, _mtime: int, nav_title: str | None) -> PageInfo:
         anchors[token["id"]] = text
         if token["level"] == 1 and h1 is None:
             h1 = text
-    return PageInfo(title=nav_title or h1 or source.stem, anchors=anchors)
+    return PageInfo(title=nav_title or h1 or stem, anchors=anchors)
 
 
 def _flatten(tokens: list[dict[str, Any]]) -> Iterator[dict[str, Any]]:

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from handbook_build.skills import LEVELS, SKILLS_FILE, DocsIndex, load_skills, nav_titles
+from handbook_build.skills import (
+    LEVELS,
+    SKILLS_FILE,
+    DocsIndex,
+    heading_lines,
+    load_skills,
+    nav_titles,
+    page_info_from,
+    page_markdown,
+)
 from handbook_build.yaml_source import DataFileError
 from tests.support.example_files import DOCS_DIR, REPO_ROOT
 
@@ -406,3 +415,20 @@ def test_the_real_skills_file_loads_against_the_real_pages() -> None:
     for area in catalog.areas:
         assert len(area.skills) >= 5, f"{area.id} is nearly empty"
     assert catalog.migrations, "keep at least one migration so the feature is exercised"
+
+
+DOCS_PAGES = sorted(
+    path for path in (REPO_ROOT / "docs").rglob("*") if path.suffix in {".md", ".py"} and "assets" not in path.parts
+)
+
+
+@pytest.mark.parametrize("source", DOCS_PAGES, ids=lambda path: path.relative_to(REPO_ROOT / "docs").as_posix())
+def test_heading_lines_give_every_page_the_ids_its_full_text_gives(source: Path) -> None:
+    text = page_markdown(source)
+    assert page_info_from(heading_lines(text), None, source.stem) == page_info_from(text, None, source.stem)
+
+
+def test_heading_lines_skip_comments_in_fences_at_any_indent() -> None:
+    text = "# Title\n\n```python\n# not a heading\n```\n\n!!! note\n\n    ~~~~\n    # nor this\n    ~~~~\n\n## Real\n"
+    assert heading_lines(text) == "# Title\n\n## Real"
+    assert page_info_from(heading_lines(text), None, "x").anchors == {"title": "Title", "real": "Real"}
