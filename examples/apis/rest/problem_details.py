@@ -46,6 +46,17 @@ logger = logging.getLogger(__name__)
 PCHAR = "!$&'()*+,;=:@"
 
 
+def instance_of(request: Request) -> str:
+    """The request's path as a URI reference, as the client sent it.
+
+    Starlette's url.path is decoded, so %2F would come back as a second /; the
+    raw path keeps it. Anything the raw path holds that a URI may not (a server
+    can pass such bytes on) is percent-encoded; existing escapes stay.
+    """
+    raw = request.scope.get("raw_path") or request.url.path.encode()
+    return quote(raw.decode("latin-1").split("?", 1)[0], safe="/%" + PCHAR)
+
+
 class InvalidInput(TypedDict):
     """One mistake in the request, and where it is: exactly one of the rest."""
 
@@ -93,8 +104,7 @@ def problem_response(
         title=title,
         status=status,
         detail=detail,
-        # A URI reference, so percent-encoded again: Starlette decodes the path.
-        instance=quote(request.url.path, safe="/" + PCHAR),
+        instance=instance_of(request),
     )
     if errors is not None:
         body["errors"] = errors
