@@ -136,6 +136,9 @@ def test_instant_navigation_keeps_state_and_attaches_listeners_once(
 
     sidebar.locator(f"a.md-nav__link[href$='skills/{OTHER_AREA}/']").click()
     expect(page.locator(f".tracker[data-area-id='{OTHER_AREA}'].tracker--ready")).to_have_count(1)
+    # As after the first click: let Material finish swapping the page in, so
+    # the next click reaches a page it has finished mounting.
+    page.wait_for_load_state("networkidle")
     sidebar.locator(f"a.md-nav__link[href$='skills/{AREA}/']").click()
     expect(page.locator(f".tracker[data-area-id='{AREA}'].tracker--ready")).to_have_count(1)
 
