@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 import sqlite3
 import unicodedata
-from typing import Annotated, Any
+from collections.abc import Callable
+from typing import Annotated, Any, TypeVar
 
 from fastapi import (
     Body,
@@ -183,8 +184,28 @@ def email_taken() -> ProblemError:
 
 # --8<-- [end:email_taken]
 
+F = TypeVar("F", bound=Callable[..., Any])
 NOT_FOUND = {404: "No user has this id"}
 TAKEN = {409: "Another user already has this email address"}
+
+
+# --8<-- [start:get_and_head]
+def get_and_head(app: FastAPI, path: str, **route: Any) -> Callable[[F], F]:
+    """Route GET and HEAD to one function, as two operations.
+
+    RFC 9110 (section 9.1) requires HEAD wherever GET is served, and FastAPI,
+    unlike Starlette, adds none. One route with both methods would give both
+    operations one operationId, which OpenAPI requires to be unique.
+    """
+
+    def register(endpoint: F) -> F:
+        app.head(path, **route)(endpoint)
+        return app.get(path, **route)(endpoint)
+
+    return register
+
+
+# --8<-- [end:get_and_head]
 
 
 def create_app(
@@ -226,11 +247,9 @@ def create_app(
     # --8<-- [end:create_user]
 
     # --8<-- [start:get_user]
-    # HEAD with every GET: RFC 9110 (section 9.1) requires both of a
-    # general-purpose server, and FastAPI, unlike Starlette, adds no HEAD itself.
-    @app.api_route(
+    @get_and_head(
+        app,
         "/users/{user_id}",
-        methods=["GET", "HEAD"],
         response_model=UserOut,
         responses=problem_responses(NOT_FOUND),
     )
@@ -257,7 +276,7 @@ def create_app(
                 [{"type": "value_error", "loc": where, "msg": str(error)}]
             ) from None
 
-    @app.api_route("/users", methods=["GET", "HEAD"], response_model=UserPage)
+    @get_and_head(app, "/users", response_model=UserPage)
     def list_users(
         request: Request,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,

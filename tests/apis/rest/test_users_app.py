@@ -661,6 +661,14 @@ def test_openapi_documents_no_4xx_the_api_cannot_send(client: TestClient) -> Non
     assert documented == exercised
 
 
+def test_every_operation_has_its_own_operation_id(client: TestClient) -> None:
+    """OpenAPI requires operationIds to be unique; GET and HEAD are two operations."""
+    paths = client.get("/openapi.json").json()["paths"]
+    ids = [operation["operationId"] for operations in paths.values() for operation in operations.values()]
+    assert len(ids) == len(set(ids)), ids
+    assert {"get", "head"} <= set(paths["/users"]) and {"get", "head"} <= set(paths["/users/{user_id}"])
+
+
 @pytest.mark.parametrize("url", ["/users", "/users?limit=1", "/users/1", "/users/9", "/users/0", "/users?after=x"])
 def test_head_answers_as_get_does_without_a_body(client: TestClient, url: str) -> None:
     """RFC 9110 section 9.3.2: the same status and headers as GET, and no content."""
