@@ -300,12 +300,17 @@ def test_innodb_rolls_back_the_lighter_transaction(
 
             return move
 
-        run_blocked_step(
-            moves("A", s.a, 2),  # A waits for bob's row
-            is_waiting=lambda: s.is_waiting_on_lock(s.a),
-            release=moves("B", s.b, 1),  # B asks for alice's row: a cycle
-            poll_seconds=s.poll_seconds,
-        )
-        assert errors == {victim: 1213}
+        try:
+            run_blocked_step(
+                moves("A", s.a, 2),  # A waits for bob's row
+                is_waiting=lambda: s.is_waiting_on_lock(s.a),
+                release=moves("B", s.b, 1),  # B asks for alice's row: a cycle
+                poll_seconds=s.poll_seconds,
+            )
+        except Exception as error:
+            # Message only: formatting this thread's traceback once crashed
+            # pytest's report (CPython 3.11.7), and the failure was lost.
+            pytest.fail(f"the cycle did not form: {error!r}; errors so far: {errors}", pytrace=False)
+        assert errors == {victim: 1213}, f"victim rule broken: {errors}"
         s.a.rollback()
         s.b.rollback()
