@@ -53,8 +53,9 @@ def instance_of(request: Request) -> str:
     raw path keeps it. Anything the raw path holds that a URI may not (a server
     can pass such bytes on) is percent-encoded; existing escapes stay.
     """
+    # ASGI's raw_path never holds the query string.
     raw = request.scope.get("raw_path") or request.url.path.encode()
-    return quote(raw.decode("latin-1").split("?", 1)[0], safe="/%" + PCHAR)
+    return quote(raw.decode("latin-1"), safe="/%" + PCHAR)
 
 
 class InvalidInput(TypedDict):

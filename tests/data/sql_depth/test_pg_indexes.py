@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import psycopg
 import pytest
 from psycopg.conninfo import make_conninfo
@@ -56,40 +59,44 @@ def test_indexes_are_used_after_creation_and_not_before(postgres_dsn: str) -> No
         assert not uses(plan_summary(conn, paid, ("2024-02-01",)), "orders_pending")
 
 
-def test_index_only_scan_reads_the_table_for_pages_changed_since_vacuum(
-    postgres_dsn: str,
-) -> None:
-    """The plan says Index Only Scan either way; EXPLAIN ANALYZE shows the heap reads."""
-    with scratch_database(postgres_dsn) as conn:
+@contextmanager
+def covered_orders(dsn: str) -> Iterator[psycopg.Connection]:
+    """100,000 orders with a covering index on user_id, freshly vacuumed, in a database of their own."""
+    with scratch_database(dsn) as conn:
         create_orders(conn, 100_000)
         conn.execute(
             "CREATE INDEX orders_user_cover ON orders (user_id) INCLUDE (total_cents)"
         )
         conn.execute("VACUUM ANALYZE orders")
-        clean = scan_work(conn, USER_TOTALS, (42,))
-        assert clean == {"node": "Index Only Scan", "rows": 50, "heap_fetches": 0}
+        yield conn
 
-        # None of user 42's rows change (their ids end in 39), but every page does.
-        conn.execute("UPDATE orders SET status = 'refunded' WHERE id % 100 = 51")
+
+# Changes 1% of the orders, none of user 42's (their ids end in 39), on every page.
+TOUCH_EVERY_PAGE = "UPDATE orders SET status = 'refunded' WHERE id % 100 = 51"
+CLEAN_SCAN = {"node": "Index Only Scan", "rows": 50, "heap_fetches": 0}
+
+
+def test_index_only_scan_reads_the_table_for_pages_changed_since_vacuum(
+    postgres_dsn: str,
+) -> None:
+    """The plan says Index Only Scan either way; EXPLAIN ANALYZE shows the heap reads."""
+    with covered_orders(postgres_dsn) as conn:
+        clean = scan_work(conn, USER_TOTALS, (42,))
+        assert clean == CLEAN_SCAN
+
+        conn.execute(TOUCH_EVERY_PAGE)
         dirty = scan_work(conn, USER_TOTALS, (42,))
         assert dirty == {"node": "Index Only Scan", "rows": 50, "heap_fetches": 50}
 
         conn.execute("VACUUM orders")
-        assert scan_work(conn, USER_TOTALS, (42,)) == {
-            "node": "Index Only Scan", "rows": 50, "heap_fetches": 0
-        }
+        assert scan_work(conn, USER_TOTALS, (42,)) == CLEAN_SCAN
 
 
 def test_an_open_older_transaction_keeps_vacuum_from_setting_the_bits(
     postgres_dsn: str,
 ) -> None:
     """Rows it might still see stay on their pages, so the pages stay not all-visible."""
-    with scratch_database(postgres_dsn) as conn:
-        create_orders(conn, 100_000)
-        conn.execute(
-            "CREATE INDEX orders_user_cover ON orders (user_id) INCLUDE (total_cents)"
-        )
-        conn.execute("VACUUM ANALYZE orders")
+    with covered_orders(postgres_dsn) as conn:
         (dbname,) = conn.execute("SELECT current_database()").fetchone()
         report = psycopg.connect(
             make_conninfo(postgres_dsn, dbname=dbname), connect_timeout=5
@@ -98,7 +105,7 @@ def test_an_open_older_transaction_keeps_vacuum_from_setting_the_bits(
             # A long report in the same database: its snapshot predates the update.
             report.execute("BEGIN ISOLATION LEVEL REPEATABLE READ")
             report.execute("SELECT count(*) FROM orders").fetchone()
-            conn.execute("UPDATE orders SET status = 'refunded' WHERE id % 100 = 51")
+            conn.execute(TOUCH_EVERY_PAGE)
             conn.execute("VACUUM orders")
             (all_visible,) = conn.execute(
                 "SELECT relallvisible FROM pg_class WHERE relname = 'orders'"
@@ -108,9 +115,7 @@ def test_an_open_older_transaction_keeps_vacuum_from_setting_the_bits(
             assert scan_work(conn, USER_TOTALS, (42,))["node"] == "Bitmap Heap Scan"
             report.rollback()
         conn.execute("VACUUM orders")
-        assert scan_work(conn, USER_TOTALS, (42,)) == {
-            "node": "Index Only Scan", "rows": 50, "heap_fetches": 0
-        }
+        assert scan_work(conn, USER_TOTALS, (42,)) == CLEAN_SCAN
 
 
 def test_planner_avoids_index_only_scan_on_a_never_vacuumed_table(

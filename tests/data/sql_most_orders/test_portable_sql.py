@@ -25,6 +25,7 @@ import psycopg
 import pymysql
 import pytest
 
+from examples.data.sql_depth.mariadb_indexes import scratch_database
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS, MariaDBSettings
 from tests.data.sql_most_orders.sql_sections import MOST_ORDERS, SQL_DEPTH, section_of
 from tests.support.example_files import REPO_ROOT
@@ -86,28 +87,9 @@ def postgres_scratch(dsn: str) -> Iterator[Any]:
 
 @contextmanager
 def mariadb_scratch(settings: MariaDBSettings) -> Iterator[Any]:
-    """A cursor on a new database, dropped afterwards."""
-    name = f"review_sql_{secrets.token_hex(4)}"
-    conn = pymysql.connect(
-        host=settings.host,
-        port=settings.port,
-        user=settings.user,
-        password=settings.password,
-        connect_timeout=CONNECT_TIMEOUT_SECONDS,
-        read_timeout=30,
-        write_timeout=30,
-        autocommit=True,
-    )
-    try:
-        cur = conn.cursor()
-        cur.execute(f"CREATE DATABASE `{name}`")
-        try:
-            conn.select_db(name)
-            yield cur
-        finally:
-            cur.execute(f"DROP DATABASE `{name}`")
-    finally:
-        conn.close()
+    """A plain (tuple) cursor on a new database, dropped afterwards."""
+    with scratch_database(settings) as conn, conn.cursor(pymysql.cursors.Cursor) as cur:
+        yield cur
 
 
 def run_on_server(cur: Any, server: str, path: Path) -> list[str]:
