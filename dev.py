@@ -6,6 +6,7 @@
     python3 dev.py build            build the site strictly into site/
     python3 dev.py update-examples  rewrite the `#>` / `-- #>` outputs in examples/ and docs/
     python3 dev.py bench [FILTER]   run the benchmarks (per-operation time at two sizes)
+    python3 dev.py cases [PATH]     run coding problems' case files (--cases FILE: your own cases)
     python3 dev.py setup            only create or refresh .venv and the vendored assets
 
 Every command first makes sure .venv exists and matches requirements.txt, so a
@@ -141,6 +142,7 @@ COMMANDS = {
     "update-examples": lambda extra: run_in_venv("-m", "pytest", "tests/test_docs.py", "tests/test_sql_examples.py",
                                                  "--update-examples", *extra),
     "bench": lambda extra: run_benchmarks(extra),
+    "cases": lambda extra: run_in_venv("-m", "handbook_build.cases", *extra),
     "setup": lambda extra: 0,
 }
 

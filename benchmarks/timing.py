@@ -22,6 +22,7 @@ Set BENCH_QUICK=1 for tiny sizes (the test suite does, to prove benchmarks run).
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable
@@ -80,6 +81,46 @@ def format_row(label: str, comparison: Comparison) -> str:
     )
 
 
-def report(label: str, comparison: Comparison) -> Comparison:
-    print(format_row(label, comparison), flush=True)
+GROWTH: dict[str, Callable[[int], float]] = {
+    "O(1)": lambda n: 1.0,
+    "O(log n)": lambda n: math.log2(n),
+    "O(n)": lambda n: float(n),
+    "O(n log n)": lambda n: n * math.log2(n),
+    "O(n^2)": lambda n: float(n) ** 2,
+}
+
+
+def predicted_ratio(claim: str, comparison: Comparison) -> float:
+    """What the ratio would be if the time grew exactly as `claim` says (constants cancel)."""
+    if claim not in GROWTH:
+        raise ValueError(f"unknown growth {claim!r}; known: {list(GROWTH)}")
+    grow = GROWTH[claim]
+    return grow(comparison.large.size) / grow(comparison.small.size)
+
+
+def report(label: str, comparison: Comparison, claim: str | None = None) -> Comparison:
+    """Print the row; with a claim such as "O(n log n)", the ratio that claim predicts beside it."""
+    row = format_row(label, comparison)
+    if claim is not None:
+        row += f"   {claim} predicts {predicted_ratio(claim, comparison):,.1f}"
+    print(row, flush=True)
     return comparison
+
+
+def calls(function: Callable[..., object], make_args: Callable[[int], tuple[object, ...]], repeat: int = 1) -> Workload:
+    """A workload of `repeat` whole calls of `function` on fresh inputs of the given size.
+
+    make_args(size) builds the arguments outside the timed part, so a function
+    that sorts or mutates its input gets a new one for every measurement.
+    """
+
+    def workload(size: int) -> tuple[Callable[[], None], int]:
+        inputs = [make_args(size) for _ in range(repeat)]
+
+        def run() -> None:
+            for args in inputs:
+                function(*args)
+
+        return run, repeat
+
+    return workload
