@@ -2,7 +2,8 @@
 
 A block passes when it is one of:
 - an include (pymdownx.snippets) of a file under examples/ that a harness runs
-  (.py by tests/test_docs.py, .sql by tests/test_sql_examples.py);
+  (.py by tests/test_docs.py, .sql by tests/test_sql_examples.py, a coding
+  problem's .cases.json by tests/coding/test_case_files.py);
 - a Python fence that tests/test_docs.py runs in place (found the way
   pytest-examples finds them, so "runs" means exactly that);
 - a mermaid diagram;
@@ -22,6 +23,7 @@ from tests.support.example_files import DOCS_DIR, REPO_ROOT, markdown_pages
 from tests.support.fences import Fence, find_fences
 
 TESTED_SUFFIXES = {".py", ".sql"}
+TESTED_NAME_ENDINGS = (".cases.json",)
 BRACE_FORM = '``` { .text illustrative="<reason>" }'
 
 
@@ -43,8 +45,9 @@ def problem_with(fence: Fence, harness_lines: set[int]) -> str | None:
         for target in targets:
             file_part = target.split(":", 1)[0]
             path = REPO_ROOT / file_part
-            if not file_part.startswith("examples/") or path.suffix not in TESTED_SUFFIXES:
-                return f"includes {target!r}, which no harness runs (only examples/**/*.py and *.sql are)"
+            tested = path.suffix in TESTED_SUFFIXES or path.name.endswith(TESTED_NAME_ENDINGS)
+            if not file_part.startswith("examples/") or not tested:
+                return f"includes {target!r}, which no harness runs (only examples/**/*.py, *.sql, *.cases.json are)"
             if not path.exists():
                 return f"includes {target!r}, which does not exist"
         return None
@@ -82,6 +85,8 @@ def test_every_code_block_is_tested_or_marked_illustrative() -> None:
         ("{ .python }", ["print(1)"], False, False),
         ('python title="x.py"', ['--8<-- "examples/missing/nope.py"'], True, False),
         ("python", ['--8<-- "docs/index.md"'], True, False),
+        ("json", ['--8<-- "examples/coding/the_round/login_streaks.cases.json"'], False, True),
+        ("json", ['--8<-- "examples/coding/the_round/notes.json"'], False, False),
         ("", ["plain"], False, False),
     ],
 )
