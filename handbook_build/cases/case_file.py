@@ -19,7 +19,8 @@ convention. A case of a class problem has `init` (constructor arguments),
 `calls` (each `[method, arg, ...]`) and `expected` (one result per call).
 A case may set `checker` for itself, `in_place` (the index of the argument the
 function rewrites, compared instead of the return value) or
-`"raises": "invalid_argument"` instead of `expected`.
+`"raises": "invalid_argument"` (bad input) or `"raises": "empty"` (taking from
+an empty container) instead of `expected`; in a class case, the last call raises.
 
 Every mistake in a file is reported as a CaseFileError that names the file,
 and the case by number and name.
@@ -33,7 +34,8 @@ from pathlib import Path
 from typing import Any
 
 DIFFICULTIES = ("easy", "medium", "hard")
-ERRORS = ("invalid_argument",)
+# Errors a case may expect, by language-neutral name (runner.py maps them to Python's).
+ERRORS = ("invalid_argument", "empty")
 CODECS = ("linked_list", "binary_tree")
 TOP_LEVEL_KEYS = {"title", "difficulty", "page", "function", "class", "checker", "types", "practice", "cases"}
 CASE_KEYS = {"name", "args", "expected", "checker", "in_place", "raises", "init", "calls"}

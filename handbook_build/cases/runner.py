@@ -17,7 +17,7 @@ from handbook_build.cases.checkers import load_module, resolve_checker, to_json_
 from handbook_build.cases.codecs import decode, encode
 
 # The language-neutral name of each error a case may expect, and Python's exception for it.
-PYTHON_ERRORS: dict[str, type[Exception]] = {"invalid_argument": ValueError}
+PYTHON_ERRORS: dict[str, type[Exception]] = {"invalid_argument": ValueError, "empty": IndexError}
 CASE_FILE_SUFFIX = ".cases.json"
 
 

@@ -50,6 +50,12 @@ class Counter:
     def add(self, amount: int) -> int:
         self.value += amount
         return self.value
+
+    def take(self) -> int:
+        if self.value == 0:
+            raise IndexError("take from an empty counter")
+        self.value -= 1
+        return self.value
 '''
 
 PROBLEM = {"title": "Pair sum", "difficulty": "easy", "page": "index.md", "function": "pair_sum"}
@@ -103,10 +109,12 @@ def test_codecs_in_place_and_class_problems(tmp_path: Path, problem: Path) -> No
     write(tmp_path, "counter.py", SOLUTION)
     counter = write(tmp_path, "counter.cases.json", {**{k: v for k, v in PROBLEM.items() if k != "function"},
                                                       "class": "Counter", "cases": [
-        {"name": "adds", "init": [10], "calls": [["add", 1], ["add", 5]], "expected": [11, 16]}]})
+        {"name": "adds", "init": [10], "calls": [["add", 1], ["add", 5]], "expected": [11, 16]},
+        {"name": "empty", "init": [1], "calls": [["take"], ["take"]], "raises": "empty"},
+        {"name": "not empty", "init": [2], "calls": [["take"], ["take"]], "raises": "empty"}]})
     assert verdicts_of(reverse) == [None, None]
     assert verdicts_of(in_place) == [None]
-    assert verdicts_of(counter) == [None]
+    assert verdicts_of(counter) == [None, None, "expected empty (IndexError), got [1, 0]"]
 
 
 def test_a_problem_checker_is_a_function_in_the_folder(tmp_path: Path, problem: Path) -> None:
