@@ -54,6 +54,8 @@ def _verdict(cases: CaseFile, case: Case, target: Any, folder: Path) -> Verdict:
     original_args = copy.deepcopy(case.args)
     try:
         actual = _call_class(case, target) if cases.class_name else _call_function(cases, case, target)
+    except EarlyError as error:
+        return Verdict(case, f"{error}; only the last call may raise")
     except Exception as error:  # the verdict reports whatever the solution raised
         wanted = PYTHON_ERRORS.get(case.raises or "")
         if wanted is not None and isinstance(error, wanted):
@@ -76,9 +78,20 @@ def _call_function(cases: CaseFile, case: Case, function: Any) -> Any:
     return to_json_value(encode(cases.result_type, result))
 
 
+class EarlyError(Exception):
+    """A call before the last raised in a case that expects only the last call to raise."""
+
+
 def _call_class(case: Case, cls: Any) -> list[Any]:
     instance = cls(*copy.deepcopy(case.init))
     results = []
-    for method, *args in case.calls:
-        results.append(to_json_value(encode(None, getattr(instance, method)(*copy.deepcopy(args)))))
+    for number, (method, *args) in enumerate(case.calls, start=1):
+        is_last = number == len(case.calls)
+        try:
+            result = getattr(instance, method)(*copy.deepcopy(args))
+        except Exception as error:
+            if case.raises is not None and not is_last:
+                raise EarlyError(f"call {number} ({method}) raised {type(error).__name__}: {error}") from error
+            raise
+        results.append(to_json_value(encode(None, result)))
     return results

@@ -111,10 +111,16 @@ def test_codecs_in_place_and_class_problems(tmp_path: Path, problem: Path) -> No
                                                       "class": "Counter", "cases": [
         {"name": "adds", "init": [10], "calls": [["add", 1], ["add", 5]], "expected": [11, 16]},
         {"name": "empty", "init": [1], "calls": [["take"], ["take"]], "raises": "empty"},
-        {"name": "not empty", "init": [2], "calls": [["take"], ["take"]], "raises": "empty"}]})
+        {"name": "not empty", "init": [2], "calls": [["take"], ["take"]], "raises": "empty"},
+        {"name": "raises too early", "init": [0], "calls": [["take"], ["add", 1]], "raises": "empty"}]})
     assert verdicts_of(reverse) == [None, None]
     assert verdicts_of(in_place) == [None]
-    assert verdicts_of(counter) == [None, None, "expected empty (IndexError), got [1, 0]"]
+    assert verdicts_of(counter) == [
+        None,
+        None,
+        "expected empty (IndexError), got [1, 0]",
+        "call 1 (take) raised IndexError: take from an empty counter; only the last call may raise",
+    ]
 
 
 def test_a_problem_checker_is_a_function_in_the_folder(tmp_path: Path, problem: Path) -> None:
