@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks.timing import Comparison, Measurement, format_row, per_operation
+from benchmarks.timing import Comparison, Measurement, format_row, per_operation, predicted_ratio
 from tests.support.example_files import REPO_ROOT
 from tests.support.servers import REQUIRES_SERVER, require_server
 from tests.support.site_build import PREBUILT_SITE_VARIABLE
@@ -66,3 +66,23 @@ def test_the_report_row_shows_sizes_times_and_ratio() -> None:
     assert "n=    1,000:" in row
     assert "0.100 us/op" in row
     assert "ratio   2.00" in row
+
+
+def test_the_time_comes_from_the_clock_given() -> None:
+    ticks = iter(range(100))  # each reading is one second later than the last
+
+    def workload(size: int):
+        return (lambda: None), size
+
+    comparison = per_operation(workload, sizes=(1, 4), repeats=1, clock=lambda: float(next(ticks)))
+    assert (comparison.small.seconds_per_op, comparison.large.seconds_per_op) == (1.0, 0.25)
+
+
+def test_a_claim_predicts_its_ratio() -> None:
+    comparison = Comparison(Measurement(1000, 1e-6), Measurement(100_000, 1e-4))
+    assert predicted_ratio("O(n)", comparison) == 100
+    assert predicted_ratio("O(1)", comparison) == 1
+    assert predicted_ratio("O(n^2)", comparison) == 10_000
+    assert round(predicted_ratio("O(n log n)", comparison), 1) == 166.7
+    with pytest.raises(ValueError, match="unknown growth"):
+        predicted_ratio("O(2^n)", comparison)
