@@ -6,7 +6,11 @@
     python3 dev.py cases examples/coding/two_pointers/pair_sum.py --cases mine.json
 
 With --cases, your file's cases run against the one solution PATH names (its
-.py or its .cases.json); your file may hold just {"cases": [...]}.
+.py or its .cases.json); your file may hold just {"cases": [...]}. With
+--solution, the problem's cases run against your own file instead, which must
+define the function (or class) the case file names:
+
+    python3 dev.py cases examples/coding/two_pointers/pair_sum.cases.json --solution ~/mine.py
 Exit status: 0 all passed, 1 a case failed, 2 a case file or solution is unusable.
 """
 
@@ -38,10 +42,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="dev.py cases", description=__doc__.split("\n\n")[0])
     parser.add_argument("paths", nargs="*", type=Path, help="case files, solution files or folders")
     parser.add_argument("--cases", type=Path, help="run this file's cases instead, against the one solution named")
+    parser.add_argument("--solution", type=Path, help="run the cases against this .py file instead of ours")
     options = parser.parse_args(argv)
     case_files = case_files_under(options.paths or [DEFAULT_ROOT])
-    if options.cases is not None and len(case_files) != 1:
-        parser.error("--cases runs against exactly one solution; name one .py or .cases.json")
+    if (options.cases or options.solution) is not None and len(case_files) != 1:
+        parser.error("--cases and --solution work on exactly one problem; name one .py or .cases.json")
     if not case_files:
         print("no case files found", file=sys.stderr)
         return 2
@@ -50,8 +55,8 @@ def main(argv: list[str]) -> int:
         try:
             problem = load_case_file(path)
             cases = problem if options.cases is None else load_case_file(options.cases, defaults=problem)
-            solution = solution_path(path)
-            verdicts = run_cases(cases, solution)
+            solution = options.solution or solution_path(path)
+            verdicts = run_cases(cases, solution, checker_folder=path.parent)
         except (CaseFileError, LookupError, ValueError) as error:
             print(f"error: {error}", file=sys.stderr)
             return 2

@@ -39,14 +39,18 @@ def solution_path(case_file_path: Path) -> Path:
     return case_file_path.with_name(name.removesuffix(CASE_FILE_SUFFIX) + ".py")
 
 
-def run_cases(cases: CaseFile, solution: Path) -> list[Verdict]:
-    """Every case of `cases` against the function or class it names in `solution`."""
+def run_cases(cases: CaseFile, solution: Path, checker_folder: Path | None = None) -> list[Verdict]:
+    """Every case of `cases` against the function or class it names in `solution`.
+
+    A problem's own checkers live beside its case file; pass that folder when
+    the solution is somewhere else (a reader's own file).
+    """
     module = load_module(solution)
     target = getattr(module, cases.target, None)
     if not callable(target):
         kind = "function" if cases.function else "class"
         raise LookupError(f"{solution} has no {kind} {cases.target!r} (named by {cases.path})")
-    folder = solution.parent
+    folder = checker_folder or solution.parent
     return [_verdict(cases, case, target, folder) for case in cases.cases]
 
 

@@ -202,3 +202,15 @@ def test_checkers() -> None:
     assert unordered_deep([["a", "b"], ["c"]], [["c"], ["b", "a"]], []) is None
     assert one_of([[0, 1], [1, 0]], [1, 0], []) is None
     assert one_of([[0, 1]], [1, 1], []) == "expected one of [[0, 1]], got [1, 1]"
+
+
+def test_dev_py_cases_runs_the_problems_cases_against_a_readers_solution(tmp_path: Path, problem: Path) -> None:
+    mine = tmp_path / "elsewhere" / "my_pair_sum.py"
+    mine.parent.mkdir()
+    mine.write_text("def pair_sum(numbers, target):\n    return [0, 1]\n")
+    result = subprocess.run([sys.executable, "-m", "handbook_build.cases", str(problem), "--solution", str(mine)],
+                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 1, result.stderr
+    assert f"{problem} -> {mine}\n" in result.stdout
+    assert "  PASS   1 ends\n" in result.stdout
+    assert "  FAIL   2 no pair: expected invalid_argument (ValueError), got [0, 1]\n" in result.stdout

@@ -10,20 +10,30 @@ from __future__ import annotations
 from collections import defaultdict
 
 
-def _days_by_user(logins: list[tuple[str, int]], k: int) -> dict[str, set[int]]:
+# --8<-- [start:helpers]
+def check_streak_length(k: int) -> None:
+    """Refuse a streak shorter than one day: the input agreed to be invalid."""
     if k < 1:
         raise ValueError(f"a streak is at least 1 day long, got k={k}")
+
+
+def days_by_user(logins: list[tuple[str, int]]) -> dict[str, set[int]]:
+    """Each user's distinct login days, in one pass: O(n) expected."""
     days: dict[str, set[int]] = defaultdict(set)
     for user, day in logins:
         days[user].add(day)  # a set: two logins on one day are one day
     return days
 
 
+# --8<-- [end:helpers]
+
+
 # --8<-- [start:brute_force]
 def streak_users_brute_force(logins: list[tuple[str, int]], k: int) -> list[str]:
     """Try every login day as the first day of a streak: O(n * k)."""
+    check_streak_length(k)
     found = set()
-    for user, days in _days_by_user(logins, k).items():
+    for user, days in days_by_user(logins).items():
         for first in days:
             if all(first + offset in days for offset in range(k)):
                 found.add(user)
@@ -36,9 +46,10 @@ def streak_users_brute_force(logins: list[tuple[str, int]], k: int) -> list[str]
 
 # --8<-- [start:optimal]
 def streak_users(logins: list[tuple[str, int]], k: int) -> list[str]:
-    """Count each run only from its first day: every day is visited at most twice, O(n)."""
+    """Count each run only from its first day: at most 2 lookups a day, O(n) expected."""
+    check_streak_length(k)
     found = []
-    for user, days in _days_by_user(logins, k).items():
+    for user, days in days_by_user(logins).items():
         for first in days:
             if first - 1 in days:
                 continue  # not the start of a run; its start counts it
