@@ -19,13 +19,12 @@ from __future__ import annotations
 import gc
 import math
 import random
-import time
 from collections.abc import Callable
 from typing import Any
 
 from benchmarks.timing import (
+    CPU_CLOCK,
     Comparison,
-    Measurement,
     calls,
     format_row,
     per_operation,
@@ -113,22 +112,12 @@ def gc_off(function: Callable[..., Any]) -> Callable[..., Any]:
 def cpu_per_operation(
     workload: Callable[[int], tuple[Callable[[], None], int]], sizes: tuple[int, int], repeats: int = 5
 ) -> Comparison:
-    """per_operation with the process's CPU time (time.process_time) instead of the wall clock.
+    """per_operation with the process's CPU time instead of the wall clock.
 
     Time the process spends waiting for a core (descheduled on a busy machine)
     counts on the wall clock but not here: a control for the timed rows.
     """
-    repeats = 1 if QUICK else repeats
-    measurements = []
-    for size in sizes:
-        best = float("inf")
-        for _ in range(repeats):
-            run, operations = workload(size)
-            start = time.process_time()
-            run()
-            best = min(best, (time.process_time() - start) / operations)
-        measurements.append(Measurement(size, best))
-    return Comparison(*measurements)
+    return per_operation(workload, sizes, repeats=repeats, clock=CPU_CLOCK)
 
 
 def show(

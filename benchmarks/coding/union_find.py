@@ -20,7 +20,8 @@ import random
 import time
 from collections.abc import Callable
 
-from benchmarks.timing import Comparison, Measurement, Workload, calls, quick_mode, report
+from benchmarks.timing import CPU_CLOCK, Comparison, Workload, calls, quick_mode, report
+from benchmarks.timing import per_operation as timed_per_operation
 from examples.coding.union_find.accounts_merge import merge_accounts
 from examples.coding.union_find.connected_components import count_components
 from examples.coding.union_find.heuristics import CountingForest, chain, doubling
@@ -39,21 +40,12 @@ TREE_FINDS = 2_000  # each takes well under a microsecond: 200 would time ~20 us
 
 
 def per_operation(workload: Workload, sizes: tuple[int, int], repeats: int = 5) -> Comparison:
-    """benchmarks.timing.per_operation, but timed by CPU time (time.process_time).
+    """benchmarks.timing.per_operation, timed by CPU time.
 
     On a shared machine a long call is preempted more often than a short one,
     so wall-clock ratios grow with the load; CPU time leaves the waiting out.
     """
-    measurements = []
-    for size in sizes:
-        best = float("inf")
-        for _ in range(1 if quick_mode() else repeats):
-            run, operations = workload(size)
-            start = time.process_time()
-            run()
-            best = min(best, (time.process_time() - start) / operations)
-        measurements.append(Measurement(size, best))
-    return Comparison(*measurements)
+    return timed_per_operation(workload, sizes, repeats=repeats, clock=CPU_CLOCK)
 
 
 def rng(size: int) -> random.Random:
