@@ -20,9 +20,9 @@ def maximal_square(matrix: list[list[int]]) -> int:
     limited by the shortest of the three squares it overlaps.
     Time O(m * n), space O(n): one row plus the saved diagonal.
     """
+    _require_matrix(matrix)  # before the empty check: [[], [1]] is ragged
     if not matrix or not matrix[0]:
         return 0
-    _require_matrix(matrix)
     side = [0] * (len(matrix[0]) + 1)  # side[0]: a column of zeros at the left
     largest = 0
     for row in matrix:
@@ -43,9 +43,9 @@ def maximal_square_brute_force(matrix: list[list[int]]) -> int:
 
     Time O(m * n * min(m, n)^3) in the worst case, space O(1).
     """
+    _require_matrix(matrix)
     if not matrix or not matrix[0]:
         return 0
-    _require_matrix(matrix)
     rows, cols = len(matrix), len(matrix[0])
     largest = 0
     for top in range(rows):

@@ -38,8 +38,9 @@ def longest_palindrome_subsequence_via_lcs(s: str) -> int:
     """The same length, as the LCS of s and its reverse. Time O(n^2), space O(n).
 
     A palindromic subsequence of s is also one of reversed s, so the LCS is
-    at least as long; that it is never longer is the classic result behind
-    this reduction, and the property test checks it on random strings.
+    at least as long. It is never longer: the pairs of positions an LCS
+    uses on one side of the middle spell a palindrome at least as long
+    (the argument is on the page). The property test checks it too.
     """
     return lcs_length(s, s[::-1])
 

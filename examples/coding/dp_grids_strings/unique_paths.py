@@ -22,9 +22,9 @@ def unique_paths_with_obstacles(grid: list[list[int]]) -> int:
     paths[j]) + paths into the cell to its left (paths[j - 1], already
     updated for row i); a blocked cell has 0. Time O(m * n), space O(n).
     """
+    _require_grid(grid)  # before the empty check: [[], [0]] is ragged, not empty
     if not grid or not grid[0]:
         return 0
-    _require_grid(grid)
     paths = [0] * len(grid[0])
     paths[0] = 1  # one way to stand on the start, before looking at it
     for row in grid:
@@ -46,9 +46,9 @@ def unique_paths_with_obstacles_brute_force(grid: list[list[int]]) -> int:
     Plain recursion, no cache. Time O(2^(m + n)): each of the up to
     m + n - 2 moves branches in two. Space O(m + n) of recursion.
     """
+    _require_grid(grid)
     if not grid or not grid[0]:
         return 0
-    _require_grid(grid)
     last_row, last_col = len(grid) - 1, len(grid[0]) - 1
 
     def walk(i: int, j: int) -> int:
@@ -92,4 +92,6 @@ if __name__ == "__main__":
     #> 28 28
     print(unique_paths(100, 100))  # Python ints do not overflow
     #> 22750883079422934966181954039568885395604168260154104734000
+    print(unique_paths(100, 100).bit_length())  # bits: far past 64
+    #> 194
     # --8<-- [end:demo]

@@ -5,7 +5,6 @@ Every function here is wrong on purpose; the page shows each one failing.
 
 from __future__ import annotations
 
-import math
 from functools import cache
 
 
@@ -40,14 +39,15 @@ def knapsack_forward(weights: list[int], values: list[int], capacity: int) -> in
 # --8<-- [start:short_table]
 def min_coins_short_table(coins: list[int], amount: int) -> int:
     """BUG: `amount` slots for amounts 0..amount, which are amount + 1 subproblems."""
-    fewest = [math.inf] * amount  # should be amount + 1
+    unreachable = amount + 1
+    fewest = [unreachable] * amount  # should be [unreachable] * (amount + 1)
     fewest[0] = 0
     for total in range(1, amount):
         for coin in coins:
             if coin <= total:
                 fewest[total] = min(fewest[total], fewest[total - coin] + 1)
     answer = fewest[amount - 1]  # the answer for amount - 1
-    return -1 if answer == math.inf else int(answer)
+    return -1 if answer >= unreachable else answer
 
 
 # --8<-- [end:short_table]
@@ -56,12 +56,12 @@ def min_coins_short_table(coins: list[int], amount: int) -> int:
 # --8<-- [start:zero_init]
 def min_coins_zero_init(coins: list[int], amount: int) -> int:
     """BUG: 0 means "no coins needed", so a minimum that starts at 0 never moves."""
-    fewest = [0] * (amount + 1)  # should be math.inf, except fewest[0] = 0
+    fewest = [0] * (amount + 1)  # should be amount + 1 everywhere but fewest[0]
     for total in range(1, amount + 1):
         for coin in coins:
             if coin <= total:
                 fewest[total] = min(fewest[total], fewest[total - coin] + 1)
-    return -1 if fewest[amount] == math.inf else fewest[amount]
+    return -1 if fewest[amount] > amount else fewest[amount]
 
 
 # --8<-- [end:zero_init]

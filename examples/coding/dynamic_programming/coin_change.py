@@ -3,7 +3,8 @@
 Any coin may be used any number of times. The state in words: fewest(a) is
 the fewest coins that make amount a. The transition: the last coin is some
 coin c <= a, so fewest(a) = 1 + min over c of fewest(a - c). Base case:
-fewest(0) = 0. An amount no combination makes is infinity, never 0.
+fewest(0) = 0. A table slot no combination reaches holds amount + 1, more
+coins than any real answer (at most `amount` coins of 1), never 0.
 """
 
 from __future__ import annotations
@@ -25,13 +26,13 @@ def min_coins(coins: list[int], amount: int) -> int:
     Time O(amount * k) for k coins, space O(amount).
     """
     _check(coins, amount)
-    fewest = [math.inf] * (amount + 1)  # infinity: "not reachable yet"
-    fewest[0] = 0
+    unreachable = amount + 1  # more coins than any answer: "not reachable yet"
+    fewest = [0] + [unreachable] * amount  # fewest[0] = 0: no coins make 0
     for total in range(1, amount + 1):
         for coin in coins:
             if coin <= total and fewest[total - coin] + 1 < fewest[total]:
                 fewest[total] = fewest[total - coin] + 1
-    return -1 if fewest[amount] == math.inf else int(fewest[amount])
+    return -1 if fewest[amount] == unreachable else fewest[amount]
 
 
 # --8<-- [end:optimal]
@@ -65,15 +66,15 @@ def fewest_coins_used(coins: list[int], amount: int) -> list[int] | None:
     Time O(amount * k), space O(amount). None when no combination makes `amount`.
     """
     _check(coins, amount)
-    fewest = [math.inf] * (amount + 1)
+    unreachable = amount + 1
+    fewest = [0] + [unreachable] * amount
     last_coin = [0] * (amount + 1)  # the coin that achieved fewest[total]
-    fewest[0] = 0
     for total in range(1, amount + 1):
         for coin in coins:
             if coin <= total and fewest[total - coin] + 1 < fewest[total]:
                 fewest[total] = fewest[total - coin] + 1
                 last_coin[total] = coin
-    if fewest[amount] == math.inf:
+    if fewest[amount] == unreachable:
         return None
     used = []
     while amount > 0:

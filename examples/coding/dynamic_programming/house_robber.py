@@ -34,7 +34,7 @@ def house_robber_brute_force(values: list[int]) -> int:
 def house_robber_memo(values: list[int]) -> int:
     """Step 2, the same recursion with a cache. Time O(n), space O(n) + O(n) depth."""
 
-    @cache  # one cache per call: it dies with this call, and `values` never changes
+    @cache  # a new cache for each call, keyed by i: `values` is fixed within it
     def best(i: int) -> int:
         if i <= 0:
             return 0

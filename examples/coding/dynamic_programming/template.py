@@ -47,12 +47,12 @@ if __name__ == "__main__":
     print(tabulate(len(houses), [0], rob))
     #> [0, 2, 7, 11, 11, 12]
 
-    # Fewest coins for every amount up to 6 with coins 1, 3 and 4.
-    coins = [1, 3, 4]
+    # Fewest coins for every amount up to 6 with coins 1, 3 and 4 (7: unreachable).
+    coins, unreachable = [1, 3, 4], 7
 
-    def fewest(few: list[float], a: int) -> float:
-        return min((few[a - c] + 1 for c in coins if c <= a), default=float("inf"))
+    def fewest(few: list[int], a: int) -> int:
+        return min([unreachable] + [few[a - c] + 1 for c in coins if c <= a])
 
-    print(tabulate(6, [0.0], fewest))
-    #> [0.0, 1.0, 2.0, 1.0, 1.0, 2.0, 2.0]
+    print(tabulate(6, [0], fewest))
+    #> [0, 1, 2, 1, 1, 2, 2]
     # --8<-- [end:demo]

@@ -35,8 +35,10 @@ def test_maximal_square_matches_every_square(matrix: list[list[int]]) -> None:
 def test_interleaving_matches_plain_recursion(first: str, second: str, data: st.DataObject) -> None:
     # Half the targets are shuffles of first + second, so both answers occur often.
     letters = list(first + second)
-    target = "".join(data.draw(st.permutations(letters))) if data.draw(st.booleans()) else data.draw(
-        st.text(alphabet="ab", max_size=12)
+    target = (
+        "".join(data.draw(st.permutations(letters)))
+        if data.draw(st.booleans())
+        else data.draw(st.text(alphabet="ab", max_size=12))
     )
     assert is_interleaving(first, second, target) == is_interleaving_brute_force(first, second, target)
 
@@ -47,6 +49,8 @@ def test_distinct_subsequences_matches_plain_recursion(text: str, pattern: str) 
     assert count_subsequences(text, pattern) == count_subsequences_brute_force(text, pattern)
 
 
-def test_maximal_square_refuses_ragged_input() -> None:
+@pytest.mark.parametrize("matrix", [[[1, 1], [1]], [[], [1]], [[1, 2]]])
+def test_maximal_square_refuses_bad_input(matrix: list[list[int]]) -> None:
+    # An empty first row must not hide a ragged matrix behind the "empty" answer.
     with pytest.raises(ValueError):
-        maximal_square([[1, 1], [1]])
+        maximal_square(matrix)

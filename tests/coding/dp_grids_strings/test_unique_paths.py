@@ -39,7 +39,7 @@ def test_large_counts_do_not_overflow() -> None:
     assert unique_paths(100, 100) > 2**63
 
 
-@pytest.mark.parametrize("grid", [[[0, 0], [0]], [[0, 2]], [[0, -1]]])
+@pytest.mark.parametrize("grid", [[[0, 0], [0]], [[0, 2]], [[0, -1]], [[], [0]]])
 def test_bad_grids_are_refused(grid: list[list[int]]) -> None:
     with pytest.raises(ValueError):
         unique_paths_with_obstacles(grid)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -47,3 +49,17 @@ def test_bad_input(function) -> None:
         function([1], -1)
     with pytest.raises(ValueError, match="positive"):
         function([-1], 1)
+
+
+def first_amount_over(limit: int, coins: list[int]) -> int:
+    # With a 1 coin the count never falls as the amount grows (add one more 1),
+    # so a binary search over amounts finds the first count above `limit`.
+    return bisect_left(range(20_000), True, key=lambda amount: count_ways(coins, amount) > limit)
+
+
+def test_where_the_counts_outgrow_a_machine_word() -> None:
+    coins = [1, 5, 10, 25, 50]  # the benchmark's coins
+    assert first_amount_over(2**30 - 1, coins) == 6_290  # past one CPython int digit
+    assert first_amount_over(2**31 - 1, coins) == 7_490  # past a Java or C++ int
+    assert count_ways(coins, 1_000) == 801_451
+    assert count_ways(coins, 100_000) == 66_793_412_685_001

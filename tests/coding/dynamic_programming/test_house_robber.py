@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -38,3 +40,32 @@ def test_memo_hits_the_recursion_limit_and_the_loops_do_not() -> None:
         house_robber_memo(street)
     assert house_robber_table(street) == house_robber(street) == 500
     assert house_robber_memo(street[:300]) == 150
+
+
+def deepest_chain(cached: bool) -> int:
+    """The longest chain f(n) -> f(n - 1) -> ... -> f(0) that fits under the recursion limit here."""
+
+    def chain(depth: int) -> int:
+        return 0 if depth == 0 else chain(depth - 1)
+
+    if cached:
+        chain = cache(chain)
+    low, high = 0, 5_000  # the largest depth that works lies in [low, high)
+    while high - low > 1:
+        middle = (low + high) // 2
+        try:
+            chain(middle)
+            low = middle
+        except RecursionError:
+            high = middle
+        if cached:
+            chain.cache_clear()
+    return low
+
+
+def test_a_cached_level_costs_two_units_of_the_recursion_limit() -> None:
+    # On CPython 3.11 the call into the cache wrapper counts once and the
+    # function's own frame once more; a plain call counts once. Measured from
+    # the same point in the stack, the cached chain reaches half as deep.
+    plain, cached = deepest_chain(cached=False), deepest_chain(cached=True)
+    assert abs(2 * cached - plain) <= 3, (plain, cached)

@@ -19,7 +19,7 @@ def test_matches_plain_recursion(text: str, words: list[str]) -> None:
 
 
 def test_a_long_text_of_one_letter_is_fast() -> None:
-    # Plain recursion would try about 2^199 cuts here before failing.
+    # Plain recursion would try every cut of the 200 a's into pieces of 1 to 3 letters.
     assert word_break("a" * 200 + "b", ["a", "aa", "aaa"]) is False
 
 
