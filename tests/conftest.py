@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import os
+import traceback
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +17,22 @@ from tests.support.servers import REQUIRES_SERVER, require_server
 from tests.support.site_build import serve_directory, shared_site, site_path_prefix
 
 SERVER_FIXTURES = {"postgres_dsn", "mariadb_settings", "redis_url", "amqp_url"}
+
+
+def _code_position_or_none(code: types.CodeType, instruction_index: int) -> tuple[int | None, ...]:
+    """traceback._get_code_position without its crash on CPython 3.11.7.
+
+    For some frames (tb_lasti past the end of co_positions()) the original
+    raises StopIteration inside a generator, so formatting a failed test's
+    traceback raised RuntimeError, crashed both pytest-xdist workers and lost
+    the failure. Here such a frame reports no position, as a negative index does.
+    """
+    if instruction_index < 0:
+        return (None, None, None, None)
+    return next(itertools.islice(code.co_positions(), instruction_index // 2, None), (None, None, None, None))
+
+
+traceback._get_code_position = _code_position_or_none
 
 
 def server_family(item: pytest.Item) -> str | None:

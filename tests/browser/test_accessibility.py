@@ -34,7 +34,8 @@ MATERIAL_MARKUP = {
 def site_pages() -> list[str]:
     """Every page of the site, as the URL path a reader visits: docs/ and the generated pages."""
     areas = yaml.safe_load((REPO_ROOT / "data/skills.yml").read_text(encoding="utf-8"))["areas"]
-    pages = {"", "glossary/", "skills/", *(f"skills/{area['id']}/" for area in areas)}
+    # Generated at build time: the glossary, the skill map, the coding problem index.
+    pages = {"", "glossary/", "skills/", "coding/problems/", *(f"skills/{area['id']}/" for area in areas)}
     for source in (REPO_ROOT / "docs").rglob("*"):
         if source.suffix not in {".md", ".py", ".ipynb"} or "assets" in source.parts:
             continue

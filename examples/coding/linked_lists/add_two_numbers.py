@@ -10,17 +10,21 @@ def _check_digits(values: list[int]) -> None:
         raise ValueError(f"every node must hold one digit 0-9, got {values}")
 
 
-# --8<-- [start:optimal]
-def add_two_numbers(first: ListNode | None, second: ListNode | None) -> ListNode | None:
-    """The sum as a new digit list. O(m + n) time; the only extra space is the answer.
+# A number as its digits, least significant first; None is the empty list.
+Digits = ListNode | None
 
-    Inputs have no leading zeros (a last node of 0) except the number 0 itself,
-    and an empty list is 0 with no digits. Raises ValueError if a node does
-    not hold a single digit.
+
+# --8<-- [start:optimal]
+def add_two_numbers(first: Digits, second: Digits) -> Digits:
+    """The sum as a new digit list, in O(m + n) time and no extra space.
+
+    Inputs have no leading zeros (a last node of 0) except the number 0
+    itself, and an empty list is 0 with no digits. Raises ValueError if a
+    node does not hold a single digit.
     """
     dummy = ListNode(0)
     tail, carry = dummy, 0
-    # Invariant: dummy.next..tail holds the low digits of the sum; carry is 0 or 1.
+    # Invariant: dummy.next..tail holds the sum's low digits; carry is 0 or 1.
     while first is not None or second is not None or carry:
         total = carry
         for node in (first, second):

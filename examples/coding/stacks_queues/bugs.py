@@ -5,7 +5,10 @@ from collections.abc import Sequence
 
 # --8<-- [start:empty_pop]
 def is_valid_unguarded(text: str) -> bool:
-    """The bracket check without `not open_brackets or`: crashes on a stray closer."""
+    """The bracket check without `not open_brackets or`.
+
+    A stray closer crashes it.
+    """
     pairs = {")": "(", "]": "[", "}": "{"}
     open_brackets: list[str] = []
     for char in text:
@@ -20,13 +23,17 @@ def is_valid_unguarded(text: str) -> bool:
 
 
 # --8<-- [start:values]
-def days_until_warmer_with_values(temperatures: Sequence[int]) -> list[int]:
-    """Stacks temperatures, then looks their day up again: wrong when they repeat."""
+def warmer_days_from_values(temperatures: Sequence[int]) -> list[int]:
+    """Stacks temperatures, then looks each day up again.
+
+    Wrong when a temperature repeats.
+    """
     wait = [0] * len(temperatures)
     colder: list[int] = []  # values, not indices
     for today, temperature in enumerate(temperatures):
         while colder and colder[-1] < temperature:
-            day = temperatures.index(colder.pop())  # the FIRST day with that value
+            # index() finds the FIRST day with that value.
+            day = temperatures.index(colder.pop())
             wait[day] = today - day
         colder.append(temperature)
     return wait
@@ -37,7 +44,10 @@ def days_until_warmer_with_values(temperatures: Sequence[int]) -> list[int]:
 
 # --8<-- [start:no_flush]
 def largest_rectangle_no_sentinel(heights: Sequence[int]) -> int:
-    """The histogram stack without the final height-0 bar: unpopped bars never count."""
+    """The histogram stack without the final height-0 bar.
+
+    Bars still on the stack at the end are never counted.
+    """
     rising: list[int] = []
     best = 0
     for i, height in enumerate(heights):
@@ -60,7 +70,7 @@ if __name__ == "__main__":
         print("IndexError:", error)
         #> IndexError: pop from empty list
 
-    print(days_until_warmer_with_values([70, 70, 71]))  # right answer: [2, 1, 0]
+    print(warmer_days_from_values([70, 70, 71]))  # right answer: [2, 1, 0]
     #> [2, 0, 0]
 
     print(largest_rectangle_no_sentinel([1, 2, 3, 4, 5]))  # right answer: 9

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from examples.coding.stacks_queues.bugs import (
-    days_until_warmer_with_values,
+    warmer_days_from_values,
     is_valid_unguarded,
     largest_rectangle_no_sentinel,
 )
@@ -20,7 +20,7 @@ def test_unguarded_pop_crashes_on_a_stray_closer() -> None:
 
 def test_values_on_the_stack_lose_repeated_days() -> None:
     temperatures = [70, 70, 71]
-    assert days_until_warmer_with_values(temperatures) != days_until_warmer(temperatures)
+    assert warmer_days_from_values(temperatures) != days_until_warmer(temperatures)
 
 
 def test_no_sentinel_misses_a_rising_histogram_but_not_one_ending_low() -> None:
