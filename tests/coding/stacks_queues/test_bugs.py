@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from examples.coding.stacks_queues.bugs import (
-    warmer_days_from_values,
     is_valid_unguarded,
     largest_rectangle_no_sentinel,
+    warmer_days_from_values,
 )
 from examples.coding.stacks_queues.daily_temperatures import days_until_warmer
 from examples.coding.stacks_queues.largest_rectangle import largest_rectangle_area
