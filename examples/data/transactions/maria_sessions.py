@@ -8,6 +8,7 @@ only) followed by `START TRANSACTION`.
 from __future__ import annotations
 
 import secrets
+import time
 from collections.abc import Iterator
 from contextlib import ExitStack, closing, contextmanager
 from dataclasses import dataclass
@@ -28,6 +29,12 @@ LEVELS = frozenset(
 POLL_SECONDS = 0.15
 # Seconds a statement waits for a row lock before failing with error 1205.
 LOCK_WAIT_TIMEOUT = 10
+# One story at a time may poll innodb_trx: two monitors polling at once (two
+# test workers) read the cache often enough that it is never refreshed, and a
+# lock wait is never seen. The monitor holds this named server lock for the
+# whole story, so stories on other connections take turns.
+MONITOR_LOCK = "handbook_innodb_trx_monitor"
+MONITOR_LOCK_WAIT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -102,9 +109,24 @@ def two_sessions(
             stack.enter_context(closing(_connect(settings, database, autocommit=auto)))
             for auto in (False, False, True)
         ]
+        _take_monitor_lock(monitor)
+        stack.callback(query, monitor, "SELECT RELEASE_LOCK(%s)", (MONITOR_LOCK,))
         for statement in setup_sql:
             query(monitor, statement)
         yield Sessions(a=a, b=b, monitor=monitor)
+
+
+def _take_monitor_lock(monitor: pymysql.connections.Connection) -> None:
+    # In steps shorter than the connection's read timeout, so a long wait for
+    # another story is not mistaken for a dead server.
+    deadline = time.monotonic() + MONITOR_LOCK_WAIT_SECONDS
+    while time.monotonic() < deadline:
+        step = min(LOCK_WAIT_TIMEOUT, max(1, int(deadline - time.monotonic())))
+        if query(monitor, "SELECT GET_LOCK(%s, %s)", (MONITOR_LOCK, step)) == [(1,)]:
+            return
+    raise TimeoutError(
+        f"another session held {MONITOR_LOCK} for {MONITOR_LOCK_WAIT_SECONDS} s"
+    )
 
 
 # --8<-- [start:begin]

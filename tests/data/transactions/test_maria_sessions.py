@@ -7,6 +7,7 @@ import pytest
 from examples.data.transactions import maria_sessions
 from examples.data.transactions.maria_sessions import (
     ACCOUNTS_SQL,
+    MONITOR_LOCK,
     Sessions,
     begin,
     query,
@@ -130,3 +131,14 @@ def test_begin_inside_a_transaction_is_refused_by_the_server(
             begin(s.a, "SERIALIZABLE")
         assert raised.value.args[0] == 1568  # level can't change mid-transaction
         s.a.rollback()
+
+
+def test_the_monitor_holds_the_polling_lock_for_the_whole_story(mariadb_settings: MariaDBSettings) -> None:
+    with two_sessions(ACCOUNTS_SQL, mariadb_settings) as s:
+        holder = query(s.a, "SELECT IS_USED_LOCK(%s)", (MONITOR_LOCK,))
+        assert holder == [(s.monitor.thread_id(),)]
+        # Another story's monitor cannot take it meanwhile (0 s: do not wait).
+        assert query(s.a, "SELECT GET_LOCK(%s, 0)", (MONITOR_LOCK,)) == [(0,)]
+        s.a.rollback()
+    with two_sessions([], mariadb_settings) as s:  # released on the way out
+        assert query(s.a, "SELECT IS_USED_LOCK(%s)", (MONITOR_LOCK,)) == [(s.monitor.thread_id(),)]
