@@ -71,7 +71,7 @@ def index_markdown(problems: Iterable[CaseFile], docs_dir: Path, nav_titles: Map
         "on their page until you open it.",
         "",
         f"{len(problems)} problems ({', '.join(f'{counts[level]} {level}' for level in DIFFICULTIES)}; "
-        f"{practice} of them practice problems), with {cases} cases in all.",
+        f"{practice} of them practice problems), with {cases:,} cases in all.",
         "",
         "## By pattern",
     ]
