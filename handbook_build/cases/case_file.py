@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from handbook_build.cases.checkers import is_known_checker
+
 DIFFICULTIES = ("easy", "medium", "hard")
 # Errors a case may expect, by language-neutral name (runner.py maps them to Python's).
 ERRORS = ("invalid_argument", "empty")
@@ -177,9 +179,6 @@ def _types(raw: Any, where: str) -> tuple[tuple[str | None, ...], str | None]:
 
 
 def _checker_name(name: Any, where: str) -> str:
-    # Imported here: checkers import this module for CaseFileError.
-    from handbook_build.cases.checkers import is_known_checker
-
     if not isinstance(name, str) or not is_known_checker(name):
         raise CaseFileError(
             f"{where}: unknown checker {name!r}; use a built-in one or 'module.function' from the case file's folder"

@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 from handbook_build.cases.case_file import Case, CaseFile
-from handbook_build.cases.checkers import load_module, resolve_checker, to_json_value
+from handbook_build.cases.checkers import resolve_checker, to_json_value
 from handbook_build.cases.codecs import decode, encode
+from handbook_build.cases.modules import load_module
 
 # The language-neutral name of each error a case may expect, and Python's exception for it.
 PYTHON_ERRORS: dict[str, type[Exception]] = {"invalid_argument": ValueError, "empty": IndexError}
