@@ -135,12 +135,14 @@ def parallel_flags(extra: list[str]) -> list[str]:
     return [] if chosen else ["-n", "auto", "--dist", "loadgroup"]
 
 
+# The tests that rewrite what they check (printed output, figures) under --update-examples.
+UPDATING_TESTS = ["tests/test_docs.py", "tests/test_sql_examples.py", "tests/test_figures.py"]
+
 COMMANDS = {
     "serve": lambda extra: run_in_venv("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *SERVE_FLAGS, *extra),
     "test": lambda extra: run_in_venv("-m", "pytest", *parallel_flags(extra), *extra),
     "build": lambda extra: run_in_venv("-m", "mkdocs", "build", "--strict", *extra),
-    "update-examples": lambda extra: run_in_venv("-m", "pytest", "tests/test_docs.py", "tests/test_sql_examples.py",
-                                                 "--update-examples", *extra),
+    "update-examples": lambda extra: run_in_venv("-m", "pytest", *UPDATING_TESTS, "--update-examples", *extra),
     "bench": lambda extra: run_benchmarks(extra),
     "cases": lambda extra: run_in_venv("-m", "handbook_build.cases", *extra),
     "setup": lambda extra: 0,

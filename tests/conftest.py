@@ -13,10 +13,13 @@ import pytest
 
 from examples import server_settings
 from tests.support.example_files import REPO_ROOT
+from tests.support.provisioned import stop_all
 from tests.support.servers import REQUIRES_SERVER, require_server
 from tests.support.site_build import serve_directory, shared_site, site_path_prefix
 
-SERVER_FIXTURES = {"postgres_dsn", "mariadb_settings", "redis_url", "amqp_url"}
+SERVER_FIXTURES = {
+    "postgres_dsn", "mariadb_settings", "redis_url", "amqp_url", "nats_url", "postgres_pair", "etcd_endpoints",
+}
 
 
 def _code_position_or_none(code: types.CodeType, instruction_index: int) -> tuple[int | None, ...]:
@@ -67,6 +70,10 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.xdist_group(family))
 
 
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    stop_all()  # the replica and etcd clusters this process started
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     base = tmp_path_factory.getbasetemp()
@@ -103,3 +110,22 @@ def redis_url() -> str:
 def amqp_url() -> str:
     require_server("rabbitmq")
     return server_settings.amqp_url()
+
+
+@pytest.fixture
+def nats_url() -> str:
+    require_server("nats")
+    return server_settings.nats_url()
+
+
+@pytest.fixture
+def postgres_pair() -> tuple[str, str]:
+    """(primary DSN, replica DSN) of the pair this process started."""
+    require_server("postgres-pair")
+    return server_settings.pg_primary_dsn(), server_settings.pg_replica_dsn()
+
+
+@pytest.fixture
+def etcd_endpoints() -> list[str]:
+    require_server("etcd")
+    return server_settings.etcd_endpoints()

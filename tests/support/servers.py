@@ -15,6 +15,7 @@ import pytest
 
 from examples import server_settings
 from tests.support.ci import running_under_ci
+from tests.support.provisioned import PROVISIONERS, Unavailable, provision
 
 HOW_TO_START = "see CONTRIBUTING.md, 'Examples that need a server'"
 # An example or benchmark that talks to a real server says so in a comment line:
@@ -35,7 +36,10 @@ def address(server: str) -> tuple[str, int]:
     if server == "rabbitmq":
         url = urlsplit(server_settings.amqp_url())
         return url.hostname or "127.0.0.1", url.port or 5672
-    raise ValueError(f"unknown server {server!r}; known: postgres, mariadb, redis, rabbitmq")
+    if server == "nats":
+        url = urlsplit(server_settings.nats_url())
+        return url.hostname or "127.0.0.1", url.port or 4222
+    raise ValueError(f"unknown server {server!r}; known: postgres, mariadb, redis, rabbitmq, nats")
 
 
 def reachable(server: str, timeout: float = 2.0) -> bool:
@@ -47,11 +51,22 @@ def reachable(server: str, timeout: float = 2.0) -> bool:
 
 
 def require_server(server: str) -> None:
-    """Skip (locally) or fail (under CI) unless `server` accepts connections."""
-    if reachable(server):
+    """Skip (locally) or fail (under CI) unless `server` accepts connections.
+
+    A server the tests start themselves (tests/support/provisioned.py) is
+    started here, the first time a test asks for it.
+    """
+    if server in PROVISIONERS:
+        try:
+            provision(server)
+            return
+        except Unavailable as error:
+            message = f"{server} could not be started: {error}"
+    elif reachable(server):
         return
-    host, port = address(server)
-    message = f"{server} is not reachable at {host}:{port} ({HOW_TO_START})"
+    else:
+        host, port = address(server)
+        message = f"{server} is not reachable at {host}:{port} ({HOW_TO_START})"
     if running_under_ci():
         pytest.fail(message + "; under CI a missing server is a failure", pytrace=False)
     pytest.skip(message)
