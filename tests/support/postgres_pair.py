@@ -58,6 +58,11 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
+def _port_in_use(port: int) -> bool:
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 @dataclass
 class PostgresPair:
     root: Path
@@ -87,7 +92,11 @@ class PostgresPair:
 
     def start_server(self, data: Path) -> None:
         log = data.parent / f"{data.name}.log"
-        self.run("pg_ctl", "-D", str(data), "-l", str(log), "-w", "-t", str(STARTUP_TIMEOUT_SECONDS), "start")
+        try:
+            self.run("pg_ctl", "-D", str(data), "-l", str(log), "-w", "-t", str(STARTUP_TIMEOUT_SECONDS), "start")
+        except RuntimeError as error:
+            tail = log.read_text(encoding="utf-8", errors="replace").splitlines()[-5:] if log.exists() else []
+            raise RuntimeError("\n".join([str(error), f"last lines of {log}:", *tail])) from None
         self._started.append(data)
 
     def stop(self) -> None:
@@ -123,6 +132,10 @@ def start(default_ports: bool = False) -> PostgresPair:
     if os.geteuid() == 0:
         shutil.chown(root, "postgres", "postgres")
     primary_port, replica_port = DEFAULT_PORTS if default_ports else (_free_port(), _free_port())
+    for port in (primary_port, replica_port):
+        if _port_in_use(port):
+            shutil.rmtree(root, ignore_errors=True)
+            raise Unavailable(f"port {port} on 127.0.0.1 is already in use (is another pair running?)")
     pair = PostgresPair(root, bin_dir, primary_port, replica_port)
     try:
         primary, replica = root / "primary", root / "replica"

@@ -19,6 +19,7 @@ from __future__ import annotations
 import atexit
 import importlib
 import os
+import signal
 import sys
 import time
 from collections.abc import Mapping
@@ -73,6 +74,8 @@ def main(argv: list[str]) -> int:
     except Unavailable as error:
         print(error, file=sys.stderr)
         return 1
+    # `kill` (SIGTERM) would skip atexit and leave the servers running; make it a clean stop.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     for key, value in env.items():
         print(f"export {key}={value}")
     print("# running; Ctrl-C stops it and deletes its data", file=sys.stderr, flush=True)
@@ -81,9 +84,13 @@ def main(argv: list[str]) -> int:
             time.sleep(3600)
     except KeyboardInterrupt:
         return 0
-    finally:
+    finally:  # also on SystemExit from SIGTERM
         stop_all()
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    # Run the copy the provisioners import (tests.support.provisioned), not this
+    # __main__ copy, whose Unavailable would be a different class.
+    from tests.support.provisioned import main as main_of_the_imported_module
+
+    raise SystemExit(main_of_the_imported_module(sys.argv[1:]))
