@@ -136,7 +136,9 @@ def page_markdown(source: Path) -> str:
 
 
 _FENCE = re.compile(r"^(`{3,}|~{3,})")
-_ATX_HEADING = re.compile(r"^#{1,6}(\s|$)")
+# Python-Markdown needs no space after the hashes: a wrapped line that starts
+# with "#4320" is a heading too, so it counts here as well.
+_ATX_HEADING = re.compile(r"^#{1,6}")
 
 
 def heading_lines(text: str) -> str:
