@@ -9,7 +9,8 @@ import asyncio
 
 from nats.js.api import ConsumerConfig
 
-from examples.system_design.streams.account import Deposit, Open, Withdraw, decide, fold
+from examples.system_design.streams.account import Withdraw, decide, fold
+from examples.system_design.streams.event_sourcing_demo import COMMANDS
 from examples.system_design.streams.event_store import BalanceView, ConcurrencyError
 from examples.system_design.streams.jetstream import (
     DEMO_TIMEOUT_SECONDS,
@@ -20,15 +21,6 @@ from examples.system_design.streams.jetstream_store import (
     JetStreamEventStore,
     execute,
 )
-
-COMMANDS = [
-    Open("a-1", "ana"),
-    Deposit("a-1", 100),
-    Open("a-2", "bo"),
-    Deposit("a-2", 40),
-    Withdraw("a-1", 30),
-]
-
 
 async def main() -> None:
     async with (
