@@ -22,6 +22,7 @@ from examples.system_design.streams.jetstream_store import (
     execute,
 )
 
+
 async def main() -> None:
     async with (
         asyncio.timeout(DEMO_TIMEOUT_SECONDS),
