@@ -69,12 +69,16 @@ def nats_url() -> str:
 
 def pg_primary_dsn() -> str:
     """A primary whose config examples may change (replication, prepared transactions)."""
-    return os.environ.get("HANDBOOK_PG_PRIMARY_DSN", "postgresql://postgres@127.0.0.1:5433/postgres")
+    return os.environ.get(
+        "HANDBOOK_PG_PRIMARY_DSN", "postgresql://postgres@127.0.0.1:5433/postgres"
+    )
 
 
 def pg_replica_dsn() -> str:
     """A streaming replica of pg_primary_dsn()."""
-    return os.environ.get("HANDBOOK_PG_REPLICA_DSN", "postgresql://postgres@127.0.0.1:5434/postgres")
+    return os.environ.get(
+        "HANDBOOK_PG_REPLICA_DSN", "postgresql://postgres@127.0.0.1:5434/postgres"
+    )
 
 
 def etcd_endpoints() -> list[str]:
