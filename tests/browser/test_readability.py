@@ -41,7 +41,7 @@ pytestmark = pytest.mark.browser
 
 LAPTOP, PHONE = 1280, 390
 PAGES = site_pages()
-NOTEBOOK = "system-design/url-shortener-estimation/"
+NOTEBOOK = "system-design/url-shortener/estimation/"
 
 
 def one_measurement(width: int, path: str) -> pytest.MarkDecorator:

@@ -118,7 +118,7 @@ def test_the_search_index_is_downloaded_when_search_opens(site_url: str, watched
 
 def test_notebook_pages_use_the_sites_own_code_blocks(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
     page, watch = watched_page
-    page.goto(site_url + "system-design/url-shortener-estimation/", wait_until="networkidle")
+    page.goto(site_url + "system-design/url-shortener/estimation/", wait_until="networkidle")
     article = page.locator("article")
     expect(article.locator("style")).to_have_count(0)  # no inlined JupyterLab CSS
     expect(article.locator(".jp-CodeCell .highlight pre > code").first).to_be_visible()

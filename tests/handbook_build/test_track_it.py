@@ -179,7 +179,7 @@ def real_skills_by_page():
 
 def test_the_topic_page_rule_finds_pages_and_notebooks_only() -> None:
     pages = topic_pages()
-    assert "system-design/url-shortener-estimation.py" in pages, "notebooks are topic pages"
+    assert "system-design/url-shortener/estimation.py" in pages, "notebooks are topic pages"
     assert {"role/index.md", "interview/index.md", "machine-coding/index.md"} <= set(pages)
     assert "index.md" not in pages
     assert not [page for page in pages if page.startswith(("assets/", "skills/"))]

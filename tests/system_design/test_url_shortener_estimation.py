@@ -20,7 +20,7 @@ import pytest
 
 from tests.support.example_files import DOCS_DIR
 
-NOTEBOOK = DOCS_DIR / "system-design" / "url-shortener-estimation.py"
+NOTEBOOK = DOCS_DIR / "system-design" / "url-shortener" / "estimation.py"
 SECONDS_PER_DAY = 86_400
 GB = 10**9
 
@@ -284,13 +284,13 @@ def test_markdown_states_no_computed_results() -> None:
 
 def test_links_point_at_built_pages() -> None:
     # Notebook markdown bypasses MkDocs' link checks, so check the targets here.
-    # From system-design/url-shortener-estimation/, "../../x/y/" is docs/x/y.md.
+    # From system-design/url-shortener/estimation/, "../../../x/y/" is docs/x/y.md.
     prose = "\n".join(c.source for c in _notebook().cells if c.cell_type == "markdown")
     links = re.findall(r"\]\(([^)]+)\)", prose)
     assert links
     for link in links:
-        assert link.startswith("../../") and link.endswith("/"), link
-        target = link.removeprefix("../../").removesuffix("/")
+        assert link.startswith("../../../") and link.endswith("/"), link
+        target = link.removeprefix("../../../").removesuffix("/")
         candidates = [DOCS_DIR / f"{target}.md", DOCS_DIR / target / "index.md"]
         assert any(path.is_file() for path in candidates), link
 

@@ -8,7 +8,7 @@
 #
 # This page is a notebook. Every number below is computed by the code you see, and
 # the build runs it, so the numbers cannot drift from the code. Run it yourself:
-# `python docs/system-design/url-shortener-estimation.py`.
+# `python docs/system-design/url-shortener/estimation.py`.
 #
 # ## Why it matters
 #
@@ -621,7 +621,7 @@ print(
 #
 # ## Track it
 #
-# Where to go next: the [interview guide](../../interview/) for how the system
-# design round fits the loop, [SQL joins, grouping and indexes](../../data/sql-most-orders/)
+# Where to go next: the [interview guide](../../../interview/) for how the system
+# design round fits the loop, [SQL joins, grouping and indexes](../../../data/sql-most-orders/)
 # for the index that makes the short-code lookup fast, and
-# [REST resource design](../../apis/rest/) for the create-link API.
+# [REST resource design](../../../apis/rest/) for the create-link API.

@@ -1,0 +1,7 @@
+# %% [markdown]
+# # Payments: the estimate
+#
+# Being written (issue 12).
+
+# %%
+print(1 + 1)
