@@ -1,0 +1,76 @@
+"""What machine a measurement ran on, read from the kernel, so a reader can compare."""
+
+from __future__ import annotations
+
+import os
+import platform
+from datetime import UTC, datetime
+from pathlib import Path
+
+CPUINFO = Path("/proc/cpuinfo")
+MOUNTS = Path("/proc/mounts")
+
+
+def cpu_model(cpuinfo: Path = CPUINFO) -> str:
+    """The first "model name" in /proc/cpuinfo (a virtual machine may shorten it)."""
+    try:
+        for line in cpuinfo.read_text().splitlines():
+            key, _, value = line.partition(":")
+            if key.strip() == "model name" and value.strip():
+                return value.strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def virtualized(cpuinfo: Path = CPUINFO) -> bool:
+    """True when the CPU flags include "hypervisor": this is a virtual machine."""
+    try:
+        text = cpuinfo.read_text()
+    except OSError:
+        return False
+    return any(
+        line.startswith("flags") and "hypervisor" in line.split()
+        for line in text.splitlines()
+    )
+
+
+def filesystem_of(directory: Path, mounts: Path = MOUNTS) -> str:
+    """'ext4 on /dev/vda': the mount that holds `directory` (its longest mount point)."""
+    target = str(directory.resolve())
+    best = ("", "unknown", "unknown")
+    try:
+        lines = mounts.read_text().splitlines()
+    except OSError:
+        return "unknown"
+    for line in lines:
+        fields = line.split()
+        if len(fields) < 3:
+            continue
+        device, point, kind = fields[0], fields[1], fields[2]
+        inside = target == point or target.startswith(point.rstrip("/") + "/")
+        if inside and len(point) > len(best[0]):
+            best = (point, kind, device)
+    return f"{best[1]} on {best[2]}"
+
+
+def describe(
+    directory: Path, *, postgres: str, redis: str, load_average: float
+) -> dict[str, object]:
+    """The machine's description for the reference table's caption.
+
+    `load_average` is the 1-minute load when the measuring began: on a
+    shared machine, the higher it is, the more the figures are inflated.
+    """
+    return {
+        "cpu": cpu_model(),
+        "cores": os.cpu_count() or 0,
+        "virtual_machine": virtualized(),
+        "kernel": f"Linux {platform.release()}",
+        "python": platform.python_version(),
+        "postgresql": postgres,
+        "redis": redis,
+        "disk": filesystem_of(directory),
+        "load_average": round(load_average, 1),
+        "date": datetime.now(UTC).date().isoformat(),
+    }

@@ -1,0 +1,48 @@
+"""The machine description, from fake kernel files and from this machine."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from examples.system_design.latency_reference.machine import (
+    cpu_model,
+    describe,
+    filesystem_of,
+    virtualized,
+)
+from examples.system_design.latency_reference.reference import MACHINE_KEYS
+
+CPUINFO = """processor\t: 0
+vendor_id\t: AuthenticAMD
+model name\t: AMD EPYC 7B13
+flags\t\t: fpu sse2 hypervisor avx2
+"""
+MOUNTS = """/dev/vda / ext4 rw,relatime 0 0
+tmpfs /srv tmpfs rw 0 0
+/dev/vdb /srv/data xfs rw 0 0
+"""
+
+
+def test_the_cpu_and_the_hypervisor_flag_are_read_from_cpuinfo(tmp_path: Path) -> None:
+    cpuinfo = tmp_path / "cpuinfo"
+    cpuinfo.write_text(CPUINFO)
+    assert cpu_model(cpuinfo) == "AMD EPYC 7B13"
+    assert virtualized(cpuinfo)
+    cpuinfo.write_text(CPUINFO.replace(" hypervisor", ""))
+    assert not virtualized(cpuinfo)
+
+
+def test_the_longest_mount_point_that_holds_the_folder_wins(tmp_path: Path) -> None:
+    mounts = tmp_path / "mounts"
+    mounts.write_text(MOUNTS)
+    assert filesystem_of(Path("/srv/data/x"), mounts) == "xfs on /dev/vdb"
+    assert filesystem_of(Path("/srv/database"), mounts) == "tmpfs on tmpfs"
+    assert filesystem_of(Path("/home"), mounts) == "ext4 on /dev/vda"
+    assert filesystem_of(Path("/home"), tmp_path / "absent") == "unknown"
+
+
+def test_this_machine_is_described_with_every_key_the_table_needs(tmp_path: Path) -> None:
+    described = describe(tmp_path, postgres="15.20", redis="7.0.15", load_average=1.234)
+    assert tuple(described) == MACHINE_KEYS
+    assert described["load_average"] == 1.2
+    assert all(value not in (None, "") for value in described.values())
