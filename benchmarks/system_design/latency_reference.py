@@ -1,9 +1,11 @@
 """The latency reference table: measure each operation on this machine and write the files.
 
 Every measured row is the median of RUNS runs with the fastest and slowest
-run beside it. CPU-bound probes (memory, dict) are timed in CPU time so that
-waiting for a core on a shared machine is left out; probes that wait on a
-device or a socket are timed on the wall clock, which is what a caller sees.
+run beside it. The probes take turns, one run each per round, so a burst of
+load from other work on a shared machine falls on all rows alike instead of
+on whichever ran at that moment. CPU-bound probes (memory, dict) are timed in
+CPU time, which leaves out waiting for a core; probes that wait on a device
+or a socket are timed on the wall clock, which is what a caller sees.
 
 A full run writes latency_reference.json, latency_table.md and
 what_it_means.md into examples/system_design/latency_reference/ (the page
@@ -22,6 +24,8 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -38,7 +42,7 @@ from examples.system_design.latency_reference.reference import (
     render_table,
     write_all,
 )
-from examples.system_design.latency_reference.repeated import Spread, repeat
+from examples.system_design.latency_reference.repeated import Spread, spread_of
 
 QUICK = quick_mode()
 RUNS = 3 if QUICK else 7
@@ -55,142 +59,175 @@ ROUND_TRIPS = 50 if QUICK else 2_000
 QUERIES = 50 if QUICK else 2_000
 COMMITS = 5 if QUICK else 200
 GETS = 50 if QUICK else 2_000
+REDIS_KEYS = 1_000
 CPU = time.process_time
 
 
-def measure(label: str, run_once: Callable[[], float]) -> Spread:
-    run_once()  # warm up: caches, prepared statements, connections
-    spread = repeat(run_once, RUNS)
-    print(f"{label:<58} median {spread.median:.3g}  ({spread.low:.3g} to {spread.high:.3g})", flush=True)
-    return spread
+@dataclass
+class Probe:
+    id: str
+    operation: str  # the row's label in the table
+    how: str  # how it was measured, kept in the data file
+    run_once: Callable[[], float]  # one run: seconds per operation, or bytes per second
+    rate: bool = False  # True when run_once returns bytes per second
+
+    def row(self, spread: Spread) -> dict[str, object]:
+        build = measured_rate_row if self.rate else measured_time_row
+        return build(self.id, self.operation, spread, self.how)
 
 
-def memory_rows() -> list[dict[str, object]]:
+def memory_probes() -> list[Probe]:
     length = MEMORY_BYTES // 8
     table, start = memory.random_cycle(length, min(CHASE_VISITS, length), seed=1)
     positions = np.random.default_rng(2).integers(0, length, GATHERED)
     out = np.empty(GATHERED, dtype=np.int64)
-    cached = memory.sequential_cycle(memory.L1_CYCLE_VALUES)
-    where = [start]
+    in_l1 = memory.sequential_cycle(memory.L1_CYCLE_VALUES)
+    where = [start]  # each run continues the chase where the last one stopped
 
     def chase_on() -> float:
         per_step, where[0] = memory.chase(table, CHASE_STEPS, where[0], clock=CPU)
         return per_step
 
-    size = f"{MEMORY_BYTES // 2**20} MiB"
-    sequential = measure("memory, sequential (s/value)", lambda: memory.sequential_read(table, CPU))
-    gathered = measure("memory, random gather (s/value)", lambda: memory.gathered_read(table, positions, out, CPU))
-    chased = measure("memory, pointer chase (s/step)", chase_on)
-    in_l1 = measure("memory, same loop in L1 (s/step)", lambda: memory.chase(cached, CHASE_STEPS, clock=CPU)[0])
-    print(f"ratio random gather / sequential: {gathered.median / sequential.median:.1f}")
-    print(f"ratio pointer chase / same loop in L1: {chased.median / in_l1.median:.1f}")
     keys = list(range(DICT_KEYS))
     lookups = np.random.default_rng(3).permutation(DICT_KEYS)[:DICT_LOOKUPS].tolist()
-    table_of = dict.fromkeys(keys, 0)
-    looked_up = measure("dict lookup (s/lookup)", lambda: memory.dict_lookups(table_of, lookups, CPU))
+    lookup_table = dict.fromkeys(keys, 0)
+    size = f"{MEMORY_BYTES // 2**20} MiB"
     return [
-        measured_time_row(
-            "memory_sequential", "RAM, sequential read, per 8-byte value", sequential,
+        Probe(
+            "memory_sequential", "RAM, sequential read, per 8-byte value",
             f"numpy sum over {size} of int64, CPU time",
+            lambda: memory.sequential_read(table, CPU),
         ),
-        measured_time_row(
-            "memory_gather", "RAM, random independent reads, per value", gathered,
+        Probe(
+            "memory_gather", "RAM, random independent reads, per value",
             f"numpy take() at {GATHERED:,} random positions in {size}, CPU time",
+            lambda: memory.gathered_read(table, positions, out, CPU),
         ),
-        measured_time_row(
-            "memory_chase", "RAM, random read that waits for the last one (pointer chase)", chased,
+        Probe(
+            "memory_chase", "RAM, random read that waits for the last one (pointer chase)",
             f"Python loop, position = table[position], over a shuffled cycle in {size}, CPU time",
+            chase_on,
         ),
-        measured_time_row(
-            "memory_chase_cached", "The same loop when every read hits the L1 cache", in_l1,
+        Probe(
+            "memory_chase_cached", "The same loop when every read hits the L1 cache",
             "the same loop over a 4 KiB cycle, CPU time",
+            lambda: memory.chase(in_l1, CHASE_STEPS, clock=CPU)[0],
         ),
-        measured_time_row(
-            "dict_lookup", "Python dict lookup, 1M int keys, random order", looked_up,
-            f"for key in keys: table[key], {DICT_KEYS:,} keys, CPU time",
+        Probe(
+            "dict_lookup", "Python dict lookup, 1M int keys, random order",
+            f"for key in keys: table[key], {DICT_KEYS:,} keys, {DICT_LOOKUPS:,} lookups per run, CPU time",
+            lambda: memory.dict_lookups(lookup_table, lookups, CPU),
         ),
     ]
 
 
-def storage_rows(directory: Path) -> list[dict[str, object]]:
-    with storage.scratch_file(directory, FILE_BYTES) as path:
-        cached_rate = measure("file, sequential, page cache (B/s)", lambda: storage.sequential_read(path, False))
-        direct_rate = measure("file, sequential, O_DIRECT (B/s)", lambda: storage.sequential_read(path, True))
-        cached = measure("4 KB random read, page cache (s)", lambda: storage.random_reads(path, False, RANDOM_READS, 4))
-        direct = measure("4 KB random read, O_DIRECT (s)", lambda: storage.random_reads(path, True, RANDOM_READS, 5))
-    synced = measure("4 KB append + fsync (s)", lambda: storage.appends_with_fsync(directory, FSYNCS))
-    print(f"ratio O_DIRECT / page cache, 4 KB random read: {direct.median / cached.median:.0f}")
+def storage_probes(stack: ExitStack, directory: Path) -> list[Probe]:
+    path = stack.enter_context(storage.scratch_file(directory, FILE_BYTES))
     size = f"{FILE_BYTES // 2**20} MiB file"
     return [
-        measured_rate_row(
-            "file_sequential_cached", "File, sequential read from the page cache", cached_rate,
+        Probe(
+            "file_sequential_cached", "File, sequential read from the page cache",
             f"1 MiB reads of a {size} just written",
+            lambda: storage.sequential_read(path, direct=False), rate=True,
         ),
-        measured_rate_row(
-            "file_sequential_direct", "File, sequential read with O_DIRECT (from the device)", direct_rate,
+        Probe(
+            "file_sequential_direct", "File, sequential read with O_DIRECT (from the device)",
             f"1 MiB O_DIRECT reads of the {size}",
+            lambda: storage.sequential_read(path, direct=True), rate=True,
         ),
-        measured_time_row(
-            "file_random_cached", "4 KB random read from the page cache", cached,
+        Probe(
+            "file_random_cached", "4 KB random read from the page cache",
             f"pread of 4 KiB at {RANDOM_READS:,} random aligned offsets",
+            lambda: storage.random_reads(path, False, RANDOM_READS, seed=4),
         ),
-        measured_time_row(
-            "file_random_direct", "4 KB random read with O_DIRECT (from the device)", direct,
+        Probe(
+            "file_random_direct", "4 KB random read with O_DIRECT (from the device)",
             f"O_DIRECT pread of 4 KiB at {RANDOM_READS:,} random aligned offsets",
+            lambda: storage.random_reads(path, True, RANDOM_READS, seed=5),
         ),
-        measured_time_row(
-            "fsync_append", "Append 4 KB to a file, then fsync", synced,
-            f"{FSYNCS} write() + fsync() pairs",
+        Probe(
+            "fsync_append", "Append 4 KB to a file, then fsync",
+            f"{FSYNCS} write() + fsync() pairs on a new file",
+            lambda: storage.appends_with_fsync(directory, FSYNCS),
         ),
     ]
 
 
-def network_rows() -> tuple[list[dict[str, object]], str, str]:
-    with loopback.echo_connection() as client:
-        rtt = measure("TCP loopback round trip (s)", lambda: loopback.round_trips(client, ROUND_TRIPS))
+def network_probes(stack: ExitStack, versions: dict[str, str]) -> list[Probe]:
+    client = stack.enter_context(loopback.echo_connection())
+    conn = stack.enter_context(servers.item_table())
+    settings = servers.postgres_settings(conn)
+    if settings["fsync"] != "on" or settings["synchronous_commit"] != "on":
+        raise RuntimeError(f"commits would not wait for the disk: {settings}")
+    versions["postgresql"] = settings["server_version"].split()[0]
     ids = np.random.default_rng(6).integers(1, servers.ROWS + 1, QUERIES).tolist()
-    with servers.item_table() as conn:
-        settings = servers.postgres_settings(conn)
-        if settings["fsync"] != "on" or settings["synchronous_commit"] != "on":
-            raise RuntimeError(f"commits would not wait for the disk: {settings}")
-        point = measure("PostgreSQL point query (s)", lambda: servers.point_queries(conn, ids))
-        commit = measure("PostgreSQL one-row insert, committed (s)", lambda: servers.durable_inserts(conn, COMMITS))
-    with servers.redis_keys(1_000) as (client, keys):
-        got = measure("Redis GET (s)", lambda: servers.gets(client, keys, GETS, 7))
-        redis = servers.redis_version(client)
-    print(f"ratio PostgreSQL point query / loopback round trip: {point.median / rtt.median:.1f}")
-    rows = [
-        measured_time_row(
-            "tcp_loopback", "TCP round trip over loopback, 64 bytes", rtt,
+    cache, keys = stack.enter_context(servers.redis_keys(REDIS_KEYS))
+    versions["redis"] = servers.redis_version(cache)
+    return [
+        Probe(
+            "tcp_loopback", "TCP round trip over loopback, 64 bytes",
             f"{ROUND_TRIPS:,} sequential echoes, Python at both ends, TCP_NODELAY",
+            lambda: loopback.round_trips(client, ROUND_TRIPS),
         ),
-        measured_time_row(
-            "pg_point_query", "PostgreSQL point query by primary key", point,
+        Probe(
+            "pg_point_query", "PostgreSQL point query by primary key",
             f"lookup by id among {servers.ROWS:,} rows, one connection, psycopg, 127.0.0.1",
+            lambda: servers.point_queries(conn, ids),
         ),
-        measured_time_row(
-            "pg_commit", "PostgreSQL one-row INSERT, committed to disk", commit,
-            "autocommit INSERT, synchronous_commit on: one WAL flush per commit",
+        Probe(
+            "pg_commit", "PostgreSQL one-row INSERT, committed to disk",
+            f"{COMMITS} autocommit INSERTs, synchronous_commit on: one WAL flush per commit",
+            lambda: servers.durable_inserts(conn, COMMITS),
         ),
-        measured_time_row(
-            "redis_get", "Redis GET, one connection", got,
-            f"GET of random keys among 1,000, redis-py, 127.0.0.1, {GETS:,} per run",
+        Probe(
+            "redis_get", "Redis GET, one connection",
+            f"GET of random keys among {REDIS_KEYS:,}, redis-py, 127.0.0.1, {GETS:,} per run",
+            lambda: servers.gets(cache, keys, GETS, seed=7),
         ),
     ]
-    return rows, settings["server_version"].split()[0], redis
+
+
+def run_in_rounds(probes: list[Probe]) -> dict[str, Spread]:
+    """Warm every probe up once, then RUNS rounds in which each probe runs once."""
+    for probe in probes:
+        probe.run_once()  # caches, prepared statements, connections
+    readings: dict[str, list[float]] = {probe.id: [] for probe in probes}
+    for number in range(1, RUNS + 1):
+        for probe in probes:
+            readings[probe.id].append(probe.run_once())
+        print(f"round {number} of {RUNS} done", flush=True)
+    return {probe.id: spread_of(readings[probe.id]) for probe in probes}
 
 
 def main() -> None:
-    load_average = os.getloadavg()[0]
-    with tempfile.TemporaryDirectory() as scratch:  # where the probe files go
-        directory = Path(scratch)
-        rows = memory_rows() + storage_rows(directory)
-        network, postgres, redis = network_rows()
-        machine = describe(directory, postgres=postgres, redis=redis, load_average=load_average)
+    load_at_start = os.getloadavg()[0]
+    versions: dict[str, str] = {}
+    with ExitStack() as stack:
+        directory = Path(stack.enter_context(tempfile.TemporaryDirectory()))  # the probe files
+        probes = memory_probes() + storage_probes(stack, directory) + network_probes(stack, versions)
+        spreads = run_in_rounds(probes)
+        machine = describe(
+            directory,
+            postgres=versions["postgresql"],
+            redis=versions["redis"],
+            load_at_start=load_at_start,
+            load_at_end=os.getloadavg()[0],
+        )
+    for probe in probes:
+        spread = spreads[probe.id]
+        print(f"{probe.id:<24} median {spread.median:.3g}  ({spread.low:.3g} to {spread.high:.3g})")
+    ratios = [
+        ("random gather / sequential, RAM", "memory_gather", "memory_sequential"),
+        ("pointer chase / same loop in L1", "memory_chase", "memory_chase_cached"),
+        ("O_DIRECT / page cache, 4 KB random read", "file_random_direct", "file_random_cached"),
+        ("PostgreSQL point query / loopback round trip", "pg_point_query", "tcp_loopback"),
+    ]
+    for label, top, bottom in ratios:
+        print(f"ratio {label}: {spreads[top].median / spreads[bottom].median:.1f}")
     data = {
         "generated_by": GENERATED_BY,
         "machine": machine,
-        "rows": rows + network + CITED_ROWS,
+        "rows": [probe.row(spreads[probe.id]) for probe in probes] + CITED_ROWS,
     }
     with tempfile.TemporaryDirectory() as quick_output:
         written = write_all(data, Path(quick_output) if QUICK else HERE)

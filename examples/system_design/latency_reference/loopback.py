@@ -15,7 +15,8 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-TIMEOUT_SECONDS = 5.0
+TIMEOUT_SECONDS = 5.0  # connecting, and waiting for an echo
+IDLE_SECONDS = 300.0  # the server waits this long for the next message, then gives up
 MESSAGE = b"m" * 64
 
 
@@ -32,7 +33,7 @@ def _receive_exactly(connection: socket.socket, size: int) -> bytes:
 
 def _echo_one_client(listener: socket.socket) -> None:
     with listener, listener.accept()[0] as connection:
-        connection.settimeout(TIMEOUT_SECONDS)
+        connection.settimeout(IDLE_SECONDS)  # the client may pause between runs
         connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         while data := connection.recv(len(MESSAGE)):
             connection.sendall(data)

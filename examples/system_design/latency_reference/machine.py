@@ -55,12 +55,18 @@ def filesystem_of(directory: Path, mounts: Path = MOUNTS) -> str:
 
 
 def describe(
-    directory: Path, *, postgres: str, redis: str, load_average: float
+    directory: Path,
+    *,
+    postgres: str,
+    redis: str,
+    load_at_start: float,
+    load_at_end: float,
 ) -> dict[str, object]:
     """The machine's description for the reference table's caption.
 
-    `load_average` is the 1-minute load when the measuring began: on a
-    shared machine, the higher it is, the more the figures are inflated.
+    The loads are the 1-minute load averages when measuring began and
+    ended: the more processes compete for the cores, the more the figures
+    that wait on other processes are inflated.
     """
     return {
         "cpu": cpu_model(),
@@ -71,6 +77,7 @@ def describe(
         "postgresql": postgres,
         "redis": redis,
         "disk": filesystem_of(directory),
-        "load_average": round(load_average, 1),
+        "load_at_start": round(load_at_start, 1),
+        "load_at_end": round(load_at_end, 1),
         "date": datetime.now(UTC).date().isoformat(),
     }

@@ -34,7 +34,8 @@ MACHINE_KEYS = (
     "postgresql",
     "redis",
     "disk",
-    "load_average",
+    "load_at_start",
+    "load_at_end",
     "date",
 )
 REQUEST_BUDGET_SECONDS = 0.2  # an example budget for one user request, not a standard
@@ -260,7 +261,8 @@ def render_table(data: dict) -> str:
         f"{machine['cores']} cores{kind}, {machine['kernel']}, Python "
         f"{machine['python']}, PostgreSQL {machine['postgresql']}, Redis "
         f"{machine['redis']}, files on {machine['disk']}; load average "
-        f"{machine['load_average']} when it began. A measured figure is the "
+        f"{machine['load_at_start']} at the start, {machine['load_at_end']} at "
+        "the end. A measured figure is the "
         f"median of {' or '.join(map(str, runs))} runs, with the fastest and "
         "slowest run in parentheses. "
         + "; ".join(

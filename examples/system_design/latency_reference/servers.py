@@ -50,8 +50,9 @@ def item_table(
 def point_queries(conn: psycopg.Connection, ids: list[int]) -> float:
     """Seconds per `SELECT ... WHERE id = %s`, one after another on one connection.
 
-    psycopg prepares a statement after it has run five times, so nearly
-    every query skips parsing and planning, as a pooled app's do.
+    psycopg prepares a query once it has run more than five times (its
+    prepare_threshold), so nearly every one here skips parsing and
+    planning, as the queries of a long-lived pooled connection do.
     """
     if not ids:
         raise ValueError("ids must not be empty")

@@ -42,7 +42,7 @@ def test_the_longest_mount_point_that_holds_the_folder_wins(tmp_path: Path) -> N
 
 
 def test_this_machine_is_described_with_every_key_the_table_needs(tmp_path: Path) -> None:
-    described = describe(tmp_path, postgres="15.20", redis="7.0.15", load_average=1.234)
+    described = describe(tmp_path, postgres="15.20", redis="7.0.15", load_at_start=1.234, load_at_end=0.05)
     assert tuple(described) == MACHINE_KEYS
-    assert described["load_average"] == 1.2
+    assert (described["load_at_start"], described["load_at_end"]) == (1.2, 0.1)
     assert all(value not in (None, "") for value in described.values())
