@@ -146,7 +146,7 @@ def run_axe(page: Page) -> list[dict]:
     """axe-core violations inside the tracker block, as {id, help, nodes: ["target: summary"]}.
 
     Scoped to `.tracker` because that is what this project's script renders;
-    tests/browser/test_accessibility.py checks whole pages.
+    tests/browser/test_every_page.py checks whole pages.
     """
     return [
         {"id": v["id"], "help": v["help"], "nodes": [f"{n['target']}: {n['summary']}" for n in v["nodes"]]}

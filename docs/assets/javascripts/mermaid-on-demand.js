@@ -17,7 +17,7 @@
   // to 3/4 of its drawn size at most, so its labels stay at 12 px or more, and
   // whatever is wider scrolls sideways inside its box. A phone keeps the
   // shrunken overview; its "Full screen" button (diagram-zoom.js) is where it
-  // reads. Checked by tests/browser/test_readability.py.
+  // reads. Checked by tests/browser/test_every_page.py.
   const READABLE_SCALE = 12 / 16;
   // Mermaid sets class-diagram multiplicities ("0..*") in 11 px, which would
   // shrink below 9 px with the rest; at 16 px they scale like every label.

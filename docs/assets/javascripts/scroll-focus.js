@@ -3,7 +3,7 @@
    mouse or touch screen can scroll such a box only if it can take keyboard
    focus, so a box that overflows gets tabindex="0" (the arrow keys then scroll
    it) and loses it again once its content fits, the way Material treats a code
-   block that overflows. Checked by tests/browser/test_accessibility.py (axe's
+   block that overflows. Checked by tests/browser/test_every_page.py (axe's
    scrollable-region-focusable). */
 (() => {
   const SCROLLERS = ".md-typeset__scrollwrap, .md-typeset div.mermaid";
