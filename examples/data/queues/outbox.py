@@ -8,7 +8,6 @@ events with FOR UPDATE SKIP LOCKED, publishes them, and marks them sent.
 from __future__ import annotations
 
 import json
-import secrets
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -16,6 +15,7 @@ import psycopg
 from pika.adapters.blocking_connection import BlockingChannel
 from psycopg import sql
 
+from examples import scratch_postgres
 from examples.data.queues.work_queue import publish
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS, postgres_dsn
 
@@ -49,15 +49,13 @@ def connect(dsn: str | None = None) -> psycopg.Connection:
 @contextmanager
 def temporary_schema(dsn: str | None = None) -> Iterator[str]:
     """Create a uniquely named schema with the outbox tables; drop it on exit."""
-    name = f"ex_outbox_{secrets.token_hex(4)}"
-    with connect(dsn) as conn:
-        conn.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(name)))
-        try:
-            conn.execute(sql.SQL("SET search_path TO {}").format(sql.Identifier(name)))
-            conn.execute(SCHEMA.encode())  # several statements: no parameters allowed
-            yield name
-        finally:
-            conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(name)))
+    with (
+        scratch_postgres.scratch_schema("ex_outbox", dsn) as name,
+        connect(dsn) as conn,
+    ):
+        use_schema(conn, name)
+        conn.execute(SCHEMA.encode())  # several statements: no parameters allowed
+        yield name
 
 
 def use_schema(conn: psycopg.Connection, schema: str) -> None:

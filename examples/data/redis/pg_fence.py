@@ -11,13 +11,12 @@ still refused. PostgreSQL's own failover must not lose a draw either (next_fence
 from __future__ import annotations
 
 import re
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 import psycopg
-from psycopg import sql
 
+from examples import scratch_postgres
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS, postgres_dsn
 
 # A fence row locked by a slow writer makes a new draw wait, never hang.
@@ -118,16 +117,7 @@ def connect(schema: str, dsn: str | None = None) -> psycopg.Connection:
 @contextmanager
 def fence_schema(dsn: str | None = None) -> Iterator[str]:
     """Create a private schema with the tables above; drop it on the way out."""
-    schema = f"ex_fence_{secrets.token_hex(6)}"
-    with psycopg.connect(
-        dsn or postgres_dsn(), autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS
-    ) as admin:
-        admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
-        try:
-            with connect(schema, dsn) as setup:
-                setup.execute(SCHEMA.encode())  # several statements: no parameters
-            yield schema
-        finally:
-            admin.execute(
-                sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema))
-            )
+    with scratch_postgres.scratch_schema("ex_fence", dsn) as schema:
+        with connect(schema, dsn) as setup:
+            setup.execute(SCHEMA.encode())  # several statements: no parameters
+        yield schema

@@ -9,15 +9,14 @@ estimates move with statistics sampling, so they are never printed.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import make_conninfo
 
+from examples import scratch_postgres
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS, postgres_dsn
 
 
@@ -31,25 +30,16 @@ def scratch_database(dsn: str) -> Iterator[psycopg.Connection]:
     visibility bit clear. Another session's long transaction would change
     what the examples print.
     """
-    name = f"ex_sqldepth_{secrets.token_hex(4)}"
-    with psycopg.connect(
-        dsn, connect_timeout=CONNECT_TIMEOUT_SECONDS, autocommit=True
-    ) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        try:
-            with psycopg.connect(
-                make_conninfo(dsn, dbname=name),
-                connect_timeout=CONNECT_TIMEOUT_SECONDS,
-                autocommit=True,
-            ) as conn:
-                # One process per query keeps the printed plans the same on
-                # every machine; parallel workers would add Gather nodes on some.
-                conn.execute("SET max_parallel_workers_per_gather = 0")
-                yield conn
-        finally:
-            admin.execute(
-                sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    with (
+        scratch_postgres.scratch_database("ex_sqldepth", dsn) as database,
+        psycopg.connect(
+            database, connect_timeout=CONNECT_TIMEOUT_SECONDS, autocommit=True
+        ) as conn,
+    ):
+        # One process per query keeps the printed plans the same on
+        # every machine; parallel workers would add Gather nodes on some.
+        conn.execute("SET max_parallel_workers_per_gather = 0")
+        yield conn
 
 
 def create_orders(conn: psycopg.Connection, rows: int) -> None:

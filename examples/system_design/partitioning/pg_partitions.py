@@ -9,7 +9,6 @@ not change from run to run the way costs and scan types can.
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -17,22 +16,18 @@ from typing import Any
 import psycopg
 from psycopg import sql
 
-from examples.server_settings import CONNECT_TIMEOUT_SECONDS, postgres_dsn
+from examples import scratch_postgres
+from examples.server_settings import postgres_dsn
 
 
 @contextmanager
 def scratch_schema(dsn: str) -> Iterator[psycopg.Connection]:
     """An autocommit connection whose search_path is a new schema, dropped after."""
-    name = sql.Identifier(f"ex_partitioning_{secrets.token_hex(4)}")
-    with psycopg.connect(
-        dsn, connect_timeout=CONNECT_TIMEOUT_SECONDS, autocommit=True
-    ) as conn:
-        conn.execute(sql.SQL("CREATE SCHEMA {}").format(name))
-        try:
-            conn.execute(sql.SQL("SET search_path TO {}").format(name))
-            yield conn
-        finally:
-            conn.execute(sql.SQL("DROP SCHEMA {} CASCADE").format(name))
+    with (
+        scratch_postgres.scratch_schema("ex_partitioning", dsn) as schema,
+        scratch_postgres.connect(schema, dsn) as conn,
+    ):
+        yield conn
 
 
 # --8<-- [start:schema]

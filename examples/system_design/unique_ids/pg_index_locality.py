@@ -16,7 +16,6 @@ per database; the database is dropped at the end.
 from __future__ import annotations
 
 import random
-import secrets
 import uuid
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -24,9 +23,9 @@ from dataclasses import dataclass
 
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import make_conninfo
 
-from examples.server_settings import CONNECT_TIMEOUT_SECONDS, postgres_dsn
+from examples import scratch_postgres
+from examples.server_settings import CONNECT_TIMEOUT_SECONDS
 from examples.system_design.unique_ids.clock import SteppedClock
 from examples.system_design.unique_ids.uuid7 import UUIDv7Generator
 
@@ -36,26 +35,18 @@ KINDS = ("bigint identity", "UUIDv7", "UUIDv7, 8 servers", "UUIDv4")
 @contextmanager
 def scratch_database(dsn: str | None = None) -> Iterator[psycopg.Connection]:
     """An autocommit connection to a new database with pageinspect and pgstattuple."""
-    dsn = dsn or postgres_dsn()
-    name = f"ex_ids_{secrets.token_hex(4)}"
-    with psycopg.connect(
-        dsn, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS
-    ) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        try:
-            with psycopg.connect(
-                make_conninfo(dsn, dbname=name),
-                autocommit=True,
-                connect_timeout=CONNECT_TIMEOUT_SECONDS,
-                options="-c statement_timeout=60s",
-            ) as conn:
-                conn.execute("CREATE EXTENSION pageinspect")
-                conn.execute("CREATE EXTENSION pgstattuple")
-                yield conn
-        finally:
-            admin.execute(
-                sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name))
-            )
+    with (
+        scratch_postgres.scratch_database("ex_ids", dsn) as database,
+        psycopg.connect(
+            database,
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_SECONDS,
+            options="-c statement_timeout=60s",
+        ) as conn,
+    ):
+        conn.execute("CREATE EXTENSION pageinspect")
+        conn.execute("CREATE EXTENSION pgstattuple")
+        yield conn
 
 
 def v7_keys(count: int, ids_per_ms: int = 10, seed: int = 7) -> list[uuid.UUID]:

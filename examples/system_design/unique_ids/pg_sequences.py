@@ -10,43 +10,17 @@ its own, dropped at the end.
 
 from __future__ import annotations
 
-import secrets
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 
 import psycopg
-from psycopg import sql
 
-from examples.server_settings import CONNECT_TIMEOUT_SECONDS, postgres_dsn
-
-# Every statement here is tiny; a stuck one fails the run instead of hanging it.
-STATEMENT_TIMEOUT = "5s"
+from examples import scratch_postgres
+from examples.scratch_postgres import connect
 
 
-@contextmanager
-def scratch_schema(dsn: str | None = None) -> Iterator[str]:
+def scratch_schema(dsn: str | None = None) -> AbstractContextManager[str]:
     """A new schema with a random name; dropped, with everything in it, on the way out."""
-    schema = f"ex_ids_{secrets.token_hex(6)}"
-    with psycopg.connect(
-        dsn or postgres_dsn(), autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS
-    ) as admin:
-        admin.execute(sql.SQL("CREATE SCHEMA {}").format(sql.Identifier(schema)))
-        try:
-            yield schema
-        finally:
-            admin.execute(
-                sql.SQL("DROP SCHEMA {} CASCADE").format(sql.Identifier(schema))
-            )
-
-
-def connect(schema: str, dsn: str | None = None) -> psycopg.Connection:
-    """An autocommit session whose unqualified names resolve in `schema`."""
-    return psycopg.connect(
-        dsn or postgres_dsn(),
-        autocommit=True,
-        connect_timeout=CONNECT_TIMEOUT_SECONDS,
-        options=f"-c search_path={schema} -c statement_timeout={STATEMENT_TIMEOUT}",
-    )
+    return scratch_postgres.scratch_schema("ex_ids", dsn)
 
 
 # --8<-- [start:identity]
