@@ -107,21 +107,24 @@ def forwarded_for_values(header_values: Iterable[str]) -> list[str]:
 
 
 def _split_outside_quotes(text: str, separator: str) -> list[str]:
-    parts, current, quoted, escaped = [], [], False, False
-    for char in text:
-        if escaped:
-            escaped = False
-        elif char == "\\" and quoted:
-            escaped = True
-        elif char == '"':
+    """Split on `separator` outside quoted strings, reading from the right.
+
+    Our proxies append well-formed elements on the right; the left is the
+    client's and may hold an unbalanced quote. Reading from the right keeps
+    such junk from swallowing the elements that matter.
+    """
+    parts, current, quoted = [], [], False
+    for i in range(len(text) - 1, -1, -1):
+        char = text[i]
+        if char == '"' and not (i > 0 and text[i - 1] == "\\"):
             quoted = not quoted
         elif char == separator and not quoted:
-            parts.append("".join(current))
+            parts.append("".join(reversed(current)))
             current = []
             continue
         current.append(char)
-    parts.append("".join(current))
-    return [part for part in parts if part.strip()]
+    parts.append("".join(reversed(current)))
+    return [part.strip() for part in reversed(parts) if part.strip()]
 
 
 def _unquote(value: str) -> str:

@@ -63,14 +63,27 @@ def test_forged_entries_never_change_the_key_xff(
     assert key == address_key(client)
 
 
-@given(forged=forged_entries, client=client_addresses, path=st.lists(proxy_addresses, min_size=1, max_size=4))
+# Raw text a client may put in its own Forwarded header: quotes left open,
+# escapes, separators, "for=" pairs naming our own proxies.
+forged_forwarded = st.one_of(
+    st.text(alphabet='0123456789abcdef:.[]_,;="\\ for', max_size=40),
+    st.lists(proxy_addresses, max_size=3).map(lambda a: ", ".join(f'for="{x}"' for x in a)),
+)
+
+
+@given(
+    forged=forged_forwarded,
+    same_line=st.booleans(),
+    client=client_addresses,
+    path=st.lists(proxy_addresses, min_size=1, max_size=4),
+)
 def test_forged_entries_never_change_the_key_forwarded(
-    forged: list[str], client: ipaddress.IPv4Address | ipaddress.IPv6Address, path: list
+    forged: str, same_line: bool, client: ipaddress.IPv4Address | ipaddress.IPv6Address, path: list
 ) -> None:
+    """Proxies append to the client's line, or add a line of their own."""
     trust = Trust(TRUST.proxies, header="forwarded")
-    # The forgery goes in a line of its own, as a client's own header would.
-    lines = [", ".join(f'for="{entry}"' for entry in forged)] if forged else []
-    lines.append(", ".join([forwarded(client), *(forwarded(p) for p in path[:-1])]))
+    real = ", ".join([forwarded(client), *(forwarded(p) for p in path[:-1])])
+    lines = [f"{forged}, {real}"] if same_line else [forged, real]
     key = rate_limit_key(peer=str(path[-1]), header_values=lines, trust=trust)
     assert key == address_key(client)
 

@@ -140,6 +140,8 @@ def test_the_page_restates_the_notebook(ns: dict[str, Any]) -> None:
     assert _page_number(r"(\d+) shards \(\d+ nodes with replicas\)") == f"{ns['shards']}"
     assert _page_number(r"\d+ shards \((\d+) nodes with replicas\)") == f"{ns['nodes']}"
     assert _page_number(r"100x it is ([\d,]+) shards") == f"{ns['growth'][100][2]:,}"
+    assert _page_number(r"At 10x,\*\* ([\d,]+) shards") == f"{ns['growth'][10][2]:,}"
+    assert _page_number(r"At 100x,\*\* the estimate needs ([\d,]+) shards") == f"{ns['growth'][100][2]:,}"
 
 
 def test_memory_usage_of_a_real_bucket_is_what_the_notebook_assumes(ns: dict[str, Any], redis_url: str) -> None:

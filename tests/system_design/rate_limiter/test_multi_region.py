@@ -14,6 +14,7 @@ from examples.system_design.rate_limiter.multi_region import (
     per_region,
     synced_every,
 )
+from tests.support.example_files import DOCS_DIR
 
 WORLD = World()
 
@@ -47,6 +48,18 @@ def test_a_split_limit_refuses_an_honest_single_region_client() -> None:
     shares = {name: measure(strategy, honest).admitted_share for name, strategy in STRATEGIES.items()}
     assert shares["per region, a third each"] < 0.8
     assert all(share > 0.95 for name, share in shares.items() if name != "per region, a third each")
+
+
+def test_the_page_states_what_the_simulation_measures() -> None:
+    page = " ".join((DOCS_DIR / "system-design" / "rate-limiter" / "index.md").read_text(encoding="utf-8").split())
+    assert f"sends {WORLD.rate:.0f} requests a second" in page
+    assert f"limit of {WORLD.limit} per second" in page and WORLD.window_ms == 1_000
+    assert f"assumed {WORLD.one_way_ms:.0f} ms between regions" in page
+    synced = [measure(STRATEGIES[f"local counts, sync {ms} ms"], WORLD).worst for ms in (10, 500)]
+    assert f"{synced[0]:.2f}x to {synced[1]:.2f}x here" in page
+    honest = World(weights=(0.0, 1.0, 0.0), rate=50.0)
+    refused = 1 - measure(STRATEGIES["per region, a third each"], honest).admitted_share
+    assert f"refuses {refused:.0%} of an honest client's requests" in page
 
 
 def test_zero_delay_and_fast_sync_is_almost_exact() -> None:
