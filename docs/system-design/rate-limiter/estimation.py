@@ -49,9 +49,10 @@ MEMORY_USAGE_BYTES = 72
 UNCOUNTED_BYTES_PER_KEY = 64
 
 # One shard: a Redis primary and its replica. Redis runs commands on one
-# thread, and the script runs a GET and a SET per policy: plan on 25,000
-# script calls a second per primary, about half what one core can do, and
-# check it with benchmarks/system_design/rate_limiter.py on your hardware.
+# thread, and the script runs a GET and a SET per policy. 25,000 script calls
+# a second per primary is a planning budget, not a measurement: replace it
+# with what benchmarks/system_design/rate_limiter.py (its redis-benchmark
+# rows) shows on your hardware, leaving half of it as headroom.
 SCRIPT_CALLS_PER_SHARD_PER_S = 25_000
 # Half of a 16 GB node for data: the rest is for fragmentation, the replica's
 # output buffer and the copy-on-write fork of a background save.
