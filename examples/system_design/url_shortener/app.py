@@ -1,0 +1,187 @@
+"""The URL shortener service: create, read, delete and follow short links.
+
+PostgreSQL holds the links; Redis, when given, is a cache-aside in front of
+the redirect. Errors are RFC 9457 problem details, from the users API's
+module (examples/apis/rest/problem_details.py).
+"""
+
+# requires-server: postgres, redis
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from typing import Annotated
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field, field_validator, model_validator
+
+from examples.apis.rest.problem_details import (
+    PROBLEM_TYPES,
+    install_problem_handlers,
+    problem_response,
+    problem_responses,
+)
+from examples.system_design.url_shortener.cache import LinkCache
+from examples.system_design.url_shortener.ranges import RangeCodes
+from examples.system_design.url_shortener.redirects import (
+    NOT_FOUND_CACHE_CONTROL,
+    redirect_for,
+)
+from examples.system_design.url_shortener.store import (
+    MAX_URL_LENGTH,
+    Connect,
+    Link,
+    delete_link,
+    find_link,
+    insert_link,
+)
+
+Clock = Callable[[], datetime]
+CODE = re.compile(r"[0-9A-Za-z]{1,16}")
+MAX_LIFETIME_SECONDS = 5 * 365 * 86_400  # the retention the estimate assumes
+NOT_FOUND = problem_responses({404: "No live link has this code"})
+
+
+class Stats:
+    """Cache hits and misses of the redirect, counted safely across request threads."""
+
+    def __init__(self) -> None:
+        self._counts: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    def add(self, name: str) -> None:
+        with self._lock:
+            self._counts[name] += 1
+
+    def snapshot(self) -> dict[str, int]:
+        with self._lock:
+            return dict(self._counts)
+
+
+# --8<-- [start:models]
+class NewLink(BaseModel):
+    url: str = Field(max_length=MAX_URL_LENGTH)
+    permanent: bool = False
+    expires_in_seconds: Annotated[int, Field(ge=1, le=MAX_LIFETIME_SECONDS)] | None = (
+        None
+    )
+
+    @field_validator("url")
+    @classmethod
+    def absolute_http_url(cls, url: str) -> str:
+        parts = urlsplit(url)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("url must be an absolute http or https URL")
+        if any(char.isspace() or ord(char) < 32 for char in url):
+            raise ValueError("url must not contain spaces or control characters")
+        return url
+
+    @model_validator(mode="after")
+    def permanent_links_do_not_expire(self) -> NewLink:
+        if self.permanent and self.expires_in_seconds is not None:
+            raise ValueError("a permanent link cannot expire")
+        return self
+
+
+class LinkOut(BaseModel):
+    code: str
+    short_url: str
+    url: str
+    permanent: bool
+    expires_at: datetime | None
+
+
+# --8<-- [end:models]
+
+
+def create_app(
+    connect: Connect,
+    codes: RangeCodes,
+    cache: LinkCache | None = None,
+    *,
+    clock: Clock = lambda: datetime.now(UTC),
+    public_base: str = "https://sho.rt",
+) -> FastAPI:
+    """The service; `cache=None` sends every redirect to PostgreSQL."""
+    app = FastAPI(title="URL shortener")
+    install_problem_handlers(app)
+    app.state.stats = stats = Stats()
+
+    def out(link: Link) -> LinkOut:
+        short_url = f"{public_base}/{link.code}"
+        return LinkOut(short_url=short_url, **vars(link))
+
+    def not_found(request: Request, code: str) -> JSONResponse:
+        return problem_response(
+            request,
+            404,
+            title="Link not found",
+            detail=f"No live link has the code {code!r}.",
+            type_=PROBLEM_TYPES + "link-not-found",
+            headers={"Cache-Control": NOT_FOUND_CACHE_CONTROL},
+        )
+
+    # --8<-- [start:create]
+    @app.post("/links", status_code=201, response_model=LinkOut)
+    def create(new: NewLink, response: Response) -> LinkOut:
+        now = clock()
+        expires_at = None
+        if new.expires_in_seconds is not None:
+            expires_at = now + timedelta(seconds=new.expires_in_seconds)
+        link = Link(codes.next_code(), new.url, new.permanent, expires_at)
+        with connect() as conn:
+            insert_link(conn, link, now)
+        response.headers["Location"] = f"/links/{link.code}"
+        return out(link)
+
+    # --8<-- [end:create]
+
+    @app.get("/links/{code}", response_model=LinkOut, responses=NOT_FOUND)
+    def read(code: str, request: Request) -> LinkOut | JSONResponse:
+        with connect() as conn:
+            link = find_link(conn, code, clock()) if CODE.fullmatch(code) else None
+        return not_found(request, code) if link is None else out(link)
+
+    # --8<-- [start:delete]
+    @app.delete("/links/{code}", status_code=204, responses=NOT_FOUND)
+    def delete(code: str, request: Request) -> Response:
+        with connect() as conn:
+            deleted = CODE.fullmatch(code) is not None and delete_link(conn, code)
+        if cache is not None:
+            cache.forget(code)  # after the table: a reader refills from the truth
+        return Response(status_code=204) if deleted else not_found(request, code)
+
+    # --8<-- [end:delete]
+
+    # --8<-- [start:redirect]
+    @app.get("/{code}", status_code=302, responses=NOT_FOUND)
+    def follow(code: str, request: Request) -> Response:
+        if not CODE.fullmatch(code):
+            return not_found(request, code)  # never reaches the cache or the table
+        now = clock()
+        link = cache.get(code) if cache is not None else None
+        if link is not None and not link.live_at(now):
+            cache.forget(code)
+            link = None
+        if link is not None:
+            stats.add("hit")
+        else:
+            stats.add("miss")
+            with connect() as conn:
+                link = find_link(conn, code, now)
+            if link is None:
+                return not_found(request, code)
+            if cache is not None:
+                cache.put(link, now)
+        status, headers = redirect_for(link, now)
+        return Response(status_code=status, headers=headers)
+
+    # --8<-- [end:redirect]
+
+    return app
