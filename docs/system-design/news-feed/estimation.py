@@ -26,6 +26,8 @@ from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 
+# Twitter's 2013 figures below are from Raffi Krikorian's talk "Timelines at Scale"
+# (https://www.infoq.com/presentations/Twitter-Timeline-Scalability/).
 # Users and activity
 DAILY_USERS = 200_000_000  # Twitter reported 150M active users in 2013 (Krikorian)
 POSTS_PER_USER_PER_DAY = 2  # 400M tweets a day over 150M users was about 2.7
@@ -40,8 +42,8 @@ TOP_FOLLOWERS = 100_000_000  # the largest accounts have on the order of 10^8
 # account near 10 followers, so a flatter tail: a mean in the low hundreds.
 ZIPF_EXPONENT = 0.75
 
-# Delivery: Twitter aimed to deliver a tweet to every follower within 5 s
-# (Krikorian, "Timelines at Scale", 2013) and could take 5 minutes for 31M.
+# Delivery: Twitter aimed to deliver a tweet to every follower within 5 s, and a
+# post to 31M followers could take up to 5 minutes (the same talk).
 DELIVERY_TARGET_SECONDS = 5
 HYBRID_THRESHOLD = 1_000_000  # followers at which an account is pulled, not pushed
 THRESHOLDS = [10**k for k in range(3, 9)]  # for the trade-off chart
