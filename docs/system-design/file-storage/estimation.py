@@ -56,9 +56,10 @@ METADATA_COPIES = 3  # a PostgreSQL primary and two replicas per shard
 PEAK_FACTOR = 3.0  # office hours of the main time zones, over the daily mean
 YEARS = 5
 
-# PostgreSQL row sizes with their index entries, in bytes. A heap tuple has a
-# 23-byte header (PostgreSQL 15 docs, "Database Page Layout"); the rest are the
-# columns of examples/system_design/file_storage/metadata_schema.py.
+# PostgreSQL row sizes with their index entries, in bytes. A heap row has a
+# 23-byte header and a 4-byte line pointer
+# (https://www.postgresql.org/docs/15/storage-page-layout.html); the rest are
+# the columns of examples/system_design/file_storage/metadata_schema.py.
 ROW_BYTES = {
     "files": 200,  # ids, a 60-byte path, and the (account, path) index
     "versions": 80,  # one per version: file, number, size, device
@@ -108,7 +109,9 @@ def edit_upload_bytes(
         return FIXED_SHARE_PER_EDIT * file_bytes
     if strategy == "CDC":  # about as many chunks as measured, never more than the file
         return min(file_bytes, CDC_CHUNKS_PER_EDIT * chunk_bytes)
-    raise ValueError(f"strategy must be 'whole file', 'fixed' or 'CDC', got {strategy!r}")
+    raise ValueError(
+        f"strategy must be 'whole file', 'fixed' or 'CDC', got {strategy!r}"
+    )
 
 
 def chunks_per_file(file_bytes: float, chunk_bytes: float) -> float:
@@ -154,6 +157,7 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 # Every new file and every saved edit is one commit to the metadata database.
 # Size the database for the peak commit rate, not the mean.
 
+
 # %%
 def traffic(users: float) -> dict[str, float]:
     """Daily volumes for `users` registered accounts."""
@@ -161,7 +165,12 @@ def traffic(users: float) -> dict[str, float]:
     dau = users * DAU_SHARE
     new_files = dau * NEW_FILES_PER_DAU_PER_DAY
     edits = dau * EDITS_PER_DAU_PER_DAY
-    return {"dau": dau, "new files": new_files, "edits": edits, "commits": new_files + edits}
+    return {
+        "dau": dau,
+        "new files": new_files,
+        "edits": edits,
+        "commits": new_files + edits,
+    }
 
 
 day = traffic(USERS)
@@ -170,7 +179,12 @@ print(
     format_table(
         ["per day", "count", "mean per s", "peak per s"],
         [
-            [name, f"{n:,.0f}", f"{per_second(n):,.0f}", f"{per_second(n, PEAK_FACTOR):,.0f}"]
+            [
+                name,
+                f"{n:,.0f}",
+                f"{per_second(n):,.0f}",
+                f"{per_second(n, PEAK_FACTOR):,.0f}",
+            ]
             for name, n in day.items()
             if name != "dau"
         ],
@@ -216,7 +230,8 @@ print(f"peak download to other devices (CDC): {download_peak:,.1f} Gbit/s")
 # Each uploaded chunk is one PUT to object storage (a new file: one per chunk).
 peak_puts = per_second(
     day["new files"] * chunks_per_file(AVG_FILE_BYTES, AVG_CHUNK_BYTES)
-    + day["edits"] * min(CDC_CHUNKS_PER_EDIT, chunks_per_file(AVG_FILE_BYTES, AVG_CHUNK_BYTES)),
+    + day["edits"]
+    * min(CDC_CHUNKS_PER_EDIT, chunks_per_file(AVG_FILE_BYTES, AVG_CHUNK_BYTES)),
     PEAK_FACTOR,
 )
 print(f"peak chunk PUTs to object storage: {peak_puts:,.0f} per s")
@@ -228,6 +243,7 @@ print(f"peak chunk PUTs to object storage: {peak_puts:,.0f} per s")
 # rolling window of old versions (the chunks an edit uploaded, kept for the
 # version window). Nothing is assumed deleted, so this is an upper bound.
 # Physical bytes multiply by the redundancy of the object store.
+
 
 # %%
 def stored_bytes(users: float, years: float, per_edit: float) -> dict[str, float]:
@@ -250,7 +266,10 @@ print(
     format_table(
         [f"after {YEARS} years", "PB"],
         [[part, f"{b / PB:,.2f}"] for part, b in storage.items()]
-        + [["logical total", f"{logical / PB:,.2f}"], [f"physical x{REDUNDANCY}", f"{physical / PB:,.2f}"]],
+        + [
+            ["logical total", f"{logical / PB:,.2f}"],
+            [f"physical x{REDUNDANCY}", f"{physical / PB:,.2f}"],
+        ],
     )
 )
 for strategy in ("whole file", "fixed"):
@@ -266,7 +285,10 @@ for strategy in ("whole file", "fixed"):
 # %matplotlib inline
 months = list(range(YEARS * 12 + 1))
 parts = {
-    name: [stored_bytes(USERS, m / 12, upload["CDC"]["per edit"])[name] * REDUNDANCY / PB for m in months]
+    name: [
+        stored_bytes(USERS, m / 12, upload["CDC"]["per edit"])[name] * REDUNDANCY / PB
+        for m in months
+    ]
     for name in storage
 }
 fig, ax = plt.subplots(figsize=(6.4, 3.4))
@@ -285,6 +307,7 @@ plt.show()
 # distinct chunk has a row, every commit a journal row for the journal window.
 # With per-account dedup, a new version adds a chunk-list row per chunk but a
 # chunk row only for the chunks it uploaded.
+
 
 # %%
 def metadata_rows(users: float, years: float, chunk_bytes: float) -> dict[str, float]:
@@ -309,7 +332,10 @@ metadata_bytes = sum(rows[t] * ROW_BYTES[t] for t in rows)
 print(
     format_table(
         ["table", "rows (billions)", "TB"],
-        [[t, f"{n / 1e9:,.1f}", f"{n * ROW_BYTES[t] / TB:,.1f}"] for t, n in rows.items()]
+        [
+            [t, f"{n / 1e9:,.1f}", f"{n * ROW_BYTES[t] / TB:,.1f}"]
+            for t, n in rows.items()
+        ]
         + [["total, one copy", "", f"{metadata_bytes / TB:,.1f}"]],
     )
 )
@@ -345,7 +371,11 @@ for size in chunk_sizes:
             f"{gbit_per_s(per_second(daily, PEAK_FACTOR)):,.1f}",
         ]
     )
-print(format_table(["avg chunk", "metadata TB", "KB per edit", "peak upload Gbit/s"], chunk_table))
+print(
+    format_table(
+        ["avg chunk", "metadata TB", "KB per edit", "peak upload Gbit/s"], chunk_table
+    )
+)
 
 # %% [markdown]
 # ## At 10x and 100x
@@ -363,7 +393,11 @@ for scale in (1, 10, 100):
     big[scale] = {
         "physical PB": s * REDUNDANCY / PB,
         "peak upload Gbit/s": gbit_per_s(
-            per_second(t["new files"] * AVG_FILE_BYTES + t["edits"] * upload["CDC"]["per edit"], PEAK_FACTOR)
+            per_second(
+                t["new files"] * AVG_FILE_BYTES
+                + t["edits"] * upload["CDC"]["per edit"],
+                PEAK_FACTOR,
+            )
         ),
         "peak commits/s": commits,
         "metadata TB": md / TB,

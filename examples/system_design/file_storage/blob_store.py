@@ -47,7 +47,7 @@ class BlobStore:
         path = self._path(key)
         if hashlib.sha256(data).digest() != digest or not key.startswith(digest.hex()):
             raise IntegrityError(f"bytes for {key[:12]}... do not match their hash")
-        partial = path.with_suffix(".partial")
+        partial = path.with_name(f"{key}.partial")
         partial.write_bytes(data)
         try:
             os.link(partial, path)  # fails if the key exists: write-once

@@ -8,7 +8,8 @@ within a dedup scope. The scope decides who shares with whom:
 - GLOBAL: one pool for everyone, and the client skips uploading any chunk
   anyone stored. Saves the most, and tells every client what others hold.
 - GLOBAL_SERVER_SIDE: one pool, but the client always uploads; the server
-  keeps one copy. Saves storage, not bandwidth, and tells clients nothing.
+  keeps one copy. Saves storage, not bandwidth, and tells clients nothing:
+  a file may name only chunks its owner sent.
 
 In memory, to show the mechanism; the PostgreSQL metadata store keeps the
 same counts in a table (metadata.py).
@@ -37,6 +38,7 @@ class MissingChunksError(LookupError):
 class _Blob:
     data: bytes
     refs: int = 0
+    senders: set[str] = field(default_factory=set)  # who uploaded these bytes
 
 
 # --8<-- [start:store]
@@ -62,7 +64,8 @@ class ChunkStore:
     def put(self, user: str, data: bytes) -> bytes:
         """Store one chunk body under its hash; the server computes the hash."""
         digest = hashlib.sha256(data).digest()
-        self._blobs.setdefault((self._pool(user), digest), _Blob(data))
+        blob = self._blobs.setdefault((self._pool(user), digest), _Blob(data))
+        blob.senders.add(user)
         return digest
 
     def add_file(self, user: str, name: str, digests: list[bytes]) -> None:
@@ -70,12 +73,19 @@ class ChunkStore:
         pool = self._pool(user)
         if (user, name) in self._files:
             raise ValueError(f"{user} already has a file named {name!r}")
-        absent = {d for d in digests if (pool, d) not in self._blobs}
+        absent = {d for d in digests if not self._may_use(user, pool, d)}
         if absent:  # checked before any count changes: nothing half-done
             raise MissingChunksError(f"{user} must upload {len(absent)} chunks first")
         for d in digests:
             self._blobs[pool, d].refs += 1
         self._files[user, name] = list(digests)
+
+    def _may_use(self, user: str, pool: str, digest: bytes) -> bool:
+        blob = self._blobs.get((pool, digest))
+        if blob is None:
+            return False
+        # Server-side dedup keeps one copy but still makes everyone send it.
+        return self.scope is not Scope.GLOBAL_SERVER_SIDE or user in blob.senders
 
     def remove_file(self, user: str, name: str) -> int:
         """Drop a file's references; delete chunks nobody references. Bytes freed."""

@@ -70,7 +70,7 @@ if __name__ == "__main__":
     # --8<-- [start:ownership]
     # Mallory holds only the hashes (from a shared link's metadata, a log).
     digests = [c.digest for c in cdc_chunks(VIDEO)]
-    for scope in (Scope.GLOBAL, Scope.USER):
+    for scope in Scope:
         store = ChunkStore(scope)
         upload(store, "alice", "video.mp4", VIDEO)
         try:
@@ -79,6 +79,7 @@ if __name__ == "__main__":
         except MissingChunksError as error:
             outcome = f"refused: {error}"
         print(f"{scope.value}: mallory {outcome}")
-        #> global: mallory reads: True
         #> user: mallory refused: mallory must upload 28 chunks first
+        #> global: mallory reads: True
+        #> global, server-side: mallory refused: mallory must upload 28 chunks first
     # --8<-- [end:ownership]

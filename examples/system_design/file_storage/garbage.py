@@ -27,15 +27,22 @@ def prune_versions(conn: psycopg.Connection, account: int, path: str, keep: int)
         if conn.execute(_LOCK_ACCOUNT, (account,)).fetchone() is None:
             raise LookupError(f"no account {account}")
         row = conn.execute(
-            "SELECT id, head_version, deleted FROM files"
-            " WHERE account_id = %s AND path = %s",
+            "SELECT id, deleted FROM files WHERE account_id = %s AND path = %s",
             (account, path),
         ).fetchone()
         if row is None:
             raise LookupError(f"no file {path!r}")
-        file_id, head, deleted = row
+        file_id, deleted = row
         if keep == 0 and not deleted:
             raise ValueError("keep=0 would drop the head of a live file")
+        # The newest version to drop: the one after the `keep` newest.
+        cut = conn.execute(
+            "SELECT version FROM versions WHERE file_id = %s"
+            " ORDER BY version DESC OFFSET %s LIMIT 1",
+            (file_id, keep),
+        ).fetchone()
+        if cut is None:
+            return 0
         # --8<-- [start:prune]
         conn.execute(
             """WITH gone AS (
@@ -47,12 +54,12 @@ def prune_versions(conn: psycopg.Connection, account: int, path: str, keep: int)
                    zero_since = CASE WHEN refs = uses.n THEN now() END
                FROM uses
                WHERE chunks.account_id = %(account)s AND chunks.hash = uses.hash""",
-            {"file": file_id, "last": head - keep, "account": account},
+            {"file": file_id, "last": cut[0], "account": account},
         )
         # --8<-- [end:prune]
         cur = conn.execute(
             "DELETE FROM versions WHERE file_id = %s AND version <= %s",
-            (file_id, head - keep),
+            (file_id, cut[0]),
         )
         return cur.rowcount
 

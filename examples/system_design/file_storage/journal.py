@@ -10,6 +10,7 @@ the next change with LISTEN, woken by the pg_notify each commit sends.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import psycopg
@@ -66,12 +67,15 @@ def wait_for_changes(
     if not 0 < timeout <= 60:
         raise ValueError(f"timeout must be in (0, 60] seconds, got {timeout}")
     channel = sql.Identifier(f"journal_{account}")
+    deadline = time.monotonic() + timeout
     listener.execute(sql.SQL("LISTEN {}").format(channel))
     try:
         changes = changes_since(listener, account, cursor)
-        # Query after notifies() ends: the generator holds the connection.
-        if not changes and list(listener.notifies(timeout=timeout, stop_after=1)):
-            changes = changes_since(listener, account, cursor)
+        while not changes and (left := deadline - time.monotonic()) > 0:
+            # A wake-up may be for a change already read: read, and wait again.
+            # Query after notifies() ends: the generator holds the connection.
+            if list(listener.notifies(timeout=left, stop_after=1)):
+                changes = changes_since(listener, account, cursor)
         return changes
     finally:
         listener.execute(sql.SQL("UNLISTEN {}").format(channel))

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from examples.system_design.file_storage.chunk_store import ChunkStore, MissingChunksError, Scope
 from examples.system_design.file_storage.chunk_store_demo import VIDEO, letter, probe, upload
+from examples.system_design.file_storage.chunking import cdc_chunks
 
 BODIES = [bytes([i]) * (i + 1) for i in range(6)]  # six distinct small chunk bodies
 DIGESTS = [hashlib.sha256(b).digest() for b in BODIES]
@@ -89,6 +90,21 @@ def test_global_scopes_store_a_shared_file_once_and_only_client_side_skips_the_u
         stored = store.stored_bytes
         assert stored == (2 if scope is Scope.USER else 1) * len(VIDEO)
     assert sent == {Scope.USER: len(VIDEO), Scope.GLOBAL: 0, Scope.GLOBAL_SERVER_SIDE: len(VIDEO)}
+
+
+def test_only_global_client_side_dedup_lets_a_hash_list_claim_a_file() -> None:
+    for scope in Scope:
+        store = ChunkStore(scope)
+        upload(store, "alice", "v", VIDEO)
+        digests = [c.digest for c in cdc_chunks(VIDEO)]
+        if scope is Scope.GLOBAL:
+            store.add_file("mallory", "v", digests)
+            assert store.read_file("mallory", "v") == VIDEO
+        else:
+            with pytest.raises(MissingChunksError, match="mallory must upload"):
+                store.add_file("mallory", "v", digests)
+        upload(store, "bob", "v", VIDEO)  # sending the bytes is always enough
+        assert store.read_file("bob", "v") == VIDEO
 
 
 def test_removing_the_last_reference_frees_the_bytes() -> None:

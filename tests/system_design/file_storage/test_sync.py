@@ -60,6 +60,18 @@ def test_a_notification_waits_for_the_commit(md: Metadata) -> None:
         assert [c.path for c in wait_for_changes(listener, ACCOUNT, 0, timeout=5)] == ["later.txt"]
 
 
+def test_a_wake_up_for_an_old_change_keeps_the_poll_waiting(md: Metadata) -> None:
+    put(md, "seen.txt", b"already read")
+    with md.session() as listener, ThreadPoolExecutor(1) as pool:
+        waiting = pool.submit(wait_for_changes, listener, ACCOUNT, 1, 10)
+        time.sleep(0.3)
+        md.conn.execute("SELECT pg_notify('journal_1', '1')")  # a stale wake-up
+        time.sleep(0.3)
+        assert not waiting.done()
+        put(md, "fresh.txt", b"new")
+        assert [c.path for c in waiting.result(timeout=15)] == ["fresh.txt"]
+
+
 def test_a_long_poll_with_nothing_new_returns_empty_after_its_timeout(md: Metadata) -> None:
     put(md, "old.txt", b"x")
     with md.session() as listener:
@@ -90,6 +102,17 @@ def test_a_deleted_file_pruned_to_nothing_frees_its_chunks(md: Metadata) -> None
     assert prune_versions(md.conn, ACCOUNT, "tmp.bin", keep=0) == 1
     assert collect_garbage(md.conn, md.blobs, ACCOUNT, NOW) > 0
     assert md.blobs.keys() == set() and md.count("chunks") == 0
+
+
+def test_pruning_a_deleted_file_keeps_its_newest_versions_restorable(md: Metadata) -> None:
+    for v, body in enumerate([b"one", b"two", b"three"]):
+        put(md, "old.txt", body * 1000, base=v or None)
+    delete_file(md.conn, ACCOUNT, "old.txt", 3, "laptop")
+    assert prune_versions(md.conn, ACCOUNT, "old.txt", keep=1) == 2
+    assert md.conn.execute("SELECT version FROM versions").fetchall() == [(3,)]
+    assert prune_versions(md.conn, ACCOUNT, "old.txt", keep=1) == 0
+    assert prune_versions(md.conn, ACCOUNT, "old.txt", keep=0) == 1
+    assert audit_refs(md.conn) == []
 
 
 def test_uploaded_but_uncommitted_chunks_survive_the_grace_period(md: Metadata) -> None:
