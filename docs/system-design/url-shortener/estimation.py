@@ -771,10 +771,11 @@ print(
 #   into counts, and raw events kept only as long as someone needs them.
 # - **Code generation is about availability, not speed.** Even at a hundred times,
 #   the peak write row is far below what one counter row in PostgreSQL commits per
-#   second (the design page's benchmark measures one). What a single counter cannot
-#   survive is its database being down: every new link then fails. Counter ranges fix
-#   that, since each app server keeps a block in memory and asks again only when it
-#   runs out.
+#   second (the design page's benchmark measures one). What a single counter adds is
+#   a single point of failure: once the links are spread over several databases, one
+#   counter row that cannot be reached stops every new link. Counter ranges fix that,
+#   since each app server keeps a block in memory and asks again only when it runs
+#   out.
 # - **Code length can stay.** Even the shorter length lasts for generations at this
 #   rate, as the last rows show.
 #
