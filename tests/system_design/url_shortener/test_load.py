@@ -39,11 +39,13 @@ def test_connection_failures_are_counted_not_raised() -> None:
     assert (result.errors, result.latencies, result.throughput) == (4, [], 0.0)
 
 
-def test_a_spawned_service_answers_and_is_reaped(box: Sandbox, client: TestClient) -> None:
+def test_a_spawned_service_answers_and_stops_listening_after(box: Sandbox, client: TestClient) -> None:
     code = client.post("/links", json={"url": "https://example.com/s"}).json()["code"]
     with spawn(box.schema, box.prefix, use_cache=True) as url:
         result = load(url, [f"/{code}"], requests=10, concurrency=2)
     assert result.statuses == {302: 10}
+    after = load(url, [f"/{code}"], requests=2, concurrency=1)
+    assert (after.errors, after.latencies) == (2, [])  # the child is gone
 
 
 def test_percentile_is_nearest_rank() -> None:
