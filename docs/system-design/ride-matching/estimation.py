@@ -293,7 +293,7 @@ print(
 # %matplotlib inline
 intervals = [1, 2, 3, 4, 5, 6, 8, 10, 12, 15]
 fleets = [DRIVERS_ONLINE_PEAK // 10, DRIVERS_ONLINE_PEAK, DRIVERS_ONLINE_PEAK * 10]
-fig, ax = plt.subplots(figsize=(6.4, 3.6))
+fig, ax = plt.subplots(figsize=(6.4, 4.4))
 for fleet in fleets:
     ax.plot(intervals, [per_second(fleet, i) for i in intervals], marker="o", label=f"{fleet:,} drivers online")
 ax.axhline(REDIS_UPDATES_PER_PRIMARY, linestyle="--", color="firebrick", label="one Redis primary (budget)")
@@ -301,7 +301,7 @@ ax.axvline(UPDATE_INTERVAL_S, linestyle=":", color="gray", label="assumed interv
 ax.set_yscale("log")
 ax.set_xlabel("seconds between location updates")
 ax.set_ylabel("location updates per second")
-ax.legend(loc="upper right", fontsize="small")
+ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2, fontsize="small")
 fig.tight_layout()
 plt.show()
 
