@@ -94,7 +94,7 @@ async def _handle(service: ChatService, connection: Connection, text: str) -> No
     user = connection.user
     frame = parse_client_frame(text)
     if isinstance(frame, Send):
-        message, _new = await service.db(
+        message, _ = await service.db(
             lambda store: store.append(
                 frame.conversation, user, frame.client_msg_id, frame.body
             )
@@ -115,8 +115,10 @@ async def _handle(service: ChatService, connection: Connection, text: str) -> No
         moved = await service.db(
             lambda store: store.ack(frame.conversation, user, frame.seq, frame.state)
         )
+        if not moved:  # a resent or stale ack: nothing to tell anyone
+            return
         members = await service.db(lambda store: store.members(frame.conversation))
-        if moved and len(members) <= service.settings.max_push_group:
+        if len(members) <= service.settings.max_push_group:
             receipt = encode(
                 "receipt",
                 conversation=frame.conversation,
