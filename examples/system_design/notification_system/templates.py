@@ -70,32 +70,11 @@ if __name__ == "__main__":
     registry.publish("shipped", "pt", "Seu pedido $order foi enviado.")
     registry.publish("shipped", "en", "Order $order is on its way.")
     for locale in ("pt-BR", "fr-CA", "en-GB"):
-        print(registry.render("shipped", locale, {"order": "8812"}))
-        """
-        Rendered(
-            name='shipped', locale='pt', version=1, text='Seu pedido 8812 foi enviado.'
-        )
-        """
-        """
-        Rendered(
-            name='shipped', locale='en', version=2, text='Order 8812 is on its way.'
-        )
-        """
-        """
-        Rendered(
-            name='shipped', locale='en', version=2, text='Order 8812 is on its way.'
-        )
-        """
-        """
-        Rendered(
-            name='shipped', locale='en', version=2, text='Order 8812 is on its way.'
-        )
-        """
-        """
-        Rendered(
-            name='shipped', locale='en', version=2, text='Order 8812 is on its way.'
-        )
-        """
+        got = registry.render("shipped", locale, {"order": "8812"})
+        print(f"{locale} -> {got.locale} v{got.version}: {got.text}")
+        #> pt-BR -> pt v1: Seu pedido 8812 foi enviado.
+        #> fr-CA -> en v2: Order 8812 is on its way.
+        #> en-GB -> en v2: Order 8812 is on its way.
     print(registry.render("shipped", "en", {"order": "8812"}, version=1).text)
     #> Your order 8812 has shipped.
     # --8<-- [end:demo]
