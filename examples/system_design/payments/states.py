@@ -1,0 +1,88 @@
+"""The payment state machine: which status may follow which.
+
+    pending -> succeeded -> refunded
+    pending -> failed
+
+A processor event states where a payment is now, and events arrive late, twice
+and out of order. So `path_to` answers three different questions with three
+different results: the steps that lead forward to the event's status (a
+refund seen first implies the success before it), nothing at all for an event
+the payment has already moved past, and IllegalTransitionError for a status that
+no path reaches (a failure reported after a success).
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+# --8<-- [start:machine]
+class PaymentStatus(StrEnum):
+    PENDING = "pending"
+    SUCCEEDED = "succeeded"
+    FAILED = "failed"
+    REFUNDED = "refunded"
+
+
+TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
+    PaymentStatus.PENDING: frozenset({PaymentStatus.SUCCEEDED, PaymentStatus.FAILED}),
+    PaymentStatus.SUCCEEDED: frozenset({PaymentStatus.REFUNDED}),
+    PaymentStatus.FAILED: frozenset(),
+    PaymentStatus.REFUNDED: frozenset(),
+}
+
+
+class IllegalTransitionError(ValueError):
+    """No sequence of legal steps leads from one status to the other."""
+
+    def __init__(self, current: PaymentStatus, target: PaymentStatus) -> None:
+        super().__init__(f"a {current} payment cannot become {target}")
+        self.current, self.target = current, target
+
+
+def reachable(start: PaymentStatus) -> set[PaymentStatus]:
+    """Every status some sequence of legal steps leads to from `start`."""
+    seen, frontier = set(), [start]
+    while frontier:
+        for following in TRANSITIONS[frontier.pop()]:
+            if following not in seen:
+                seen.add(following)
+                frontier.append(following)
+    return seen
+
+
+def path_to(current: PaymentStatus, target: PaymentStatus) -> list[PaymentStatus]:
+    """The statuses to step through, in order, to get from `current` to `target`.
+
+    [] if the payment is at `target` already or has moved past it (a late
+    event); IllegalTransitionError if no legal path leads there.
+    """
+    if target == current or current in reachable(target):
+        return []  # nothing to do: the event is a repeat or is stale
+    path = [target]
+    while path[0] not in TRANSITIONS[current]:
+        previous = [s for s, nxt in TRANSITIONS.items() if path[0] in nxt]
+        if not previous:
+            raise IllegalTransitionError(current, target)
+        path.insert(0, previous[0])  # each status has one way in, at most
+    return path
+
+
+# --8<-- [end:machine]
+
+
+if __name__ == "__main__":
+    # --8<-- [start:demo]
+    S = PaymentStatus
+    print(path_to(S.PENDING, S.SUCCEEDED))
+    #> [<PaymentStatus.SUCCEEDED: 'succeeded'>]
+    print([str(s) for s in path_to(S.PENDING, S.REFUNDED)])  # the refund came first
+    #> ['succeeded', 'refunded']
+    print(path_to(S.REFUNDED, S.SUCCEEDED))  # a late success changes nothing
+    #> []
+    try:
+        path_to(S.SUCCEEDED, S.FAILED)
+    except IllegalTransitionError as error:
+        print(error)
+        #> a succeeded payment cannot become failed
+    # --8<-- [end:demo]
