@@ -1,4 +1,4 @@
-"""The ledger on real PostgreSQL: its rules, and the books under concurrent transfers."""
+"""The ledger on real PostgreSQL: each rule it enforces, tried and refused."""
 
 from __future__ import annotations
 
