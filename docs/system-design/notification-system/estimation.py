@@ -20,7 +20,6 @@
 # you quote them.
 
 # %%
-import math
 from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
@@ -142,7 +141,9 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 # %%
 transactional = {ch: DAILY_USERS * n for ch, n in PER_USER_PER_DAY.items()}
-campaign = {ch: CAMPAIGN_RECIPIENTS * CAMPAIGNS_PER_DAY if ch in CAMPAIGN_CHANNELS else 0 for ch in PER_USER_PER_DAY}
+campaign = {
+    ch: CAMPAIGN_RECIPIENTS * CAMPAIGNS_PER_DAY if ch in CAMPAIGN_CHANNELS else 0 for ch in PER_USER_PER_DAY
+}
 daily = {ch: transactional[ch] + campaign[ch] for ch in PER_USER_PER_DAY}
 TOTAL_PER_DAY = sum(daily.values())
 peak = {ch: per_second(transactional[ch], PEAK_FACTOR) for ch in PER_USER_PER_DAY}
@@ -153,7 +154,14 @@ print(
             [ch, f"{daily[ch]:,.0f}", f"{per_second(daily[ch]):,.0f}", f"{peak[ch]:,.0f}"]
             for ch in PER_USER_PER_DAY
         ]
-        + [["all channels", f"{TOTAL_PER_DAY:,.0f}", f"{per_second(TOTAL_PER_DAY):,.0f}", f"{sum(peak.values()):,.0f}"]],
+        + [
+            [
+                "all channels",
+                f"{TOTAL_PER_DAY:,.0f}",
+                f"{per_second(TOTAL_PER_DAY):,.0f}",
+                f"{sum(peak.values()):,.0f}",
+            ]
+        ],
     )
 )
 
@@ -198,7 +206,8 @@ cost = {
 }
 COST_PER_DAY = sum(cost.values())
 print(f"delivery log per year: {LOG_PER_YEAR / TB:,.1f} TB; hot {HOT_DAYS} days: {LOG_HOT / TB:,.1f} TB")
-print(format_table(["provider bill", "USD per day"], [[ch, f"{usd:,.0f}"] for ch, usd in cost.items()] + [["total", f"{COST_PER_DAY:,.0f}"]]))
+bill_rows = [[ch, f"{usd:,.0f}"] for ch, usd in cost.items()]
+print(format_table(["provider bill", "USD per day"], [*bill_rows, ["total", f"{COST_PER_DAY:,.0f}"]]))
 
 # %% [markdown]
 # ## The campaign's backlog over time
