@@ -3,7 +3,7 @@
 GCRA is a token bucket that stores one number per key instead of two: the
 theoretical arrival time (TAT), the instant at which the bucket would be full
 again. A request of cost c fits when max(TAT, now) + c * interval - now is at
-most the bucket's capacity, limit * interval. Time is integer microseconds
+most the bucket's capacity, burst * interval. Time is integer microseconds
 (Redis's TIME, or a clock the caller passes), so every comparison is exact.
 
 One call checks all of a request's policies (per second and per hour, say)
@@ -79,11 +79,19 @@ return reply
 # --8<-- [start:types]
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """`limit` requests per `period_s` seconds, in bursts of up to `limit`."""
+    """`limit` requests per `period_s` seconds, as a token bucket.
+
+    Without `burst`, the bucket holds `limit` and refills `limit` per period:
+    any window of T seconds can admit limit + limit * T / period_s, so twice
+    the limit in one period. With `burst` below `limit`, the bucket holds
+    `burst` and refills `limit - burst` per period, so no window of
+    `period_s` admits more than `limit`: a ceiling, for security limits.
+    """
 
     name: str
     limit: int
     period_s: int
+    burst: int | None = None
 
     def __post_init__(self) -> None:
         if not _NAME.fullmatch(self.name):
@@ -100,6 +108,20 @@ class Policy:
             raise ValueError(
                 f"period_s must be 1 to {MAX_PERIOD_S}, got {self.period_s}"
             )
+        if self.burst is not None:
+            if isinstance(self.burst, bool) or not isinstance(self.burst, int):
+                raise TypeError(
+                    f"burst must be an int, got {type(self.burst).__name__}"
+                )
+            if not 1 <= self.burst < self.limit:
+                raise ValueError(
+                    f"burst must be 1 to limit - 1 ({self.limit - 1}), got {self.burst}"
+                )
+
+    @property
+    def capacity(self) -> int:
+        """Requests the bucket holds: the most admitted at one instant."""
+        return self.limit if self.burst is None else self.burst
 
     @property
     def interval_us(self) -> int:
@@ -108,7 +130,8 @@ class Policy:
         Rounded up, so the policy never admits more than it advertises:
         3 per second is enforced as one per 333,334 us.
         """
-        return -(-self.period_s * 1_000_000 // self.limit)
+        refill = self.limit if self.burst is None else self.limit - self.burst
+        return -(-self.period_s * 1_000_000 // refill)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,9 +209,9 @@ class GcraLimiter:
             raise ValueError("prefix must not contain braces: they start a hash tag")
         self._prefix, self._policies = prefix, tuple(policies)
         self._clock_us = clock_us
-        self._max_cost = min(p.limit for p in policies)
+        self._max_cost = min(p.capacity for p in policies)
         self._args = [
-            n for p in policies for n in (p.interval_us, p.interval_us * p.limit)
+            n for p in policies for n in (p.interval_us, p.interval_us * p.capacity)
         ]
         self._script = r.register_script(GCRA)  # EVALSHA; reloaded after NOSCRIPT
 

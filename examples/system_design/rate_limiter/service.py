@@ -1,5 +1,7 @@
 """The limiter as a service: the gateway (or a sidecar) asks, the service decides.
 
+It has no authentication of its own: anyone who can call it can spend any
+client's quota, so it listens only on a private network or behind mTLS.
 The caller has already derived the client key (client_key.py) and names the
 route; the service knows each route's policies and fail mode, runs the GCRA
 script, and answers with the status to send (200 means "go on") and the
@@ -24,6 +26,7 @@ from redis.retry import Retry
 from examples import server_settings
 from examples.machine_coding.clock import system_clock
 from examples.machine_coding.rate_limiter.token_bucket import TokenBucketLimiter
+from examples.system_design.rate_limiter.deny_cache import DenyCache
 from examples.system_design.rate_limiter.fail_modes import FailMode, GuardedLimiter
 from examples.system_design.rate_limiter.gcra import GcraLimiter, Policy
 
@@ -45,8 +48,11 @@ ROUTES: dict[str, Route] = {
     "search": Route(
         (Policy("second", 10, 1), Policy("hour", 2_000, 3_600)), FailMode.LOCAL
     ),
+    # A security limit: with a burst below the limit, no minute admits more
+    # than 5 and no day more than 20 (without it, up to twice that).
     "login": Route(
-        (Policy("minute", 5, 60), Policy("day", 20, 86_400)), FailMode.CLOSED
+        (Policy("minute", 5, 60, burst=2), Policy("day", 20, 86_400, burst=5)),
+        FailMode.CLOSED,
     ),
 }
 # --8<-- [end:routes]
@@ -108,12 +114,13 @@ def _guard(
     clock_us: Callable[[], int] | None,
 ) -> GuardedLimiter:
     shared = GcraLimiter(r, f"{prefix}{name}:", route.policies, clock_us=clock_us)
+    deny = DenyCache()  # refused clients wait here, not on a Redis shard
     if route.fail is not FailMode.LOCAL:
-        return GuardedLimiter(shared, route.fail)
+        return GuardedLimiter(shared, route.fail, deny=deny)
     tightest = min(route.policies, key=lambda p: p.period_s)
     share = max(1, tightest.limit // route.instances)
     local = TokenBucketLimiter(share, tightest.period_s, clock=system_clock)
-    return GuardedLimiter(shared, route.fail, local)
+    return GuardedLimiter(shared, route.fail, local, deny)
 
 
 def limiter_client(url: str | None = None) -> redis.Redis:

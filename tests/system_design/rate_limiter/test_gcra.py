@@ -169,6 +169,9 @@ def test_headers_follow_the_draft_and_retry_after_rounds_up(session: tuple[redis
         (lambda: Policy("p", True, 1), TypeError, "limit must be an int"),
         (lambda: Policy("p", 1, 0), ValueError, "period_s must be 1 to"),
         (lambda: Policy("p", 1, 1.5), TypeError, "period_s must be an int"),
+        (lambda: Policy("p", 5, 60, burst=5), ValueError, "burst must be 1 to limit - 1"),
+        (lambda: Policy("p", 5, 60, burst=0), ValueError, "burst must be 1 to limit - 1"),
+        (lambda: Policy("p", 5, 60, burst=2.0), TypeError, "burst must be an int"),
     ],
 )
 def test_bad_policies_are_refused(build, error: type[Exception], message: str) -> None:
@@ -201,3 +204,73 @@ def test_bad_calls_are_refused_and_write_nothing(redis_url: str) -> None:
             with pytest.raises(ValueError, match="clock_us"):
                 GcraLimiter(r, prefix, [p], clock_us=bad_clock).allow("c:ok")
         assert list(r.scan_iter(match=prefix + "*")) == []
+
+
+def most_in_any_window(admitted: list[tuple[int, int]], window_us: int) -> int:
+    """The most units admitted in any closed window [t, t + window_us]."""
+    best, start, total = 0, 0, 0
+    for at, cost in admitted:  # in time order
+        total += cost
+        while admitted[start][0] < at - window_us:
+            total -= admitted[start][1]
+            start += 1
+        best = max(best, total)
+    return best
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    limit=st.integers(2, 12),
+    period=st.sampled_from([1, 7, 60]),
+    burst_choice=st.integers(0, 11),
+    steps=st.lists(st.tuples(st.floats(0, 0.6), st.integers(1, 4)), min_size=1, max_size=60),
+)
+def test_no_window_admits_more_than_the_bucket_bound(
+    session: tuple[redis.Redis, str], limit: int, period: int, burst_choice: int, steps: list[tuple[float, int]]
+) -> None:
+    """burst + floor(T / interval) in any window of T; with a burst below the limit, at most the limit per period."""
+    r, prefix = session
+    burst = burst_choice if 1 <= burst_choice < limit else None
+    policy = Policy("p", limit, period, burst=burst)
+    clock = Clock()
+    limiter = GcraLimiter(r, prefix, [policy], clock_us=clock)
+    client, admitted = f"c:bound{next(_clients)}", []
+    for fraction, cost in steps:
+        clock.now += int(fraction * period * 1_000_000)
+        cost = min(cost, policy.capacity)
+        if limiter.allow(client, cost).allowed:
+            admitted.append((clock.now, cost))
+    if not admitted:
+        return
+    window = period * 1_000_000
+    assert most_in_any_window(admitted, window) <= policy.capacity + window // policy.interval_us
+    if burst is not None:
+        assert most_in_any_window(admitted, window) <= limit
+
+
+def test_without_a_burst_a_minute_can_see_almost_twice_its_limit(session: tuple[redis.Redis, str]) -> None:
+    r, prefix = session
+    clock, plain = Clock(), Policy("minute", 5, 60)
+    limiter = GcraLimiter(r, prefix, [plain], clock_us=clock)
+    admitted = []
+    for _ in range(300):  # one attempt a second for five minutes
+        if limiter.allow("c:plain").allowed:
+            admitted.append((clock.now, 1))
+        clock.now += 1_000_000
+    assert 5 < most_in_any_window(admitted, 60_000_000) <= 5 + 5  # limit + rate x T
+
+
+def test_the_login_route_never_exceeds_its_advertised_limits(session: tuple[redis.Redis, str]) -> None:
+    from examples.system_design.rate_limiter.service import ROUTES
+
+    r, prefix = session
+    minute, day = ROUTES["login"].policies
+    for gap_s, attempts, window_s, ceiling in [(1, 300, 60, minute.limit), (120, 1_440, 86_400, day.limit)]:
+        clock = Clock()
+        limiter = GcraLimiter(r, f"{prefix}{gap_s}:", [minute, day], clock_us=clock)
+        admitted = []
+        for _ in range(attempts):  # once a second for 5 minutes; every 2 minutes for 2 days
+            if limiter.allow("c:login").allowed:
+                admitted.append((clock.now, 1))
+            clock.now += gap_s * 1_000_000
+        assert most_in_any_window(admitted, window_s * 1_000_000) == ceiling
