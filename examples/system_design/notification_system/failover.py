@@ -61,41 +61,6 @@ class Outcome:
 
 
 class FailoverSender:
-    # --8<-- [start:attempt]
-    def _attempt(self, item: _Due) -> None:
-        nid = item.notification_id
-        if nid in self.outcome.sent or nid in self.outcome.dead:
-            self.outcome.duplicates_dropped += 1  # redelivered by the queue
-            return
-        pinned = self._pinned.get(nid)
-        choices = [pinned] if pinned else self._providers
-        for provider in choices:
-            breaker = self._breakers[provider.name]
-            if self._attempts.get(nid, 0) >= self._policy.max_attempts:
-                break
-            if not breaker.allow():
-                continue  # open: skip it without spending an attempt
-            self._attempts[nid] = self._attempts.get(nid, 0) + 1
-            try:
-                provider.send(nid, item.body)  # the notification id is the key
-            except ProviderDown:
-                breaker.record(ok=False)
-                continue  # certainly not sent: fail over now
-            except ProviderTimeout:
-                breaker.record(ok=False)
-                if not provider.dedupes:
-                    self.outcome.dead[nid] = "unknown"  # a retry could send twice
-                    return
-                self._pinned[nid] = provider  # retry here, same key, later
-                break
-            breaker.record(ok=True)
-            self.outcome.sent[nid] = provider.name
-            self._pinned.pop(nid, None)
-            return
-        self._retry_later(item)
-
-    # --8<-- [end:attempt]
-
     def __init__(
         self,
         providers: Sequence[StandInProvider],
@@ -138,6 +103,41 @@ class FailoverSender:
             self._attempt(heapq.heappop(self._due))
             count += 1
         return count
+
+    # --8<-- [start:attempt]
+    def _attempt(self, item: _Due) -> None:
+        nid = item.notification_id
+        if nid in self.outcome.sent or nid in self.outcome.dead:
+            self.outcome.duplicates_dropped += 1  # redelivered by the queue
+            return
+        pinned = self._pinned.get(nid)
+        choices = [pinned] if pinned else self._providers
+        for provider in choices:
+            breaker = self._breakers[provider.name]
+            if self._attempts.get(nid, 0) >= self._policy.max_attempts:
+                break
+            if not breaker.allow():
+                continue  # open: skip it without spending an attempt
+            self._attempts[nid] = self._attempts.get(nid, 0) + 1
+            try:
+                provider.send(nid, item.body)  # the notification id is the key
+            except ProviderDown:
+                breaker.record(ok=False)
+                continue  # certainly not sent: fail over now
+            except ProviderTimeout:
+                breaker.record(ok=False)
+                if not provider.dedupes:
+                    self.outcome.dead[nid] = "unknown"  # a retry could send twice
+                    return
+                self._pinned[nid] = provider  # retry here, same key, later
+                break
+            breaker.record(ok=True)
+            self.outcome.sent[nid] = provider.name
+            self._pinned.pop(nid, None)
+            return
+        self._retry_later(item)
+
+    # --8<-- [end:attempt]
 
     def _retry_later(self, item: _Due) -> None:
         nid = item.notification_id

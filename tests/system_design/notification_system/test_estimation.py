@@ -143,9 +143,18 @@ def test_the_page_restates_the_notebooks_numbers(ns: dict[str, Any]) -> None:
     for name, value in values.items():
         assert value in page, f"{name}: the page should say {value}"
     estimate = section(page, "The estimate")
-    inputs = {"50M", "10M", "600,000", "10,000", "5,000", str(ns["HOT_DAYS"])}
+    rates = ns["PROVIDER_RATE_PER_S"]
+    inputs = {
+        f"{ns['DAILY_USERS'] // 10**6}M",
+        f"{ns['CAMPAIGN_RECIPIENTS'] // 10**6}M",
+        f"{rates['push'] * 60:,}",  # FCM's quota is documented per minute
+        f"{rates['push']:,}",
+        f"{rates['email']:,}",
+        str(ns["HOT_DAYS"]),
+    }
     allowed = {v.split()[0].lstrip("$") for v in values.values()} | inputs
     numbers = {n.rstrip(".,") for n in re.findall(r"\d[\d,.]*M?", estimate)}
+    assert inputs <= numbers, inputs - numbers  # the inputs it names are the notebook's
     assert numbers <= allowed, numbers - allowed
 
 
