@@ -63,6 +63,9 @@ class Outcome:
     ride_id: str
     driver_id: str | None = None
     offers: list[tuple[str, Answer]] = field(default_factory=list)
+    # Accepts that arrived after the hold's TTL: the server's deadline had
+    # passed, whatever the phone's countdown showed. They got a 409.
+    late_accepts: list[str] = field(default_factory=list)
 
 
 class Dispatcher:
@@ -118,24 +121,35 @@ class Dispatcher:
         outcome, tried = Outcome(ride_id), set()
         while len(outcome.offers) < self._max_offers:
             # Search again before each offer: drivers moved during the last one.
-            nearby = self._positions.nearby(lat, lon, self._radius, self._candidates)
-            driver = next(
-                (
-                    m.driver_id
-                    for m in nearby
-                    if m.driver_id not in tried and self.hold(m.driver_id, ride_id)
-                ),
-                None,
-            )
+            driver = self._hold_nearest(ride_id, lat, lon, tried)
             if driver is None:
                 return outcome  # nobody free nearby: widen the radius or wait
             tried.add(driver)
             answer = ask(driver, ride_id)
             outcome.offers.append((driver, answer))
-            if answer is Answer.ACCEPT and self.confirm(driver, ride_id):
-                outcome.driver_id = driver
-                return outcome
+            if answer is Answer.ACCEPT:
+                if self.confirm(driver, ride_id):
+                    outcome.driver_id = driver
+                    return outcome
+                outcome.late_accepts.append(driver)  # the hold had expired
             self.release(driver, ride_id)
         return outcome
+
+    def _hold_nearest(
+        self, ride_id: str, lat: float, lon: float, skip: set[str]
+    ) -> str | None:
+        """Hold the nearest driver not in skip; the GEO set includes busy ones,
+        so ask for more candidates until the radius has no more to give."""
+        refused, count = set(skip), self._candidates
+        while True:
+            nearby = self._positions.nearby(lat, lon, self._radius, count)
+            for m in nearby:
+                if m.driver_id not in refused:
+                    if self.hold(m.driver_id, ride_id):
+                        return m.driver_id
+                    refused.add(m.driver_id)  # on a trip or held
+            if len(nearby) < count:
+                return None  # every driver in the radius was tried
+            count *= 2
 
     # --8<-- [end:match]

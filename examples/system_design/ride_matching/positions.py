@@ -21,6 +21,10 @@ from examples.system_design.ride_matching.distance import Match, check_point
 
 # Redis indexes latitudes only within the Web Mercator range (GEOADD's page).
 REDIS_MAX_LATITUDE = 85.05112878
+# A phone's timestamp only orders its own updates, so it must be near the
+# server's clock: one update stamped an hour ahead would make every later
+# update look older and be dropped until the sweep removes the driver.
+MAX_CLOCK_SKEW_MS = 60_000
 
 # --8<-- [start:scripts]
 # Accept an update only if it is newer than the last one from that phone:
@@ -42,13 +46,15 @@ return 1
 
 # GEO members never expire on their own: drop drivers not heard from since
 # the cutoff, at most LIMIT per call so one call never blocks Redis for long.
+# unpack() has a stack limit (about 8,000 values), so remove in chunks.
 EXPIRE_STALE = """
 local stale = redis.call('ZRANGE', KEYS[2], '-inf', ARGV[1],
   'BYSCORE', 'LIMIT', 0, ARGV[2])
-if #stale > 0 then
-  redis.call('ZREM', KEYS[1], unpack(stale))
-  redis.call('ZREM', KEYS[2], unpack(stale))
-  redis.call('HDEL', KEYS[3], unpack(stale))
+for i = 1, #stale, 1000 do
+  local chunk = {unpack(stale, i, math.min(i + 999, #stale))}
+  redis.call('ZREM', KEYS[1], unpack(chunk))
+  redis.call('ZREM', KEYS[2], unpack(chunk))
+  redis.call('HDEL', KEYS[3], unpack(chunk))
 end
 return stale
 """
@@ -96,6 +102,11 @@ class PositionStore:
         if abs(lat) > REDIS_MAX_LATITUDE:
             raise ValueError(
                 f"Redis cannot index latitude {lat!r}: beyond +-85.05112878"
+            )
+        if abs(sent_ms - received_ms) > MAX_CLOCK_SKEW_MS:
+            raise ValueError(
+                f"sent_ms {sent_ms!r} is more than {MAX_CLOCK_SKEW_MS} ms from"
+                f" received_ms {received_ms!r}: the phone must resync its clock"
             )
         k = self.keys
         accepted = self._update(

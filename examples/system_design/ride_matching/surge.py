@@ -35,6 +35,13 @@ class SurgePolicy:
         if not self.step > 0:
             raise ValueError(f"step must be positive, got {self.step!r}")
 
+    @property
+    def saturation(self) -> float:
+        """The ratio where the target reaches the cap; more changes nothing."""
+        if self.slope == 0:
+            return self.threshold
+        return self.threshold + (self.cap - 1) / self.slope
+
 
 def target_multiplier(ratio: float, policy: SurgePolicy) -> float:
     """The price the ratio alone asks for: 1 up to the threshold, then linear, capped."""
@@ -66,10 +73,14 @@ class SurgeCell:
 
     def update(self, demand: int, supply: int) -> float:
         p = self.policy
-        ratio = min(demand_supply_ratio(demand, supply), 1e6)  # inf -> huge
+        ratio = min(demand_supply_ratio(demand, supply), p.saturation)
         self.smoothed_ratio += p.smoothing * (ratio - self.smoothed_ratio)
         target = target_multiplier(self.smoothed_ratio, p)
-        if abs(target - self.published) < p.deadband:
+        # Compare in whole steps (integers), not floats: 1.2 - 1.0 is
+        # 0.19999999999999996, just under a dead band of 0.2.
+        gap = round((target - self.published) / p.step, 6)
+        at_bound = target <= 1.0 or target >= p.cap
+        if abs(gap) < round(p.deadband / p.step, 6) and not at_bound:
             return self.published  # hysteresis: small moves change nothing
         move = max(-p.max_fall, min(p.max_rise, target - self.published))
         stepped = round(round((self.published + move) / p.step) * p.step, 6)

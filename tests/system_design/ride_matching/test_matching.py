@@ -155,3 +155,38 @@ def test_bad_settings_are_refused(rp) -> None:
     r, p = rp
     with pytest.raises(ValueError, match="must be >= 1"):
         Dispatcher(r, p, PositionStore(r, p, city="blr"), offer_ttl_ms=0)
+
+
+def test_a_free_driver_behind_ten_busy_ones_is_found(rp) -> None:
+    """The GEO set holds busy drivers too: the search must look past the first COUNT."""
+    r, p = rp
+    positions = PositionStore(r, p, city="blr")
+    dispatcher = Dispatcher(r, p, positions, candidates=10)
+    for i in range(10):  # the ten nearest, all on trips
+        positions.update(f"busy{i}", CENTER[0], CENTER[1] + 0.0001 * (i + 1), T0, T0)
+        assert dispatcher.hold(f"busy{i}", f"old-{i}") and dispatcher.confirm(f"busy{i}", f"old-{i}")
+    positions.update("free", CENTER[0], CENTER[1] + 0.0092, T0, T0)  # about 1 km east
+    outcome = dispatcher.match("ride-1", *CENTER, lambda _d, _r: Answer.ACCEPT)
+    assert outcome.driver_id == "free"
+    assert outcome.offers == [("free", Answer.ACCEPT)]
+
+
+def test_an_accept_after_the_hold_expired_is_refused_and_recorded(rp) -> None:
+    """The server's TTL is the deadline, not the phone's countdown."""
+    r, p = rp
+    positions = city(r, p, 1)
+    dispatcher = Dispatcher(r, p, positions, offer_ttl_ms=50, max_offers=1)
+    hold_key = f"{p}{{driver:d00}}:hold"
+
+    def slow_accept(_driver: str, _ride: str) -> Answer:
+        deadline = time.monotonic() + 5
+        while r.exists(hold_key):  # the reply arrives after the TTL ran out
+            assert time.monotonic() < deadline, "the hold never expired"
+            time.sleep(0.01)
+        return Answer.ACCEPT
+
+    outcome = dispatcher.match("ride-1", *CENTER, slow_accept)
+    assert outcome.offers == [("d00", Answer.ACCEPT)]
+    assert outcome.driver_id is None and outcome.late_accepts == ["d00"]
+    assert dispatcher.trip_of("d00") is None
+    assert dispatcher.hold("d00", "ride-2")  # free for the next ride

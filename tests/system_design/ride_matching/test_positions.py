@@ -11,7 +11,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from examples.data.redis.connection import redis_session
-from examples.system_design.ride_matching.positions import UPDATE, PositionStore
+from examples.system_design.ride_matching.positions import (
+    MAX_CLOCK_SKEW_MS,
+    UPDATE,
+    PositionStore,
+)
 
 T0 = 1_700_000_000_000
 
@@ -133,3 +137,39 @@ def test_acceptance_matches_a_model_of_newest_wins(rp: tuple[redis.Redis, str], 
         1 for i, (d, s) in enumerate(updates) if all(s > s2 for d2, s2 in updates[:i] if d2 == d)
     )
     assert {m.driver_id for m in store.nearby(12.97, 77.59, 5_000, 10)} == set(newest)
+
+
+def test_expiry_accepts_a_batch_larger_than_luas_unpack_limit(rp: tuple[redis.Redis, str]) -> None:
+    """unpack() of about 8,000 values fails; the script removes in chunks."""
+    r, p = rp
+    store = PositionStore(r, p, city="blr")
+    k, drivers = store.keys, [f"d{i:05d}" for i in range(9_500)]
+    with r.pipeline(transaction=False) as pipe:
+        for start in range(0, len(drivers), 1_000):
+            batch = drivers[start : start + 1_000]
+            pipe.geoadd(k.available, [x for d in batch for x in (77.59, 12.97, d)])
+            pipe.zadd(k.seen, dict.fromkeys(batch, T0))
+            pipe.hset(k.sent, mapping=dict.fromkeys(batch, T0))
+        pipe.execute()
+    gone = store.expire_stale(now_ms=T0 + 60_000, max_age_ms=30_000, limit=9_000)
+    assert len(gone) == 9_000
+    assert (r.zcard(k.available), r.zcard(k.seen), r.hlen(k.sent)) == (500, 500, 500)
+    assert len(store.expire_stale(now_ms=T0 + 60_000, max_age_ms=30_000, limit=9_000)) == 500
+    assert r.exists(k.available, k.seen, k.sent) == 0
+
+
+def test_a_timestamp_far_from_the_servers_clock_is_refused(rp: tuple[redis.Redis, str]) -> None:
+    """One update from the future would otherwise make every later one look old."""
+    r, p = rp
+    store = PositionStore(r, p, city="blr")
+    assert store.update("a", 12.97, 77.59, T0, T0)
+    hour = 3_600_000
+    with pytest.raises(ValueError, match="must resync its clock"):
+        store.update("a", 12.98, 77.60, T0 + hour, T0 + 4_000)
+    with pytest.raises(ValueError, match="must resync its clock"):
+        store.update("a", 12.98, 77.60, T0 - hour, T0 + 4_000)
+    assert store.history_length() == 1
+    # The next honest update is still accepted.
+    assert store.update("a", 12.98, 77.60, T0 + 8_000, T0 + 8_100)
+    skewed = T0 + 12_000 + MAX_CLOCK_SKEW_MS  # at the bound: accepted
+    assert store.update("a", 12.98, 77.60, skewed, T0 + 12_000)

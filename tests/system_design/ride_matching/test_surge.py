@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import random
 
 import pytest
 from hypothesis import given
@@ -118,3 +119,52 @@ def test_window_counts_only_the_last_window() -> None:
 def test_bad_input_is_refused(make, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         make()
+
+
+@pytest.mark.parametrize("surge_intervals", [3, 10])
+def test_after_a_surge_the_price_returns_to_one_when_demand_is_gone(surge_intervals: int) -> None:
+    cell = SurgeCell(SurgePolicy())
+    for _ in range(surge_intervals):
+        cell.update(demand=67, supply=10)  # ratio 6.7
+    assert cell.published >= 2.0
+    prices = [cell.update(demand=0, supply=25) for _ in range(60)]
+    assert prices[-1] == 1.0
+
+
+@pytest.mark.parametrize("published", [1.1, 1.2])
+def test_one_or_two_steps_above_the_floor_still_fall_to_it(published: float) -> None:
+    """From x1.2 the float gap to 1.0 is 0.19999999999999996, under the 0.2 band;
+    from x1.1 the gap is 0.1: both must still reach the floor."""
+    cell = SurgeCell(SurgePolicy())
+    cell.published = published
+    assert cell.update(demand=0, supply=25) == 1.0
+
+
+@given(st.lists(st.tuples(counts, counts), max_size=60))
+def test_any_history_then_calm_ends_at_one(intervals) -> None:
+    cell = SurgeCell(SurgePolicy())
+    for demand, supply in intervals:
+        cell.update(demand, supply)
+    for _ in range(40):
+        price = cell.update(demand=0, supply=25)
+    assert price == 1.0
+
+
+@given(st.integers(0, 2**32 - 1), counts, st.integers(1, 10_000))
+def test_a_steady_load_settles_within_the_dead_band_and_reaches_the_bounds(
+    seed: int, demand: int, supply: int
+) -> None:
+    """Whatever came before, a steady load ends within the dead band of its target,
+    and exactly at 1.0 or at the cap when the target is there."""
+    policy = SurgePolicy()
+    cell = SurgeCell(policy)
+    rng = random.Random(seed)  # noqa: S311 -- repeatable data, not secrets
+    for _ in range(20):
+        cell.update(rng.randrange(0, 500), rng.randrange(0, 50))
+    for _ in range(60):
+        price = cell.update(demand, supply)
+    target = target_multiplier(cell.smoothed_ratio, policy)
+    if target in (1.0, policy.cap):
+        assert price == target
+    else:
+        assert abs(price - target) < policy.deadband + 1e-9
