@@ -1,10 +1,10 @@
-"""File storage: chunking throughput, fixed against CDC, and dedup at two edit sizes.
+"""File storage: chunking throughput, fixed against content-defined, and dedup at two edit sizes.
 
 Throughput is MB/s (10^6 bytes) of CPU time, best of a few runs, on the same
 random bytes: SHA-256 alone (the floor every chunker pays), fixed-size chunks
-with their hashes, the gear-hash cut search alone, and CDC with hashes. The
-gear loop is pure Python, one byte per iteration, while hashlib's SHA-256 is
-C: most of the gap is the interpreter, which is why a real client chunks in
+with their hashes, the gear-hash cut search alone, and content-defined
+chunks with hashes. The gear loop is pure Python, one byte per iteration,
+while hashlib's SHA-256 is C: most of the gap is the interpreter, which is why a real client chunks in
 compiled code.
 
 Dedup: one random file, an insert of n new bytes at its middle, and the bytes a
@@ -44,7 +44,7 @@ def throughput(work: Callable[[bytes], object], data: bytes) -> float:
 
 
 def dedup_at(edit_bytes: int) -> tuple[int, int, int]:
-    """(whole file, fixed upload, CDC upload) in bytes after inserting `edit_bytes`."""
+    """(whole file, fixed upload, content-defined upload) in bytes after inserting `edit_bytes`."""
     rng = random.Random(edit_bytes)  # noqa: S311 -- repeatable data, not secrets
     base = rng.randbytes(FILE_BYTES)
     mid = FILE_BYTES // 2
@@ -59,18 +59,18 @@ def main() -> None:
     rows = {
         "SHA-256 only (hashlib)": lambda d: hashlib.sha256(d).digest(),
         "fixed 8 KiB + SHA-256": lambda d: fixed_chunks(d, 8192),
-        "CDC cut search only": lambda d: list(cdc_cuts(d)),
-        "CDC 2/8/64 KiB + SHA-256": cdc_chunks,
+        "gear-hash cut search only": lambda d: list(cdc_cuts(d)),
+        "content-defined + SHA-256": cdc_chunks,
     }
     print(f"chunking {DATA_BYTES / 10**6:.1f} MB of random bytes (CPU time)")
     speeds = {label: throughput(work, data) for label, work in rows.items()}
     for label, speed in speeds.items():
         print(f"  {label:<26} {speed:10.1f} MB/s")
-    ratio = speeds["fixed 8 KiB + SHA-256"] / speeds["CDC 2/8/64 KiB + SHA-256"]
-    print(f"  throughput ratio, fixed / CDC: {ratio:,.0f}x")
+    ratio = speeds["fixed 8 KiB + SHA-256"] / speeds["content-defined + SHA-256"]
+    print(f"  throughput ratio, fixed / content-defined: {ratio:,.0f}x")
     print()
     print(f"insert n bytes mid-file, {FILE_BYTES:,} B file: bytes to upload")
-    print(f"  {'n':>7} {'whole file':>11} {'fixed 8 KiB':>12} {'CDC':>8}  CDC saves")
+    print(f"  {'n':>7} {'whole file':>11} {'fixed 8 KiB':>12} {'content':>8}  it saves")
     for n in EDIT_SIZES:
         whole, fixed, cdc = dedup_at(n)
         print(f"  {n:>7,} {whole:>11,} {fixed:>12,} {cdc:>8,}  {1 - cdc / whole:8.1%}")

@@ -43,15 +43,19 @@ EDITS_PER_DAU_PER_DAY = 10  # saves of files that already exist
 # Chunking. 64 KiB is between LBFS's 8 KB average and Dropbox's 4 MiB blocks.
 AVG_CHUNK_BYTES = 64 * 1024
 # Measured: examples/system_design/file_storage/dedup_demo.py, "replace 100 B
-# mid" on a 1 MiB file. CDC (8 KiB average) uploaded 10,353 bytes, 1.26 average
-# chunks; fixed 8 KiB chunks uploaded 524,308 of 1,048,596 bytes, half the file.
+# mid" on a 1 MiB file. Content-defined chunks, 8 KiB on average, uploaded
+# 10,353 bytes: one chunk about 1.26 times the average size. Fixed 8 KiB
+# chunks uploaded 524,308 of 1,048,596 bytes, half the file.
 CDC_CHUNKS_PER_EDIT = 10_353 / 8_192
 FIXED_SHARE_PER_EDIT = 524_308 / 1_048_596
 
 # Keeping it
 VERSION_DAYS = 30  # old versions restorable for a month, then pruned
 JOURNAL_DAYS = 90  # a device offline longer than this resyncs from scratch
-REDUNDANCY = 1.5  # erasure code, 6 data + 3 parity fragments; 3 replicas is 3.0
+# Reed-Solomon, 6 data + 3 parity fragments, within one site (3 replicas: 3.0).
+# Surviving the loss of a data center costs more: Facebook's f4 reaches 2.1
+# (https://www.usenix.org/conference/osdi14/technical-sessions/presentation/muralidhar).
+REDUNDANCY = 1.5
 METADATA_COPIES = 3  # a PostgreSQL primary and two replicas per shard
 PEAK_FACTOR = 3.0  # office hours of the main time zones, over the daily mean
 YEARS = 5
@@ -71,7 +75,10 @@ ROW_BYTES = {
 
 # One metadata shard's budget: replace with numbers you measured.
 SHARD_DISK_BYTES = 4 * TB  # usable disk per PostgreSQL primary
-SHARD_COMMITS_PER_S = 5_000  # short write transactions one primary sustains
+SHARD_FILL = 0.7  # fill to 70%: room for growth until a split, vacuum, reindex
+# Short write transactions one primary sustains. Measure it with the NOTIFY on:
+# every notifying commit waits for one lock, held until after it commits.
+SHARD_COMMITS_PER_S = 5_000
 
 
 # %% [markdown]
@@ -100,17 +107,18 @@ def per_second(per_day: float, peak_factor: float = 1.0) -> float:
 def edit_upload_bytes(
     strategy: str, file_bytes: float, chunk_bytes: float = AVG_CHUNK_BYTES
 ) -> float:
-    """Bytes one edit of a file uploads: whole file, fixed chunks, or CDC."""
+    """Bytes one edit of a file uploads: whole file, fixed or content-defined."""
     _require_positive("file_bytes", file_bytes)
     _require_positive("chunk_bytes", chunk_bytes)
     if strategy == "whole file":
         return file_bytes
     if strategy == "fixed":
         return FIXED_SHARE_PER_EDIT * file_bytes
-    if strategy == "CDC":  # about as many chunks as measured, never more than the file
+    if strategy == "content-defined":  # as measured, never more than the file
         return min(file_bytes, CDC_CHUNKS_PER_EDIT * chunk_bytes)
     raise ValueError(
-        f"strategy must be 'whole file', 'fixed' or 'CDC', got {strategy!r}"
+        "strategy must be 'whole file', 'fixed' or 'content-defined', "
+        f"got {strategy!r}"
     )
 
 
@@ -202,7 +210,7 @@ print(f"daily active users: {day['dau']:,.0f}")
 # %%
 new_bytes_per_day = day["new files"] * AVG_FILE_BYTES
 upload = {}
-for strategy in ("whole file", "fixed", "CDC"):
+for strategy in ("whole file", "fixed", "content-defined"):
     per_edit = edit_upload_bytes(strategy, AVG_FILE_BYTES)
     upload[strategy] = {
         "per edit": per_edit,
@@ -223,10 +231,12 @@ print(
         ],
     )
 )
-cdc_upload_peak = gbit_per_s(per_second(upload["CDC"]["per day"], PEAK_FACTOR))
+cdc_upload_peak = gbit_per_s(
+    per_second(upload["content-defined"]["per day"], PEAK_FACTOR)
+)
 # Every change is downloaded by the account's other devices.
 download_peak = cdc_upload_peak * (DEVICES_PER_USER - 1)
-print(f"peak download to other devices (CDC): {download_peak:,.1f} Gbit/s")
+print(f"peak download to the other devices: {download_peak:,.1f} Gbit/s")
 # Each uploaded chunk is one PUT to object storage (a new file: one per chunk).
 peak_puts = per_second(
     day["new files"] * chunks_per_file(AVG_FILE_BYTES, AVG_CHUNK_BYTES)
@@ -259,7 +269,8 @@ def stored_bytes(users: float, years: float, per_edit: float) -> dict[str, float
     }
 
 
-storage = stored_bytes(USERS, YEARS, upload["CDC"]["per edit"])
+cdc_edit = upload["content-defined"]["per edit"]
+storage = stored_bytes(USERS, YEARS, cdc_edit)
 logical = sum(storage.values())
 physical = logical * REDUNDANCY
 print(
@@ -277,7 +288,8 @@ for strategy in ("whole file", "fixed"):
     print(f"old versions with {strategy} uploads: {other / PB:,.2f} PB")
 
 # %% [markdown]
-# The chart stacks the three parts month by month (physical bytes, CDC edits).
+# The chart stacks the three parts month by month (physical bytes,
+# content-defined chunks).
 
 # %%
 # In Jupyter this line turns into a magic that renders the chart inline; as a plain
@@ -286,8 +298,7 @@ for strategy in ("whole file", "fixed"):
 months = list(range(YEARS * 12 + 1))
 parts = {
     name: [
-        stored_bytes(USERS, m / 12, upload["CDC"]["per edit"])[name] * REDUNDANCY / PB
-        for m in months
+        stored_bytes(USERS, m / 12, cdc_edit)[name] * REDUNDANCY / PB for m in months
     ]
     for name in storage
 }
@@ -341,7 +352,7 @@ print(
 )
 metadata_all_copies = metadata_bytes * METADATA_COPIES
 shards = max(
-    shards_needed(metadata_bytes, SHARD_DISK_BYTES),
+    shards_needed(metadata_bytes, SHARD_DISK_BYTES * SHARD_FILL),
     shards_needed(peak_commits, SHARD_COMMITS_PER_S),
 )
 print(f"metadata with {METADATA_COPIES} copies: {metadata_all_copies / TB:,.0f} TB")
@@ -361,7 +372,7 @@ chunk_table = []
 for size in chunk_sizes:
     r = metadata_rows(USERS, YEARS, size)
     md_bytes = sum(r[t] * ROW_BYTES[t] for t in r)
-    per_edit = edit_upload_bytes("CDC", AVG_FILE_BYTES, size)
+    per_edit = edit_upload_bytes("content-defined", AVG_FILE_BYTES, size)
     daily = new_bytes_per_day + day["edits"] * per_edit
     chunk_table.append(
         [
@@ -386,7 +397,7 @@ print(
 big = {}
 for scale in (1, 10, 100):
     t = traffic(USERS * scale)
-    s = sum(stored_bytes(USERS * scale, YEARS, upload["CDC"]["per edit"]).values())
+    s = sum(stored_bytes(USERS * scale, YEARS, cdc_edit).values())
     r = metadata_rows(USERS * scale, YEARS, AVG_CHUNK_BYTES)
     md = sum(r[k] * ROW_BYTES[k] for k in r)
     commits = per_second(t["commits"], PEAK_FACTOR)
@@ -394,14 +405,13 @@ for scale in (1, 10, 100):
         "physical PB": s * REDUNDANCY / PB,
         "peak upload Gbit/s": gbit_per_s(
             per_second(
-                t["new files"] * AVG_FILE_BYTES
-                + t["edits"] * upload["CDC"]["per edit"],
+                t["new files"] * AVG_FILE_BYTES + t["edits"] * cdc_edit,
                 PEAK_FACTOR,
             )
         ),
         "peak commits/s": commits,
         "metadata TB": md / TB,
-        "metadata shards": shards_needed(md, SHARD_DISK_BYTES),
+        "metadata shards": shards_needed(md, SHARD_DISK_BYTES * SHARD_FILL),
         "shards for commits": shards_needed(commits, SHARD_COMMITS_PER_S),
     }
 print(

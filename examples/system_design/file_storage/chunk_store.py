@@ -11,8 +11,8 @@ within a dedup scope. The scope decides who shares with whom:
   keeps one copy. Saves storage, not bandwidth, and tells clients nothing:
   a file may name only chunks its owner sent.
 
-In memory, to show the mechanism; the PostgreSQL metadata store keeps the
-same counts in a table (metadata.py).
+In memory and single-threaded, to show the mechanism; the PostgreSQL
+metadata store keeps the same counts in a table (metadata.py).
 """
 
 from __future__ import annotations
@@ -95,6 +95,8 @@ class ChunkStore:
         for d in self._files.pop((user, name)):
             blob = self._blobs[pool, d]
             blob.refs -= 1
+            # Free at zero: fine with one thread and no upload in flight.
+            # The PostgreSQL store waits out a grace period (garbage.py).
             if blob.refs == 0:
                 freed += len(self._blobs.pop((pool, d)).data)
         return freed

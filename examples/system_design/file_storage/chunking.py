@@ -2,7 +2,7 @@
 
 A chunk is named by the SHA-256 of its bytes, so two chunks with the same bytes
 have the same name wherever they occur. Fixed-size chunking cuts every `size`
-bytes. Content-defined chunking (CDC) cuts where a rolling hash of the last 64
+bytes. Content-defined chunking cuts where a rolling hash of the last 64
 bytes matches a pattern, so a cut follows the content: insert a byte and the
 cuts after it move with the bytes instead of staying at the same offsets.
 """
@@ -100,7 +100,7 @@ def _top_bits_mask(bits: int) -> int:
 
 
 def cdc_cuts(data: bytes, params: CdcParams = DEFAULT_PARAMS) -> Iterator[int]:
-    """The end offset of each chunk, FastCDC style.
+    """The end offset of each chunk, FastCDC-style.
 
     Skip the first min_size bytes of a chunk (no cut there), then look for a
     hash whose top bits are zero: two bits more than log2(avg) before the

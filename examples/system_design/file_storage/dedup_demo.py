@@ -1,4 +1,4 @@
-"""How many bytes a client must upload after an edit, with fixed and CDC chunks.
+"""How many bytes a client must upload after an edit, fixed or content-defined.
 
 The files are generated from a fixed seed: 1 MiB of random bytes, then three
 edited copies. For each copy, a chunk is new when the server has no chunk with
@@ -25,7 +25,7 @@ SEED = 7
 PARAMS = CdcParams(min_size=2 * 1024, avg_size=8 * 1024, max_size=64 * 1024)
 CHUNKERS: dict[str, Callable[[bytes], list[Chunk]]] = {
     "fixed 8 KiB": lambda data: fixed_chunks(data, PARAMS.avg_size),
-    "CDC 2/8/64 KiB": lambda data: cdc_chunks(data, PARAMS),
+    "content-defined 8 KiB": lambda data: cdc_chunks(data, PARAMS),
 }
 
 
@@ -92,16 +92,16 @@ if __name__ == "__main__":
     # --8<-- [start:measure]
     results = measure()
     print(
-        f"{'chunker':<15} {'edit':<21} {'chunks':>6} {'new':>4} {'upload':>9} {'share':>6}"
+        f"{'chunker':<21} {'edit':<20} {'chunks':>6} {'new':>4} {'upload':>9} {'share':>6}"
     )
-    #> chunker         edit                  chunks  new    upload  share
+    #> chunker               edit                 chunks  new    upload  share
     for (chunker, edit), cost in results.items():
-        row = f"{chunker:<15} {edit:<21} {cost.chunks:>6} {cost.new_chunks:>4}"
+        row = f"{chunker:<21} {edit:<20} {cost.chunks:>6} {cost.new_chunks:>4}"
         print(f"{row} {cost.new_bytes:>9,} {cost.share:6.1%}")
-        #> fixed 8 KiB     insert 100 B at 1 KB     129  129 1,048,676 100.0%
-        #> fixed 8 KiB     replace 100 B mid        129   65   524,308  50.0%
-        #> fixed 8 KiB     append 64 KiB            136    8    65,536   5.9%
-        #> CDC 2/8/64 KiB  insert 100 B at 1 KB     118    1     8,318   0.8%
-        #> CDC 2/8/64 KiB  replace 100 B mid        118    1    10,353   1.0%
-        #> CDC 2/8/64 KiB  append 64 KiB            124    7    65,726   5.9%
+        #> fixed 8 KiB           insert 100 B at 1 KB    129  129 1,048,676 100.0%
+        #> fixed 8 KiB           replace 100 B mid       129   65   524,308  50.0%
+        #> fixed 8 KiB           append 64 KiB           136    8    65,536   5.9%
+        #> content-defined 8 KiB insert 100 B at 1 KB    118    1     8,318   0.8%
+        #> content-defined 8 KiB replace 100 B mid       118    1    10,353   1.0%
+        #> content-defined 8 KiB append 64 KiB           124    7    65,726   5.9%
     # --8<-- [end:measure]

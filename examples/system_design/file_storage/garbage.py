@@ -2,8 +2,11 @@
 
 Pruning a version subtracts its chunk list from the chunks' reference counts.
 A chunk at zero is not deleted at once: a client may have just uploaded it and
-not committed yet, or asked `missing_chunks` and been told it is there. The
-collector deletes chunks that stayed at zero longer than a grace period.
+not committed yet, or asked `missing_chunks` and been told it is there (which
+restarts its clock). The collector deletes chunks that stayed at zero longer
+than a grace period, which must exceed the longest upload session.
+
+Like metadata.py, these expect an autocommit session at READ COMMITTED.
 """
 
 # requires-server: postgres
@@ -15,17 +18,16 @@ from datetime import timedelta
 import psycopg
 
 from examples.system_design.file_storage.blob_store import BlobStore
-
-_LOCK_ACCOUNT = "SELECT 1 FROM accounts WHERE id = %s FOR UPDATE"
+from examples.system_design.file_storage.metadata import lock_account
 
 
 def prune_versions(conn: psycopg.Connection, account: int, path: str, keep: int) -> int:
     """Keep the newest `keep` versions of `path` (0 only if deleted). Versions dropped."""
     if type(keep) is not int or keep < 0:
         raise ValueError(f"keep must be an int >= 0, got {keep!r}")
+    _require_autocommit(conn)
     with conn.transaction():
-        if conn.execute(_LOCK_ACCOUNT, (account,)).fetchone() is None:
-            raise LookupError(f"no account {account}")
+        lock_account(conn, account)
         row = conn.execute(
             "SELECT id, deleted FROM files WHERE account_id = %s AND path = %s",
             (account, path),
@@ -69,22 +71,35 @@ def collect_garbage(
     conn: psycopg.Connection, blobs: BlobStore, account: int, grace: timedelta
 ) -> int:
     """Delete chunks unreferenced for longer than `grace`, then their blobs."""
+    _require_autocommit(conn)
     with conn.transaction():
-        if conn.execute(_LOCK_ACCOUNT, (account,)).fetchone() is None:
-            raise LookupError(f"no account {account}")  # the lock: commits wait
+        lock_account(conn, account)  # commits of this account wait
+        # NOT EXISTS skips a chunk whose count drifted to 0 while a version
+        # still lists it (audit_refs reports it), instead of the foreign key
+        # failing the whole run.
         keys = conn.execute(
-            "DELETE FROM chunks WHERE account_id = %s AND refs = 0"
-            " AND zero_since <= now() - %s RETURNING blob_key",
+            """DELETE FROM chunks c WHERE account_id = %s AND refs = 0
+                 AND zero_since <= now() - %s
+                 AND NOT EXISTS (SELECT 1 FROM version_chunks v
+                     WHERE v.account_id = c.account_id AND v.hash = c.hash)
+               RETURNING blob_key""",
             (account, grace),
         ).fetchall()
-    # Rows first, blobs after the commit: a crash here leaves orphan blobs
-    # (found by listing the bucket), never a row pointing at a deleted blob.
+    # Rows first, blobs after the commit: a crash here leaves orphan blobs,
+    # never a row pointing at a deleted blob. A sweep that lists the bucket
+    # deletes blobs with no row, but only ones older than the longest upload
+    # session: a client PUTs its blob before register_chunk adds the row.
     for (key,) in keys:
         blobs.delete(key)
     return len(keys)
 
 
 # --8<-- [end:collect]
+
+
+def _require_autocommit(conn: psycopg.Connection) -> None:
+    if not conn.autocommit:
+        raise ValueError("needs an autocommit session: else nothing ever commits")
 
 
 def audit_refs(conn: psycopg.Connection) -> list[tuple[int, bytes, int, int]]:

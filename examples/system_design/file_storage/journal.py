@@ -3,7 +3,8 @@
 The journal numbers are handed out under the account's row lock, so they are
 gapless and in commit order: a device that has read up to n has seen every
 change numbered n or less, and never needs to look back. A device waits for
-the next change with LISTEN, woken by the pg_notify each commit sends.
+the next change with LISTEN, woken by the pg_notify each commit sends on its
+shard's one channel, with "account:seq" as the payload.
 """
 
 # requires-server: postgres
@@ -52,6 +53,11 @@ def save_cursor(
     )
 
 
+def shard_channel(conn: psycopg.Connection) -> str:
+    """The shard's one notification channel (a schema stands for the shard)."""
+    return str(conn.execute("SELECT 'journal_' || current_schema()").fetchone()[0])
+
+
 # --8<-- [start:wait]
 def wait_for_changes(
     listener: psycopg.Connection, account: int, cursor: int, timeout: float
@@ -66,15 +72,16 @@ def wait_for_changes(
         raise ValueError("the listening connection must be in autocommit mode")
     if not 0 < timeout <= 60:
         raise ValueError(f"timeout must be in (0, 60] seconds, got {timeout}")
-    channel = sql.Identifier(f"journal_{account}")
+    channel = sql.Identifier(shard_channel(listener))
     deadline = time.monotonic() + timeout
     listener.execute(sql.SQL("LISTEN {}").format(channel))
     try:
         changes = changes_since(listener, account, cursor)
         while not changes and (left := deadline - time.monotonic()) > 0:
-            # A wake-up may be for a change already read: read, and wait again.
+            # Wake-ups for other accounts, or for a change already read: wait on.
             # Query after notifies() ends: the generator holds the connection.
-            if list(listener.notifies(timeout=left, stop_after=1)):
+            woken = list(listener.notifies(timeout=left, stop_after=1))
+            if any(n.payload.split(":")[0] == str(account) for n in woken):
                 changes = changes_since(listener, account, cursor)
         return changes
     finally:

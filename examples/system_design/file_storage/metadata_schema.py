@@ -57,7 +57,11 @@ CREATE TABLE journal (  -- one row per committed change, numbered per account
     path       text NOT NULL,
     version    integer NOT NULL,
     op         text NOT NULL CHECK (op IN ('put', 'delete')),
-    PRIMARY KEY (account_id, seq)
+    conflict   boolean NOT NULL DEFAULT false,  -- saved as a conflicted copy
+    idempotency_key text,                       -- a retry replays this row
+    request    bytea,                           -- hash of what the key asked
+    PRIMARY KEY (account_id, seq),
+    UNIQUE (account_id, idempotency_key)
 );
 CREATE TABLE devices (  -- how far each device has read its account's journal
     account_id bigint NOT NULL REFERENCES accounts,

@@ -1,4 +1,4 @@
-"""Chunkers: chunks reassemble the input, sizes stay in bounds, CDC cuts follow content."""
+"""Chunkers: chunks reassemble the input, sizes stay in bounds, content-defined cuts follow content."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ from examples.system_design.file_storage.dedup_demo import (
     upload_cost,
 )
 
-FIXED, CDC = "fixed 8 KiB", "CDC 2/8/64 KiB"
+FIXED, CDC = "fixed 8 KiB", "content-defined 8 KiB"
 INSERT, MIDDLE, APPEND = "insert 100 B at 1 KB", "replace 100 B mid", "append 64 KiB"
 
 
@@ -82,5 +82,5 @@ def test_the_benchmark_figures_the_page_quotes(monkeypatch: pytest.MonkeyPatch) 
     page = " ".join(page.split())
     (_, fixed_small, cdc_small), (_, fixed_big, cdc_big) = (bench.dedup_at(n) for n in bench.EDIT_SIZES)
     assert bench.EDIT_SIZES == (100, 100 * 1024)
-    assert f"CDC uploaded {cdc_small:,} and {cdc_big:,} bytes" in page
+    assert f"content-defined chunks uploaded {cdc_small:,} and {cdc_big:,} bytes" in page
     assert f"fixed chunks uploaded {fixed_small:,} and {fixed_big:,}" in page

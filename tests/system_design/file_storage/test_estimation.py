@@ -44,7 +44,7 @@ def printed(run: tuple[dict[str, Any], str]) -> str:
 
 def test_the_measured_inputs_are_what_the_example_measures(ns: dict[str, Any]) -> None:
     results = measure()
-    cdc = results["CDC 2/8/64 KiB", "replace 100 B mid"]
+    cdc = results["content-defined 8 KiB", "replace 100 B mid"]
     fixed = results["fixed 8 KiB", "replace 100 B mid"]
     assert ns["CDC_CHUNKS_PER_EDIT"] == cdc.new_bytes / 8192
     assert ns["FIXED_SHARE_PER_EDIT"] == fixed.share
@@ -53,7 +53,7 @@ def test_the_measured_inputs_are_what_the_example_measures(ns: dict[str, Any]) -
 def test_the_comment_quotes_the_measured_bytes() -> None:
     source = NOTEBOOK.read_text(encoding="utf-8")
     results = measure()
-    assert f"{results['CDC 2/8/64 KiB', 'replace 100 B mid'].new_bytes:,} bytes" in source
+    assert f"{results['content-defined 8 KiB', 'replace 100 B mid'].new_bytes:,} bytes" in source
     fixed = results["fixed 8 KiB", "replace 100 B mid"]
     assert f"{fixed.new_bytes:,} of {fixed.file_bytes:,} bytes" in source
 
@@ -100,7 +100,7 @@ def expected(ns: dict[str, Any], users: float = 50_000_000) -> dict[str, float]:
         "upload whole": gbit(new_files * file_b + edits * file_b),
         "download": gbit(new_files * file_b + edits * cdc_edit) * (ns["DEVICES_PER_USER"] - 1),
         "metadata TB": metadata / TB,
-        "disk shards": math.ceil(metadata / ns["SHARD_DISK_BYTES"]),
+        "disk shards": math.ceil(metadata / (ns["SHARD_DISK_BYTES"] * ns["SHARD_FILL"])),
         "commit shards": max(1, math.ceil((new_files + edits) / DAY * peak / ns["SHARD_COMMITS_PER_S"])),
         "puts": (new_files * per_file + edits * min(ns["CDC_CHUNKS_PER_EDIT"], per_file)) / DAY * peak,
     }
@@ -112,7 +112,7 @@ def test_traffic_and_storage_follow_the_inputs(ns: dict[str, Any]) -> None:
     assert ns["peak_commits"] == pytest.approx(e["peak commits"])
     assert sum(ns["storage"].values()) / PB == pytest.approx(e["logical PB"])
     assert ns["physical"] / PB == pytest.approx(e["physical PB"])
-    assert ns["upload"]["CDC"]["per edit"] / KB == pytest.approx(e["cdc edit KB"])
+    assert ns["upload"]["content-defined"]["per edit"] / KB == pytest.approx(e["cdc edit KB"])
     assert ns["cdc_upload_peak"] == pytest.approx(e["upload cdc"])
     assert ns["download_peak"] == pytest.approx(e["download"])
     assert ns["peak_puts"] == pytest.approx(e["puts"])
@@ -153,8 +153,8 @@ def test_helpers_compute_what_they_say(ns: dict[str, Any]) -> None:
     assert ns["per_second"](86_400, 3) == 3.0
     assert ns["edit_upload_bytes"]("whole file", 1_000) == 1_000
     assert ns["edit_upload_bytes"]("fixed", 1_000) == pytest.approx(1_000 * ns["FIXED_SHARE_PER_EDIT"])
-    assert ns["edit_upload_bytes"]("CDC", 10**9, 1_000) == pytest.approx(1_000 * ns["CDC_CHUNKS_PER_EDIT"])
-    assert ns["edit_upload_bytes"]("CDC", 500, 1_000) == 500
+    assert ns["edit_upload_bytes"]("content-defined", 10**9, 1_000) == pytest.approx(1_000 * ns["CDC_CHUNKS_PER_EDIT"])
+    assert ns["edit_upload_bytes"]("content-defined", 500, 1_000) == 500
     assert ns["chunks_per_file"](100, 1_000) == 1.0
     assert ns["chunks_per_file"](4_000, 1_000) == 4.0
     assert ns["gbit_per_s"](125_000_000) == 1.0
@@ -168,9 +168,9 @@ def test_helpers_compute_what_they_say(ns: dict[str, Any]) -> None:
     [
         ("per_second", (-1,), "per_day must not be negative, got -1"),
         ("per_second", (10, 0.5), "peak_factor must be at least 1, got 0.5"),
-        ("edit_upload_bytes", ("CDC", 0), "file_bytes must be positive, got 0"),
-        ("edit_upload_bytes", ("CDC", 10, float("nan")), "chunk_bytes must be positive, got nan"),
-        ("edit_upload_bytes", ("rsync", 10), "strategy must be 'whole file', 'fixed' or 'CDC'"),
+        ("edit_upload_bytes", ("content-defined", 0), "file_bytes must be positive, got 0"),
+        ("edit_upload_bytes", ("content-defined", 10, float("nan")), "chunk_bytes must be positive, got nan"),
+        ("edit_upload_bytes", ("rsync", 10), "strategy must be 'whole file', 'fixed' or 'content-defined'"),
         ("chunks_per_file", (10, -1), "chunk_bytes must be positive, got -1"),
         ("gbit_per_s", (-5,), "bytes_per_s must not be negative, got -5"),
         ("shards_needed", (-1, 10), "load must not be negative, got -1"),
@@ -192,6 +192,13 @@ NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 def _numbers(text: str) -> set[str]:
     return {n.rstrip(",.") for n in NUMBER.findall(text)}
+
+
+def test_no_bare_abbreviation_the_glossary_reads_as_change_data_capture(printed: str) -> None:
+    prose = markdown_of(NOTEBOOK)
+    assert re.search(r"\bCDC\b", prose) is None
+    assert re.search(r"\bCDC\b", printed) is None
+    assert re.search(r"\bCDC\b", PAGE.read_text(encoding="utf-8")) is None
 
 
 def test_markdown_states_no_computed_results(printed: str) -> None:

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 import threading
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
 
 from examples.system_design.file_storage.chunk_store import MissingChunksError
 from examples.system_design.file_storage.chunking import fixed_chunks
-from examples.system_design.file_storage.garbage import audit_refs
+from examples.system_design.file_storage.garbage import audit_refs, collect_garbage
+from examples.system_design.file_storage.journal import save_cursor
 from examples.system_design.file_storage.metadata import (
+    Committed,
+    IdempotencyKeyReused,
     StaleVersionError,
     commit_file,
     conflicted_name,
     delete_file,
+    lock_account,
     missing_chunks,
     register_chunk,
 )
@@ -22,7 +29,7 @@ from examples.system_design.file_storage.race_demo import race
 from examples.system_design.file_storage.sync_demo import download, upload
 from tests.system_design.file_storage.conftest import ACCOUNT, Metadata
 
-DATA = bytes(range(256)) * 200  # 51,200 bytes, several CDC chunks
+DATA = bytes(range(256)) * 200  # 51,200 bytes, several content-defined chunks
 
 
 def test_a_commit_round_trips_and_a_second_upload_sends_nothing(md: Metadata) -> None:
@@ -148,8 +155,20 @@ def test_delete_is_a_compare_and_set_too(md: Metadata) -> None:
     [
         ("", "laptop", None, "path must be relative and non-empty"),
         ("/etc/x", "laptop", None, "path must be relative and non-empty"),
-        ("a\x00b", "laptop", None, "path must be relative and non-empty"),
-        ("a.txt", "", None, "device must be a non-empty string"),
+        ("a\x00b", "laptop", None, "path must not contain control characters"),
+        ("a\nb.txt", "laptop", None, "path must not contain control characters"),
+        ("../../.bashrc", "laptop", None, "must not have empty, '.' or '..' parts"),
+        ("a/../../b", "laptop", None, "must not have empty, '.' or '..' parts"),
+        ("a/./b", "laptop", None, "must not have empty, '.' or '..' parts"),
+        ("a//b", "laptop", None, "must not have empty, '.' or '..' parts"),
+        ("a/", "laptop", None, "must not have empty, '.' or '..' parts"),
+        ("..", "laptop", None, "must not have empty, '.' or '..' parts"),
+        ("a\\..\\b", "laptop", None, "path must use '/' only"),
+        ("x" * 256, "laptop", None, "a path part is over 255 bytes"),
+        ("/".join(["d" * 200] * 6), "laptop", None, "path is over 1024 bytes"),
+        ("a.txt", "", None, "device must be 1-64 characters"),
+        ("a.txt", "../x", None, "device must be 1-64 characters without '/'"),
+        ("a.txt", "pho\tne", None, "device must not contain control characters"),
         ("a.txt", "laptop", 0, "base_version must be None or >= 1"),
         ("a.txt", "laptop", True, "base_version must be None or >= 1"),
     ],
@@ -157,9 +176,88 @@ def test_delete_is_a_compare_and_set_too(md: Metadata) -> None:
 def test_bad_requests_are_refused_before_any_write(
     md: Metadata, path: str, device: str, base: object, message: str
 ) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(ValueError, match=re.escape(message)):
         commit_file(md.conn, ACCOUNT, path, base, [], device)  # type: ignore[arg-type]
+    assert md.count("journal") == 0 and md.count("files") == 0
+
+
+def test_a_path_is_stored_in_one_unicode_form(md: Metadata) -> None:
+    chunks, _ = upload(md.conn, md.blobs, ACCOUNT, DATA)
+    decomposed = "cafe\u0301.txt"  # e + combining accent, as macOS spells it
+    done = commit_file(md.conn, ACCOUNT, decomposed, None, chunks, "laptop")
+    assert done.path == "caf\u00e9.txt" == unicodedata.normalize("NFC", decomposed)
+    again = commit_file(md.conn, ACCOUNT, "caf\u00e9.txt", 1, chunks, "phone")
+    assert (again.path, again.version, again.conflict) == ("caf\u00e9.txt", 2, False)
+
+
+def test_a_retried_commit_returns_the_first_answer_and_writes_nothing(md: Metadata) -> None:
+    v1, _ = upload(md.conn, md.blobs, ACCOUNT, DATA)
+    commit_file(md.conn, ACCOUNT, "a.txt", None, v1, "laptop")
+    edit, _ = upload(md.conn, md.blobs, ACCOUNT, DATA + b"edit")
+    first = commit_file(md.conn, ACCOUNT, "a.txt", 1, edit, "laptop", idempotency_key="k-1")
+    before = [md.count(t) for t in ("files", "versions", "journal")]
+    refs = md.conn.execute("SELECT sum(refs) FROM chunks").fetchone()
+    retry = commit_file(md.conn, ACCOUNT, "a.txt", 1, edit, "laptop", idempotency_key="k-1")
+    assert retry == first == Committed("a.txt", 2, 2, False)
+    assert [md.count(t) for t in ("files", "versions", "journal")] == before
+    assert md.conn.execute("SELECT sum(refs) FROM chunks").fetchone() == refs
+    assert md.conn.execute("SELECT journal_seq FROM accounts").fetchone() == (2,)
+    assert audit_refs(md.conn) == []
+
+
+def test_a_retried_conflicted_commit_replays_its_copy(md: Metadata) -> None:
+    v1, _ = upload(md.conn, md.blobs, ACCOUNT, DATA)
+    commit_file(md.conn, ACCOUNT, "a.txt", None, v1, "laptop")
+    commit_file(md.conn, ACCOUNT, "a.txt", 1, v1[:1], "laptop")
+    late = commit_file(md.conn, ACCOUNT, "a.txt", 1, v1, "phone", idempotency_key="p-7")
+    again = commit_file(md.conn, ACCOUNT, "a.txt", 1, v1, "phone", idempotency_key="p-7")
+    assert again == late and late.conflict and md.count("files") == 2
+
+
+def test_a_key_reused_for_another_commit_is_refused(md: Metadata) -> None:
+    v1, _ = upload(md.conn, md.blobs, ACCOUNT, DATA)
+    commit_file(md.conn, ACCOUNT, "a.txt", None, v1, "laptop", idempotency_key="k")
+    with pytest.raises(IdempotencyKeyReused, match="'k' was used for a different commit"):
+        commit_file(md.conn, ACCOUNT, "b.txt", None, v1, "laptop", idempotency_key="k")
+    with pytest.raises(ValueError, match="idempotency_key must be 1-200 characters"):
+        commit_file(md.conn, ACCOUNT, "b.txt", None, v1, "laptop", idempotency_key="")
+    assert md.count("files") == 1 and md.count("journal") == 1
+
+
+def test_two_racing_retries_of_one_commit_make_one_version(md: Metadata) -> None:
+    v1, _ = upload(md.conn, md.blobs, ACCOUNT, DATA)
+    barrier = threading.Barrier(2, timeout=10)
+
+    def send(_: int) -> Committed:
+        with md.session() as conn:
+            barrier.wait()
+            return commit_file(conn, ACCOUNT, "r.txt", None, v1, "laptop", idempotency_key="same")
+
+    with ThreadPoolExecutor(2) as pool:
+        a, b = pool.map(send, range(2))
+    assert a == b == Committed("r.txt", 1, 1, False)
+    assert md.count("files") == 1 and md.count("journal") == 1
+
+
+def test_a_session_with_autocommit_off_is_refused(md: Metadata) -> None:
+    v1, _ = upload(md.conn, md.blobs, ACCOUNT, DATA)
+    with md.session() as conn:
+        conn.autocommit = False
+        with pytest.raises(ValueError, match="needs an autocommit session"):
+            commit_file(conn, ACCOUNT, "a.txt", None, v1, "laptop")
+        with pytest.raises(ValueError, match="needs an autocommit session"):
+            collect_garbage(conn, md.blobs, ACCOUNT, timedelta(0))
     assert md.count("journal") == 0
+
+
+def test_the_account_lock_does_not_block_chunk_or_cursor_inserts(md: Metadata) -> None:
+    (chunk,) = fixed_chunks(b"uploaded while GC runs", 100)
+    with md.session() as gc, md.session() as api:
+        with gc.transaction():
+            lock_account(gc, ACCOUNT)  # what commits and the collector hold
+            api.execute("SET lock_timeout = '2s'")  # fails fast if it would wait
+            assert register_chunk(api, ACCOUNT, chunk, md.blobs.new_key(chunk.digest))
+            save_cursor(api, ACCOUNT, "phone", 1)
 
 
 def test_an_unknown_account_is_a_lookup_error(md: Metadata) -> None:

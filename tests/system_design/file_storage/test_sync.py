@@ -9,11 +9,17 @@ from datetime import timedelta
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from examples.system_design.file_storage.chunk_store import MissingChunksError
 from examples.system_design.file_storage.garbage import audit_refs, collect_garbage, prune_versions
-from examples.system_design.file_storage.journal import changes_since, save_cursor, wait_for_changes
-from examples.system_design.file_storage.metadata import commit_file, delete_file
+from examples.system_design.file_storage.journal import (
+    changes_since,
+    save_cursor,
+    shard_channel,
+    wait_for_changes,
+)
+from examples.system_design.file_storage.metadata import commit_file, delete_file, missing_chunks
 from examples.system_design.file_storage.sync_demo import download, upload
 from tests.system_design.file_storage.conftest import ACCOUNT, Metadata
 
@@ -54,10 +60,25 @@ def test_a_long_poll_wakes_on_a_commit_from_another_session(md: Metadata) -> Non
 def test_a_notification_waits_for_the_commit(md: Metadata) -> None:
     chunks, _ = upload(md.conn, md.blobs, ACCOUNT, b"inside a transaction")
     with md.session() as listener, md.session() as writer:
+        listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(shard_channel(listener))))
         with writer.transaction():
             commit_file(writer, ACCOUNT, "later.txt", None, chunks, "laptop")  # a savepoint here
-            assert wait_for_changes(listener, ACCOUNT, 0, timeout=0.5) == []
-        assert [c.path for c in wait_for_changes(listener, ACCOUNT, 0, timeout=5)] == ["later.txt"]
+            assert list(listener.notifies(timeout=0.5, stop_after=1)) == []
+        woken = list(listener.notifies(timeout=5, stop_after=1))
+    assert [n.payload for n in woken] == [f"{ACCOUNT}:1"]
+    assert woken[0].channel == f"journal_{md.schema}"
+
+
+def test_one_channel_per_shard_carries_every_account(md: Metadata) -> None:
+    md.conn.execute("INSERT INTO accounts (id) VALUES (2)")
+    with md.session() as listener:
+        listener.execute(sql.SQL("LISTEN {}").format(sql.Identifier(shard_channel(listener))))
+        with md.session() as other:
+            chunks, _ = upload(other, md.blobs, 2, b"account two")
+            commit_file(other, 2, "two.txt", None, chunks, "tablet")
+        put(md, "one.txt", b"account one")
+        woken = list(listener.notifies(timeout=5, stop_after=2))
+    assert sorted(n.payload for n in woken) == ["1:1", "2:1"]
 
 
 def test_a_wake_up_for_an_old_change_keeps_the_poll_waiting(md: Metadata) -> None:
@@ -65,7 +86,8 @@ def test_a_wake_up_for_an_old_change_keeps_the_poll_waiting(md: Metadata) -> Non
     with md.session() as listener, ThreadPoolExecutor(1) as pool:
         waiting = pool.submit(wait_for_changes, listener, ACCOUNT, 1, 10)
         time.sleep(0.3)
-        md.conn.execute("SELECT pg_notify('journal_1', '1')")  # a stale wake-up
+        for stale in ("1:1", "2:9"):  # a change already read; another account's
+            md.conn.execute("SELECT pg_notify('journal_' || current_schema(), %s)", (stale,))
         time.sleep(0.3)
         assert not waiting.done()
         put(md, "fresh.txt", b"new")
@@ -121,13 +143,28 @@ def test_uploaded_but_uncommitted_chunks_survive_the_grace_period(md: Metadata) 
     assert collect_garbage(md.conn, md.blobs, ACCOUNT, NOW) == 1
 
 
-def test_a_drifted_count_cannot_make_gc_delete_a_used_chunk(md: Metadata) -> None:
+def test_a_drifted_count_is_skipped_and_the_rest_is_collected(md: Metadata) -> None:
     put(md, "keep.txt", b"precious")
+    upload(md.conn, md.blobs, ACCOUNT, b"uploaded, never committed")
     md.conn.execute("UPDATE chunks SET refs = 0, zero_since = now() - interval '1 day'")
-    with pytest.raises(psycopg.errors.ForeignKeyViolation):
-        collect_garbage(md.conn, md.blobs, ACCOUNT, NOW)
+    assert collect_garbage(md.conn, md.blobs, ACCOUNT, NOW) == 1  # only the orphan
     assert download(md.conn, md.blobs, ACCOUNT, "keep.txt") == b"precious"
     assert len(audit_refs(md.conn)) == 1  # and the audit names the drift
+
+
+def test_a_chunk_reported_present_outlives_the_grace_period(md: Metadata) -> None:
+    chunks, _ = upload(md.conn, md.blobs, ACCOUNT, b"stored two hours ago")
+    md.conn.execute("UPDATE chunks SET zero_since = now() - interval '2 hours'")
+    assert missing_chunks(md.conn, ACCOUNT, [c.digest for c in chunks]) == []
+    assert collect_garbage(md.conn, md.blobs, ACCOUNT, timedelta(hours=1)) == 0
+    done = commit_file(md.conn, ACCOUNT, "late.txt", None, chunks, "laptop")
+    assert download(md.conn, md.blobs, ACCOUNT, done.path) == b"stored two hours ago"
+
+
+def test_a_chunk_already_collected_is_reported_missing(md: Metadata) -> None:
+    chunks, _ = upload(md.conn, md.blobs, ACCOUNT, b"collected first")
+    assert collect_garbage(md.conn, md.blobs, ACCOUNT, NOW) == 1
+    assert missing_chunks(md.conn, ACCOUNT, [c.digest for c in chunks]) == [chunks[0].digest]
 
 
 def _commit_or_none(barrier: threading.Barrier, conn, path: str, chunks):
