@@ -105,9 +105,9 @@ def redirects(schemas: dict[str, str], prefix: str, codes: list[str]) -> None:
     time.sleep(1)  # the children's backends have exited; let their statistics land
     print(
         f"{LINKS:,} links; up to {REQUESTS:,} GETs per copy in {ROUNDS} alternating rounds"
-        f" of at most {MAX_SECONDS:.0f} s; {CONCURRENCY} at a time"
+        f" of at most {MAX_SECONDS:.0f} s; closed loop, {CONCURRENCY} at a time"
     )
-    print(f"{'redirects':<15}{'sent':>7}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'errors':>7}{'non-302':>8}{'DB/1k':>7}")
+    print(f"{'redirects':<15}{'done':>7}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'errors':>7}{'non-302':>8}{'DB/1k':>7}")
     for label, result in results.items():
         other = sum(n for status, n in result.statuses.items() if status != 302)
         # primary-key searches during the measured rounds (the warm-up made one per link)

@@ -57,7 +57,7 @@ PEAK_HOUR = 20  # evening in the main audience's time zone; only shapes the char
 RECORD_FIELDS = {
     "short_code (7 ASCII chars)": 7,
     "long_url (average, incl. tracking params)": 200,
-    "owner_id (64-bit integer)": 8,
+    "permanent (boolean)": 1,
     "created_at (timestamp)": 8,
     "expires_at (timestamp)": 8,
     "row header (database bookkeeping)": 24,
@@ -76,8 +76,17 @@ REPLICATION_FACTOR = 3
 # for clicks, and none fades with age: a pessimistic, simple model.
 ZIPF_EXPONENT = 0.8
 POPULARITY_SEED = 7  # the seeded day of clicks below is the same on every run
-CACHE_SIZES = (10_000, 100_000, 1_000_000)  # entries, for the hit-rate table
-CACHE_KEY_OVERHEAD_BYTES = 64  # per-key bookkeeping of an in-memory store like Redis
+# The service's cache fills on a miss and keeps an entry for a fixed TTL; a hit does
+# not renew it. This is DEFAULT_TTL_SECONDS in examples/system_design/url_shortener/
+# cache.py (a test checks that they agree); the other TTLs are for comparison.
+SERVICE_CACHE_TTL_SECONDS = 3_600
+CACHE_TTLS_SECONDS = (60, SERVICE_CACHE_TTL_SECONDS, 86_400)
+CACHE_SIZES = (10_000, 100_000, 1_000_000)  # entries, for the upper-bound rows
+# Memory of one entry as the service writes it (a 34-byte key, the JSON value for a
+# 200-byte URL): Redis 7.0.15's MEMORY USAGE, measured by
+# tests/system_design/url_shortener/test_cache.py. It leaves out the entry in the
+# dictionary of expiry times, a few tens of bytes more.
+CACHE_ENTRY_BYTES = 344
 
 # Click analytics: one event per redirect, kept as long as the links. The fields are
 # what a click report needs; the visitor is a salted hash, never the raw IP address.
@@ -101,13 +110,14 @@ NEW_CONNECTION_SHARE = 1.0
 # extensions, then the client's Finished.
 TLS_CLIENT_BYTES = 1_900
 # Server to client: a ServerHello with its 1,120-byte share, the certificate chain
-# (median 4,032 bytes in Mozilla's measurement for draft-ietf-tls-cert-abridge,
-# https://github.com/tlswg/draft-ietf-tls-cert-abridge/tree/main/benchmarks), an
+# (p50 4,032 bytes uncompressed, the "Original" row of the README of
+# https://github.com/tlswg/draft-ietf-tls-cert-abridge; another version of that
+# README says 4,022, and RFC 8879 certificate compression brings it to 3,243), an
 # ECDSA CertificateVerify, Finished, a session ticket, and record overhead.
 TLS_SERVER_BYTES = 6_000
 
-# Short codes: digits plus lower- and uppercase letters (base62)
-ALPHABET = string.digits + string.ascii_lowercase + string.ascii_uppercase
+# Short codes: digits, then upper- and lowercase letters (base62), as in base62.py
+ALPHABET = string.digits + string.ascii_uppercase + string.ascii_lowercase
 CODE_LENGTHS = (6, 7)
 CODE_LENGTH = 7  # the length we store; matches the short_code field above
 
@@ -187,9 +197,28 @@ def sample_clicks(cdf: np.ndarray, clicks: int, seed: int) -> np.ndarray:
 
 
 def hit_rate(cdf: np.ndarray, entries: int) -> float:
-    """Hit rate of a cache that holds the `entries` most popular links."""
+    """Hit rate of a cache that always holds the `entries` most popular links."""
     _require_positive("entries", entries)
     return float(cdf[min(int(entries), len(cdf)) - 1])
+
+
+def ttl_cache(
+    shares: np.ndarray, clicks_per_second: float, ttl_seconds: float
+) -> tuple[float, float]:
+    """Hit rate and mean entries of a fill-on-miss cache whose entries live `ttl_seconds`.
+
+    A link clicked at a rate of r per second (Poisson) is cached for T seconds
+    after each miss, then missed again on its next click: each cycle has one miss
+    and r * T hits on average, so the link hits r * T / (1 + r * T) of the time,
+    and is in the cache the same share of the time.
+    """
+    _require_positive("clicks_per_second", clicks_per_second)
+    _require_positive("ttl_seconds", ttl_seconds)
+    if shares.size == 0 or np.any(shares < 0) or not math.isclose(shares.sum(), 1):
+        raise ValueError("shares must be non-negative and sum to 1")
+    per_cycle = shares * clicks_per_second * ttl_seconds
+    cached = per_cycle / (1 + per_cycle)
+    return float(np.sum(shares * cached)), float(np.sum(cached))
 
 
 def per_click_bytes(http_bytes: int, tls_bytes: int, new_connection_share: float) -> float:
@@ -217,6 +246,17 @@ def code_space(alphabet_size: int, length: int) -> int:
     _require_positive("alphabet_size", alphabet_size)
     _require_positive("length", length)
     return alphabet_size**length
+
+
+def counter_codes(alphabet_size: int, length: int) -> int:
+    """Codes of exactly `length` characters from a counter that starts at size**(length - 1).
+
+    The counter skips the numbers whose code would be shorter, so it gets every
+    spelling except those with a leading zero.
+    """
+    _require_positive("alphabet_size", alphabet_size)
+    _require_positive("length", length)
+    return alphabet_size**length - alphabet_size ** (length - 1)
 
 
 def years_to_exhaust(space: int, codes_per_day: float) -> float:
@@ -424,53 +464,71 @@ print(
 )
 
 # %% [markdown]
-# ## Cache: distinct links and the hit rate a size buys
+# ## Cache: distinct links, and the hit rate the service's cache gets
 #
 # A cache holds links, not requests: a link clicked a thousand times takes one entry.
 # So count the distinct links a day of clicks touches. Draw one day of clicks, seeded,
 # from the Zipf-like popularity in the assumptions, over every link stored after five
-# years, then count how many different links they hit. The same distribution gives
-# the hit rate of a cache that holds the k most popular links: the share of clicks
-# that go to them. That is the best any cache of k entries can do on this traffic; an
-# LRU cache, which only guesses popularity from recent clicks, gets less.
+# years, then count how many different links they hit. Each of them is a link's first
+# click of the day, which a cache that starts the day empty and fills on a miss can
+# never serve: that bounds its first day.
+#
+# The service's cache fills on a miss and drops the entry a TTL later, whether or not
+# it was hit. A link clicked at a steady rate is then cached for one TTL after each
+# miss, so its hit rate depends on how many clicks it gets within one TTL; summed over
+# every link, that gives the hit rate and the mean number of entries for each TTL.
+# Last, the share of clicks that go to the k most popular links is the hit rate of a
+# cache that always holds exactly those: an upper bound, since it knows the
+# popularity in advance; no cache of k entries that learns from the clicks does better.
 
 # %%
-CACHE_ENTRY_BYTES = (
-    RECORD_FIELDS["short_code (7 ASCII chars)"]
-    + RECORD_FIELDS["long_url (average, incl. tracking params)"]
-    + CACHE_KEY_OVERHEAD_BYTES
-)
 cdf = popularity_cdf(int(total_records), ZIPF_EXPONENT)
+shares = np.diff(cdf, prepend=0.0)
 day = sample_clicks(cdf, REDIRECTS_PER_DAY, POPULARITY_SEED)
 distinct_links = len(np.unique(day))
+cold_day_bound = 1 - distinct_links / REDIRECTS_PER_DAY
 day_cache = distinct_links * CACHE_ENTRY_BYTES
 all_links_cache = total_records * CACHE_ENTRY_BYTES
+ttl_caches = {ttl: ttl_cache(shares, avg_read_qps, ttl) for ttl in CACHE_TTLS_SECONDS}
+service_hit_rate, service_entries = ttl_caches[SERVICE_CACHE_TTL_SECONDS]
+service_cache = service_entries * CACHE_ENTRY_BYTES
+upper_bound = hit_rate(cdf, distinct_links)
 
-
-def sampled_hit_rate(entries: int) -> float:
-    """Share of the seeded day's clicks that land on the top `entries` links."""
-    return float(np.count_nonzero(day < entries)) / len(day)
-
-
-print(f"bytes per cache entry: {CACHE_ENTRY_BYTES}")
+print(f"bytes per cache entry (measured): {CACHE_ENTRY_BYTES}")
 print(f"clicks in the day: {REDIRECTS_PER_DAY:,}")
 print(f"distinct links they touch: {distinct_links:,}")
-cache_rows = [
+print(f"best first day of a cache that starts empty: {cold_day_bound:.1%}")
+print()
+print(
+    format_table(
+        ["fill on miss, TTL", "mean entries", "memory MB", "hit rate"],
+        [
+            [
+                f"{ttl:,} s" + (" (the service)" if ttl == SERVICE_CACHE_TTL_SECONDS else ""),
+                f"{entries:,.0f}",
+                f"{entries * CACHE_ENTRY_BYTES / MB:,.1f}",
+                f"{rate:.1%}",
+            ]
+            for ttl, (rate, entries) in ttl_caches.items()
+        ],
+    )
+)
+print()
+upper_rows = [
     *([f"top {k:,}", k] for k in CACHE_SIZES),
     [f"top {distinct_links:,} (as many as the day touched)", distinct_links],
     [f"all {total_records:,.0f}", int(total_records)],
 ]
 print(
     format_table(
-        ["cache holds", "memory MB", "hit rate", "in the sample"],
+        ["upper bound: holds the", "memory MB", "hit rate"],
         [
             [
                 label,
                 f"{entries * CACHE_ENTRY_BYTES / MB:,.1f}",
                 f"{hit_rate(cdf, entries):.1%}",
-                f"{sampled_hit_rate(entries):.1%}",
             ]
-            for label, entries in cache_rows
+            for label, entries in upper_rows
         ],
     )
 )
@@ -487,8 +545,9 @@ print(
 # handshake, and its certificate chain alone outweighs the redirect many times over.
 # The assumptions put every click on a new connection; a browser that reuses an open
 # connection pays nothing extra, and one that resumes a session (RFC 8446, section
-# 2.2) skips the certificate chain, the largest part. So the sizes below are per
-# click with a full handshake, and without one.
+# 2.2) skips the certificate chain, the largest part, though both sides still send
+# their key shares. So the sizes below are per click with a full handshake, and
+# without one.
 
 # %%
 LONG_URL_BYTES = RECORD_FIELDS["long_url (average, incl. tracking params)"]
@@ -517,7 +576,7 @@ redirect_response = http_message_bytes(
 )
 create_body = f'{{"url": "{sample_long_url}"}}'
 create_request = http_message_bytes(
-    "POST /api/links HTTP/1.1",
+    "POST /links HTTP/1.1",
     {
         "Host": "sho.rt",
         "Authorization": "Bearer " + "t" * 40,
@@ -532,7 +591,7 @@ created_body = (
 create_response = http_message_bytes(
     "HTTP/1.1 201 Created",
     {
-        "Location": f"/api/links/{sample_code}",
+        "Location": f"/links/{sample_code}",
         "Content-Type": "application/json",
         "Content-Length": str(len(created_body)),
     },
@@ -592,7 +651,9 @@ print(
 # ## How many short codes, and for how long
 #
 # Base62 gives 62 choices per character, so a code of length n can spell 62^n
-# distinct values. Divide by the creation rate to see how long each length lasts.
+# distinct values. A counter that starts at 62^(n-1), as the service's does, skips
+# the spellings with a leading zero and gets 61 of every 62 of them. Divide by the
+# creation rate to see how long each length lasts.
 #
 # If codes are random instead of drawn from a counter, two questions matter. First,
 # will any two codes ever collide? The birthday bound answers: the chance is about
@@ -604,14 +665,16 @@ print(
 print(f"alphabet size: {len(ALPHABET)}")
 print(f"codes issued in {RETENTION_YEARS} years: {total_records:,.0f}")
 spaces = {length: code_space(len(ALPHABET), length) for length in CODE_LENGTHS}
+counter_spaces = {length: counter_codes(len(ALPHABET), length) for length in CODE_LENGTHS}
 print(
     format_table(
-        ["length", "distinct codes", "years to use up"],
+        ["length", "distinct codes", "from the counter", "years to use up"],
         [
             [
                 f"{n} chars",
                 f"{space:,}",
-                f"{years_to_exhaust(space, NEW_URLS_PER_DAY):,.0f}",
+                f"{counter_spaces[n]:,}",
+                f"{years_to_exhaust(counter_spaces[n], NEW_URLS_PER_DAY):,.0f}",
             ]
             for n, space in spaces.items()
         ],
@@ -656,8 +719,11 @@ summary = [
     [f"click events, {RETENTION_YEARS} years, raw", f"{click_raw / GB:.2f} GB"],
     [f"click events, replicated x{REPLICATION_FACTOR}", f"{click_replicated / GB:.2f} GB"],
     ["distinct links clicked in a day", f"{distinct_links:,}"],
-    ["cache for them", f"{day_cache / MB:.1f} MB"],
-    ["hit rate of that cache", f"{hit_rate(cdf, distinct_links):.1%}"],
+    ["the service's cache, mean entries", f"{service_entries:,.0f}"],
+    ["the service's cache, memory", f"{service_cache / MB:.1f} MB"],
+    ["the service's cache, hit rate", f"{service_hit_rate:.1%}"],
+    ["upper bound: top links of a day, memory", f"{day_cache / MB:.1f} MB"],
+    ["upper bound: top links of a day, hit rate", f"{upper_bound:.1%}"],
     ["cache for every link", f"{all_links_cache / GB:.2f} GB"],
     ["peak egress, new connections", f"{mbit_per_s(egress_avg * PEAK_FACTOR):.3f} Mbit/s"],
 ] + [[name, f"{share:.2%}"] for name, share in one_node_share.items()]
@@ -675,9 +741,11 @@ print(format_table(["estimate", "value"], summary))
 #
 # The cache rows carry a lesson of their own. With a long-tailed popularity, a day
 # touches far more distinct links than a "hot 20%" rule would suggest, and each tenfold
-# increase in cache size buys less hit rate than the one before. Here every link fits
-# in one cache node, so caching everything is an option today; at a hundred times the
-# links it no longer is.
+# increase in cache size buys less hit rate than the one before. A cache that fills on
+# a miss gets well under the upper bound: most links are clicked less than once per
+# TTL, so their entry expires before the next click. The TTL, not the memory, sets the
+# hit rate here; a longer one buys hits, and costs a longer life for a stale entry. Every
+# link fits in one cache node today; at a hundred times the links it no longer does.
 #
 # The design pressure is elsewhere: picking the code-generation strategy, choosing
 # 301 or 302, expiring links, and keeping the redirect path fast and available.
@@ -709,7 +777,7 @@ today = {
 }
 code_years = {
     length: [
-        years_to_exhaust(code_space(len(ALPHABET), length), NEW_URLS_PER_DAY * scale)
+        years_to_exhaust(counter_codes(len(ALPHABET), length), NEW_URLS_PER_DAY * scale)
         for scale in (1, *SCALES)
     ]
     for length in CODE_LENGTHS

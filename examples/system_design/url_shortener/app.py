@@ -1,7 +1,8 @@
 """The URL shortener service: create, read, delete and follow short links.
 
 PostgreSQL holds the links; Redis, when given, is a cache-aside in front of
-the redirect. Errors are RFC 9457 problem details, from the users API's
+the redirect. A found redirect records a click without waiting for it
+(clicks.py). Errors are RFC 9457 problem details, from the users API's
 module (examples/apis/rest/problem_details.py).
 """
 
@@ -28,6 +29,7 @@ from examples.apis.rest.problem_details import (
     problem_responses,
 )
 from examples.system_design.url_shortener.cache import LinkCache
+from examples.system_design.url_shortener.clicks import ClickLog
 from examples.system_design.url_shortener.ranges import RangeCodes
 from examples.system_design.url_shortener.redirects import (
     NOT_FOUND_CACHE_CONTROL,
@@ -75,11 +77,15 @@ class NewLink(BaseModel):
     @field_validator("url")
     @classmethod
     def absolute_http_url(cls, url: str) -> str:
+        # A URI is printable ASCII (RFC 3986); a Location header must be too.
+        if not all("!" <= char <= "~" for char in url):
+            raise ValueError(
+                "url must be ASCII with no spaces or control characters:"
+                " percent-encode the path and use the host's xn-- (IDNA) form"
+            )
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError("url must be an absolute http or https URL")
-        if any(char.isspace() or ord(char) < 32 for char in url):
-            raise ValueError("url must not contain spaces or control characters")
         return url
 
     @model_validator(mode="after")
@@ -104,6 +110,7 @@ def create_app(
     connect: Connect,
     codes: RangeCodes,
     cache: LinkCache | None = None,
+    clicks: ClickLog | None = None,
     *,
     clock: Clock = lambda: datetime.now(UTC),
     public_base: str = "https://sho.rt",
@@ -112,6 +119,7 @@ def create_app(
     app = FastAPI(title="URL shortener")
     install_problem_handlers(app)
     app.state.stats = stats = Stats()
+    app.state.clicks = clicks
 
     def out(link: Link) -> LinkOut:
         short_url = f"{public_base}/{link.code}"
@@ -160,7 +168,9 @@ def create_app(
     # --8<-- [end:delete]
 
     # --8<-- [start:redirect]
-    @app.get("/{code}", status_code=302, responses=NOT_FOUND)
+    @app.api_route(
+        "/{code}", methods=["GET", "HEAD"], status_code=302, responses=NOT_FOUND
+    )
     def follow(code: str, request: Request) -> Response:
         if not CODE.fullmatch(code):
             return not_found(request, code)  # never reaches the cache or the table
@@ -178,7 +188,9 @@ def create_app(
             if link is None:
                 return not_found(request, code)
             if cache is not None:
-                cache.put(link, now)
+                cache.put(link, now)  # skipped while a Redis failure is recent
+        if clicks is not None and request.method == "GET":  # HEAD is no visit
+            clicks.record(code, now)  # a queue put: the redirect never waits
         status, headers = redirect_for(link, now)
         return Response(status_code=status, headers=headers)
 

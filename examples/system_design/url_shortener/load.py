@@ -3,6 +3,13 @@
 It stops after `requests` requests or `max_seconds`, whichever comes first,
 and reports throughput and latency percentiles. Redirects are not followed:
 the time measured is the shortener's, not the target site's.
+
+It is a closed loop: each of the C workers sends its next request only when
+the last one has answered. A slow server is therefore sent less, and the
+latency it would have caused an open stream of visitors is never measured
+(coordinated omission): latency here is about C / throughput. Read the
+percentiles as "at this concurrency", not as what users at a given arrival
+rate would see.
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ def percentile(values: Sequence[float], q: float) -> float:
 @dataclass
 class LoadResult:
     seconds: float = 0.0
-    latencies: list[float] = field(default_factory=list)
+    latencies: list[float] = field(default_factory=list)  # one per completed request
     statuses: Counter[int] = field(default_factory=Counter)
     errors: int = 0  # connection failures and timeouts
 

@@ -1,7 +1,9 @@
 """The service wired to real servers, listening with uvicorn on a free loopback port.
 
 `service()` opens the PostgreSQL pool and the Redis client and closes them;
-`serving()` runs an app in a uvicorn thread and stops it on the way out;
+`serving()` runs an app in a uvicorn thread and stops it on the way out,
+on a socket made with IPPROTO_TCP so that asyncio turns Nagle's algorithm
+off on every accepted connection (see examples/system_design/chat/running.py);
 `spawn()` runs the whole service in a child process, so a load generator in
 this process does not share its interpreter, for the benchmark.
 """
@@ -12,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import select
-import socket
 import subprocess
 import sys
 import tempfile
@@ -29,8 +30,10 @@ from fastapi import FastAPI
 
 from examples.scratch_postgres import connect
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS, redis_url
+from examples.system_design.chat.running import listening_socket
 from examples.system_design.url_shortener.app import Clock, create_app
 from examples.system_design.url_shortener.cache import LinkCache
+from examples.system_design.url_shortener.clicks import ClickLog
 from examples.system_design.url_shortener.ranges import (
     RangeAllocator,
     RangeCodes,
@@ -82,7 +85,11 @@ def service(
         borrow = pooled(pool)
         codes = RangeCodes(RangeAllocator(borrow))
         cache = LinkCache(client, prefix) if use_cache else None
-        yield create_app(borrow, codes, cache, clock=clock)
+        clicks = ClickLog(client, f"{prefix}:clicks")
+        try:
+            yield create_app(borrow, codes, cache, clicks, clock=clock)
+        finally:
+            clicks.close()
     finally:
         client.close()
         pool.dispose()
@@ -91,8 +98,14 @@ def service(
 @contextmanager
 def serving(app: FastAPI) -> Iterator[str]:
     """Serve `app` on 127.0.0.1 at a port the OS picks; yield its base URL."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.bind(("127.0.0.1", 0))
+    with running(app) as (url, _):
+        yield url
+
+
+@contextmanager
+def running(app: FastAPI) -> Iterator[tuple[str, uvicorn.Server]]:
+    """serving(), also yielding the uvicorn server, whose connections tests inspect."""
+    sock = listening_socket()  # IPPROTO_TCP: accepted connections get TCP_NODELAY
     port = sock.getsockname()[1]
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
@@ -104,10 +117,13 @@ def serving(app: FastAPI) -> Iterator[str]:
             if not thread.is_alive() or time.monotonic() > deadline:
                 raise RuntimeError(f"uvicorn did not start on port {port}")
             time.sleep(0.01)
-        yield f"http://127.0.0.1:{port}"
+        yield f"http://127.0.0.1:{port}", server
     finally:
         server.should_exit = True
         thread.join(timeout=STOP_TIMEOUT_SECONDS)
+        if thread.is_alive():
+            server.force_exit = True  # stop waiting for stuck connections
+            thread.join(timeout=STOP_TIMEOUT_SECONDS)
         sock.close()
 
 

@@ -17,7 +17,7 @@ from datetime import datetime
 import psycopg
 from sqlalchemy.pool import QueuePool
 
-MAX_URL_LENGTH = 2_048  # what the API accepts; the CHECK makes the table agree
+MAX_URL_LENGTH = 2_048  # what the API accepts; a CHECK repeats it in the table
 POOL_TIMEOUT_SECONDS = 5  # wait at most this long for a free connection
 
 Connect = Callable[[], AbstractContextManager[psycopg.Connection]]
@@ -40,7 +40,8 @@ def create_links_table(conn: psycopg.Connection) -> None:
         f"""
         CREATE TABLE IF NOT EXISTS links (
             code       text PRIMARY KEY,
-            long_url   text NOT NULL CHECK (length(long_url) <= {MAX_URL_LENGTH}),
+            long_url   text NOT NULL CHECK (length(long_url) <= {MAX_URL_LENGTH})
+                       CHECK (long_url ~ '^https?://'),
             permanent  boolean NOT NULL DEFAULT false,
             created_at timestamptz NOT NULL,
             expires_at timestamptz,

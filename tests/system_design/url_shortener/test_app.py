@@ -98,6 +98,11 @@ def test_a_malformed_code_is_a_404_that_touches_nothing(client: TestClient, box:
         ({"url": "/relative/path"}, "absolute http or https URL"),
         ({"url": "https://"}, "absolute http or https URL"),
         ({"url": "https://example.com/a b"}, "spaces or control characters"),
+        ({"url": "https://example.com/\u65e5\u672c"}, "must be ASCII"),  # once a 201, then 500s
+        ({"url": "https://example.com/\u00fc"}, "must be ASCII"),
+        ({"url": "https://b\u00fccher.example/"}, "must be ASCII"),
+        ({"url": "https://example.com/a\x7f"}, "must be ASCII"),  # DEL
+        ({"url": "https://example.com/a\tb"}, "spaces or control characters"),
         ({"url": "https://example.com/" + "x" * 2_048}, "at most 2048 characters"),
         ({"url": 42}, "valid string"),
         ({}, "Field required"),
@@ -159,7 +164,7 @@ def test_without_a_cache_every_redirect_reads_postgres(clock: MovableClock, post
         code = create(client)
         assert [follow(client, code).status_code for _ in range(3)] == [302] * 3
         assert box.app.state.stats.snapshot() == {"miss": 3}
-        assert list(box.redis.scan_iter(match=f"{box.prefix}:*")) == []
+        assert list(box.redis.scan_iter(match=f"{box.prefix}:link:*")) == []
 
 
 def test_concurrent_creates_over_real_http_get_distinct_codes(box: Sandbox) -> None:
@@ -202,8 +207,54 @@ def test_a_dead_cache_degrades_to_postgres_instead_of_failing(
             response = follow(degraded, code)
             assert response.status_code == 302
             assert response.headers["location"] == "https://example.com/still-here"
-            assert dead.errors == 2  # the read and the fill both failed, quietly
+            assert dead.errors == 1  # the read failed, quietly
+            assert dead.skipped == 1  # and the fill did not try again
             # Invalidation is the one cache call that must not fail quietly.
             assert degraded.delete(f"/links/{code}").status_code == 500
     finally:
         pool.dispose()
+
+
+@pytest.mark.parametrize(
+    "url", ["https://example.com/%E6%97%A5%E6%9C%AC", "https://xn--bcher-kva.example/"]
+)
+def test_the_ascii_forms_of_those_urls_redirect_as_given(client: TestClient, url: str) -> None:
+    code = create(client, url)
+    response = follow(client, code)
+    assert response.status_code == 302 and response.headers["location"] == url
+
+
+def test_head_answers_like_get_without_a_body(client: TestClient) -> None:
+    """RFC 9110, section 9.1: a general-purpose server must support GET and HEAD."""
+    code = create(client, "https://example.com/head")
+    response = client.head(f"/{code}", follow_redirects=False)
+    assert response.status_code == 302
+    assert response.headers["location"] == "https://example.com/head"
+    assert response.headers["cache-control"] == "private, max-age=60"
+    assert response.content == b""
+    missing = client.head("/zzzzzzz", follow_redirects=False)
+    assert (missing.status_code, missing.content) == (404, b"")
+
+
+def test_a_corrupt_cache_entry_is_a_miss_that_the_fill_replaces(client: TestClient, box: Sandbox) -> None:
+    code = create(client, "https://example.com/fixed")
+    key = f"{box.prefix}:link:{code}"
+    for junk in [b"not json", b'{"url": 1}', b"[]"]:
+        box.redis.set(key, junk, ex=60)
+        response = follow(client, code)
+        assert response.status_code == 302, junk
+        assert response.headers["location"] == "https://example.com/fixed"
+        assert box.redis.get(key) != junk  # the fill wrote a good entry
+    assert follow(client, code).status_code == 302
+    assert box.app.state.stats.snapshot()["hit"] == 1
+
+
+def test_the_table_refuses_a_scheme_the_api_refuses(box: Sandbox, postgres_dsn: str) -> None:
+    import psycopg
+
+    from examples.scratch_postgres import connect
+
+    with connect(box.schema, postgres_dsn) as conn, pytest.raises(psycopg.errors.CheckViolation):
+        conn.execute(
+            "INSERT INTO links (code, long_url, created_at) VALUES ('x', 'ftp://e.com/f', now())"
+        )

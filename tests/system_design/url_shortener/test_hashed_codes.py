@@ -95,3 +95,17 @@ def test_the_seeded_run_repeats_and_lands_near_the_expectation() -> None:
 def test_bad_input_is_refused(call, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_long_codes_reach_the_whole_space_not_just_below_2_to_the_64() -> None:
+    """From length 11 on, 62**length > 2**64: 64 bits of hash would leave most codes unused."""
+    from examples.system_design.url_shortener.base62 import decode
+
+    numbers = [decode(hashed_code(f"https://example.com/{i}", 0, length=11)) for i in range(200)]
+    above = sum(n >= 2**64 for n in numbers)
+    assert 0.5 < above / len(numbers) < 0.8  # 1 - 2**64 / 62**11 is about 0.65
+
+
+def test_a_length_past_the_hash_is_refused() -> None:
+    with pytest.raises(ValueError, match="at most 22"):
+        hashed_code("u", 0, length=23)
