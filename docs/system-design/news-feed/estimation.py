@@ -50,11 +50,13 @@ THRESHOLDS = [10**k for k in range(3, 9)]  # for the trade-off chart
 
 # The timeline cache
 TIMELINE_CAP = 800  # ids kept per user; older pages fall back to pulling
-# Measured on Redis 7.0 by examples/system_design/news_feed/timeline_memory.py:
-# a sorted set of 800 20-digit ids is a skiplist, about 120 bytes per id.
+# Measured on Redis 7.0 by examples/system_design/news_feed/timeline_memory.py,
+# filled through the fan-out: 800 20-digit ids are a skiplist, about 120 bytes each.
 BYTES_PER_TIMELINE_ID = 120
-SMALL_CAP = 128  # zset-max-listpack-entries: up to here a sorted set is a listpack
-BYTES_PER_LISTPACK_ID = 28.8  # the same example, 128 ids
+# zset-max-listpack-entries is 128 members; the trim marker takes one, so 127 ids
+# is the longest timeline that stays a listpack (the fan-out never exceeds it).
+SMALL_CAP = 127
+BYTES_PER_LISTPACK_ID = 29.0  # the same example, 127 ids plus the marker
 CACHE_REPLICAS = 3  # Twitter kept each timeline on three machines
 
 SECONDS_PER_DAY = 86_400

@@ -27,8 +27,7 @@ with redis_session("news_feed_demo") as (client, prefix):
         #> post 104 by user 0: 0 timeline writes
         #> post 105 by user 1: 2 timeline writes
         #> post 106 by user 3: 2 timeline writes
-    timeline = client.zrange(feed.timeline_key(2), 0, -1)
-    print("user 2's timeline holds", [int(m) for m in timeline])
+    print("user 2's timeline holds", feed.timeline_ids(2))
     #> user 2's timeline holds [101, 103, 105, 106]
     # --8<-- [end:publish]
     # --8<-- [start:page]

@@ -10,6 +10,11 @@ Every member of a sorted set has score 0 and is the post id written as 20
 zero-padded digits. Equal scores sort by member, byte by byte, so members sort
 by id, and ZRANGE ... BYLEX pages by id exactly. A score would not do: scores
 are doubles, exact only up to 2**53, and 64-bit Snowflake ids are larger.
+
+Each timeline also holds one marker member, "t" + the largest id ever trimmed
+from it. "t" sorts after every digit, so id ranges (bounded by TOP) never see
+it, and it lives and is evicted with the timeline: ids above the marker are all
+in the timeline; at or below it the read asks the outboxes.
 """
 
 # requires-server: redis
@@ -24,7 +29,44 @@ import redis
 from examples.system_design.news_feed.graph import SocialGraph
 
 ID_DIGITS = 20  # 2**64 - 1 has 20 digits
+TOP = "[" + "9" * ID_DIGITS  # above every id, below every marker
 MAX_LIMIT = 100
+MAX_TEXT = 280  # characters: the requirement is a short text
+
+# --8<-- [start:insert]
+# Insert one id into a capped timeline. It never holds more than cap ids plus
+# the marker: a sorted set that passes zset-max-listpack-entries even for a
+# moment becomes a skiplist and never converts back. A script runs atomically,
+# so concurrent fan-out workers cannot interleave inside it. A missing timeline
+# (new, lost or evicted) starts with the marker at the new id: nothing older
+# is known to be there. Assumes at most cap ids, which this script maintains.
+INSERT = """
+local tl, id, cap = KEYS[1], ARGV[1], tonumber(ARGV[2])
+if redis.call('ZSCORE', tl, id) then return 0 end
+local mark = redis.call('ZRANGE', tl, '+', '[t', 'BYLEX', 'REV', 'LIMIT', 0, 1)[1]
+if not mark then
+  redis.call('ZADD', tl, 0, id, 0, 't' .. id)
+  return 1
+end
+local out = nil
+if redis.call('ZCARD', tl) - 1 < cap then
+  redis.call('ZADD', tl, 0, id)
+else
+  out = redis.call('ZRANGE', tl, 0, 0)[1]
+  if id > out then
+    redis.call('ZREMRANGEBYRANK', tl, 0, 0)
+    redis.call('ZADD', tl, 0, id)
+  else
+    out = id
+  end
+end
+if out and 't' .. out > mark then
+  redis.call('ZREM', tl, mark)
+  redis.call('ZADD', tl, 0, 't' .. out)
+end
+return 1
+"""
+# --8<-- [end:insert]
 
 
 def member(post_id: int) -> str:
@@ -62,6 +104,7 @@ class RedisFeed:
             raise ValueError("threshold must be >= 0, cap and batch >= 1")
         self.client, self.prefix, self.graph = client, prefix, graph
         self.threshold, self.cap, self.batch = threshold, cap, batch
+        self.insert = client.register_script(INSERT)
 
     def timeline_key(self, user: int) -> str:
         return f"{self.prefix}tl:{user}"
@@ -75,9 +118,23 @@ class RedisFeed:
     def pulled(self, author: int) -> bool:
         return self.graph.follower_count(author) >= self.threshold
 
+    def timeline_ids(self, user: int) -> list[int]:
+        """The ids a timeline holds, oldest first (the marker left out)."""
+        return [
+            int(m)
+            for m in self.client.zrange(self.timeline_key(user), "-", TOP, bylex=True)
+        ]
+
+    def _check(self, user: int, text: str | None = None) -> None:
+        if not 0 <= user < self.graph.users:
+            raise ValueError(f"user must be in 0..{self.graph.users - 1}, got {user}")
+        if text is not None and not 0 < len(text) <= MAX_TEXT:
+            raise ValueError(f"text must be 1..{MAX_TEXT} characters, got {len(text)}")
+
     # --8<-- [start:publish]
     def publish(self, author: int, post_id: int, text: str) -> int:
         """Store the post and its outbox entry, then fan out. Returns timeline writes."""
+        self._check(author, text)  # every check first: a refused post writes nothing
         with self.client.pipeline(transaction=False) as pipe:
             pipe.hset(self.post_key(post_id), mapping={"author": author, "text": text})
             pipe.zadd(self.outbox_key(author), {member(post_id): 0})
@@ -87,14 +144,14 @@ class RedisFeed:
         return self.fan_out(author, post_id)
 
     def fan_out(self, author: int, post_id: int) -> int:
-        """Add the id to every follower's timeline and trim it, `batch` per round trip."""
+        """Insert the id into every follower's capped timeline, `batch` per round trip."""
         followers, entry = self.graph.followers[author], member(post_id)
         for start in range(0, len(followers), self.batch):
             with self.client.pipeline(transaction=False) as pipe:
                 for user in followers[start : start + self.batch]:
-                    pipe.zadd(self.timeline_key(user), {entry: 0})
-                    # Keep the newest `cap`: ranks ascend, so drop from rank 0.
-                    pipe.zremrangebyrank(self.timeline_key(user), 0, -self.cap - 1)
+                    self.insert(
+                        [self.timeline_key(user)], [entry, self.cap], client=pipe
+                    )
                 pipe.execute()
         return len(followers)
 
@@ -105,7 +162,8 @@ class RedisFeed:
         """Posts older than `cursor`, newest first; deleted ones are skipped."""
         if not 1 <= limit <= MAX_LIMIT:
             raise ValueError(f"limit must be in 1..{MAX_LIMIT}, got {limit}")
-        bound = "+" if cursor is None else "(" + member(cursor)
+        self._check(user)
+        bound = TOP if cursor is None else "(" + member(cursor)
         posts: list[Post] = []
         while len(posts) <= limit:  # one extra tells whether a next page exists
             want = limit + 1 - len(posts)
@@ -124,16 +182,19 @@ class RedisFeed:
         timeline = self.timeline_key(user)
         with self.client.pipeline(transaction=False) as pipe:
             pipe.zrange(timeline, bound, "-", desc=True, bylex=True, offset=0, num=want)
-            pipe.zcard(timeline)
-            pipe.zrange(timeline, 0, 0)  # the oldest id it still holds
+            pipe.zrange(timeline, "+", "[t", desc=True, bylex=True, offset=0, num=1)
             for author in stars:
                 key = self.outbox_key(author)
                 pipe.zrange(key, bound, "-", desc=True, bylex=True, offset=0, num=want)
-            cached, size, oldest, *outboxes = pipe.execute()
-        if size >= self.cap and len(cached) < want:
-            # The timeline may have been trimmed: below its oldest entry, read
-            # the pushed authors' outboxes as well (only deep pages get here).
-            below = min(bound, "(" + oldest[0]) if bound != "+" else "(" + oldest[0]
+            cached, marks, *outboxes = pipe.execute()
+        # No marker: no timeline (lost, evicted or never built), so trust none of
+        # it. Otherwise ids above the marker are all here; at or below it, ask
+        # the pushed authors' outboxes too (deep pages only).
+        mark = marks[0][1:] if marks else None
+        if mark is None or len(cached) < want or cached[-1] <= mark:
+            below = (
+                bound if mark is None else min(bound, "[" + mark, key=lambda b: b[1:])
+            )
             with self.client.pipeline(transaction=False) as pipe:
                 for author in follows:
                     if not self.pulled(author):
@@ -175,6 +236,8 @@ class RedisFeed:
         author = int(self.client.hget(self.post_key(post_id), "author") or -1)
         if author < 0:
             raise KeyError(f"no post {post_id}")
+        if self.pulled(author):
+            return 0  # never fanned out: no copies to remove
         followers, entry = self.graph.followers[author], member(post_id)
         removed = 0
         for start in range(0, len(followers), self.batch):
@@ -186,6 +249,8 @@ class RedisFeed:
 
     def edit(self, post_id: int, text: str) -> None:
         """Timelines hold ids, not text: one write and every feed shows the edit."""
+        if not 0 < len(text) <= MAX_TEXT:
+            raise ValueError(f"text must be 1..{MAX_TEXT} characters, got {len(text)}")
         key = self.post_key(post_id)
         with self.client.pipeline() as pipe:
             pipe.watch(key)  # a delete in between makes execute() raise WatchError

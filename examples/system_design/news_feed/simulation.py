@@ -30,8 +30,8 @@ Event = tuple[str, int, int]  # ("post", author, post id) or ("read", user, 0)
 class Costs:
     threshold: float
     writes_mean: float  # timeline writes per post
-    writes_max: int  # the costliest post of the day
-    worst_case: int  # followers of the largest account still pushed
+    writes_max: int  # "max today": the costliest post of the simulated day
+    worst_case: int  # "worst possible": followers of the largest account still pushed
     celebrity_writes: int  # one post by the most-followed account
     reads_mean: float  # timelines and outboxes touched per feed read
     reads_p99: int
@@ -118,38 +118,38 @@ if __name__ == "__main__":
     rows = [measure(graph, events, t) for t in THRESHOLDS]
     chosen = pick_threshold(rows, READ_BUDGET)
     # --8<-- [start:strategies]
-    print("strategy  writes/post  worst  celebrity  reads  p99  entries")
-    #> strategy  writes/post  worst  celebrity  reads  p99  entries
+    print("strategy  writes/post  max today  celebrity  reads  p99  entries")
+    #> strategy  writes/post  max today  celebrity  reads  p99  entries
     for name, r in [("push", rows[0]), ("pull", rows[-1]), ("hybrid", chosen)]:
         line = (
-            f"{name:<8} {r.writes_mean:>12.2f} {r.writes_max:>6,} "
+            f"{name:<8} {r.writes_mean:>12.2f} {r.writes_max:>10,} "
             f"{r.celebrity_writes:>10,} {r.reads_mean:>6.2f} {r.reads_p99:>4} "
             f"{r.entries:>8,}"
         )
         print(line)
-        #> push            12.22  6,141      6,141   1.00    1  128,343
-        #> pull             0.00      0          0  13.46   90        0
-        #> hybrid          11.61  2,197          0   2.37    4  116,061
+        #> push            12.22      6,141      6,141   1.00    1  128,343
+        #> pull             0.00          0          0  13.46   90        0
+        #> hybrid          11.61      2,197          0   2.37    4  116,061
     # --8<-- [end:strategies]
     # --8<-- [start:thresholds]
-    print("threshold  pulled  writes/post  worst case  reads  p99  entries")
-    #> threshold  pulled  writes/post  worst case  reads  p99  entries
+    print("threshold  pulled  writes/post  worst possible  reads  p99  entries")
+    #> threshold  pulled  writes/post  worst possible  reads  p99  entries
     for r in rows:
         line = (
             f"{label(r.threshold):>9} {r.pulled_accounts:>7,} "
-            f"{r.writes_mean:>12.2f} {r.worst_case:>11,} {r.reads_mean:>6.2f} "
+            f"{r.writes_mean:>12.2f} {r.worst_case:>15,} {r.reads_mean:>6.2f} "
             f"{r.reads_p99:>4} {r.entries:>8,}"
         )
         print(line)
-        #>      push       0        12.22       6,141   1.00    1  128,343
-        #>     5,000       1        11.61       4,282   1.61    2  116,061
-        #>     3,000       3        11.61       2,571   2.37    4  116,061
-        #>     2,000       5        11.39       1,802   2.85    6  113,864
-        #>     1,000      13        10.62         925   3.92   12  106,179
-        #>       500      28         9.48         489   4.93   20   94,797
-        #>       200      78         7.91         199   6.41   31   79,052
-        #>       100     163         6.96          99   7.58   40   69,599
-        #>      pull  10,000         0.00           0  13.46   90        0
+        #>      push       0        12.22           6,141   1.00    1  128,343
+        #>     5,000       1        11.61           4,282   1.61    2  116,061
+        #>     3,000       3        11.61           2,571   2.37    4  116,061
+        #>     2,000       5        11.39           1,802   2.85    6  113,864
+        #>     1,000      13        10.62             925   3.92   12  106,179
+        #>       500      28         9.48             489   4.93   20   94,797
+        #>       200      78         7.91             199   6.41   31   79,052
+        #>       100     163         6.96              99   7.58   40   69,599
+        #>      pull  10,000         0.00               0  13.46   90        0
     print(f"chosen: pull accounts with {label(chosen.threshold)}+ followers")
     #> chosen: pull accounts with 3,000+ followers
     # --8<-- [end:thresholds]

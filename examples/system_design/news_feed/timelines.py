@@ -61,8 +61,13 @@ class Timelines:
     def pulled(self, author: int) -> bool:
         return self.graph.follower_count(author) >= self.threshold
 
+    def _check_user(self, user: int) -> None:
+        if not 0 <= user < self.graph.users:  # a negative index would wrap around
+            raise ValueError(f"user must be in 0..{self.graph.users - 1}, got {user}")
+
     def post(self, author: int, post_id: int) -> int:
         """Store a post; fan it out unless its author is pulled. Returns writes."""
+        self._check_user(author)
         if post_id in self.author or post_id < 1:
             raise ValueError(f"post id {post_id} is taken or not positive")
         self.author[post_id] = author
@@ -90,6 +95,7 @@ class Timelines:
         """The newest `limit` posts older than `cursor`, merged from every source."""
         if not 1 <= limit <= MAX_LIMIT:
             raise ValueError(f"limit must be in 1..{MAX_LIMIT}, got {limit}")
+        self._check_user(user)
         bound = math.inf if cursor is None else cursor
         follows = self.graph.following[user]
         cached = self.timeline.get(user, [])

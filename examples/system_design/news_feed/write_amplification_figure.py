@@ -7,6 +7,7 @@ and under the chosen hybrid threshold; pull writes no timeline at all.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from examples.system_design.news_feed.graph import (
@@ -35,6 +36,19 @@ def writes_per_post(graph: SocialGraph, threshold: float) -> list[tuple[int, int
     ]
 
 
+def thin(points: list[tuple[int, int]], bins: int = 40) -> list[tuple[int, int]]:
+    """One point per log-spaced bin of followers (its largest), and every 0 write."""
+    kept: dict[object, tuple[int, int]] = {}
+    for followers, writes in points:  # ascending, so the last in a bin is its largest
+        key = (
+            ("zero", followers)
+            if writes == 0
+            else round(bins * math.log10(followers) / 4)
+        )
+        kept[key] = (followers, writes)
+    return sorted(kept.values())
+
+
 def figure() -> Figure:
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
@@ -46,18 +60,22 @@ def figure() -> Figure:
     left, right = fig.subplots(1, 2)
 
     followed = [c for c in counts if c > 0]  # a log axis has no room for 0
-    ranks = range(1, len(followed) + 1)
-    left.loglog(ranks, followed, ".", markersize=2, label="accounts")
+    # About 40 log-spaced ranks instead of every account keeps the SVG small.
+    ranks = sorted({round(len(followed) ** (i / 40)) for i in range(41)})
+    left.loglog(
+        ranks, [followed[r - 1] for r in ranks], ".", markersize=4, label="accounts"
+    )
     mid = 100  # a 1/rank line through rank 100, to compare the slope
-    left.loglog(ranks, [followed[mid - 1] * mid / r for r in ranks], "--", color="gray")
+    ends = [1, len(followed)]
+    left.loglog(ends, [followed[mid - 1] * mid / r for r in ends], "--", color="gray")
     left.lines[-1].set_label("slope of 1/rank")
     left.set_xlabel("account rank")
     left.set_ylabel("followers")
     left.set_title("Follower counts by rank")
     left.legend(frameon=False)
 
-    push = sorted(set(writes_per_post(graph, PUSH)))
-    hybrid = sorted(set(writes_per_post(graph, HYBRID_THRESHOLD)))
+    push = thin(sorted(set(writes_per_post(graph, PUSH))))
+    hybrid = thin(sorted(set(writes_per_post(graph, HYBRID_THRESHOLD))))
     right.plot(*zip(*push, strict=True), "o", markersize=4, label="push")
     right.plot(
         *zip(*hybrid, strict=True), "x", markersize=4, label="hybrid", color="C3"

@@ -110,6 +110,12 @@ def test_bad_input_is_refused_and_changes_nothing() -> None:
     with pytest.raises(ValueError, match="not positive"):
         feeds.post(0, 0)
     assert feeds.timeline_writes == 2
+    for author in (-1, 4):  # -1 would index from the end of the follower lists
+        with pytest.raises(ValueError, match=r"user must be in 0\.\.3"):
+            feeds.post(author, 6)
+    with pytest.raises(ValueError, match=r"user must be in 0\.\.3"):
+        feeds.feed(-1)
+    assert 6 not in feeds.author
     with pytest.raises(KeyError, match="no post 9"):
         feeds.delete(9)
     with pytest.raises(ValueError, match="limit"):
