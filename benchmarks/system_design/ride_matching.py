@@ -19,6 +19,7 @@ import subprocess
 import time
 from collections.abc import Callable
 from functools import partial
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from benchmarks.timing import CPU_CLOCK, WALL_CLOCK, per_operation, quick_mode, report
@@ -34,6 +35,15 @@ SERVER_REQUESTS = 2_000 if quick_mode() else 20_000  # per redis-benchmark run
 SCAN_QUERIES = 10  # a scan of 100,000 drivers takes a fifth of a second; 10 suffice
 K = 5
 BOX = ((12.77, 13.17), (77.39, 77.80))
+NOTEBOOK = Path(__file__).parents[2] / "docs" / "system-design" / "ride-matching" / "estimation.py"
+
+
+def write_budget() -> int:
+    """The estimate's assumed UPDATE scripts a second per primary, read from the notebook."""
+    found = re.search(r"^REDIS_UPDATES_PER_PRIMARY = ([\d_]+)", NOTEBOOK.read_text(encoding="utf-8"), re.MULTILINE)
+    if found is None:
+        raise ValueError(f"no REDIS_UPDATES_PER_PRIMARY in {NOTEBOOK}")
+    return int(found.group(1))
 
 
 def fleet(size: int, seed: int = 1) -> dict[str, tuple[float, float]]:
@@ -146,6 +156,8 @@ def main() -> None:
         print(f"server throughput: redis-benchmark, {SERVER_REQUESTS:,} requests, 50 connections")
         for label, rate in rates.items():
             print(f"{label:<28}{rate:>10,.0f} per s   ratio to GEOADD {rate / rates['GEOADD alone']:5.2f}")
+        budget = write_budget()
+        print(f"{'estimate (an assumption)':<28}{budget:>10,} per s   UPDATE scripts per primary")
     else:
         print("server throughput: redis-benchmark is not installed, so not measured")
     small, large = FLEETS[0], FLEETS[-1]

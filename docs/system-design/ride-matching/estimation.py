@@ -34,10 +34,10 @@ from collections.abc import Sequence
 
 import matplotlib.pyplot as plt
 
-# Fleet and riders at the busiest moment of the day, for one large market. These
-# are interview-sized assumptions. For scale, Uber's whole platform (rides and
-# deliveries, every country) averaged nearly 26 million trips a day in 2023
-# (Uber's Q4 2023 results, February 2024:
+# Fleet and riders at the busiest moment of the day, for a platform close to
+# Uber's global size: interview-sized assumptions, not one city or country.
+# For scale, Uber's whole platform (rides and deliveries, every country) averaged
+# nearly 26 million trips a day in 2023 (Uber's Q4 2023 results, February 2024:
 # https://www.sec.gov/Archives/edgar/data/1543151/000154315124000008/uberq423earningspressrelea.htm).
 DRIVERS_ONLINE_PEAK = 1_000_000
 UPDATE_INTERVAL_S = 4  # a GPS fix every 4 s keeps a moving car's dot within ~50 m
@@ -47,28 +47,31 @@ SEARCHES_PER_RIDE = 3  # one nearest-driver search per offer, up to three offers
 RIDER_APPS_OPEN_PEAK = 2_000_000  # riders looking at the map of nearby cars
 NEARBY_REFRESH_S = 5  # how often that map asks for the cars around the rider
 
-# What one update is on the wire: a compact JSON body, sent over a WebSocket
-# inside TLS 1.3 over TCP and IPv4, one update per packet.
+# What one update is on the wire: the design page's WebSocket message exactly
+# (a test compares them). No driver id: the socket is authenticated once, so the
+# gateway knows whose it is. Compact JSON inside TLS 1.3 over TCP and IPv4, one
+# update per packet.
 SAMPLE_UPDATE = {
-    "driver_id": "d-3f9c2a71",
     "lat": 12.971599,
     "lon": 77.594566,
     "sent_ms": 1_700_000_000_123,
     "speed_mps": 8.3,
     "heading_deg": 271,
-    "accuracy_m": 5,
 }
 TLS13_RECORD_OVERHEAD = 5 + 1 + 16  # header, content type, AES-GCM tag (RFC 8446 5.2)
 TCP_HEADER_BYTES = 20 + 12  # with the timestamps option (RFC 9293, RFC 7323)
 IPV4_HEADER_BYTES = 20  # without options (RFC 791)
 
 # Live state per driver in Redis: the GEO set, the last-seen sorted set and the
-# last-sent hash, 300 bytes in all, measured with MEMORY USAGE at 10,000 drivers by
+# last-sent hash, measured with MEMORY USAGE at 10,000 drivers by
 # examples/system_design/ride_matching/redis_memory.py on Redis 7.0.
-LIVE_STATE_BYTES_PER_DRIVER = 300
-# A write budget per Redis primary for the 4-write update script. A commodity
-# node manages some 50,000 to 100,000 plain writes a second; in two benchmark runs
-# the script ran at 0.56 and 0.82 of a bare GEOADD's rate. Plan on the low end.
+LIVE_STATE_BYTES_PER_DRIVER = 290
+# An ASSUMPTION, not a measurement: a planning budget of UPDATE scripts (four
+# writes each) a second per Redis primary, kept low for headroom. Throughput
+# depends on hardware, clients, pipelining and payload (Redis's benchmark page:
+# https://redis.io/docs/latest/operate/oss_and_stack/management/optimization/benchmarks/).
+# benchmarks/system_design/ride_matching.py prints this machine's absolute
+# rates for the script and a bare GEOADD beside this budget; measure yours.
 REDIS_UPDATES_PER_PRIMARY = 25_000
 REDIS_NODE_MEMORY_BYTES = 25 * 10**9  # usable memory of one node
 
@@ -199,7 +202,10 @@ print(
 print()
 print(f"location updates per second at peak: {updates_per_s:,.0f}")
 print(f"ingress: {ingress_bytes_per_s / MB:.1f} MB/s = {mbit_per_s(ingress_bytes_per_s):,.0f} Mbit/s")
-print(f"Redis primaries for the writes alone: {write_primaries}")
+print(
+    f"Redis primaries for the writes alone: {write_primaries}"
+    f" (at an assumed {REDIS_UPDATES_PER_PRIMARY:,} scripts/s each)"
+)
 
 # %% [markdown]
 # ## Memory for the live positions
@@ -284,7 +290,7 @@ print(
 
 # %% [markdown]
 # The chart shows the write rate against the update interval for three fleet sizes,
-# with the budget of one Redis primary as a line. The interval is the cheapest knob:
+# with the assumed budget of one Redis primary as a line. The interval is the cheapest knob:
 # doubling it halves the writes, at the cost of a staler map.
 
 # %%
@@ -296,7 +302,7 @@ fleets = [DRIVERS_ONLINE_PEAK // 10, DRIVERS_ONLINE_PEAK, DRIVERS_ONLINE_PEAK * 
 fig, ax = plt.subplots(figsize=(6.4, 4.4))
 for fleet in fleets:
     ax.plot(intervals, [per_second(fleet, i) for i in intervals], marker="o", label=f"{fleet:,} drivers online")
-ax.axhline(REDIS_UPDATES_PER_PRIMARY, linestyle="--", color="firebrick", label="one Redis primary (budget)")
+ax.axhline(REDIS_UPDATES_PER_PRIMARY, linestyle="--", color="firebrick", label="one Redis primary (assumed budget)")
 ax.axvline(UPDATE_INTERVAL_S, linestyle=":", color="gray", label="assumed interval")
 ax.set_yscale("log")
 ax.set_xlabel("seconds between location updates")

@@ -56,8 +56,8 @@ west_side, east_side = encode(-17.0, 179.9995, 6), encode(-17.0, -179.9995, 6)
 print(west_side, east_side, "east neighbor:", neighbors(west_side)["e"])
 #> ruzzrc 2hbp21 east neighbor: 2hbp21
 
-# 3. Pole: a top-row cell lists five neighbors; the cells across the pole,
-# 22 km away here, are not among them.
+# 3. Pole: a top-row cell lists five neighbors; the cell across the pole,
+# which touches it there, is not among them. These two points are 22 km apart.
 top = encode(89.9, 0.0, 3)
 print(top, sorted(neighbors(top)), encode(89.9, 180.0, 3))
 #> upb ['e', 's', 'se', 'sw', 'w'] zzz

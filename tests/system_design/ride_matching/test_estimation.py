@@ -45,6 +45,15 @@ def test_wire_size_adds_every_layers_header(ns: dict[str, Any]) -> None:
     assert ns["ingress_bytes_per_s"] == pytest.approx(ns["updates_per_s"] * ns["wire_bytes"])
 
 
+def test_the_sized_update_is_the_apis_message(ns: dict[str, Any]) -> None:
+    """The notebook sizes exactly the message the page's API section shows."""
+    page = PAGE.read_text(encoding="utf-8")
+    block = page.split("# driver -> server", 1)[1].split("\n#", 1)[0]
+    message = json.loads(block[block.index("{") :])
+    assert message == ns["SAMPLE_UPDATE"]
+    assert "driver_id" not in message  # the socket is authenticated once
+
+
 def test_primaries_are_the_write_rate_over_the_budget(ns: dict[str, Any]) -> None:
     assert ns["write_primaries"] == math.ceil(ns["updates_per_s"] / ns["REDIS_UPDATES_PER_PRIMARY"])
 
