@@ -252,12 +252,11 @@ def test_a_session_with_autocommit_off_is_refused(md: Metadata) -> None:
 
 def test_the_account_lock_does_not_block_chunk_or_cursor_inserts(md: Metadata) -> None:
     (chunk,) = fixed_chunks(b"uploaded while GC runs", 100)
-    with md.session() as gc, md.session() as api:
-        with gc.transaction():
-            lock_account(gc, ACCOUNT)  # what commits and the collector hold
-            api.execute("SET lock_timeout = '2s'")  # fails fast if it would wait
-            assert register_chunk(api, ACCOUNT, chunk, md.blobs.new_key(chunk.digest))
-            save_cursor(api, ACCOUNT, "phone", 1)
+    with md.session() as gc, md.session() as api, gc.transaction():
+        lock_account(gc, ACCOUNT)  # what commits and the collector hold
+        api.execute("SET lock_timeout = '2s'")  # fails fast if it would wait
+        assert register_chunk(api, ACCOUNT, chunk, md.blobs.new_key(chunk.digest))
+        save_cursor(api, ACCOUNT, "phone", 1)
 
 
 def test_an_unknown_account_is_a_lookup_error(md: Metadata) -> None:
