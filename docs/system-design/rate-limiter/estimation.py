@@ -43,16 +43,18 @@ SCRIPT_CALLS_PER_REQUEST = 1
 # reports 72 bytes for a bucket named like "rl:{k:0123456789abcdef}:s" on
 # Redis 7.0.15 (tests/system_design/rate_limiter/test_estimation.py measures
 # it on the running server). It leaves out the key's entry in the table of
-# expiring keys and both hash tables' slots: 200,000 such keys written by hand
-# to an empty Redis 7.0 took 133 bytes each in all, so allow 64 bytes more.
+# expiring keys and both hash tables' slots, so allow 64 bytes more; the same
+# test writes 200,000 such keys to a private, empty redis-server and checks
+# that the growth of used_memory per key lies between the two figures.
 MEMORY_USAGE_BYTES = 72
 UNCOUNTED_BYTES_PER_KEY = 64
 
 # One shard: a Redis primary and its replica. Redis runs commands on one
 # thread, and the script runs a GET and a SET per policy. 25,000 script calls
-# a second per primary is a planning budget, not a measurement: replace it
-# with what benchmarks/system_design/rate_limiter.py (its redis-benchmark
-# rows) shows on your hardware, leaving half of it as headroom.
+# a second per primary is an assumption (a planning budget), not a
+# measurement or a vendor figure: replace it with what the redis-benchmark
+# rows of benchmarks/system_design/rate_limiter.py show on your hardware,
+# leaving half of it as headroom.
 SCRIPT_CALLS_PER_SHARD_PER_S = 25_000
 # Half of a 16 GB node for data: the rest is for fragmentation, the replica's
 # output buffer and the copy-on-write fork of a background save.
@@ -73,7 +75,11 @@ SAMPLE_COMMAND = [
     "1800000",  # per hour: interval (us)
     "3600000000",  # and capacity (us)
 ]
-SAMPLE_REPLY = [1, 9, 0, 100000, 100000, 1999, 0, 1800000, 1800000]  # allowed + 4 per policy
+# The script's reply to that command on fresh buckets: whether all fit, then
+# five integers per policy (fits, remaining, wait, debt, time to the next
+# unit). test_estimation.py runs the command on Redis and compares.
+SAMPLE_REPLY = [1, 1, 9, 0, 100000, 100000, 1, 1999, 0, 1800000, 1800000]
+FIELDS_PER_POLICY = 5
 
 KB, MB, GB = 10**3, 10**6, 10**9
 SCALES = (1, 10, 100)

@@ -40,7 +40,7 @@ def private_redis(*settings: str) -> Iterator[str]:
     command = [binary, "--port", "0", "--unixsocket", str(sock)]
     command += ["--unixsocketperm", "700", "--dir", str(folder)]
     command += ["--save", "", "--appendonly", "no", *settings]
-    server = subprocess.Popen(  # noqa: S603 - the installed binary, our options
+    server = subprocess.Popen(  # the installed binary, our options only
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )
     try:

@@ -10,8 +10,10 @@ from typing import Any
 import pytest
 
 from examples.data.redis.connection import connect
+from examples.system_design.rate_limiter.gcra import GCRA
 from tests.support.example_files import DOCS_DIR
 from tests.support.notebooks import markdown_of, run_as_script
+from tests.system_design.rate_limiter.private_redis import private_redis, unix_client
 
 NOTEBOOK = DOCS_DIR / "system-design" / "rate-limiter" / "estimation.py"
 PAGE = DOCS_DIR / "system-design" / "rate-limiter" / "index.md"
@@ -132,7 +134,8 @@ def test_the_page_restates_the_notebook(ns: dict[str, Any]) -> None:
         ns["REQUESTS_PER_CLIENT_PER_DAY"]
     )
     assert ns["DAILY_ACTIVE_CLIENTS"] == 10_000_000  # "ten million", in words on the page
-    assert _page_number(r"budget of ([\d,]+) script calls per primary") == f"{ns['SCRIPT_CALLS_PER_SHARD_PER_S']:,}"
+    budget = _page_number(r"assumed budget of ([\d,]+) script calls per primary")
+    assert budget == f"{ns['SCRIPT_CALLS_PER_SHARD_PER_S']:,}"
     assert _page_number(r"about ([\d,]+) checks a second at peak") == f"{ns['peak_rps']:,.0f}"
     assert _page_number(r"at most ([\d,.]+) million buckets") == f"{ns['keys'] / 1e6:,.0f}"
     assert _page_number(r"([\d.]+) GB of Redis memory") == f"{ns['memory'] / GB:.2f}"
@@ -155,3 +158,39 @@ def test_memory_usage_of_a_real_bucket_is_what_the_notebook_assumes(ns: dict[str
             assert r.memory_usage(key) == ns["MEMORY_USAGE_BYTES"]
         finally:
             r.delete(key)
+
+
+def test_the_sample_reply_is_what_the_script_returns(ns: dict[str, Any], redis_url: str) -> None:
+    """The notebook's sample command, run on Redis against fresh buckets of the same name length."""
+    command = ns["SAMPLE_COMMAND"]
+    policies = int(command[2])
+    keys = [f"rl:{{k:{secrets.token_hex(8)}}}:{suffix}" for suffix in ("s", "h")]
+    assert [len(k) for k in keys] == [len(k) for k in command[3 : 3 + policies]]
+    with connect(redis_url) as r:
+        try:
+            reply = r.eval(GCRA, policies, *keys, *command[3 + policies :])
+        finally:
+            r.delete(*keys)
+    assert reply == ns["SAMPLE_REPLY"]
+    assert len(reply) == 1 + ns["FIELDS_PER_POLICY"] * policies
+    assert ns["reply_bytes"] == len(f"*{len(reply)}\r\n") + sum(len(f":{v}\r\n") for v in reply)
+
+
+WRITE_BUCKETS = """
+for i = 1, tonumber(ARGV[1]) do
+  local key = string.format('rl:{k:%016x}:s', i)
+  redis.call('SET', key, 1733097600123456 + i, 'PX', 3600000)
+end
+"""
+
+
+def test_the_uncounted_bytes_cover_what_200000_buckets_really_take(ns: dict[str, Any]) -> None:
+    """used_memory grows by more than MEMORY USAGE per key and by no more than the notebook allows."""
+    count = 200_000
+    with private_redis() as sock, unix_client(sock, timeout=30) as r:
+        before = int(r.info("memory")["used_memory"])
+        r.eval(WRITE_BUCKETS, 0, count)  # one script: fast, and the same keys as SETs
+        assert r.dbsize() == count
+        assert r.object("ENCODING", "rl:{k:0000000000000001}:s") == b"int"
+        per_key = (int(r.info("memory")["used_memory"]) - before) / count
+    assert ns["MEMORY_USAGE_BYTES"] < per_key <= ns["BYTES_PER_KEY"]

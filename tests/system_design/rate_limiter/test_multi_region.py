@@ -54,6 +54,7 @@ def test_the_page_states_what_the_simulation_measures() -> None:
     page = " ".join((DOCS_DIR / "system-design" / "rate-limiter" / "index.md").read_text(encoding="utf-8").split())
     assert f"sends {WORLD.rate:.0f} requests a second" in page
     assert f"limit of {WORLD.limit} per second" in page and WORLD.window_ms == 1_000
+    assert "fixed, aligned one-second windows, not GCRA" in page
     assert f"assumed {WORLD.one_way_ms:.0f} ms between regions" in page
     synced = [measure(STRATEGIES[f"local counts, sync {ms} ms"], WORLD).worst for ms in (10, 500)]
     assert f"{synced[0]:.2f}x to {synced[1]:.2f}x here" in page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from http import HTTPStatus
@@ -90,10 +91,8 @@ def test_a_busy_script_takes_the_fail_mode() -> None:
         finally:
             with unix_client(sock) as killer:
                 while thread.is_alive():
-                    try:
+                    with contextlib.suppress(redis.ResponseError):  # not running yet
                         killer.script_kill()
-                    except redis.ResponseError:
-                        pass  # not running yet
                     thread.join(timeout=0.1)
         assert errors
 
