@@ -13,8 +13,9 @@ authenticate with a bearer API key; the app keeps only SHA-256 hashes of keys.
 from __future__ import annotations
 
 import hashlib
+import time
 import uuid
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Annotated
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Request
@@ -49,7 +50,11 @@ from examples.system_design.payments.money import (
     contains_card_number,
 )
 from examples.system_design.payments.service import OutcomeUnknownError, PaymentService
-from examples.system_design.payments.webhooks import BadSignatureError, parse_signed
+from examples.system_design.payments.webhooks import (
+    MAX_BODY_BYTES,
+    BadSignatureError,
+    parse_signed,
+)
 
 
 # --8<-- [start:body]
@@ -119,10 +124,32 @@ def current_merchant(
     return merchants[digest]
 
 
+async def bounded_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
+    """The request body, or a 413 as soon as it grows past `limit` bytes."""
+    declared = request.headers.get("content-length", "0")
+    if not declared.isdigit() or int(declared) > limit:
+        raise ProblemError(413, "body-too-large", "Body too large", f"At most {limit} bytes.")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:  # a chunked body declares no length
+            raise ProblemError(
+                413, "body-too-large", "Body too large", f"At most {limit} bytes."
+            )
+    return bytes(body)
+
+
 def create_app(
-    service: PaymentService, api_key_hashes: Mapping[str, str], webhook_secret: bytes
+    service: PaymentService,
+    api_key_hashes: Mapping[str, str],
+    webhook_secret: bytes,
+    *,
+    clock: Callable[[], float] = time.time,
 ) -> FastAPI:
-    """The API over `service`; `api_key_hashes` maps SHA-256 hex of a key to a merchant."""
+    """The API over `service`; `api_key_hashes` maps SHA-256 hex of a key to a merchant.
+
+    `clock` is Unix time, against which webhook timestamps are checked.
+    """
     app = FastAPI(title="Payments API")
     install_problem_handlers(app)
 
@@ -198,8 +225,9 @@ def create_app(
         try:
             event = parse_signed(
                 webhook_secret,
-                await request.body(),
+                await bounded_body(request),  # before any work: capped
                 request.headers.get("processor-signature"),
+                now=clock(),
             )
         except BadSignatureError as error:
             raise ProblemError(

@@ -25,6 +25,9 @@ FEES_ACCOUNT = "fees:{currency}"
 MERCHANT_ACCOUNT = "merchant:{merchant}:{currency}"
 
 
+_WITH_CODE = (PaymentStatus.FAILED, PaymentStatus.NEEDS_REVIEW)  # statuses with a reason
+
+
 class UnknownPaymentError(LookupError):
     """No payment has this id."""
 
@@ -103,7 +106,7 @@ def advance(
             post_entry(conn, "refund", str(payment_id), currency, reverse)
         conn.execute(
             "UPDATE payments SET status = %s, decline_code = %s WHERE id = %s",
-            (step, decline_code if step is PaymentStatus.FAILED else None, payment_id),
+            (step, decline_code if step in _WITH_CODE else None, payment_id),
         )
     return steps
 

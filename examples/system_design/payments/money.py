@@ -31,7 +31,9 @@ def check_currency(currency: object) -> str:
     """`currency` if it is one this service accepts; ValueError otherwise."""
     if not isinstance(currency, str) or currency not in MINOR_UNIT_EXPONENT:
         accepted = ", ".join(sorted(MINOR_UNIT_EXPONENT))
-        raise ValueError(f"currency must be one of {accepted}, got {currency!r}")
+        # Never repeat the value: a card number pasted into the wrong field
+        # would come back in the error, and into logs.
+        raise ValueError(f"currency must be one of {accepted}")
     return currency
 
 
@@ -39,13 +41,12 @@ def check_amount(amount: object, currency: str) -> int:
     """`amount` if it is a positive whole number of minor units within the limit."""
     # `type(...) is int`: a bool is an int to Python, and 19.99 is not a count.
     if type(amount) is not int:
-        raise ValueError(
-            f"amount must be an integer count of minor units, got {amount!r}"
-        )
+        kind = type(amount).__name__  # the type, never the value
+        raise ValueError(f"amount must be an integer count of minor units, not {kind}")
     if not 0 < amount <= max_amount(currency):
         raise ValueError(
             f"amount must be between 1 and {max_amount(currency)} {currency}"
-            f" minor units, got {amount}"
+            " minor units"
         )
     return amount
 

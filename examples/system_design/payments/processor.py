@@ -3,8 +3,10 @@
 A real processor (a payment service provider) is another company's HTTPS API:
 we cannot run it here, so this class plays its part inside the example's own
 process. It keeps the behaviors the design depends on: charges deduplicated
-by the idempotency key we send, timeouts that hide whether a charge happened,
-a status query by key, webhook events, and a daily settlement report. The
+by the idempotency key we send for as long as the processor keeps keys (24
+hours here, as Stripe and Checkout.com document), timeouts that hide whether
+a charge happened, a search by our own reference, webhook events, and a
+daily settlement report. The
 network is simulated by scripted faults and an outage switch; no sockets.
 """
 
@@ -12,7 +14,9 @@ from __future__ import annotations
 
 import random
 import threading
+import time
 from collections import deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -54,17 +58,22 @@ class Event:
 
 # Test tokens, as processors publish them for their sandboxes.
 DECLINED_TOKEN = "tok_decline"  # noqa: S105 (a sandbox card token, not a secret)
+# Stripe prunes idempotency keys once they are at least 24 hours old, and a
+# pruned key sent again makes a new request (docs.stripe.com/api/idempotent_requests).
+KEY_WINDOW_SECONDS = 24 * 60 * 60
 
 
 # --8<-- [start:processor]
 @dataclass
 class FakeProcessor:
-    """In-process fake of a processor's API: charges keyed by our idempotency key."""
+    """In-process fake of a processor's API: charges deduplicated by our key, for a while."""
 
-    charges: dict[str, Charge] = field(default_factory=dict)
+    charges: dict[str, Charge] = field(default_factory=dict)  # by charge id
+    keys: dict[str, tuple[float, Charge]] = field(default_factory=dict)  # key: (when, charge)
+    clock: Callable[[], float] = time.monotonic
     events: list[Event] = field(default_factory=list)
     faults: deque[Fault] = field(default_factory=deque)
-    refunded: set[str] = field(default_factory=set)  # keys of refunded charges
+    refunded: set[str] = field(default_factory=set)  # ids of refunded charges
     create_calls: int = 0  # how many charge requests reached it
     _lock: threading.Lock = field(default_factory=threading.Lock)
     available: bool = True  # False: every call times out, status queries too
@@ -81,7 +90,7 @@ class FakeProcessor:
         token: str,
         timeout: float,
     ) -> Charge:
-        """Charge the card behind `token`; a repeat of a key returns its first charge."""
+        """Charge the card behind `token`; a key repeated within the window: its first charge."""
         if timeout <= 0:
             raise ValueError("every call to the processor needs a positive timeout")
         fault = self._next_fault()
@@ -92,8 +101,10 @@ class FakeProcessor:
             raise ProcessorTimeoutError(f"no reply within {timeout} s")
         with self._lock:
             self.create_calls += 1
-            charge = self.charges.get(idempotency_key)
-            if charge is None:
+            now = self.clock()
+            seen = self.keys.get(idempotency_key)
+            charge = seen[1] if seen and now - seen[0] < KEY_WINDOW_SECONDS else None
+            if charge is None:  # a new key, or one pruned: a new charge
                 declined = token == DECLINED_TOKEN
                 charge = Charge(
                     id=f"ch_{len(self.charges) + 1:04d}",
@@ -104,7 +115,8 @@ class FakeProcessor:
                     status="failed" if declined else "succeeded",
                     decline_code="card_declined" if declined else None,
                 )
-                self.charges[idempotency_key] = charge
+                self.charges[charge.id] = charge
+                self.keys[idempotency_key] = (now, charge)
                 self._emit(reference, charge.status)
             elif (charge.amount, charge.currency) != (amount, currency):
                 raise ProcessorRequestError("key reused with different parameters")
@@ -112,24 +124,30 @@ class FakeProcessor:
             raise ProcessorTimeoutError(f"no reply within {timeout} s")
         return charge
 
-    def retrieve_charge(self, idempotency_key: str, *, timeout: float) -> Charge | None:
-        """The charge made under this key, or None if the processor never saw it."""
+    def find_charges(self, reference: str, *, timeout: float) -> list[Charge]:
+        """Charges whose metadata holds our `reference`: how processors let you look up.
+
+        There is no lookup by idempotency key; a search by your own metadata is
+        what processors offer (and it may lag a little behind new charges).
+        """
         if timeout <= 0:
             raise ValueError("every call to the processor needs a positive timeout")
-        if not self.available:
+        if not self.available or self._next_fault() is not None:
             raise ProcessorTimeoutError(f"no reply within {timeout} s")
         with self._lock:
-            return self.charges.get(idempotency_key)
+            return [c for c in self.charges.values() if c.reference == reference]
 
     # --8<-- [end:processor]
 
-    def refund(self, idempotency_key: str) -> None:
-        """Refund the charge made under this key (emits a refunded event)."""
+    def refund(self, reference: str) -> None:
+        """Refund the successful charge for our `reference` (emits a refunded event)."""
         with self._lock:
-            charge = self.charges[idempotency_key]
-            if charge.status != "succeeded" or idempotency_key in self.refunded:
-                raise ProcessorRequestError(f"cannot refund charge {charge.id}")
-            self.refunded.add(idempotency_key)
+            found = [c for c in self.charges.values() if c.reference == reference]
+            ok = [c for c in found if c.status == "succeeded"]
+            if len(ok) != 1 or ok[0].id in self.refunded:
+                raise ProcessorRequestError(f"cannot refund a charge for {reference}")
+            charge = ok[0]
+            self.refunded.add(charge.id)
             self._emit(charge.reference, "refunded")
 
     def script(self, *faults: Fault) -> None:
@@ -157,7 +175,7 @@ class FakeProcessor:
             if charge.status != "succeeded":
                 continue  # a declined charge moves no money
             kinds = ["charge"]
-            if charge.idempotency_key in self.refunded:
+            if charge.id in self.refunded:
                 kinds.append("refund")
             rows += [
                 {"type": kind, "reference": charge.reference}

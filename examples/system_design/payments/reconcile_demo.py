@@ -18,7 +18,7 @@ from examples.system_design.payments.reconcile import (
     summary,
 )
 from examples.system_design.payments.schema import create_schema
-from examples.system_design.payments.service import PaymentService, processor_key
+from examples.system_design.payments.service import PaymentService
 
 if __name__ == "__main__":
     with scratch_schema("ex_recon") as schema, connect(schema) as conn:
@@ -34,7 +34,7 @@ if __name__ == "__main__":
             new = NewPayment("shop-1", 1_000 + 37 * n, "USD", token)
             made.append(service.create_payment(f"order-{n}", new).body)
         for payment in made[:2]:  # two refunds, told to us by webhook
-            processor.refund(processor_key(payment["id"]))
+            processor.refund(payment["id"])
         for event in processor.events:
             service.handle_event(event)
         ours = ledger_lines(conn)

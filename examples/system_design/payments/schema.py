@@ -122,7 +122,8 @@ CREATE TABLE payments (
     currency       char(3) NOT NULL CHECK (currency ~ '^[A-Z]{3}$'),
     payment_method text NOT NULL,   -- the processor's token, never a card number
     status         text NOT NULL DEFAULT 'pending'
-                   CHECK (status IN ('pending', 'succeeded', 'failed', 'refunded')),
+                   CHECK (status IN ('pending', 'succeeded', 'failed', 'refunded',
+                                     'needs_review')),
     decline_code   text,
     created_at     timestamptz NOT NULL DEFAULT now()
 );

@@ -2,6 +2,7 @@
 
     pending -> succeeded -> refunded
     pending -> failed
+    pending -> needs_review -> succeeded or failed   (a person decides)
 
 A processor event states where a payment is now, and events arrive late, twice
 and out of order. So `path_to` answers three different questions with three
@@ -22,10 +23,15 @@ class PaymentStatus(StrEnum):
     SUCCEEDED = "succeeded"
     FAILED = "failed"
     REFUNDED = "refunded"
+    # The outcome stayed unknown past the processor's key window: sending the
+    # charge again could charge twice, so a person (or a webhook) decides.
+    NEEDS_REVIEW = "needs_review"
 
 
+_DONE = frozenset({PaymentStatus.SUCCEEDED, PaymentStatus.FAILED})
 TRANSITIONS: dict[PaymentStatus, frozenset[PaymentStatus]] = {
-    PaymentStatus.PENDING: frozenset({PaymentStatus.SUCCEEDED, PaymentStatus.FAILED}),
+    PaymentStatus.PENDING: _DONE | {PaymentStatus.NEEDS_REVIEW},
+    PaymentStatus.NEEDS_REVIEW: _DONE,
     PaymentStatus.SUCCEEDED: frozenset({PaymentStatus.REFUNDED}),
     PaymentStatus.FAILED: frozenset(),
     PaymentStatus.REFUNDED: frozenset(),
@@ -59,13 +65,13 @@ def path_to(current: PaymentStatus, target: PaymentStatus) -> list[PaymentStatus
     """
     if target == current or current in reachable(target):
         return []  # nothing to do: the event is a repeat or is stale
-    path = [target]
-    while path[0] not in TRANSITIONS[current]:
-        previous = [s for s, nxt in TRANSITIONS.items() if path[0] in nxt]
-        if not previous:
-            raise IllegalTransitionError(current, target)
-        path.insert(0, previous[0])  # each status has one way in, at most
-    return path
+    paths = [[step] for step in sorted(TRANSITIONS[current])]
+    while paths:  # breadth first: the shortest path, the same on every run
+        path = paths.pop(0)
+        if path[-1] == target:
+            return path
+        paths += [[*path, step] for step in sorted(TRANSITIONS[path[-1]])]
+    raise IllegalTransitionError(current, target)
 
 
 # --8<-- [end:machine]

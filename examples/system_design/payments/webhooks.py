@@ -29,25 +29,54 @@ class Outcome(StrEnum):
 
 
 class BadSignatureError(ValueError):
-    """The body was not signed with the shared webhook secret."""
+    """The body was not signed with the shared webhook secret, or not recently."""
 
 
-def sign(secret: bytes, body: bytes) -> str:
-    """The signature header value the processor sends: HMAC-SHA256 of the raw body."""
-    return "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()
+# Stripe's scheme, in outline: the header carries a timestamp and an HMAC over
+# "timestamp.body", and deliveries older than the tolerance are refused, so a
+# captured request cannot be replayed once the window has passed.
+TOLERANCE_SECONDS = 300
+MAX_BODY_BYTES = 64 * 1024  # events are small: refuse a huge body before reading on
 
 
-def parse_signed(secret: bytes, body: bytes, signature: str | None) -> Event:
-    """The event in `body`, if `signature` proves the processor sent it."""
-    if signature is None or not hmac.compare_digest(sign(secret, body), signature):
-        raise BadSignatureError("missing or wrong webhook signature")
+def sign(secret: bytes, body: bytes, timestamp: int) -> str:
+    """The signature header the processor sends: `t=<unix time>,v1=<hex HMAC>`."""
+    signed = str(timestamp).encode() + b"." + body
+    return f"t={timestamp},v1={hmac.new(secret, signed, hashlib.sha256).hexdigest()}"
+
+
+# --8<-- [start:verify]
+def verify(secret: bytes, body: bytes, header: str | None, now: float) -> None:
+    """Raise BadSignatureError unless `header` signs `body` within the tolerance."""
+    if header is None or not header.isascii():
+        raise BadSignatureError("missing or malformed webhook signature")
+    fields = dict(part.partition("=")[::2] for part in header.split(","))
+    stamp, given = fields.get("t", ""), fields.get("v1", "")
+    if not (stamp.isdigit() and len(stamp) <= 12):
+        raise BadSignatureError("missing or malformed webhook signature")
+    if abs(now - int(stamp)) > TOLERANCE_SECONDS:
+        raise BadSignatureError("webhook timestamp outside the tolerance")
+    expected = sign(secret, body, int(stamp)).partition(",v1=")[2]
+    if not hmac.compare_digest(expected.encode(), given.encode()):  # bytes
+        raise BadSignatureError("missing or malformed webhook signature")
+
+
+# --8<-- [end:verify]
+
+
+def parse_signed(secret: bytes, body: bytes, header: str | None, now: float) -> Event:
+    """The event in `body`, if `header` proves the processor sent it recently."""
+    if len(body) > MAX_BODY_BYTES:
+        raise ValueError(f"an event body is at most {MAX_BODY_BYTES} bytes")
+    verify(secret, body, header, now)
     data = json.loads(body)
     if not isinstance(data, dict) or set(data) != {"id", "reference", "status"}:
         raise ValueError("an event has exactly the fields id, reference and status")
     if not all(isinstance(v, str) and v for v in data.values()):
         raise ValueError("event fields must be non-empty strings")
     uuid.UUID(data["reference"])  # ValueError if it is not one of our payment ids
-    PaymentStatus(data["status"])  # ValueError for a status we do not know
+    if data["status"] not in ("succeeded", "failed", "refunded"):
+        raise ValueError(f"a processor event cannot report {data['status']!r}")
     return Event(**data)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 
@@ -27,7 +29,13 @@ class Wired:
     processor: FakeProcessor
 
 
-def wire(schema: str, dsn: str | None = None, *, lease_seconds: float = 30.0) -> Wired:
+def wire(
+    schema: str,
+    dsn: str | None = None,
+    *,
+    lease_seconds: float = 30.0,
+    clock: Callable[[], float] = time.time,
+) -> Wired:
     """Create the tables in `schema` and build the app over them."""
     with connect(schema, dsn) as conn:
         create_schema(conn)
@@ -41,4 +49,5 @@ def wire(schema: str, dsn: str | None = None, *, lease_seconds: float = 30.0) ->
     hashes = {
         hashlib.sha256(k.encode()).hexdigest(): m for k, m in DEMO_API_KEYS.items()
     }
-    return Wired(create_app(service, hashes, DEMO_WEBHOOK_SECRET), service, processor)
+    app = create_app(service, hashes, DEMO_WEBHOOK_SECRET, clock=clock)
+    return Wired(app, service, processor)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections import Counter
 from collections.abc import Iterator
 
@@ -12,7 +13,7 @@ from starlette.testclient import TestClient
 
 from examples.system_design.payments.processor import Event
 from examples.system_design.payments.server import serve
-from examples.system_design.payments.webhooks import event_body, sign
+from examples.system_design.payments.webhooks import MAX_BODY_BYTES, event_body, sign
 from examples.system_design.payments.wiring import DEMO_WEBHOOK_SECRET, Wired
 
 AUTH = {"Authorization": "Bearer sk_test_shop_1"}
@@ -136,16 +137,45 @@ def test_webhooks_need_a_signature_and_are_applied_once(client: TestClient, wire
     url = "/webhooks/processor"
     forged = client.post(url, content=body, headers={"Processor-Signature": "sha256=00"})
     assert forged.status_code == 400 and forged.json()["type"].endswith("/bad-signature")
-    signed = {"Processor-Signature": sign(DEMO_WEBHOOK_SECRET, body)}
+    now = int(time.time())  # the app's clock is the real one here
+    signed = {"Processor-Signature": sign(DEMO_WEBHOOK_SECRET, body, now)}
     outcomes = [client.post(url, content=body, headers=signed).json()["outcome"] for _ in range(3)]
     assert outcomes == ["applied", "duplicate", "duplicate"]
     assert client.get(f"/payments/{payment['id']}", headers=AUTH).json()["status"] == "refunded"
     bad = b'{"id": "e", "reference": "r", "status": "refunded"}'
-    bad_signed = {"Processor-Signature": sign(DEMO_WEBHOOK_SECRET, bad)}
+    bad_signed = {"Processor-Signature": sign(DEMO_WEBHOOK_SECRET, bad, now)}
     assert client.post(url, content=bad, headers=bad_signed).status_code == 400
     ghost = event_body(Event("evt_y", "00000000-0000-0000-0000-000000000009", "failed"))
-    sig = {"Processor-Signature": sign(DEMO_WEBHOOK_SECRET, ghost)}
+    sig = {"Processor-Signature": sign(DEMO_WEBHOOK_SECRET, ghost, now)}
     assert client.post(url, content=ghost, headers=sig).status_code == 404
+
+
+def test_a_non_ascii_signature_is_a_400_not_a_500(client: TestClient) -> None:
+    body = event_body(Event("evt_x", "00000000-0000-0000-0000-000000000009", "failed"))
+    header = b"t=1,v1=" + b"\xe9" * 64  # latin-1 on the wire: not ASCII
+    sent = client.post("/webhooks/processor", content=body, headers={"Processor-Signature": header})
+    assert sent.status_code == 400 and sent.json()["type"].endswith("/bad-signature")
+
+
+def test_a_webhook_body_over_the_cap_is_a_413_before_any_check(client: TestClient) -> None:
+    big = b"x" * (MAX_BODY_BYTES + 1)
+    sent = client.post("/webhooks/processor", content=big, headers={"Processor-Signature": "t=1,v1=00"})
+    assert sent.status_code == 413
+
+    def chunks() -> Iterator[bytes]:  # no Content-Length: the stream is counted
+        for _ in range(MAX_BODY_BYTES // 1024 + 2):
+            yield b"x" * 1024
+
+    streamed = client.post("/webhooks/processor", content=chunks(), headers={"Processor-Signature": "t=1"})
+    assert streamed.status_code == 413
+
+
+@pytest.mark.parametrize("field", ["currency", "amount"])
+def test_a_card_number_in_another_field_is_not_echoed(client: TestClient, field: str) -> None:
+    card = "4242424242424242"
+    for value in (card, int(card)):
+        sent = post(client, key=f"card-{field}-{type(value).__name__}", body=BODY | {field: value})
+        assert sent.status_code == 422 and card not in sent.text
 
 
 def test_a_stampede_of_one_key_over_real_http_makes_one_charge(wired: Wired) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from examples.system_design.payments.processor import (
     DECLINED_TOKEN,
+    KEY_WINDOW_SECONDS,
     FakeProcessor,
     Fault,
     ProcessorRequestError,
@@ -53,7 +54,7 @@ def test_a_lost_request_does_nothing_and_a_lost_response_does_everything() -> No
     with pytest.raises(ProcessorTimeoutError):
         charge(p)
     assert len(p.charges) == 1  # charged, though the caller never heard
-    assert p.retrieve_charge("k1", timeout=1.0) == charge(p)
+    assert p.find_charges("ref-k1", timeout=1.0) == [charge(p)]
 
 
 def test_an_outage_times_out_every_call() -> None:
@@ -61,7 +62,7 @@ def test_an_outage_times_out_every_call() -> None:
     with pytest.raises(ProcessorTimeoutError):
         charge(p)
     with pytest.raises(ProcessorTimeoutError):
-        p.retrieve_charge("k1", timeout=1.0)
+        p.find_charges("ref-k1", timeout=1.0)
 
 
 @pytest.mark.parametrize("timeout", [0, -1])
@@ -70,7 +71,7 @@ def test_every_call_needs_a_timeout(timeout: float) -> None:
     with pytest.raises(ValueError, match="positive timeout"):
         p.create_charge(idempotency_key="k", reference="r", amount=1, currency="USD", token=VISA, timeout=timeout)
     with pytest.raises(ValueError, match="positive timeout"):
-        p.retrieve_charge("k", timeout=timeout)
+        p.find_charges("r", timeout=timeout)
 
 
 def test_a_held_call_times_out_if_never_released() -> None:
@@ -91,11 +92,11 @@ def test_refunds_only_once_and_only_a_success() -> None:
     p = FakeProcessor()
     charge(p, "ok")
     charge(p, "no", token=DECLINED_TOKEN)
-    p.refund("ok")
+    p.refund("ref-ok")
     with pytest.raises(ProcessorRequestError):
-        p.refund("ok")
+        p.refund("ref-ok")
     with pytest.raises(ProcessorRequestError):
-        p.refund("no")
+        p.refund("ref-no")
     assert [e.status for e in p.events] == ["succeeded", "failed", "refunded"]
     assert len({e.id for e in p.events}) == 3
 
@@ -104,10 +105,22 @@ def test_the_settlement_report_lists_money_moved_and_is_seeded() -> None:
     p = FakeProcessor()
     for n in range(6):
         charge(p, f"k{n}", amount=100 + n, token=DECLINED_TOKEN if n == 5 else "tok_visa")
-    p.refund("k0")
+    p.refund("ref-k0")
     clean = p.settlement_report(seed=1)
     assert sorted((r["type"], r["reference"]) for r in clean) == sorted(
         [("charge", f"ref-k{n}") for n in range(5)] + [("refund", "ref-k0")]
     )
     assert p.settlement_report(seed=9, faults=3) == p.settlement_report(seed=9, faults=3)
     assert p.settlement_report(seed=9, faults=3) != clean
+
+
+def test_a_key_older_than_the_window_makes_a_new_charge() -> None:
+    """As Stripe documents: a pruned key sent again is a new request."""
+    now = [0.0]
+    p = FakeProcessor(clock=lambda: now[0])
+    first = charge(p)
+    now[0] = KEY_WINDOW_SECONDS - 1
+    assert charge(p) == first and len(p.charges) == 1
+    now[0] = KEY_WINDOW_SECONDS + 1
+    assert charge(p) != first and len(p.charges) == 2
+    assert len(p.find_charges("ref-k1", timeout=1.0)) == 2  # found by reference

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 
 import pytest
@@ -129,3 +130,75 @@ def test_the_service_refuses_bad_settings(postgres_dsn: str) -> None:
     for kwargs in ({"charge_attempts": 0}, {"processor_timeout": 0}, {"lease_seconds": -1}):
         with pytest.raises(ValueError, match="positive"):
             PaymentService(lambda: connect("public", postgres_dsn), None, **kwargs)  # type: ignore[arg-type]
+
+
+def age_everything(wired: Wired, hours: float) -> None:
+    """Move the processor's clock and the payments' creation times `hours` on."""
+    start = wired.processor.clock()
+    wired.processor.clock = lambda: start + hours * 3600
+    with wired.service._connect() as conn:
+        conn.execute("UPDATE payments SET created_at = created_at - make_interval(hours => %s)", (hours,))
+
+
+def test_a_resume_past_the_processors_key_window_finds_the_charge_by_reference(wired: Wired) -> None:
+    """The processor forgot our key after 24 h: sending again would charge twice."""
+    wired.processor.script(*[Fault.LOST_RESPONSE] * 4)  # charged; replies and search lost
+    with pytest.raises(OutcomeUnknownError):
+        wired.service.create_payment("k1", NEW)
+    assert len(wired.processor.charges) == 1
+    calls = wired.processor.create_calls
+    age_everything(wired, hours=25)
+    response = wired.service.create_payment("k1", NEW)  # the client's retry, a day later
+    assert response.body["status"] == "succeeded"
+    assert len(wired.processor.charges) == 1 and wired.processor.create_calls == calls
+
+
+def test_past_the_window_with_no_charge_found_a_person_decides(wired: Wired) -> None:
+    wired.processor.available = False
+    with pytest.raises(OutcomeUnknownError):
+        wired.service.create_payment("k1", NEW)
+    wired.processor.available = True
+    age_everything(wired, hours=25)
+    response = wired.service.create_payment("k1", NEW)
+    assert response.body["status"] == "needs_review"
+    assert response.body["decline_code"] == "outcome_unknown"
+    assert wired.processor.create_calls == 0  # never re-sent: nothing dedupes it now
+    assert entries(wired) == []
+
+
+def test_within_the_window_a_resume_searches_first_and_sends_only_if_nothing_is_found(wired: Wired) -> None:
+    wired.processor.script(*[Fault.LOST_RESPONSE] * 4)
+    with pytest.raises(OutcomeUnknownError):
+        wired.service.create_payment("k1", NEW)
+    calls = wired.processor.create_calls
+    assert wired.service.create_payment("k1", NEW).body["status"] == "succeeded"
+    assert wired.processor.create_calls == calls  # found by reference: not sent again
+
+
+def test_no_database_connection_is_held_while_the_processor_is_called(wired: Wired) -> None:
+    opened: list = []
+    connect = wired.service._connect
+
+    def tracked():
+        conn = connect()
+        opened.append(conn)
+        return conn
+
+    wired.service._connect = tracked
+    wired.processor.hold = threading.Event()
+    worker = threading.Thread(target=wired.service.create_payment, args=("k1", NEW))
+    worker.start()
+    try:
+        assert wired.processor.in_call.wait(timeout=10)
+        assert opened and all(conn.closed for conn in opened)  # step 1's is closed
+    finally:
+        wired.processor.hold.set()
+        worker.join(timeout=30)
+    assert not any(conn.closed is False for conn in opened)
+
+
+def test_the_lease_must_outlast_the_worst_case_request(postgres_dsn: str) -> None:
+    service = PaymentService(lambda: connect("public", postgres_dsn), None)  # type: ignore[arg-type]
+    assert service.worst_case_seconds() == pytest.approx(5 * 2.0 + 0.05 + 0.1 + 0.2)
+    with pytest.raises(ValueError, match="worst-case"):
+        PaymentService(lambda: connect("public", postgres_dsn), None, lease_seconds=10)  # type: ignore[arg-type]

@@ -20,6 +20,8 @@ from examples.system_design.payments.ledger import audit
 from examples.system_design.payments.processor import Event
 from examples.system_design.payments.schema import create_schema
 from examples.system_design.payments.webhooks import (
+    MAX_BODY_BYTES,
+    TOLERANCE_SECONDS,
     BadSignatureError,
     Outcome,
     event_body,
@@ -133,13 +135,49 @@ def test_an_event_for_an_unknown_payment_is_not_recorded(db: psycopg.Connection)
     assert db.execute("SELECT count(*) FROM processor_events").fetchone() == (0,)
 
 
+NOW = 1_800_000_000  # a Unix time for the signature tests
+
+
 def test_signed_events_parse_and_tampered_ones_do_not() -> None:
     event = Event("evt_1", str(uuid.UUID(int=1)), "refunded")
     body = event_body(event)
-    assert parse_signed(SECRET, body, sign(SECRET, body)) == event
-    for signature in (None, "", sign(b"other", body), sign(SECRET, body + b" ")):
+    assert parse_signed(SECRET, body, sign(SECRET, body, NOW), now=NOW) == event
+    good = sign(SECRET, body, NOW)
+    for signature in (
+        None,
+        "",
+        "sha256=" + good.partition("v1=")[2],  # the old scheme: no timestamp
+        sign(b"other", body, NOW),
+        sign(SECRET, body + b" ", NOW),
+        good.replace(f"t={NOW}", f"t={NOW + 1}"),  # the MAC covers the timestamp
+        f"t={NOW}",
+        "t=-5,v1=00",
+    ):
         with pytest.raises(BadSignatureError):
-            parse_signed(SECRET, body, signature)
+            parse_signed(SECRET, body, signature, now=NOW)
+
+
+@pytest.mark.parametrize("age", [TOLERANCE_SECONDS + 1, -TOLERANCE_SECONDS - 1])
+def test_a_replayed_or_future_signature_is_refused(age: int) -> None:
+    body = event_body(Event("evt_1", str(uuid.UUID(int=1)), "refunded"))
+    header = sign(SECRET, body, NOW - age)  # a captured request, sent again later
+    with pytest.raises(BadSignatureError, match="tolerance"):
+        parse_signed(SECRET, body, header, now=NOW)
+    inside = sign(SECRET, body, NOW - TOLERANCE_SECONDS)
+    assert parse_signed(SECRET, body, inside, now=NOW).id == "evt_1"
+
+
+def test_a_non_ascii_signature_is_a_bad_signature_not_a_crash() -> None:
+    body = event_body(Event("evt_1", str(uuid.UUID(int=1)), "refunded"))
+    header = sign(SECRET, body, NOW)[:-1] + "\u00e9"  # byte 0xE9 as latin-1
+    with pytest.raises(BadSignatureError):
+        parse_signed(SECRET, body, header, now=NOW)
+
+
+def test_an_oversized_body_is_refused_before_the_signature_is_computed() -> None:
+    body = b" " * (MAX_BODY_BYTES + 1)
+    with pytest.raises(ValueError, match="at most"):
+        parse_signed(SECRET, body, sign(SECRET, body, NOW), now=NOW)
 
 
 @pytest.mark.parametrize(
@@ -154,4 +192,4 @@ def test_signed_events_parse_and_tampered_ones_do_not() -> None:
 )
 def test_malformed_events_are_value_errors(body: bytes) -> None:
     with pytest.raises(ValueError):
-        parse_signed(SECRET, body, sign(SECRET, body))
+        parse_signed(SECRET, body, sign(SECRET, body, NOW), now=NOW)
