@@ -119,7 +119,7 @@ def create_app(
     app = FastAPI(title="URL shortener")
     install_problem_handlers(app)
     app.state.stats = stats = Stats()
-    app.state.clicks = clicks
+    app.state.cache, app.state.clicks = cache, clicks
 
     def out(link: Link) -> LinkOut:
         short_url = f"{public_base}/{link.code}"
