@@ -8,7 +8,10 @@ time with zoneinfo, then converted back to UTC. Two edges need care:
   It is read with the offset in force before the jump (PEP 495's rule for
   fold=0), so a window that ends then ends at 03:30, after the gap.
 - Fall back: 01:30 happens twice. `fold=0` picks the first, which is the
-  earlier end, so a message is never held an extra hour.
+  earlier end, so a message is never held an extra hour. The window's ends
+  are compared with `now` as UTC instants: two datetimes with the same
+  tzinfo compare by wall-clock time and ignore `fold`, which would put the
+  second 01:10 before the first 01:30.
 """
 
 from __future__ import annotations
@@ -41,7 +44,9 @@ def next_send_time(now: datetime, zone_name: str, start: time, end: time) -> dat
         window_start = _local(day, start, zone)
         end_day = day if end > start else day + timedelta(days=1)
         window_end = _local(end_day, end, zone)
-        if window_start <= local < window_end:
+        # Compare instants, not wall clocks: aware datetimes sharing one
+        # tzinfo compare by wall time and ignore fold (PEP 495).
+        if window_start.astimezone(UTC) <= now < window_end.astimezone(UTC):
             return window_end.astimezone(UTC)
     return now.astimezone(UTC)
     # --8<-- [end:quiet]

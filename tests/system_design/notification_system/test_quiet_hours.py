@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from examples.system_design.notification_system.quiet_hours import next_send_time
@@ -74,3 +74,69 @@ def test_the_answer_is_never_inside_the_window_and_never_early(naive: datetime) 
 def test_bad_input_is_refused(now: datetime, zone: str, window: tuple, error: type) -> None:
     with pytest.raises(error):
         next_send_time(now, zone, *window)
+
+
+# --- the fall-back night, against a model of the windows as UTC intervals -------
+
+
+def test_the_second_pass_of_the_repeated_hour_is_inside_a_window_begun_in_the_first() -> None:
+    # 01:30 EDT (05:30 UTC) opened the window; 06:10 UTC is 01:10 EST, an hour later.
+    assert next_send_time(utc(2025, 11, 2, 6, 10), NY, time(1, 30), time(7, 0)) == utc(
+        2025, 11, 2, 12, 0
+    )
+
+
+def test_a_window_that_ended_in_the_first_pass_is_not_entered_again() -> None:
+    # 22:00-01:30 ended at 01:30 EDT (05:30 UTC); at 06:00 UTC (01:00 EST) send now.
+    now = utc(2025, 11, 2, 6, 0)
+    assert next_send_time(now, NY, time(22, 0), time(1, 30)) == now
+
+
+def first_instant(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """The earliest UTC instant whose wall time in `zone` is `day` `at`, by search.
+
+    A wall time that never happens (the spring gap) is read with the offset in
+    force the day before, which is PEP 495's fold=0 rule for a gap.
+    """
+    wall = datetime.combine(day, at)
+    hits = []
+    for hours in range(-14, 15):  # every whole-hour offset a zone can have
+        candidate = (wall - timedelta(hours=hours)).replace(tzinfo=UTC)
+        if candidate.astimezone(zone).replace(tzinfo=None) == wall:
+            hits.append(candidate)
+    if hits:
+        return min(hits)
+    before = (wall - timedelta(days=1)).replace(tzinfo=zone).utcoffset()
+    return (wall - before).replace(tzinfo=UTC)
+
+
+def model_windows(now: datetime, zone: ZoneInfo, start: time, end: time) -> list:
+    """The quiet windows around `now` as [start, end) UTC intervals."""
+    today = now.astimezone(zone).date()
+    windows = []
+    for offset in (-2, -1, 0, 1):
+        day = today + timedelta(days=offset)
+        end_day = day if end > start else day + timedelta(days=1)
+        windows.append((first_instant(day, start, zone), first_instant(end_day, end, zone)))
+    return windows
+
+
+minutes = st.integers(0, 24 * 60 - 1).map(lambda m: time(m // 60, m % 60))
+transitions = st.sampled_from([utc(2025, 3, 9, 7, 0), utc(2025, 11, 2, 6, 0)])
+
+
+@settings(max_examples=300)
+@given(minutes, minutes, transitions, st.integers(-36 * 60, 36 * 60))
+def test_any_window_across_either_transition_matches_the_model(
+    start: time, end: time, transition: datetime, offset_min: int
+) -> None:
+    assume(start != end)
+    zone = ZoneInfo(NY)
+    now = transition + timedelta(minutes=offset_min)
+    when = next_send_time(now, NY, start, end)
+    assert when >= now  # never an answer in the past
+    inside = [(s, e) for s, e in model_windows(now, zone, start, end) if s <= now < e]
+    if inside:
+        assert when == max(e for _, e in inside)
+    else:
+        assert when == now
