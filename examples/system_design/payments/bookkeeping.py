@@ -118,10 +118,11 @@ def _open_accounts(
     conn: psycopg.Connection, postings: dict[str, int], currency: str
 ) -> None:
     for account in sorted(postings):  # the system's one lock order
-        # Only the processor's account may go negative: it stands for money
-        # outside our books that the processor will pay out to us.
-        allow_negative = account == PROCESSOR_ACCOUNT.format(currency=currency)
-        open_account(conn, account, currency, allow_negative=allow_negative)
+        # Every account a webhook writes may go negative: the processor's
+        # stands for money it will pay us, and a merchant refunded after a
+        # payout owes us the difference. A balance CHECK here would fail the
+        # refund's webhook on every redelivery, so the event would never land.
+        open_account(conn, account, currency, allow_negative=True)
 
 
 def payment_view(conn: psycopg.Connection, payment_id: uuid.UUID) -> dict[str, Any]:

@@ -2,9 +2,14 @@
 
 The rules live in the database (schema.LEDGER): every entry's postings sum to
 zero, balances come only from postings, an account that may not go negative
-never does. This module adds the concurrency policy: how a transfer takes its
-locks. Three strategies, compared in benchmarks/system_design/payments.py:
+never does. A transfer needs no explicit lock to be correct: each posting's
+`balance = balance + amount` is one atomic update of the row, the CHECK runs
+on the row it produces, and post_entry writes postings in account-id order so
+two entries never deadlock. Explicit locks matter where the app reads a
+balance and decides in code (payouts.py). Four strategies, compared in
+benchmarks/system_design/payments.py:
 
+- NO_LOCK: READ COMMITTED, no explicit locks: the atomic update does the work.
 - LOCK_ORDER: READ COMMITTED; lock both account rows in id order first. Two
   transfers that touch the same accounts queue up; they never deadlock.
 - REQUEST_ORDER: the same, but locks in the order the request names them. A
@@ -30,6 +35,7 @@ from examples.system_design.payments.money import check_currency
 
 
 class LockStrategy(StrEnum):
+    NO_LOCK = "no explicit lock"
     LOCK_ORDER = "lock order"
     REQUEST_ORDER = "request order"
     SERIALIZABLE = "serializable"
@@ -144,7 +150,7 @@ def transfer(
         tries += 1
         if strategy is LockStrategy.SERIALIZABLE:
             session.execute("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE")
-        else:
+        elif strategy is not LockStrategy.NO_LOCK:
             ordered = strategy is LockStrategy.LOCK_ORDER
             lock_accounts(session, [source, target], ordered=ordered)
         postings = {source: -amount, target: amount}

@@ -3,8 +3,14 @@
 Ledger: accounts, journal entries and their postings. Postings are signed
 integers of minor units; each entry's postings sum to zero per currency,
 checked by a deferred constraint trigger at COMMIT; an account's balance is
-derived from its postings by a trigger and may be changed no other way; entries
-and postings are never updated or deleted (a correction is a new entry).
+derived from its postings by a trigger and may be changed no other way; an
+account's id, currency and allow_negative never change; entries and postings
+are never updated, deleted or truncated (a correction is a new entry), and a
+posting may join only an entry its own transaction created.
+
+These triggers stop mistakes, not a hostile session: the table owner (or a
+superuser) can disable triggers. Production adds roles: an owner that holds
+the tables and functions, and an app role granted only SELECT and INSERT.
 
 Payments: each row's status changes only along the state machine, which a
 trigger checks against a table filled from states.TRANSITIONS. Idempotency
@@ -33,6 +39,7 @@ CREATE TABLE journal_entries (
     kind       text NOT NULL,  -- transfer, charge, refund
     reference  text NOT NULL,  -- the transfer's or the payment's id
     created_at timestamptz NOT NULL DEFAULT now(),
+    created_by xid8 NOT NULL DEFAULT pg_current_xact_id(),  -- set by a trigger
     UNIQUE (kind, reference)   -- one charge per payment, even if asked twice
 );
 CREATE TABLE postings (
@@ -61,6 +68,26 @@ BEGIN
 END $$;
 CREATE CONSTRAINT TRIGGER postings_balance AFTER INSERT ON postings
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION entry_must_balance();
+
+-- A committed entry is closed: postings join only an entry of this transaction.
+CREATE FUNCTION stamp_entry() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    NEW.created_by := pg_current_xact_id();  -- the top-level transaction
+    RETURN NEW;
+END $$;
+CREATE TRIGGER entries_stamp BEFORE INSERT ON journal_entries
+    FOR EACH ROW EXECUTE FUNCTION stamp_entry();
+CREATE FUNCTION entry_must_be_open() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NOT EXISTS (SELECT FROM journal_entries WHERE id = NEW.entry_id
+                   AND created_by = pg_current_xact_id()) THEN
+        RAISE EXCEPTION 'entry % is closed: post a new entry', NEW.entry_id
+            USING ERRCODE = 'check_violation';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER postings_join_open_entries BEFORE INSERT ON postings
+    FOR EACH ROW EXECUTE FUNCTION entry_must_be_open();
 
 CREATE FUNCTION entry_needs_two_postings() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -91,6 +118,11 @@ BEGIN
         RAISE EXCEPTION 'a balance changes only through postings'
             USING ERRCODE = 'check_violation';
     END IF;
+    IF TG_OP = 'UPDATE' AND (NEW.id, NEW.currency, NEW.allow_negative)
+                 IS DISTINCT FROM (OLD.id, OLD.currency, OLD.allow_negative) THEN
+        RAISE EXCEPTION 'an account''s id, currency and allow_negative are fixed'
+            USING ERRCODE = 'check_violation';
+    END IF;
     RETURN NEW;
 END $$;
 CREATE TRIGGER accounts_guard_balance BEFORE INSERT OR UPDATE ON accounts
@@ -105,6 +137,13 @@ CREATE TRIGGER postings_append_only BEFORE UPDATE OR DELETE ON postings
     FOR EACH ROW EXECUTE FUNCTION append_only();
 CREATE TRIGGER entries_append_only BEFORE UPDATE OR DELETE ON journal_entries
     FOR EACH ROW EXECUTE FUNCTION append_only();
+-- Row triggers do not fire for TRUNCATE: statement triggers do.
+CREATE TRIGGER postings_no_truncate BEFORE TRUNCATE ON postings
+    FOR EACH STATEMENT EXECUTE FUNCTION append_only();
+CREATE TRIGGER entries_no_truncate BEFORE TRUNCATE ON journal_entries
+    FOR EACH STATEMENT EXECUTE FUNCTION append_only();
+CREATE TRIGGER accounts_no_truncate BEFORE TRUNCATE ON accounts
+    FOR EACH STATEMENT EXECUTE FUNCTION append_only();
 """
 # --8<-- [end:ledger]
 

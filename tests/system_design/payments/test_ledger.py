@@ -143,8 +143,61 @@ def test_an_account_id_keeps_its_currency(db: psycopg.Connection) -> None:
         open_account(db, "a", "EUR", allow_negative=False)
 
 
-def test_other_account_columns_stay_editable(db: psycopg.Connection) -> None:
-    fund(db, {"a": 10})
-    db.execute("UPDATE accounts SET allow_negative = true WHERE id = 'a'")
-    transfer(db, "a", "world", 15, "USD", reference="t-1")
-    assert balances(db)["a"] == -5
+# --- the rules the review found open --------------------------------------------
+
+
+def test_a_committed_entry_takes_no_more_postings_even_balanced_ones(db: psycopg.Connection) -> None:
+    fund(db, {"a": 100, "b": 0})
+    entry = transfer(db, "a", "b", 30, "USD", reference="t-1").entry_id
+    open_account(db, "c", "USD", allow_negative=False)
+    with pytest.raises(psycopg.errors.CheckViolation, match=f"entry {entry} is closed"), db.transaction():
+        db.execute(
+            "INSERT INTO postings VALUES (%s, 'world', 'USD', -50), (%s, 'c', 'USD', 50)",
+            (entry, entry),
+        )
+    assert balances(db)["c"] == 0 and audit(db)["drifted"] == 0
+
+
+def test_an_entry_built_across_savepoints_is_still_open_to_its_transaction(db: psycopg.Connection) -> None:
+    fund(db, {"a": 100, "b": 0})
+    with db.transaction():
+        with db.transaction():  # a savepoint: a subtransaction with its own xid
+            entry = db.execute(
+                "INSERT INTO journal_entries (kind, reference) VALUES ('transfer', 's-1') RETURNING id"
+            ).fetchone()[0]
+        with db.transaction():
+            db.execute(
+                "INSERT INTO postings VALUES (%s, 'a', 'USD', -5), (%s, 'b', 'USD', 5)", (entry, entry)
+            )
+    assert balances(db)["b"] == 5
+
+
+def test_created_by_cannot_be_forged_to_reopen_an_entry(db: psycopg.Connection) -> None:
+    fund(db, {"a": 100, "b": 0})
+    with db.transaction():
+        row = db.execute(
+            "INSERT INTO journal_entries (kind, reference, created_by) VALUES ('transfer', 'f-1', '1')"
+            " RETURNING created_by = pg_current_xact_id()"
+        ).fetchone()
+        assert row == (True,)  # the trigger overwrote the forged value
+        db.execute("INSERT INTO postings SELECT max(id), 'a', 'USD', -1 FROM journal_entries")
+        db.execute("INSERT INTO postings SELECT max(id), 'b', 'USD', 1 FROM journal_entries")
+
+
+@pytest.mark.parametrize("table", ["postings", "journal_entries", "accounts"])
+def test_truncate_is_refused_on_every_ledger_table(db: psycopg.Connection, table: str) -> None:
+    fund(db, {"a": 100})
+    with pytest.raises(psycopg.errors.CheckViolation, match=f"{table} is append-only"):
+        db.execute(f"TRUNCATE {table} CASCADE")
+    assert balances(db)["a"] == 100 and entry_count(db) == 1
+
+
+@pytest.mark.parametrize(
+    "change", ["allow_negative = true", "currency = 'EUR'", "id = 'a2'"]
+)
+def test_an_accounts_identity_and_overdraft_rule_are_fixed(db: psycopg.Connection, change: str) -> None:
+    fund(db, {"a": 100})
+    with pytest.raises(psycopg.errors.CheckViolation, match="fixed"):
+        db.execute(f"UPDATE accounts SET {change} WHERE id = 'a'")
+    row = db.execute("SELECT allow_negative, currency FROM accounts WHERE id = 'a'").fetchone()
+    assert row == (False, "USD")

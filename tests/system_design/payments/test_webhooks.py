@@ -30,6 +30,7 @@ from examples.system_design.payments.webhooks import (
     sign,
 )
 from tests.support.servers import require_server
+from tests.system_design.payments.ledger_helpers import wipe
 
 HISTORIES = [["succeeded"], ["succeeded", "refunded"], ["failed"]]
 WORKERS = 6
@@ -88,9 +89,7 @@ def test_shuffled_duplicates_apply_each_event_once(
     pool: list[psycopg.Connection], histories: list[list[str]], copies: list[int], seed: int
 ) -> None:
     admin = pool[WORKERS]
-    admin.execute(
-        "TRUNCATE postings, journal_entries, accounts, processor_events, payments RESTART IDENTITY CASCADE"
-    )
+    wipe(admin, "postings, journal_entries, accounts, processor_events, payments")
     events, expected = [], {}
     for n, history in enumerate(histories):
         payment_id = uuid.UUID(int=n + 1)
