@@ -1,33 +1,47 @@
 """Send through the first healthy provider; retry with backoff; dead-letter what cannot go.
 
-Three rules keep a notification from being lost or sent twice:
+The rules, and what each one costs:
 
-1. Our own ledger: a notification id already sent is dropped when the queue
-   hands it over again (queues deliver at least once).
-2. A refusal ("down") is certain, so the same notification fails over to the
-   next provider at once.
-3. A timeout is not certain, so the notification is pinned to that provider
-   and retried there with the same idempotency key, which the provider
-   deduplicates. A provider that cannot deduplicate turns a timeout into a
-   dead letter marked "unknown" for a person, instead of a guess.
+1. A ledger: a notification id already finished is dropped when the queue
+   hands it over again (queues deliver at least once). Here the ledger is a
+   dict in one worker; across workers it is the delivery row, claimed
+   durably before the call (store.claim_send), since two workers holding
+   the same redelivered id would otherwise both send.
+2. A refusal (a 503 or 429, a refused connection) is certain, so the
+   notification fails over to the next provider at once.
+3. An ambiguous answer (a timeout, a 500, 502 or 504) may have sent. With a
+   provider that deduplicates on our key, the notification is pinned there
+   and retried with the same key. With one that does not (APNs, FCM, SES,
+   Twilio), `on_ambiguous` decides: "retry" fails over at once and accepts a
+   possible duplicate (right for a one-time code), "dead-letter" stops and
+   marks it "unknown" for a person (right for a message that must not double).
+4. Every notification expires: past `max_age_ms` since it was first
+   submitted it is dead-lettered as "expired", so nothing waits forever, even
+   while every breaker is open and no attempt is being spent.
 
 Every wait is capped exponential backoff with full jitter from a seeded
-generator; the clock is injected, in milliseconds.
+generator; the clock is injected, in milliseconds. One sender is driven by
+one thread; the breakers it holds are safe to share.
 """
 
 from __future__ import annotations
 
 import heapq
 import random
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Literal
 
 from examples.system_design.notification_system.breaker import CircuitBreaker
 from examples.system_design.notification_system.providers import (
+    ProviderAmbiguous,
     ProviderDown,
-    ProviderTimeout,
+    ProviderRejected,
     StandInProvider,
 )
+
+OnAmbiguous = Literal["retry", "dead-letter"]
 
 
 @dataclass(frozen=True)
@@ -56,8 +70,10 @@ class _Due:
 @dataclass
 class Outcome:
     sent: dict[str, str] = field(default_factory=dict)  # id -> provider name
-    dead: dict[str, str] = field(default_factory=dict)  # id -> "not sent" | "unknown"
+    # id -> "not sent" | "unknown" | "expired" | "rejected"
+    dead: dict[str, str] = field(default_factory=dict)
     duplicates_dropped: int = 0
+    ambiguous: Counter[str] = field(default_factory=Counter)  # id -> answers that may have sent
 
 
 class FailoverSender:
@@ -69,9 +85,17 @@ class FailoverSender:
         policy: RetryPolicy | None = None,
         seed: int = 0,
         breaker: Callable[[], CircuitBreaker] | None = None,
+        on_ambiguous: OnAmbiguous = "dead-letter",
+        max_age_ms: int = 3_600_000,
     ) -> None:
         if not providers or len({p.name for p in providers}) != len(providers):
             raise ValueError("need one or more providers with distinct names")
+        if on_ambiguous not in ("retry", "dead-letter"):
+            raise ValueError(f"on_ambiguous must be retry or dead-letter: {on_ambiguous!r}")
+        if max_age_ms < 1:
+            raise ValueError(f"max_age_ms must be at least 1, got {max_age_ms}")
+        self._on_ambiguous, self._max_age = on_ambiguous, max_age_ms
+        self._first_seen: dict[str, int] = {}
         self._providers = list(providers)  # in order of preference
         self._clock = clock
         self._policy = policy or RetryPolicy()
@@ -91,6 +115,7 @@ class FailoverSender:
         """Enqueue a send (the queue may hand the same id over more than once)."""
         if not notification_id:
             raise ValueError("notification_id is required")
+        self._first_seen.setdefault(notification_id, self._clock())
         self._push(self._clock(), notification_id, body)
 
     def pending(self) -> int:
@@ -106,33 +131,42 @@ class FailoverSender:
 
     # --8<-- [start:attempt]
     def _attempt(self, item: _Due) -> None:
-        nid = item.notification_id
-        if nid in self.outcome.sent or nid in self.outcome.dead:
-            self.outcome.duplicates_dropped += 1  # redelivered by the queue
+        nid, out = item.notification_id, self.outcome
+        if nid in out.sent or nid in out.dead:
+            out.duplicates_dropped += 1  # redelivered by the queue
+            return
+        if self._clock() - self._first_seen[nid] > self._max_age:
+            out.dead[nid] = "expired"  # a code nobody can use any more
             return
         pinned = self._pinned.get(nid)
-        choices = [pinned] if pinned else self._providers
-        for provider in choices:
+        for provider in [pinned] if pinned else self._providers:
             breaker = self._breakers[provider.name]
             if self._attempts.get(nid, 0) >= self._policy.max_attempts:
                 break
-            if not breaker.allow():
+            if (permit := breaker.allow()) is None:
                 continue  # open: skip it without spending an attempt
             self._attempts[nid] = self._attempts.get(nid, 0) + 1
             try:
                 provider.send(nid, item.body)  # the notification id is the key
+            except ProviderRejected:
+                breaker.record(permit, ok=True)  # the provider is fine; we are not
+                out.dead[nid] = "rejected"
+                return
             except ProviderDown:
-                breaker.record(ok=False)
+                breaker.record(permit, ok=False)
                 continue  # certainly not sent: fail over now
-            except ProviderTimeout:
-                breaker.record(ok=False)
-                if not provider.dedupes:
-                    self.outcome.dead[nid] = "unknown"  # a retry could send twice
+            except ProviderAmbiguous:
+                breaker.record(permit, ok=False)
+                out.ambiguous[nid] += 1
+                if provider.dedupes:
+                    self._pinned[nid] = provider  # retry here, same key, later
+                    break
+                if self._on_ambiguous == "dead-letter":
+                    out.dead[nid] = "unknown"  # a retry could send twice
                     return
-                self._pinned[nid] = provider  # retry here, same key, later
-                break
-            breaker.record(ok=True)
-            self.outcome.sent[nid] = provider.name
+                continue  # "retry": fail over now, a duplicate accepted
+            breaker.record(permit, ok=True)
+            out.sent[nid] = provider.name
             self._pinned.pop(nid, None)
             return
         self._retry_later(item)
@@ -143,7 +177,8 @@ class FailoverSender:
         nid = item.notification_id
         tries = self._attempts.get(nid, 0)
         if tries >= self._policy.max_attempts:
-            self.outcome.dead[nid] = "unknown" if nid in self._pinned else "not sent"
+            maybe = nid in self.outcome.ambiguous
+            self.outcome.dead[nid] = "unknown" if maybe else "not sent"
             return
         wait = self._policy.wait_ms(tries, self._rng)
         self._push(self._clock() + max(1, wait), nid, item.body)

@@ -5,14 +5,17 @@ provider does, scripted call by call so a test can replay any failure
 pattern. Each call behaves as one of four things:
 
 - "ok": accepted and delivered to the user;
-- "down": refused before accepting (a 503, a refused connection): nothing sent;
+- "down": refused before accepting (a 503 or 429, a refused connection): nothing sent;
 - "lost": our call timed out and the request never arrived: nothing sent;
 - "slow": our call timed out, but the provider had accepted and delivered it.
 
-"lost" and "slow" look the same to the caller. That ambiguity is why a
-timeout must be retried on the same provider with the same idempotency key,
-never failed over to another one. After its script runs out a provider is
-healthy. `delivered` counts what reached the user, per notification id.
+"lost" and "slow" look the same to the caller, and so does a 500, 502 or
+504: the request may have been acted on. By default a stand-in does NOT
+deduplicate on our key, like APNs, FCM, Amazon SES and Twilio's Messages
+API: a retry after an ambiguous answer can reach the user twice. `dedupes=True`
+models an API that honors a key for a while, such as the repeatable requests
+of Azure Communication Services Email. After its script runs out a provider
+is healthy. `delivered` counts what reached the user, per notification id.
 """
 
 from __future__ import annotations
@@ -29,15 +32,41 @@ class ProviderDown(Exception):
     """The provider refused the request: it certainly did not send it."""
 
 
-class ProviderTimeout(Exception):
-    """No answer in time: the provider may or may not have sent it."""
+class ProviderAmbiguous(Exception):
+    """A timeout or a 500, 502, 504: the provider may or may not have sent it."""
+
+
+class ProviderTimeout(ProviderAmbiguous):
+    """No answer in time."""
+
+
+class ProviderRejected(Exception):
+    """A 4xx other than 429: this request will never be accepted; do not retry it."""
+
+
+def raise_for_status(provider: str, status: int) -> None:
+    """Classify a send API's HTTP status by what it says about the send.
+
+    503 (unable to handle the request now) and 429 (too many requests) are
+    refusals before any work; 500, 502 and 504 come from a server or gateway
+    that may have passed the request on, so they are as ambiguous as a timeout.
+    """
+    if not 100 <= status <= 599:
+        raise ValueError(f"not an HTTP status: {status}")
+    if status < 300:
+        return
+    if status in (429, 503):
+        raise ProviderDown(f"{provider}: {status}")
+    if status >= 500:
+        raise ProviderAmbiguous(f"{provider}: {status}, may have sent")
+    raise ProviderRejected(f"{provider}: {status}")
 
 
 class StandInProvider:
-    """A scripted provider; with `dedupes` it honors an idempotency key, as APIs that take one do."""
+    """A scripted provider; only with `dedupes` does it honor our idempotency key."""
 
     def __init__(
-        self, name: str, script: Iterable[Behavior] = (), *, dedupes: bool = True
+        self, name: str, script: Iterable[Behavior] = (), *, dedupes: bool = False
     ) -> None:
         self.name = name
         self._script = list(script)
@@ -56,7 +85,7 @@ class StandInProvider:
         self.calls += 1
         behavior = self._script.pop() if self._script else "ok"
         if behavior == "down":
-            raise ProviderDown(f"{self.name}: 503 Service Unavailable")
+            raise_for_status(self.name, 503)
         if behavior == "lost":
             raise ProviderTimeout(f"{self.name}: timed out")
         if self.dedupes and idempotency_key in self._accepted:

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from examples.scratch_postgres import connect, scratch_schema
 from examples.system_design.notification_system import store
+from examples.system_design.notification_system.fanout import Event, fan_out
 from examples.system_design.notification_system.unsubscribe import (
     unsubscribe_headers,
     verify_one_click,
@@ -18,7 +19,7 @@ SECRET = b"demo-only-secret-0123456789abcdef"  # from a secret store in producti
 if __name__ == "__main__":
     with scratch_schema("ex_notify") as schema, connect(schema) as conn:
         store.create_tables(conn)
-        conn.execute("INSERT INTO user_setting VALUES (42, 'America/New_York', 3)")
+        store.save_settings(conn, 42, "America/New_York", daily_cap=3)
         # --8<-- [start:admit]
         # 03:30 UTC on 2 June is 23:30 on 1 June in New York: still the 1st there.
         late = datetime(2025, 6, 2, 3, 30, tzinfo=UTC)
@@ -36,12 +37,23 @@ if __name__ == "__main__":
         print(headers["List-Unsubscribe-Post"])
         #> List-Unsubscribe=One-Click
         token = headers["List-Unsubscribe"].rsplit("/", 1)[1].rstrip(">")
-        user, category = verify_one_click(token, "List-Unsubscribe=One-Click", SECRET)
+        form = "application/x-www-form-urlencoded"  # or multipart/form-data
+        user, category = verify_one_click(
+            token, form, b"List-Unsubscribe=One-Click", SECRET
+        )
         for _ in range(2):  # the client may POST twice
             store.set_preference(conn, user, category, "email", False, late)
         print("marketing email:", store.admit(conn, 42, "marketing", "email", late))
         #> marketing email: opted out
         # --8<-- [end:admit]
+
+        # --8<-- [start:replay]
+        batch = next(fan_out(Event("cmp-7", "campaign", ("push",)), range(1_000)))
+        print("first delivery:", len(store.enqueue_batch(conn, batch, late)), "new")
+        #> first delivery: 1000 new
+        print("replayed batch:", len(store.enqueue_batch(conn, batch, late)), "new")
+        #> replayed batch: 0 new
+        # --8<-- [end:replay]
 
         # --8<-- [start:callbacks]
         store.enqueue(conn, "ntf-1", 42, "email", late)

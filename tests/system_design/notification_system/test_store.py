@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from examples.scratch_postgres import connect, scratch_schema
 from examples.system_design.notification_system import store
+from examples.system_design.notification_system.fanout import Event, FanoutJob, fan_out
 
 NOON = datetime(2025, 6, 2, 16, 0, tzinfo=UTC)  # 12:00 in New York
 
@@ -73,7 +74,7 @@ def test_admit_refuses_bad_input(conn: psycopg.Connection) -> None:
 
 def test_callbacks_refuse_unknown_states_and_leave_nothing(conn: psycopg.Connection) -> None:
     store.enqueue(conn, "n", 1, "email", NOON)
-    for bad in ("bounced", "queued"):
+    for bad in ("bounced", "queued", "sending"):
         with pytest.raises(ValueError, match="unknown callback state"):
             store.record_callback(conn, "ses", "e", "n", bad, NOON)
     with pytest.raises(psycopg.errors.ForeignKeyViolation):
@@ -159,3 +160,81 @@ def test_concurrent_admits_never_pass_the_cap(schema: str, postgres_dsn: str) ->
     for t in threads:
         t.join(timeout=30)
     assert sorted(results) == ["capped"] * 6 + ["send"] * 2
+
+
+# --- fan-out replays, claims before a send, settings at the edge --------------------
+
+
+def jobs(n: int, event: str = "cmp-1") -> list[FanoutJob]:
+    return next(fan_out(Event(event, "campaign", ("push",)), range(1, n + 1), batch_size=n))
+
+
+def test_a_replayed_batch_inserts_nothing_and_enqueues_nothing(conn: psycopg.Connection) -> None:
+    batch = jobs(50)
+    assert store.enqueue_batch(conn, batch, NOON) == batch
+    assert store.enqueue_batch(conn, batch, NOON) == []  # the replay: no error, no jobs
+    overlap = batch[25:] + jobs(10, "cmp-2")
+    assert store.enqueue_batch(conn, overlap, NOON) == overlap[25:]
+    assert conn.execute("SELECT count(*) FROM delivery").fetchone()[0] == 60
+    assert store.enqueue(conn, batch[0].notification_id, 1, "push", NOON) is False
+
+
+def test_one_worker_wins_the_claim_and_an_expired_lease_can_be_retaken(
+    conn: psycopg.Connection,
+) -> None:
+    store.enqueue(conn, "n", 1, "sms", NOON)
+    lease = timedelta(seconds=30)
+    assert store.claim_send(conn, "n", NOON, lease)
+    assert not store.claim_send(conn, "n", NOON + timedelta(seconds=29), lease)
+    # The first worker died mid-call: the retry is where a duplicate can come from.
+    assert store.claim_send(conn, "n", NOON + timedelta(seconds=30), lease)
+    store.finish_send(conn, "n", NOON)
+    assert store.state_of(conn, "n") == "sent"
+    assert not store.claim_send(conn, "n", NOON + timedelta(hours=1), lease)
+    attempts = conn.execute("SELECT attempts FROM delivery").fetchone()[0]
+    assert attempts == 2
+
+
+def test_concurrent_claims_for_one_redelivered_id_let_exactly_one_send(
+    schema: str, postgres_dsn: str
+) -> None:
+    with connect(schema, postgres_dsn) as c:
+        store.enqueue(c, "n", 1, "sms", NOON)
+    won: list[bool] = []
+    barrier = threading.Barrier(8)
+
+    def claim() -> None:
+        with connect(schema, postgres_dsn) as c:
+            barrier.wait(timeout=10)
+            won.append(store.claim_send(c, "n", NOON, timedelta(seconds=30)))
+
+    threads = [threading.Thread(target=claim) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    assert sorted(won) == [False] * 7 + [True]
+
+
+@pytest.mark.parametrize("zone", ["Mars/Olympus", "EST5EDT+junk", "", "../etc/passwd"])
+def test_an_unknown_time_zone_is_refused_at_the_edge(conn: psycopg.Connection, zone: str) -> None:
+    with pytest.raises(ValueError, match="time zone"):
+        store.save_settings(conn, 7, zone, 3)
+    assert conn.execute("SELECT count(*) FROM user_setting WHERE user_id = 7").fetchone()[0] == 0
+
+
+def test_settings_are_saved_and_updated(conn: psycopg.Connection) -> None:
+    store.save_settings(conn, 7, "Asia/Kolkata", 3)
+    store.save_settings(conn, 7, "Europe/Lisbon", 5)
+    row = conn.execute("SELECT time_zone, daily_cap FROM user_setting WHERE user_id = 7").fetchone()
+    assert row == ("Europe/Lisbon", 5)
+    assert store.admit(conn, 7, "social", "push", NOON) == "send"
+    with pytest.raises(ValueError, match="daily_cap"):
+        store.save_settings(conn, 7, "Europe/Lisbon", -1)
+
+
+def test_a_zone_stored_without_checks_breaks_every_admit(conn: psycopg.Connection) -> None:
+    # Why the check belongs at the edge: PostgreSQL rejects the name on each send.
+    conn.execute("INSERT INTO user_setting VALUES (8, 'Mars/Olympus', 3)")
+    with pytest.raises(psycopg.errors.InvalidParameterValue):
+        store.admit(conn, 8, "social", "push", NOON)

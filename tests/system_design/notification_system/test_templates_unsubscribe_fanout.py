@@ -20,6 +20,19 @@ from examples.system_design.notification_system.unsubscribe import (
 )
 
 SECRET = b"s" * 32
+FORM = "application/x-www-form-urlencoded"
+BODY = ONE_CLICK_BODY.encode()
+
+
+def multipart(fields: dict[str, str], boundary: str = "b0undary") -> tuple[str, bytes]:
+    """A multipart/form-data body as a mail client would send it (RFC 7578)."""
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'
+        for k, v in fields.items()
+    ]
+    return f"multipart/form-data; boundary={boundary}", (
+        "".join(parts) + f"--{boundary}--\r\n"
+    ).encode()
 
 
 def registry() -> TemplateRegistry:
@@ -66,7 +79,37 @@ def test_a_one_click_post_unsubscribes_the_right_user() -> None:
     uri = headers["List-Unsubscribe"]
     assert uri.startswith("<https://n.example.com/unsubscribe/") and uri.endswith(">")
     token = uri[1:-1].rsplit("/", 1)[1]
-    assert verify_one_click(token, ONE_CLICK_BODY, SECRET) == (42, "marketing")
+    assert verify_one_click(token, FORM, BODY, SECRET) == (42, "marketing")
+
+
+def test_one_click_accepts_both_bodies_rfc_8058_allows() -> None:
+    uri = unsubscribe_headers("https://x.example", 7, "digest", SECRET)["List-Unsubscribe"]
+    token = uri[1:-1].rsplit("/", 1)[1]
+    # Section 3.1: SHOULD be multipart/form-data, MAY be urlencoded.
+    content_type, body = multipart({"List-Unsubscribe": "One-Click"})
+    assert verify_one_click(token, content_type, body, SECRET) == (7, "digest")
+    assert verify_one_click(token, FORM + "; charset=utf-8", BODY, SECRET) == (7, "digest")
+    assert verify_one_click(token, FORM, BODY + b"\r\n", SECRET) == (7, "digest")
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("text/plain", BODY),
+        ("application/json", b'{"List-Unsubscribe": "One-Click"}'),
+        (FORM, b"List-Unsubscribe=Yes"),
+        (FORM, b"%ff%fe=1"),
+        (FORM, b"x" * 5_000),
+        (FORM + "\r\nX-Evil: 1", BODY),
+        multipart({"List-Unsubscribe": "Later"}),
+        ("multipart/form-data; boundary=other", multipart({"List-Unsubscribe": "One-Click"})[1]),
+    ],
+)
+def test_anything_but_a_one_click_form_is_refused(content_type: str, body: bytes) -> None:
+    uri = unsubscribe_headers("https://x.example", 7, "digest", SECRET)["List-Unsubscribe"]
+    token = uri[1:-1].rsplit("/", 1)[1]
+    with pytest.raises(ValueError):
+        verify_one_click(token, content_type, body, SECRET)
 
 
 @given(st.integers(0, 10**12), st.sampled_from(["marketing", "digest"]), st.integers(0, 40))
@@ -76,7 +119,7 @@ def test_any_edit_to_a_token_is_refused(user: int, category: str, position: int)
     i = position % len(token)
     forged = token[:i] + ("A" if token[i] != "A" else "B") + token[i + 1 :]
     with pytest.raises(ValueError):
-        verify_one_click(forged, ONE_CLICK_BODY, SECRET)
+        verify_one_click(forged, FORM, BODY, SECRET)
 
 
 @pytest.mark.parametrize(
@@ -96,11 +139,11 @@ def test_a_get_style_body_or_a_garbled_token_does_not_unsubscribe() -> None:
     uri = unsubscribe_headers("https://x.example", 1, "marketing", SECRET)["List-Unsubscribe"]
     token = uri[1:-1].rsplit("/", 1)[1]
     with pytest.raises(ValueError, match="not a one-click"):
-        verify_one_click(token, "", SECRET)
+        verify_one_click(token, FORM, b"", SECRET)
     with pytest.raises(ValueError, match="malformed"):
-        verify_one_click("no-dot", ONE_CLICK_BODY, SECRET)
+        verify_one_click("no-dot", FORM, BODY, SECRET)
     with pytest.raises(ValueError, match="bad signature"):
-        verify_one_click(token, ONE_CLICK_BODY, b"t" * 32)
+        verify_one_click(token, FORM, BODY, b"t" * 32)
 
 
 channel_sets = st.lists(st.sampled_from(["sms", "push", "email"]), min_size=1, max_size=3, unique=True)
