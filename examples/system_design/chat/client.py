@@ -2,8 +2,9 @@
 
 It authenticates with a bearer token in the handshake, sends each message
 with an id of its own (so a retry cannot post twice), keeps a Timeline per
-conversation, acknowledges what it holds, and asks the server to fill a gap
-that does not close by itself within a grace period.
+conversation, acknowledges what it holds (one cumulative ack per burst, not
+one per message), and asks the server to fill a gap that does not close by
+itself within a grace period.
 """
 
 from __future__ import annotations
@@ -30,6 +31,10 @@ class SendRefused(Exception):
     """The server answered a send with an error frame."""
 
 
+class ConnectionLost(Exception):
+    """The socket closed before the server answered: resend with the same id."""
+
+
 @dataclass
 class Cursor:
     delivered: int = 0
@@ -40,9 +45,11 @@ class Cursor:
 class ChatClient:
     ws: ClientConnection
     auto_ack: bool = True
+    ack_delay_s: float = 0.05  # at most one delivered ack per conversation per delay
     gap_grace_s: float = 0.2
     drop: Callable[[dict[str, Any]], bool] | None = None  # tests: lose frames
     server: str = ""
+    heartbeat_s: float = 0.0  # how often the server wants a heartbeat (hello)
     # Pass the timelines of an earlier session to resume: the app's local copy.
     timelines: dict[str, Timeline] = field(default_factory=dict)
     arrivals: list[tuple[str, int]] = field(default_factory=list)  # message frames
@@ -51,9 +58,12 @@ class ChatClient:
     presence: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     syncs_sent: int = 0
+    acks_sent: int = 0
     _pending: dict[str, asyncio.Future[int]] = field(default_factory=dict)
     _changed: asyncio.Condition = field(default_factory=asyncio.Condition)
     _resyncing: set[str] = field(default_factory=set)
+    _acking: set[str] = field(default_factory=set)
+    _last_ack_at: dict[str, float] = field(default_factory=dict)
     _tasks: set[asyncio.Task[None]] = field(default_factory=set)
 
     @classmethod
@@ -113,6 +123,7 @@ class ChatClient:
         await self.ws.send(
             encode("ack", conversation=conversation, seq=seq, state=state)
         )
+        self.acks_sent += 1
         self.acked[conversation] = max(self.acked.get(conversation, 0), seq)
 
     async def heartbeat(self) -> None:
@@ -135,29 +146,32 @@ class ChatClient:
         await self.wait(done)
 
     async def _read(self) -> None:
-        with contextlib.suppress(ConnectionClosed):  # ws.close_code says why
-            async for text in self.ws:
-                frame = json.loads(text)
-                if self.drop is not None and self.drop(frame):
-                    continue
-                await self._on_frame(frame)
-                async with self._changed:
-                    self._changed.notify_all()
+        try:
+            with contextlib.suppress(ConnectionClosed):  # ws.close_code says why
+                async for text in self.ws:
+                    frame = json.loads(text)
+                    if self.drop is None or not self.drop(frame):
+                        await self._on_frame(frame)
+                    async with self._changed:
+                        self._changed.notify_all()
+        finally:
+            for reply in self._pending.values():
+                if not reply.done():
+                    reply.set_exception(ConnectionLost(f"closed: {self.ws.close_code}"))
 
     async def _on_frame(self, frame: dict[str, Any]) -> None:
         kind = frame["type"]
-        if kind == "hello":
-            self.server = frame["server"]
+        if kind in ("hello", "heads"):  # heads: the reply to every heartbeat
+            self.server = frame.get("server", self.server)
+            self.heartbeat_s = frame.get("heartbeat_s", self.heartbeat_s)
             for conversation, head in frame["heads"].items():
                 self.timeline(conversation).saw_head(head)
                 self._watch_gap(conversation)
         elif kind == "message":
             message = message_from(frame)
             self.arrivals.append((message.conversation, message.seq))
-            timeline = self.timeline(message.conversation)
-            if timeline.add(message) and self.auto_ack:
-                # One cumulative ack covers everything now held in order.
-                await self.ack(message.conversation, timeline.contiguous, "delivered")
+            if self.timeline(message.conversation).add(message) and self.auto_ack:
+                self._ack_soon(message.conversation)
             self._watch_gap(message.conversation)
         elif kind == "sent":
             self.timeline(frame["conversation"]).saw_head(frame["seq"])
@@ -179,6 +193,36 @@ class ChatClient:
             reply = self._pending.get(frame.get("client_msg_id") or "")
             if reply is not None and not reply.done():
                 reply.set_exception(SendRefused(frame["reason"]))
+
+    def _ack_soon(self, conversation: str) -> None:
+        """Ack now if the last ack is old enough, else once the delay has passed.
+
+        One cumulative ack covers everything held in order, so a replay of
+        500 messages costs the server a few cursor writes, not 500.
+        """
+        if conversation in self._acking:  # an ack is already due: it will cover this
+            return
+        self._acking.add(conversation)
+        task = asyncio.create_task(self._ack_later(conversation))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _ack_later(self, conversation: str) -> None:
+        loop = asyncio.get_running_loop()
+        timeline = self.timeline(conversation)
+        try:
+            while timeline.contiguous > self.acked.get(conversation, 0):
+                last = self._last_ack_at.get(conversation)
+                if last is not None:
+                    await asyncio.sleep(last + self.ack_delay_s - loop.time())
+                self._last_ack_at[conversation] = loop.time()
+                await self.ack(conversation, timeline.contiguous, "delivered")
+                async with self._changed:
+                    self._changed.notify_all()
+        except ConnectionClosed:
+            pass  # the next connection replays from the cursor the server has
+        finally:
+            self._acking.discard(conversation)
 
     def _watch_gap(self, conversation: str) -> None:
         """If the conversation has a gap, check again after the grace period."""

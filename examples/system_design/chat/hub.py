@@ -6,6 +6,7 @@ and one writer task per connection drains it to the socket, so a slow client
 never blocks the sender or the other members. An outbox that fills up marks
 the connection overflowed: the server drops it, and the client catches up
 from its cursor when it reconnects, instead of the server buffering forever.
+The same path closes every connection when the server stops hearing Redis.
 """
 
 from __future__ import annotations
@@ -14,6 +15,10 @@ import asyncio
 from collections import deque
 from dataclasses import dataclass, field
 
+# Close codes from IANA's WebSocket registry.
+TRY_AGAIN_LATER = 1013
+SERVICE_RESTART = 1012
+
 
 @dataclass(eq=False)
 class Connection:
@@ -21,27 +26,38 @@ class Connection:
 
     user: str
     limit: int = 1_000
-    overflowed: bool = False
+    close_code: int | None = None  # set: the writer closes the socket with it
+    close_reason: str = ""
     _frames: deque[str] = field(default_factory=deque)
     _ready: asyncio.Event = field(default_factory=asyncio.Event)
 
+    @property
+    def overflowed(self) -> bool:
+        return self.close_code == TRY_AGAIN_LATER
+
     def offer(self, frame: str) -> bool:
-        """Queue a frame; False (and overflowed) if the outbox is full."""
-        if self.overflowed:
+        """Queue a frame; False if the outbox is full (it overflows) or closing."""
+        if self.close_code is not None:
             return False
         if len(self._frames) >= self.limit:
-            self.overflowed = True
-            self._frames.clear()
-        else:
-            self._frames.append(frame)
+            self.shut(TRY_AGAIN_LATER, "too slow: reconnect and resync")
+            return False
+        self._frames.append(frame)
         self._ready.set()
-        return not self.overflowed
+        return True
+
+    def shut(self, code: int, reason: str) -> None:
+        """Drop what is queued and have the writer close the socket with `code`."""
+        if self.close_code is None:
+            self.close_code, self.close_reason = code, reason
+            self._frames.clear()
+            self._ready.set()
 
     async def next_batch(self) -> list[str]:
-        """Wait for frames; an empty batch means the connection overflowed."""
+        """Wait for frames; an empty batch means close with `close_code`."""
         await self._ready.wait()
         self._ready.clear()
-        if self.overflowed:
+        if self.close_code is not None:
             return []
         batch = list(self._frames)
         self._frames.clear()
@@ -72,6 +88,12 @@ class Hub:
     def deliver(self, user: str, frame: str) -> int:
         """Offer a frame to each of the user's connections here; how many took it."""
         return sum(c.offer(frame) for c in self._by_user.get(user, ()))
+
+    def shut_all(self, code: int, reason: str) -> None:
+        """Close every connection here, for example when routing is lost."""
+        for connections in self._by_user.values():
+            for connection in connections:
+                connection.shut(code, reason)
 
     def has(self, user: str) -> bool:
         return user in self._by_user

@@ -22,7 +22,7 @@ class Status:
 class PresenceTracker:
     """Heartbeat-driven presence with a timeout, on an injected clock."""
 
-    def __init__(self, clock: Callable[[], float], timeout_s: float = 30.0) -> None:
+    def __init__(self, clock: Callable[[], float], timeout_s: float = 90.0) -> None:
         if not timeout_s > 0:
             raise ValueError(f"timeout_s must be positive, got {timeout_s!r}")
         self._clock = clock

@@ -19,6 +19,7 @@ from typing import Any, Literal
 ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_BODY_CHARS = 4_000
 ACK_STATES = ("delivered", "read")
+MAX_SEQ = 2**63 - 1  # SQLite's INTEGER and PostgreSQL's bigint stop here
 
 AckState = Literal["delivered", "read"]
 
@@ -75,9 +76,12 @@ def check_id(name: str, value: object) -> str:
 
 
 def _seq(name: str, value: object, minimum: int) -> int:
-    # bool is an int in Python; true is not a sequence number.
-    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-        raise FrameError(f"{name} must be an integer >= {minimum}")
+    # bool is an int in Python; true is not a sequence number. JSON integers
+    # are unbounded here, and the store's are 64-bit: bound them at the edge.
+    if isinstance(value, bool) or not isinstance(value, int):
+        value = None
+    if value is None or not minimum <= value <= MAX_SEQ:
+        raise FrameError(f"{name} must be an integer from {minimum} to 2**63 - 1")
     return value
 
 

@@ -8,7 +8,10 @@ needs to know where a user is, and the load balancer needs no sticky sessions.
 
 Redis pub/sub keeps nothing: a frame published while no server is subscribed
 is gone. That is acceptable only because the database already holds the
-message, and the client fills any gap from it.
+message, and the client fills any gap from it. A server that loses its
+subscription connection, even for a moment, cannot know what it missed, so it
+closes every socket with 1012: each client reconnects and replays from its
+cursor.
 """
 
 from __future__ import annotations
@@ -22,18 +25,37 @@ from typing import Protocol
 import redis.asyncio as redis
 
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS
-from examples.system_design.chat.hub import Hub
+from examples.system_design.chat.hub import SERVICE_RESTART, Hub
 
 SUBSCRIBE_TIMEOUT_SECONDS = 5.0
+RECONNECT_DELAY_SECONDS = 0.5  # between attempts while Redis is unreachable
 logger = logging.getLogger(__name__)
+
+
+class RouterDown(RuntimeError):
+    """This server no longer hears Redis: it must not accept users."""
 
 
 class Router(Protocol):
     async def start(self, hub: Hub) -> None: ...
     async def stop(self) -> None: ...
+    async def _drop_stale_channels(self) -> None:
+        """Unsubscribe what redis-py restored for users who left while Redis was away."""
+        async with self._lock:
+            joined = {self.channel(user) for user in self._joined}
+            stale = [
+                c
+                for c in self._pubsub.channels
+                if c.startswith(f"{self._prefix}:user:") and c not in joined
+            ]
+            if stale:
+                await self._pubsub.unsubscribe(*stale)
+
     async def join(self, user: str) -> None: ...
     async def leave(self, user: str) -> None: ...
-    async def publish(self, users: Iterable[str], frame: str) -> None: ...
+    async def publish(self, users: Iterable[str], frame: str) -> list[str]:
+        """Send `frame` to each user's connections; return the users no server holds."""
+        ...
 
 
 class LocalRouter:
@@ -45,15 +67,26 @@ class LocalRouter:
     async def stop(self) -> None:
         pass
 
+    async def _drop_stale_channels(self) -> None:
+        """Unsubscribe what redis-py restored for users who left while Redis was away."""
+        async with self._lock:
+            joined = {self.channel(user) for user in self._joined}
+            stale = [
+                c
+                for c in self._pubsub.channels
+                if c.startswith(f"{self._prefix}:user:") and c not in joined
+            ]
+            if stale:
+                await self._pubsub.unsubscribe(*stale)
+
     async def join(self, user: str) -> None:
         pass
 
     async def leave(self, user: str) -> None:
         pass
 
-    async def publish(self, users: Iterable[str], frame: str) -> None:
-        for user in users:
-            self._hub.deliver(user, frame)
+    async def publish(self, users: Iterable[str], frame: str) -> list[str]:
+        return [user for user in users if self._hub.deliver(user, frame) == 0]
 
 
 class RedisRouter:
@@ -64,6 +97,7 @@ class RedisRouter:
         self._joined: dict[str, int] = {}  # user -> connections here
         self._confirmed: dict[str, asyncio.Event] = {}
         self._lock = asyncio.Lock()  # one join or leave at a time
+        self.down: BaseException | None = None  # why the listener stopped
 
     def channel(self, user: str) -> str:
         return f"{self._prefix}:user:{user}"
@@ -75,11 +109,13 @@ class RedisRouter:
             socket_timeout=CONNECT_TIMEOUT_SECONDS,
             socket_connect_timeout=CONNECT_TIMEOUT_SECONDS,
             decode_responses=True,
+            client_name=f"{self._prefix}:{self._server}",  # for CLIENT LIST
         )
         self._pubsub = self._redis.pubsub()
         # A channel of the server's own, so the listener always has a
         # subscription to read from; its confirmation is read right here.
-        await self._pubsub.subscribe(f"{self._prefix}:server:{self._server}")
+        self._own = f"{self._prefix}:server:{self._server}"
+        await self._pubsub.subscribe(self._own)
         reply = await self._pubsub.get_message(timeout=SUBSCRIBE_TIMEOUT_SECONDS)
         if not reply or reply["type"] != "subscribe":
             raise RuntimeError("Redis did not confirm the server's SUBSCRIBE")
@@ -106,29 +142,53 @@ class RedisRouter:
 
     # --8<-- [end:subscribe]
 
+    # --8<-- [start:listen]
     async def _listen(self) -> None:
         user_prefix = f"{self._prefix}:user:"
-        try:
-            while True:
+        while True:
+            try:
                 event = await self._pubsub.get_message(timeout=1.0)
-                if event is None:
-                    continue
-                channel = event["channel"]
-                if event["type"] == "subscribe" and channel in self._confirmed:
-                    self._confirmed[channel].set()
-                elif event["type"] == "message" and channel.startswith(user_prefix):
-                    user = channel.removeprefix(user_prefix)
-                    self._hub.deliver(user, event["data"])
-        except redis.RedisError:
-            # Production code reconnects, subscribes every joined user again
-            # and tells their clients to sync: frames published meanwhile are
-            # lost. Here the failure is at least loud.
-            logger.exception("server %s stopped hearing Redis", self._server)
-            raise
+            except redis.RedisError as error:
+                # The connection broke, and what is published until redis-py
+                # reconnects is lost: close every socket (clients reconnect
+                # and replay from their cursors) and refuse new ones.
+                if self.down is None:
+                    logger.warning("server %s lost Redis: %s", self._server, error)
+                self.down = error
+                self._hub.shut_all(SERVICE_RESTART, "routing lost")
+                await asyncio.sleep(RECONNECT_DELAY_SECONDS)
+                continue  # the next read reconnects and subscribes again
+            if event is None:
+                continue
+            kind, channel = event["type"], event["channel"]
+            if kind == "subscribe" and channel == self._own:  # after a reconnect
+                self._hub.shut_all(SERVICE_RESTART, "routing restarted")
+                self.down = None
+                self._tidy = asyncio.create_task(self._drop_stale_channels())
+            elif kind == "subscribe" and channel in self._confirmed:
+                self._confirmed[channel].set()
+            elif kind == "message" and channel.startswith(user_prefix):
+                self._hub.deliver(channel.removeprefix(user_prefix), event["data"])
+
+    # --8<-- [end:listen]
+
+    async def _drop_stale_channels(self) -> None:
+        """Unsubscribe what redis-py restored for users who left while Redis was away."""
+        async with self._lock:
+            joined = {self.channel(user) for user in self._joined}
+            stale = [
+                c
+                for c in self._pubsub.channels
+                if c.startswith(f"{self._prefix}:user:") and c not in joined
+            ]
+            if stale:
+                await self._pubsub.unsubscribe(*stale)
 
     async def join(self, user: str) -> None:
         async with self._lock:
-            self._joined[user] = self._joined.get(user, 0) + 1
+            self._joined[user] = self._joined.get(user, 0) + 1  # leave() undoes it
+            if self.down is not None:
+                raise RouterDown(f"server {self._server} cannot hear Redis")
             if self._joined[user] == 1:
                 await self._subscribe(self.channel(user))
 
@@ -138,14 +198,19 @@ class RedisRouter:
             if self._joined[user] == 0:
                 del self._joined[user]
                 self._confirmed.pop(self.channel(user), None)
-                await self._pubsub.unsubscribe(self.channel(user))
+                if self.down is None:
+                    await self._pubsub.unsubscribe(self.channel(user))
 
     # --8<-- [start:publish]
-    async def publish(self, users: Iterable[str], frame: str) -> None:
+    async def publish(self, users: Iterable[str], frame: str) -> list[str]:
         # One round trip for all recipients: a pipeline of PUBLISH commands.
+        # Each reply counts the subscribers that got it: 0 means no server
+        # holds that user, who is the one to reach by push notification.
+        users = list(users)
         async with self._redis.pipeline(transaction=False) as pipe:
             for user in users:
                 pipe.publish(self.channel(user), frame)
-            await pipe.execute()
+            heard = await pipe.execute()
+        return [user for user, count in zip(users, heard, strict=True) if count == 0]
 
     # --8<-- [end:publish]

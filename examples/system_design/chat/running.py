@@ -30,7 +30,9 @@ STOP_TIMEOUT_SECONDS = 10.0
 MAX_FRAME_BYTES = 65_536  # uvicorn's default is 16 MiB; a chat frame is small
 # uvicorn's websockets-sansio protocol logs this after every handshake the app
 # refuses with an HTTP response (a 401 here), although the client got the
-# response: https://github.com/Kludex/uvicorn/pull/3138. Drop only that line.
+# response: https://github.com/Kludex/uvicorn/pull/3138. The filter is on the
+# process-wide "uvicorn.error" logger, so it also hides a real handshake the
+# app forgot to finish, which logs the same text: remove it when that lands.
 _SPURIOUS = "ASGI callable returned without completing handshake."
 
 

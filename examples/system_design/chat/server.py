@@ -18,10 +18,10 @@ from contextlib import asynccontextmanager
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request, WebSocket
+from fastapi import Depends, FastAPI, HTTPException, Path, Query, Request, WebSocket
 from pydantic import BaseModel, Field
 
-from examples.system_design.chat.protocol import ID
+from examples.system_design.chat.protocol import ID, MAX_SEQ
 from examples.system_design.chat.routers import Router
 from examples.system_design.chat.service import ChatService, ChatSettings
 from examples.system_design.chat.session import run_session
@@ -92,14 +92,16 @@ def create_app(
     async def history(
         conversation: str,
         user: User,
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_SEQ)] = 0,  # SQLite: 64-bit
         limit: Annotated[int, Query(ge=1, le=100)] = 50,
     ) -> list[dict[str, Any]]:
         messages = await store_call(lambda s: s.after(conversation, user, after, limit))
         return [asdict(m) for m in messages]
 
     @app.get("/conversations/{conversation}/messages/{seq}/receipts")
-    async def receipts(conversation: str, seq: int, user: User) -> dict[str, str]:
+    async def receipts(
+        conversation: str, seq: Annotated[int, Path(ge=1, le=MAX_SEQ)], user: User
+    ) -> dict[str, str]:
         await store_call(lambda s: s.after(conversation, user, 0, 1))  # membership
         return await store_call(lambda s: s.receipts(conversation, seq))
 

@@ -36,7 +36,9 @@ class ChatSettings:
     allowed_origins: frozenset[str] = frozenset()  # browser pages allowed to connect
     outbox_limit: int = 1_000  # frames queued per connection before it is dropped
     backlog_limit: int = 500  # messages replayed per conversation on connect
-    presence_timeout_s: float = 30.0
+    heartbeat_interval_s: float = 30.0  # told to clients in the hello frame
+    # Three intervals: one late or lost heartbeat must not show a user offline.
+    presence_timeout_s: float = 90.0
     sweep_interval_s: float = 5.0
     max_push_group: int = 256  # bigger groups get no pushed presence or receipts
     durable: bool = True  # fsync every commit (see MessageStore)
@@ -81,8 +83,9 @@ class ChatService:
         await self.db(MessageStore.close)
         self._db_thread.shutdown()
 
-    async def publish(self, users: Iterable[str], frame: str) -> None:
-        await self.router.publish(users, frame)
+    async def publish(self, users: Iterable[str], frame: str) -> list[str]:
+        """Route a frame; return the users no server holds (push candidates)."""
+        return await self.router.publish(users, frame)
 
     async def announce_presence(self, user: str) -> None:
         """Tell the user's small-group contacts that their status changed."""

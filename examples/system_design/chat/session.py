@@ -11,11 +11,12 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 
 from fastapi import WebSocket, WebSocketDisconnect
 from fastapi.responses import JSONResponse
 
-from examples.system_design.chat.hub import Connection
+from examples.system_design.chat.hub import SERVICE_RESTART, Connection
 from examples.system_design.chat.protocol import (
     Ack,
     FrameError,
@@ -26,25 +27,38 @@ from examples.system_design.chat.protocol import (
     message_frame,
     parse_client_frame,
 )
+from examples.system_design.chat.routers import RouterDown
 from examples.system_design.chat.service import ChatService
 from examples.system_design.chat.store import ChatError
 from examples.system_design.chat.tokens import InvalidToken
 
-TRY_AGAIN_LATER = 1013  # close code in IANA's WebSocket registry
+INTERNAL_ERROR = 1011  # close code in IANA's WebSocket registry
+SESSION_COOKIE = "chat_session"  # set by the login service: HttpOnly, Secure
+logger = logging.getLogger(__name__)
 
 
 # --8<-- [start:authenticate]
 def authenticate(service: ChatService, websocket: WebSocket) -> str | JSONResponse:
-    """The user id from a verified bearer token, or the response refusing it."""
+    """The user id from a verified token, or the response refusing it.
+
+    Apps send `Authorization: Bearer`. Browsers cannot set headers on a
+    WebSocket, so a web client's token comes in the session cookie, and then
+    an allowed Origin is required: the browser attaches the cookie whichever
+    site's page opens the socket (RFC 6455, section 10.2).
+    """
     origin = websocket.headers.get("origin")
     if origin is not None and origin not in service.settings.allowed_origins:
-        # A browser page from another site must not ride the user's cookies.
         return JSONResponse({"detail": "origin not allowed"}, status_code=403)
     scheme, _, token = websocket.headers.get("authorization", "").partition(" ")
+    cookie = websocket.cookies.get(SESSION_COOKIE)
     try:
-        if scheme.lower() != "bearer":
-            raise InvalidToken("a bearer token is required")
-        return service.tokens.verify(token)
+        if scheme.lower() == "bearer":
+            return service.tokens.verify(token)
+        if cookie is None:
+            raise InvalidToken("a bearer token or a session cookie is required")
+        if origin is None:
+            return JSONResponse({"detail": "a cookie needs an Origin"}, status_code=403)
+        return service.tokens.verify(cookie)
     except InvalidToken as error:
         headers = {"WWW-Authenticate": "Bearer"}
         return JSONResponse({"detail": str(error)}, status_code=401, headers=headers)
@@ -58,7 +72,13 @@ async def _write(websocket: WebSocket, connection: Connection) -> None:
     while batch := await connection.next_batch():
         for frame in batch:
             await websocket.send_text(frame)
-    await websocket.close(TRY_AGAIN_LATER, "too slow: reconnect and resync")
+    await websocket.close(connection.close_code, connection.close_reason)
+
+
+async def _heads(service: ChatService, user: str) -> dict[str, int]:
+    """The latest seq of each of the user's conversations."""
+    cursors = await service.db(lambda store: store.cursors(user))
+    return {conversation: last for conversation, (_, last) in cursors.items()}
 
 
 async def _replay(service: ChatService, connection: Connection) -> None:
@@ -66,9 +86,14 @@ async def _replay(service: ChatService, connection: Connection) -> None:
     user = connection.user
     cursors = await service.db(lambda store: store.cursors(user))
     heads = {conversation: last for conversation, (_, last) in cursors.items()}
-    connection.offer(
-        encode("hello", user=user, server=service.settings.name, heads=heads)
+    hello = encode(
+        "hello",
+        user=user,
+        server=service.settings.name,
+        heads=heads,
+        heartbeat_s=service.settings.heartbeat_interval_s,
     )
+    connection.offer(hello)
     limit = service.settings.backlog_limit
     for conversation, (delivered, last) in cursors.items():
         if last > delivered:
@@ -99,6 +124,11 @@ async def _handle(service: ChatService, connection: Connection, text: str) -> No
                 frame.conversation, user, frame.client_msg_id, frame.body
             )
         )
+        # Published before "sent", and on a resend too: if this server dies
+        # between commit and publish, the sender has no "sent" and resends.
+        # Members drop a second copy by its seq.
+        members = await service.db(lambda store: store.members(frame.conversation))
+        await service.publish(members, message_frame(message))
         connection.offer(
             encode(
                 "sent",
@@ -107,10 +137,6 @@ async def _handle(service: ChatService, connection: Connection, text: str) -> No
                 seq=message.seq,
             )
         )
-        # Published on a resend too: the first attempt may have died between
-        # commit and publish. Members drop the copy by its seq.
-        members = await service.db(lambda store: store.members(frame.conversation))
-        await service.publish(members, message_frame(message))
     elif isinstance(frame, Ack):
         moved = await service.db(
             lambda store: store.ack(frame.conversation, user, frame.seq, frame.state)
@@ -133,8 +159,12 @@ async def _handle(service: ChatService, connection: Connection, text: str) -> No
             lambda store: store.after(frame.conversation, user, frame.after, limit)
         ):
             connection.offer(message_frame(message))
-    elif isinstance(frame, Heartbeat) and service.presence.heartbeat(user):
-        await service.announce_presence(user)
+    elif isinstance(frame, Heartbeat):
+        if service.presence.heartbeat(user):
+            await service.announce_presence(user)
+        # Every conversation's latest seq: a client that lost the last frame
+        # of a conversation sees no later frame to reveal the gap, but this.
+        connection.offer(encode("heads", heads=await _heads(service, user)))
 
 
 # --8<-- [end:handle]
@@ -150,10 +180,14 @@ async def run_session(service: ChatService, websocket: WebSocket) -> None:
     service.hub.add(connection)
     writer = asyncio.create_task(_write(websocket, connection))
     try:
-        await service.router.join(user)
-        await _replay(service, connection)
-        if service.presence.heartbeat(user):
-            await service.announce_presence(user)
+        try:
+            await service.router.join(user)
+        except RouterDown:  # this server hears nothing: send the client elsewhere
+            connection.shut(SERVICE_RESTART, "routing lost")
+        else:
+            await _replay(service, connection)
+            if service.presence.heartbeat(user):
+                await service.announce_presence(user)
         # Raw ASGI events, not receive_text(): once a write to a closing socket
         # fails, receive_text() refuses to run, and frames the client sent
         # before leaving (its last acks) would be dropped unread.
@@ -167,6 +201,9 @@ async def run_session(service: ChatService, websocket: WebSocket) -> None:
             except (FrameError, ChatError) as error:
                 reply = encode("error", reason=str(error), client_msg_id=_msg_id(text))
                 connection.offer(reply)
+            except Exception:  # the store or Redis failed: no "sent" went out
+                logger.exception("session of %s failed", user)
+                connection.shut(INTERNAL_ERROR, "server error: reconnect")
     finally:
         writer.cancel()
         # A write to a socket the client already closed fails; that is the end.

@@ -57,11 +57,14 @@ class TokenSigner:
     def verify(self, token: str) -> str:
         """The user id inside a valid token; InvalidToken otherwise."""
         parts = token.split(".")
-        if len(parts) != 3:
+        # compare_digest refuses non-ASCII str (TypeError): a header decoded
+        # as latin-1 can hold any byte, so anything but ASCII is malformed.
+        if len(parts) != 3 or not token.isascii():
             raise InvalidToken("token is malformed")
         user, expires_at, signature = parts
+        expected = self._sign(f"{user}.{expires_at}")
         # Constant-time comparison: timing must not reveal how much matched.
-        if not hmac.compare_digest(signature, self._sign(f"{user}.{expires_at}")):
+        if not hmac.compare_digest(signature.encode(), expected.encode()):
             raise InvalidToken("token signature does not match")
         if not expires_at.isdigit() or int(expires_at) <= self.clock():
             raise InvalidToken("token has expired")

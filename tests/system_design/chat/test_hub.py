@@ -34,3 +34,21 @@ def test_a_full_outbox_overflows_and_drops_what_it_held() -> None:
         assert await connection.next_batch() == []  # the writer closes the socket
 
     asyncio.run(scenario())
+
+
+def test_shut_all_has_every_writer_close_with_the_code() -> None:
+    async def scenario() -> None:
+        hub = Hub()
+        phone, laptop = Connection("bob"), Connection("alice")
+        hub.add(phone)
+        hub.add(laptop)
+        phone.offer("queued")
+        hub.shut_all(1012, "routing lost")
+        for connection in (phone, laptop):
+            assert await connection.next_batch() == []  # the writer closes the socket
+            assert (connection.close_code, connection.close_reason) == (1012, "routing lost")
+            assert connection.offer("late") is False and not connection.overflowed
+        phone.shut(1013, "later code")  # the first reason stands
+        assert phone.close_code == 1012
+
+    asyncio.run(scenario())

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from examples.system_design.chat.presence import PresenceTracker, Status, presence_audience
+from examples.system_design.chat.service import ChatSettings
 
 
 class Clock:
@@ -73,3 +76,9 @@ def test_bad_settings_are_refused() -> None:
         PresenceTracker(Clock(), timeout_s=0)
     with pytest.raises(ValueError, match="max_group must be at least 2"):
         presence_audience("bob", {}, max_group=1)
+
+
+def test_the_default_timeout_forgives_a_late_heartbeat() -> None:
+    settings = ChatSettings(name="t", database=Path("unused.db"), secret=b"k" * 32)
+    # Two or three intervals: one heartbeat late or lost must not flip a user offline.
+    assert 2 <= settings.presence_timeout_s / settings.heartbeat_interval_s <= 3

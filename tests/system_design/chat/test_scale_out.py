@@ -11,10 +11,14 @@ from pathlib import Path
 import httpx2
 import pytest
 import redis
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS
 from examples.system_design.chat.client import ChatClient
-from examples.system_design.chat.routers import RedisRouter
+from examples.system_design.chat.hub import Connection, Hub
+from examples.system_design.chat.protocol import message_frame
+from examples.system_design.chat.routers import LocalRouter, RedisRouter
 from examples.system_design.chat.running import RunningServer, chat_server, new_secret
 from tests.system_design.chat.conftest import auth, create_conversation, token
 
@@ -132,3 +136,127 @@ def test_a_reconnect_to_the_other_server_needs_no_sticky_session(pair: tuple[Run
                 assert [m.body for m in bob.messages("ab")] == ["first", "while away", "live again"]
 
     asyncio.run(scenario())
+
+
+def test_a_message_committed_while_joining_is_neither_lost_nor_doubled(
+    pair: tuple[RunningServer, RunningServer],
+) -> None:
+    """Bob connects to B while alice's messages commit: one before B subscribes, one after.
+
+    The first is published to nobody and must come from the backlog; the second
+    arrives live and in the backlog, and bob's timeline keeps one copy. A server
+    that read the backlog before subscribing would lose the first and need a sync.
+    """
+    a, b = pair
+    create_conversation(a, "ab", ["alice", "bob"])
+    service, router = b.service, b.service.router
+    real_join = router.join
+
+    async def commit_and_publish(client_msg_id: str) -> None:
+        message, _ = await service.db(lambda store: store.append("ab", "alice", client_msg_id, client_msg_id))
+        await service.publish(["alice", "bob"], message_frame(message))
+
+    async def join_racing_a_sender(user: str) -> None:
+        await commit_and_publish("before-subscribe")
+        await real_join(user)
+        await commit_and_publish("after-subscribe")
+
+    router.join = join_racing_a_sender  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        # A long grace: a sync may only come from a real gap, never from slowness.
+        async with ChatClient.connect(b.ws_url, token(b, "bob"), gap_grace_s=2.0) as bob:
+            await bob.wait(lambda: len(bob.arrivals) == 3)
+            await bob.wait_for_seq("ab", 2)
+            assert [m.body for m in bob.messages("ab")] == ["before-subscribe", "after-subscribe"]
+            assert sorted(bob.arrivals) == [("ab", 1), ("ab", 2), ("ab", 2)]  # 2: live and replayed
+            assert bob.syncs_sent == 0
+
+    asyncio.run(scenario())
+
+
+async def closed_with(url: str, bearer: str) -> int | None:
+    """Connect with a raw client and return the close code the server sends."""
+    headers = {"Authorization": f"Bearer {bearer}"}
+    async with connect(url, additional_headers=headers, open_timeout=5, proxy=None) as ws:
+        with pytest.raises(ConnectionClosed):
+            async with asyncio.timeout(10):
+                while True:
+                    await ws.recv()
+        return ws.close_code
+
+
+def test_a_server_whose_redis_listener_dies_closes_every_socket_with_1012(
+    pair: tuple[RunningServer, RunningServer],
+) -> None:
+    a, b = pair
+    create_conversation(a, "ab", ["alice", "bob"])
+    router = b.service.router
+    assert isinstance(router, RedisRouter)
+
+    async def broken(**_: object) -> None:
+        raise redis.ConnectionError("injected: Redis stays unreachable")
+
+    async def scenario() -> None:
+        async with ChatClient.connect(b.ws_url, token(b, "bob")) as bob:
+            router._pubsub.get_message = broken  # type: ignore[method-assign]
+            async with asyncio.timeout(10):
+                await bob.ws.wait_closed()
+            assert bob.ws.close_code == 1012
+        assert router.down is not None
+        assert await closed_with(b.ws_url, token(b, "bob")) == 1012  # refused from now on
+        async with ChatClient.connect(a.ws_url, token(a, "bob")) as bob:  # A still serves
+            assert bob.server == "chat-a"
+
+    asyncio.run(scenario())
+
+
+def test_a_dropped_redis_connection_closes_every_socket_then_serves_again(
+    pair: tuple[RunningServer, RunningServer], redis_url: str, prefix: str
+) -> None:
+    """redis-py reconnects and resubscribes by itself: what was published meanwhile is gone."""
+    a, b = pair
+    create_conversation(a, "ab", ["alice", "bob"])
+
+    def kill_subscriber_connection() -> None:
+        with redis.Redis.from_url(redis_url, socket_timeout=CONNECT_TIMEOUT_SECONDS) as client:
+            ours = [c for c in client.client_list() if c["name"] == f"{prefix}:chat-b" and "P" in c["flags"]]
+            assert len(ours) == 1
+            client.client_kill_filter(_id=ours[0]["id"])
+
+    async def scenario() -> None:
+        async with ChatClient.connect(b.ws_url, token(b, "bob")) as bob:
+            kill_subscriber_connection()
+            async with asyncio.timeout(10):
+                await bob.ws.wait_closed()
+            assert bob.ws.close_code == 1012
+        async with asyncio.timeout(10):  # redis-py reconnects and subscribes again
+            while b.service.router.down is not None:
+                await asyncio.sleep(0.05)
+        async with (
+            ChatClient.connect(a.ws_url, token(a, "alice")) as alice,
+            ChatClient.connect(b.ws_url, token(b, "bob")) as bob,
+        ):
+            await bob.wait_for_seq("ab", await alice.send("ab", "after the blip"))
+
+    asyncio.run(scenario())
+
+
+def test_publish_names_the_users_no_server_holds(redis_url: str, prefix: str) -> None:
+    """PUBLISH replies with how many subscribers got it: 0 is the signal to push."""
+
+    async def scenario() -> tuple[list[str], list[str]]:
+        hub = Hub()
+        hub.add(Connection("bob"))
+        local = LocalRouter()
+        await local.start(hub)
+        routed = RedisRouter(redis_url, prefix, "probe")
+        await routed.start(Hub())
+        try:
+            await routed.join("bob")
+            return await local.publish(["alice", "bob"], "{}"), await routed.publish(["alice", "bob"], "{}")
+        finally:
+            await routed.leave("bob")
+            await routed.stop()
+
+    assert asyncio.run(scenario()) == (["alice"], ["alice"])

@@ -12,8 +12,10 @@ import pytest
 from websockets.asyncio.client import connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 
-from examples.system_design.chat.client import ChatClient, SendRefused
+from examples.system_design.chat.client import ChatClient, ConnectionLost, SendRefused
+from examples.system_design.chat.protocol import MAX_SEQ
 from examples.system_design.chat.running import RunningServer
+from examples.system_design.chat.session import SESSION_COOKIE
 from examples.system_design.chat.tokens import TokenSigner
 from tests.system_design.chat.conftest import auth, create_conversation, token
 
@@ -42,6 +44,28 @@ def test_the_upgrade_needs_a_valid_bearer_token(server: RunningServer) -> None:
     assert statuses == {"none": 401, "user id": 401, "basic": 401, "expired": 401, "valid": 101}
 
 
+def test_a_non_ascii_token_is_a_401_not_a_crash(server: RunningServer) -> None:
+    create_conversation(server, "ab", ["alice", "bob"])
+    bad = {"Authorization": "Bearer a.1.\u00e9"}
+    assert asyncio.run(handshake_status(server.ws_url, bad)) == 401
+    raw = {"Authorization": "Bearer a.1.\u00e9".encode("latin-1")}  # one byte, 0xE9
+    response = httpx2.get(f"{server.http_url}/conversations/ab/messages", headers=raw, timeout=5)
+    assert response.status_code == 401
+
+
+def test_a_browser_authenticates_by_cookie_only_from_an_allowed_origin(make_server: MakeServer) -> None:
+    with make_server(allowed_origins=frozenset({"https://chat.example"})) as server:
+        cookie = {"Cookie": f"{SESSION_COOKIE}={token(server, 'alice')}"}
+        cases = {
+            "ours": {**cookie, "Origin": "https://chat.example"},
+            "another site": {**cookie, "Origin": "https://evil.example"},
+            "no origin": cookie,
+            "forged cookie": {"Cookie": f"{SESSION_COOKIE}=alice.9999999999.x", "Origin": "https://chat.example"},
+        }
+        statuses = {name: asyncio.run(handshake_status(server.ws_url, h)) for name, h in cases.items()}
+    assert statuses == {"ours": 101, "another site": 403, "no origin": 403, "forged cookie": 401}
+
+
 def test_browser_origins_must_be_allowed(make_server: MakeServer) -> None:
     with make_server(allowed_origins=frozenset({"https://chat.example"})) as server:
         headers = {"Authorization": f"Bearer {token(server, 'alice')}"}
@@ -58,6 +82,10 @@ def test_http_endpoints_authenticate_and_hide_other_peoples_conversations(server
         assert http.get("/conversations/no/messages", headers=auth(server, "carol")).status_code == 404
         as_alice = auth(server, "alice")
         assert http.get("/conversations/ab/messages?limit=0", headers=as_alice).status_code == 422
+        # Past 64 bits SQLite raises OverflowError: refuse at the edge instead of a 500.
+        for path in (f"/conversations/ab/messages?after={10**20}", f"/conversations/ab/messages/{10**20}/receipts"):
+            assert http.get(path, headers=as_alice).status_code == 422
+        assert http.get(f"/conversations/ab/messages?after={MAX_SEQ}", headers=as_alice).json() == []
         assert http.get("/conversations/ab/messages/1/receipts", headers=as_alice).status_code == 400
         body = {"id": "cd", "members": ["carol", "dave"]}
         assert http.post("/conversations", json=body, headers=as_alice).status_code == 403
@@ -94,8 +122,10 @@ def test_bad_frames_get_an_error_and_the_connection_survives(server: RunningServ
             await alice.ws.send(json.dumps({"type": "ack", "conversation": "ab", "seq": 5, "state": "read"}))
             with pytest.raises(SendRefused, match="alice is not a member of cd"):
                 await alice.send("cd", "let me in")
-            await alice.wait(lambda: len(alice.errors) == 3)
+            await alice.ws.send(json.dumps({"type": "sync", "conversation": "ab", "after": 10**20}))
+            await alice.wait(lambda: len(alice.errors) == 4)
             assert alice.errors[:2] == ["frame is not JSON", "seq 5 is not in ab (1..0)"]
+            assert alice.errors[3] == "after must be an integer from 0 to 2**63 - 1"
             assert await alice.send("ab", "still here") == 1
 
     asyncio.run(scenario())
@@ -258,3 +288,91 @@ def test_presence_follows_connections_and_heartbeats(make_server: MakeServer) ->
                     await alice.wait(lambda: alice.presence[-1]["online"])
 
         asyncio.run(scenario())
+
+
+def test_the_last_message_lost_shows_as_a_gap_at_the_next_heartbeat(server: RunningServer) -> None:
+    """No later frame reveals a lost last message: the heads in the heartbeat reply do."""
+    create_conversation(server, "ab", ["alice", "bob"])
+    lost: list[int] = []
+
+    def lose_seq_2_once(frame: dict) -> bool:
+        if frame["type"] == "message" and frame["seq"] == 2 and not lost:
+            lost.append(2)
+            return True
+        return False
+
+    async def scenario() -> None:
+        async with (
+            ChatClient.connect(server.ws_url, token(server, "alice")) as alice,
+            ChatClient.connect(server.ws_url, token(server, "bob"), drop=lose_seq_2_once) as bob,
+        ):
+            assert bob.heartbeat_s == server.service.settings.heartbeat_interval_s
+            await alice.send("ab", "one")
+            await alice.send("ab", "two, the last")
+            await bob.wait(lambda: lost == [2])
+            assert bob.timeline("ab").gap is None  # nothing tells him 2 exists
+            await bob.heartbeat()
+            await bob.wait_for_seq("ab", 2)
+            assert bob.syncs_sent == 1
+
+    asyncio.run(scenario())
+
+
+def test_no_sent_reply_before_the_message_is_published(server: RunningServer) -> None:
+    """If routing fails after the commit, the sender hears no "sent", resends, and it arrives."""
+    create_conversation(server, "ab", ["alice", "bob"])
+    service = server.service
+    real_publish = service.publish
+    failures = ["once"]
+
+    async def publish_failing_once(users: list[str], frame: str) -> list[str]:
+        if '"type":"message"' in frame and failures:
+            failures.pop()
+            raise ConnectionError("injected: Redis went away")
+        return await real_publish(users, frame)
+
+    service.publish = publish_failing_once  # type: ignore[method-assign]
+
+    async def scenario() -> None:
+        async with ChatClient.connect(server.ws_url, token(server, "bob")) as bob:
+            async with ChatClient.connect(server.ws_url, token(server, "alice")) as alice:
+                with pytest.raises(ConnectionLost, match="1011"):
+                    await alice.send("ab", "lunch?", client_msg_id="m-1")
+            assert bob.arrivals == []  # committed, never routed
+            async with ChatClient.connect(server.ws_url, token(server, "alice")) as alice:
+                assert await alice.send("ab", "lunch?", client_msg_id="m-1") == 1
+            await bob.wait_for_seq("ab", 1)
+            assert [m.body for m in bob.messages("ab")] == ["lunch?"]
+
+    asyncio.run(scenario())
+
+
+def test_a_backlog_past_the_replay_cap_is_fetched_with_syncs(make_server: MakeServer) -> None:
+    with make_server(backlog_limit=5) as server:
+        create_conversation(server, "ab", ["alice", "bob"])
+
+        async def scenario() -> None:
+            async with ChatClient.connect(server.ws_url, token(server, "alice")) as alice:
+                for n in range(12):
+                    await alice.send("ab", f"m{n}")
+            async with ChatClient.connect(server.ws_url, token(server, "bob")) as bob:
+                await bob.wait_for_seq("ab", 12)
+                assert [m.seq for m in bob.messages("ab")] == list(range(1, 13))
+                assert bob.syncs_sent >= 2  # 5 replayed, then 5 and 2 on request
+
+        asyncio.run(scenario())
+
+
+def test_a_replay_is_acknowledged_in_a_few_cumulative_acks(server: RunningServer) -> None:
+    create_conversation(server, "ab", ["alice", "bob"])
+
+    async def scenario() -> int:
+        async with ChatClient.connect(server.ws_url, token(server, "alice")) as alice:
+            for n in range(30):
+                await alice.send("ab", f"m{n}")
+            async with ChatClient.connect(server.ws_url, token(server, "bob")) as bob:
+                await bob.wait_for_seq("ab", 30)
+                await alice.wait(lambda: alice.cursor("ab", "bob").delivered == 30)
+                return bob.acks_sent
+
+    assert asyncio.run(scenario()) < 10  # one ack per message would be 30

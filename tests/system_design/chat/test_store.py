@@ -136,3 +136,23 @@ def test_a_senders_cursor_moves_past_their_own_message_only_without_a_gap(store:
     assert store.cursors("alice")["ab"] == (2, 4)  # she has not acked bob's 3 yet
     assert store.ack("ab", "alice", 4, "delivered") is True
     assert store.receipts("ab", 1) == {"bob": "sent"}  # the sender's cursor is no receipt
+
+
+def test_a_send_that_fails_mid_transaction_leaves_no_gap(tmp_path: Path) -> None:
+    """The clock runs after the counter moved: failing there must roll the counter back."""
+    failures = ["once"]
+
+    def clock() -> float:
+        if failures:
+            failures.pop()
+            raise OSError("clock unavailable")
+        return 1_700_000_000.0
+
+    with MessageStore(tmp_path / "chat.db", clock=clock) as store:
+        store.create_conversation("ab", ["alice", "bob"])
+        with pytest.raises(OSError, match="clock unavailable"):
+            store.append("ab", "alice", "m-1", "lost")
+        assert store.cursors("bob") == {"ab": (0, 0)}  # the counter did not move
+        assert store.append("ab", "alice", "m-1", "again")[0].seq == 1
+        assert store.append("ab", "alice", "m-2", "next")[0].seq == 2
+        assert [m.seq for m in store.after("ab", "bob", 0)] == [1, 2]

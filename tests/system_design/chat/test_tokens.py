@@ -42,6 +42,13 @@ def test_another_key_or_an_edited_user_is_refused() -> None:
         TokenSigner(SECRET).verify(f"alice.{int(expires_at) + 10**6}.{signature}")
 
 
+@pytest.mark.parametrize("token", ["a.1.\u00e9", "\u00e9.1.abc", "alice.\u0661.x", "a.1.\x00"])
+def test_non_ascii_or_odd_tokens_are_refused_not_crashed_on(token: str) -> None:
+    # compare_digest raises TypeError on non-ASCII str: that was an HTTP 500.
+    with pytest.raises(InvalidToken):
+        TokenSigner(SECRET).verify(token)
+
+
 @given(st.text(max_size=80))
 def test_arbitrary_strings_never_verify(text: str) -> None:
     with pytest.raises(InvalidToken):
