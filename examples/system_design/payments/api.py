@@ -128,7 +128,9 @@ async def bounded_body(request: Request, limit: int = MAX_BODY_BYTES) -> bytes:
     """The request body, or a 413 as soon as it grows past `limit` bytes."""
     declared = request.headers.get("content-length", "0")
     if not declared.isdigit() or int(declared) > limit:
-        raise ProblemError(413, "body-too-large", "Body too large", f"At most {limit} bytes.")
+        raise ProblemError(
+            413, "body-too-large", "Body too large", f"At most {limit} bytes."
+        )
     body = bytearray()
     async for chunk in request.stream():
         body += chunk

@@ -25,7 +25,10 @@ FEES_ACCOUNT = "fees:{currency}"
 MERCHANT_ACCOUNT = "merchant:{merchant}:{currency}"
 
 
-_WITH_CODE = (PaymentStatus.FAILED, PaymentStatus.NEEDS_REVIEW)  # statuses with a reason
+_WITH_CODE = (
+    PaymentStatus.FAILED,
+    PaymentStatus.NEEDS_REVIEW,
+)  # statuses with a reason
 
 
 class UnknownPaymentError(LookupError):

@@ -95,10 +95,10 @@ if __name__ == "__main__":
     #> 100000000 1000000 1000000000
     for bad in (19.99, True, 0, 10**12):
         print(refusal(bad))
-        #> amount must be an integer count of minor units, got 19.99
-        #> amount must be an integer count of minor units, got True
-        #> amount must be between 1 and 100000000 USD minor units, got 0
-        #> amount must be between 1 and 100000000 USD minor units, got 1000000000000
+        #> amount must be an integer count of minor units, not float
+        #> amount must be an integer count of minor units, not bool
+        #> amount must be between 1 and 100000000 USD minor units
+        #> amount must be between 1 and 100000000 USD minor units
     print(contains_card_number("tok_4242"), contains_card_number("4242 4242 4242 4242"))
     #> False True
     # --8<-- [end:demo]

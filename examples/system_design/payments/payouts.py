@@ -21,6 +21,8 @@ from examples.system_design.payments.ledger import (
 )
 
 PAYOUTS_ACCOUNT = "payouts:{currency}"  # money sent to merchants' banks
+READ = "SELECT balance FROM accounts WHERE id = %s"
+READ_LOCKED = READ + " FOR UPDATE"  # the read the decision rests on, held
 
 
 # --8<-- [start:pay_out]
@@ -41,18 +43,16 @@ def pay_out(
     bank = PAYOUTS_ACCOUNT.format(currency=currency)
     open_account(conn, bank, currency, allow_negative=False)
     with conn.transaction():
-        row = conn.execute(
-            "SELECT balance FROM accounts WHERE id = %s"
-            + (" FOR UPDATE" if lock else ""),  # the read the decision rests on
-            (account,),
-        ).fetchone()
+        row = conn.execute(READ_LOCKED if lock else READ, (account,)).fetchone()
         if row is None:
             raise UnknownAccountError(f"there is no account {account!r}")
         after_read()
         amount = int(row[0])
         if amount <= 0:
             return 0  # nothing to send (or a debt to recover first)
-        post_entry(conn, "payout", reference, currency, {account: -amount, bank: amount})
+        post_entry(
+            conn, "payout", reference, currency, {account: -amount, bank: amount}
+        )
     return amount
 
 

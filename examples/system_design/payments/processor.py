@@ -69,7 +69,9 @@ class FakeProcessor:
     """In-process fake of a processor's API: charges deduplicated by our key, for a while."""
 
     charges: dict[str, Charge] = field(default_factory=dict)  # by charge id
-    keys: dict[str, tuple[float, Charge]] = field(default_factory=dict)  # key: (when, charge)
+    keys: dict[str, tuple[float, Charge]] = field(
+        default_factory=dict
+    )  # key: (when, charge)
     clock: Callable[[], float] = time.monotonic
     events: list[Event] = field(default_factory=list)
     faults: deque[Fault] = field(default_factory=deque)

@@ -42,7 +42,7 @@ if __name__ == "__main__":
         print(len(ours), "ledger lines,", len(theirs), "report lines")
         #> 12 ledger lines, 13 report lines
         findings = reconcile(ours, theirs)
-        print(", ".join(f"{n} {kind}" for kind, n in summary(findings).items()))
+        print(", ".join(f"{n} {k}" for k, n in summary(findings).items() if n))
         #> 1 missing in ledger, 1 missing in report, 1 duplicate, 1 amount differs
         for f in sorted(findings, key=lambda f: list(Mismatch).index(f.mismatch)):
             ledger, report = [x.amount for x in f.ledger], [x.amount for x in f.report]

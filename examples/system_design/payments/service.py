@@ -211,7 +211,9 @@ def _decision(charge: Charge) -> Decision:
     return PaymentStatus(charge.status), charge.decline_code
 
 
-def payment_age(conn: psycopg.Connection, payment_id: uuid.UUID) -> tuple[PaymentStatus, float]:
+def payment_age(
+    conn: psycopg.Connection, payment_id: uuid.UUID
+) -> tuple[PaymentStatus, float]:
     """The payment's status and seconds since it was created, by the database clock."""
     row = conn.execute(
         "SELECT status, extract(epoch FROM now() - created_at)::float8"

@@ -75,8 +75,8 @@ def test_the_defaults_by_hand(ns: dict[str, Any]) -> None:
     assert ns["avg_payments"] == pytest.approx(11.574, abs=1e-3)
     assert ns["peak_payments"] == pytest.approx(46.296, abs=1e-3)
     assert ns["ledger_rows"] == pytest.approx(3.708)
-    # 150 + 0.927 * (220 + 390) = 715.47 bytes a payment, 365 million payments a year.
-    assert ns["year_bytes"] / GB == pytest.approx(715.47 * 0.365)
+    # 250 + 0.927 * (240 + 390) = 834.01 bytes a payment, 365 million payments a year.
+    assert ns["year_bytes"] / GB == pytest.approx(834.01 * 0.365)
 
 
 def test_the_window_tables_hold_a_steady_amount(ns: dict[str, Any]) -> None:
@@ -110,7 +110,7 @@ def test_the_chart_draws_one_bar_per_scale_and_the_ceiling(ns: dict[str, Any]) -
 
 def test_the_printout_has_the_tables(printed: str) -> None:
     assert re.search(r"write transactions per second, peak\s+165\n", printed)
-    assert re.search(r"kept per year, one copy\s+261\.1\n", printed)
+    assert re.search(r"kept per year, one copy\s+304\.4\n", printed)
     assert "Traceback" not in printed
 
 
@@ -157,7 +157,7 @@ def test_bad_input_raises_a_clear_error(ns: dict[str, Any], helper: str, args: t
 
 def test_the_prose_states_no_computed_result(ns: dict[str, Any]) -> None:
     prose = markdown_of(NOTEBOOK)
-    results = ["11.6", "46.3", "3.71", "3.56", "165", "261", "783", "500", "41.7", "8.3", "1,648", "26.1", "833"]
+    results = ["11.6", "46.3", "3.71", "3.56", "165", "304", "913", "500", "41.7", "8.3", "1,648", "30.4", "833"]
     for result in results:
         assert result not in prose, result
 
@@ -169,7 +169,8 @@ PAGE_FIGURES = {
     "peak_commits": r"sees ([\d.,]+) write transactions a second at the peak",
     "year_gb": r"grow by ([\d.,]+) GB a year",
     "year_tb_100x": r"([\d.,]+) TB at 100x",
-    "ceiling": r"at ([\d.,]+) commits a second per row",
+    "ceiling": r"assumed \(not measured\) ([\d.,]+) commits a second per row",
+    "peak_charges_10x": r"at 10x, ([\d.,]+) charges a second at the peak",
     "hot_share_100x": r"needs ([\d.,]+) times what one row can take",
 }
 
@@ -196,6 +197,7 @@ def test_every_number_the_page_restates_is_the_notebooks(ns: dict[str, Any]) -> 
         "year_gb": f"{ns['year_bytes'] / GB:.0f}",
         "year_tb_100x": f"{ns['year_bytes'] * 100 / TB:.0f}",
         "ceiling": f"{ns['ceiling']:.0f}",
+        "peak_charges_10x": f"{ns['peak_charges'] * 10:.0f}",
         "hot_share_100x": f"{ns['peak_charges'] * 100 / ns['ceiling']:.1f}",
     }
     assert stated == want

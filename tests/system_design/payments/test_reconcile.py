@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import uuid
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
@@ -76,7 +77,9 @@ def test_every_change_is_found_once_with_its_class(books: list[Line], changes: l
 def test_matching_books_have_no_findings() -> None:
     lines = [Line("charge", "p1", 100, "USD"), Line("refund", "p1", 100, "USD")]
     assert reconcile(lines, list(reversed(lines))) == []
-    assert summary([]) == dict.fromkeys(["missing in ledger", "missing in report", "duplicate", "amount differs"], 0)
+    assert summary([]) == dict.fromkeys(
+        ["missing in ledger", "missing in report", "duplicate", "amount differs", "awaiting settlement"], 0
+    )
 
 
 def test_a_missing_side_wins_over_a_duplicate() -> None:
@@ -93,6 +96,13 @@ def test_a_missing_side_wins_over_a_duplicate() -> None:
         ({"type": "payout", "reference": "p", "amount": "5", "currency": "USD"}, "row 1 is malformed"),
         ({"type": "charge", "reference": "p", "amount": "-5", "currency": "USD"}, "row 1 is malformed"),
         ({"type": "charge", "reference": "p", "amount": "5", "currency": "DOLLAR"}, "row 1 is malformed"),
+        ({"type": "charge", "reference": "p", "amount": "1_000", "currency": "USD"}, "row 1 is malformed"),
+        ({"type": "charge", "reference": "p", "amount": " 5", "currency": "USD"}, "row 1 is malformed"),
+        ({"type": "charge", "reference": "p", "amount": "+5", "currency": "USD"}, "row 1 is malformed"),
+        ({"type": "charge", "reference": "p", "amount": "\u0665", "currency": "USD"}, "row 1 is malformed"),
+        ({"type": "charge", "reference": "p", "amount": "05", "currency": "USD"}, "row 1 is malformed"),
+        ({"type": "charge", "reference": "p", "amount": "5", "currency": "usd"}, "row 1 is malformed"),
+        ({"type": "charge", "reference": "", "amount": "5", "currency": "USD"}, "row 1 is malformed"),
     ],
 )
 def test_malformed_report_rows_are_refused(row: dict[str, str], message: str) -> None:
@@ -116,3 +126,26 @@ def test_ledger_lines_are_the_gross_amounts_of_charges_and_refunds(db: psycopg.C
             Line("refund", str(ids[1]), 2000, "USD"),
         ]
     )
+
+
+def test_a_line_booked_near_the_cutoff_is_awaiting_settlement_not_missing() -> None:
+    cutoff = datetime(2026, 3, 2, tzinfo=UTC)
+    early = Line("charge", "p1", 100, "USD", cutoff - timedelta(hours=5))
+    late = Line("charge", "p2", 100, "USD", cutoff - timedelta(minutes=10))
+    after = Line("charge", "p3", 100, "USD", cutoff + timedelta(minutes=5))
+    settled_after = Line("charge", "p4", 100, "USD", cutoff + timedelta(minutes=1))
+    found = reconcile([early, late, after, settled_after], [Line("charge", "p4", 100, "USD")], cutoff=cutoff)
+    assert {f.reference: f.mismatch for f in found} == {
+        "p1": Mismatch.MISSING_IN_REPORT,  # hours old: really missing
+        "p2": Mismatch.AWAITING_SETTLEMENT,  # minutes before the cutoff: tomorrow
+    }  # p3 is tomorrow's; p4 settled although booked just after the cutoff
+
+
+def test_ledger_lines_stop_at_the_cutoff(db: psycopg.Connection) -> None:
+    payment_id = uuid.uuid4()
+    with db.transaction():
+        insert_payment(db, payment_id, NewPayment("shop-1", 1000, "USD", "tok_visa"))
+        advance(db, payment_id, PaymentStatus.SUCCEEDED)
+    assert ledger_lines(db, until=datetime(2000, 1, 1, tzinfo=UTC)) == []
+    [line] = ledger_lines(db, until=datetime.now(UTC) + timedelta(minutes=1))
+    assert line.booked_at is not None and line.reference == str(payment_id)
