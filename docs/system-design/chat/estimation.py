@@ -43,6 +43,9 @@ MESSAGES_PER_USER_PER_DAY = 40  # sent, not received; an assumption to say out l
 # Most messages go to one person; groups pull the average up. Two recipients
 # per message is a defensible starting point for a WhatsApp-like mix.
 RECIPIENTS_PER_MESSAGE = 2.0
+# Each recipient's client acks "delivered", then "read". Acks are cumulative and
+# debounced, so a burst of messages shares one: two per delivery is the ceiling.
+ACKS_PER_DELIVERY = 2
 # Hours a day a device holds its socket open: foreground use plus a short
 # background window before the OS suspends the app.
 CONNECTED_HOURS_PER_USER = 3.0
@@ -50,6 +53,9 @@ CONNECTED_HOURS_PER_USER = 3.0
 # runs at twice the day's average, for messages and for connections alike.
 PEAK_FACTOR = 2.0
 HEARTBEAT_INTERVAL_S = 30  # one application heartbeat per connection per 30 s
+# Under the heartbeats, uvicorn pings every WebSocket every 20 s by default
+# (Config ws_ping_interval=20.0) and the client answers each with a pong.
+WS_PING_INTERVAL_S = 20
 
 # One stored message, field by field, in bytes
 MESSAGE_FIELDS = {
@@ -60,6 +66,8 @@ MESSAGE_FIELDS = {
     "sent_at (timestamp)": 8,
     "body (average text message)": 100,
     "row header and primary-key index": 40,
+    # UNIQUE (conversation_id, sender_id, client_msg_id): the dedupe check's index
+    "unique index entry (32-byte key + 16 overhead)": 48,
 }
 REPLICATION_FACTOR = 3  # three copies: survive losing a node and still have a spare
 # One message frame on the wire: the JSON of the page's protocol for an
@@ -68,7 +76,8 @@ FRAME_BYTES = 250
 DAYS_PER_YEAR = 365
 
 # One WebSocket server. WhatsApp reported over 2 million connections on one
-# 24-core FreeBSD box in 2012 (blog post "1 million is so 2011"); plan far
+# FreeBSD box with 24 hardware threads in 2012 (its blog post "1 million is so
+# 2011" shows hw.ncpu: 24 on Xeon X5675s, 6-core parts); plan far
 # below a record, for a runtime like Python and for CPU headroom at the peak.
 CONNECTIONS_PER_SERVER = 100_000
 MEMORY_PER_CONNECTION_BYTES = 50_000  # socket and TLS buffers plus session state
@@ -158,34 +167,42 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
 
 
 # %% [markdown]
-# ## Messages: writes, deliveries and receipts
+# ## Messages: writes, frames and publishes
 #
-# Every message is one write, one delivery per recipient, and up to two
-# receipts per recipient (delivered, then read) travelling back to the
-# sender. Size the servers for the peak, not the average.
+# Every message is one write and one frame per member: the recipients and
+# the sender's own devices each get a copy, and the sender's connection also
+# gets a "sent" reply. Each recipient then acks up to twice (delivered, then
+# read), and the server publishes each ack that moves a cursor as a receipt to
+# every member. Every frame for a user goes through one Redis PUBLISH to that
+# user's channel. Size the servers for the peak, not the average.
 
 # %%
+members_per_conversation = RECIPIENTS_PER_MESSAGE + 1  # the sender is a member
 messages_per_day = DAILY_ACTIVE_USERS * MESSAGES_PER_USER_PER_DAY
 avg_messages_per_s = per_second(messages_per_day)
 peak_messages_per_s = per_second(messages_per_day, PEAK_FACTOR)
 peak_deliveries_per_s = peak_messages_per_s * RECIPIENTS_PER_MESSAGE
-peak_receipts_per_s = 2 * peak_deliveries_per_s
+peak_acks_per_s = ACKS_PER_DELIVERY * peak_deliveries_per_s
+peak_message_frames_per_s = peak_messages_per_s * members_per_conversation
+peak_receipt_frames_per_s = peak_acks_per_s * members_per_conversation
+peak_publishes_per_s = peak_message_frames_per_s + peak_receipt_frames_per_s
+# Out of the fleet: every published frame, plus one "sent" per message.
+peak_frames_out_per_s = peak_publishes_per_s + peak_messages_per_s
 print(f"messages per day: {messages_per_day:,.0f}")
 print(
     format_table(
         ["per second", "average", "peak"],
         [
-            ["messages sent", f"{avg_messages_per_s:,.0f}", f"{peak_messages_per_s:,.0f}"],
-            [
-                "deliveries (per recipient)",
-                f"{avg_messages_per_s * RECIPIENTS_PER_MESSAGE:,.0f}",
-                f"{peak_deliveries_per_s:,.0f}",
-            ],
-            [
-                "receipts (delivered + read)",
-                f"{2 * avg_messages_per_s * RECIPIENTS_PER_MESSAGE:,.0f}",
-                f"{peak_receipts_per_s:,.0f}",
-            ],
+            [name, f"{peak / PEAK_FACTOR:,.0f}", f"{peak:,.0f}"]
+            for name, peak in [
+                ("messages sent (store writes)", peak_messages_per_s),
+                ("deliveries (per recipient)", peak_deliveries_per_s),
+                ("acks (cursor writes, at most)", peak_acks_per_s),
+                ("message frames (every member)", peak_message_frames_per_s),
+                ("receipt frames (every member)", peak_receipt_frames_per_s),
+                ("Redis PUBLISH commands", peak_publishes_per_s),
+                ("frames out, with sent replies", peak_frames_out_per_s),
+            ]
         ],
     )
 )
@@ -196,7 +213,8 @@ print(
 # Concurrent connections come from connected time, not from messages: a user
 # connected three hours a day holds a socket an eighth of the day. Each open
 # connection also sends a heartbeat every interval, whether or not anyone
-# speaks, and that count is worth comparing with the message rate.
+# speaks, and the server pings it too; those counts are worth comparing with
+# the message rate.
 
 # %%
 avg_connections = concurrent_connections(DAILY_ACTIVE_USERS, CONNECTED_HOURS_PER_USER)
@@ -204,6 +222,7 @@ peak_connections = concurrent_connections(
     DAILY_ACTIVE_USERS, CONNECTED_HOURS_PER_USER, PEAK_FACTOR
 )
 peak_heartbeats_per_s = peak_connections / HEARTBEAT_INTERVAL_S
+peak_pings_per_s = peak_connections / WS_PING_INTERVAL_S  # and as many pongs
 print(
     format_table(
         ["connections", "value"],
@@ -215,6 +234,7 @@ print(
                 "heartbeats per message sent",
                 f"{peak_heartbeats_per_s / peak_messages_per_s:.1f}",
             ],
+            ["WebSocket pings per second at the peak", f"{peak_pings_per_s:,.0f}"],
         ],
     )
 )
@@ -303,10 +323,11 @@ print(
 # %% [markdown]
 # ## Bandwidth out of the fleet
 #
-# Every delivery and every receipt is a frame leaving a server.
+# Every message, receipt and "sent" frame leaves a server (pings are a few
+# bytes each and left out).
 
 # %%
-peak_egress = (peak_deliveries_per_s + peak_receipts_per_s) * FRAME_BYTES
+peak_egress = peak_frames_out_per_s * FRAME_BYTES
 print(f"peak egress: {gbit_per_s(peak_egress):.2f} Gbit/s")
 print(f"per server at the peak: {gbit_per_s(peak_egress / fleet) * 1000:.1f} Mbit/s")
 
@@ -321,8 +342,10 @@ rows = []
 for name, today, unit in [
     ("peak messages per second", peak_messages_per_s, ""),
     ("peak deliveries per second", peak_deliveries_per_s, ""),
+    ("peak Redis publishes per second", peak_publishes_per_s, ""),
     ("peak concurrent connections", peak_connections, ""),
     ("peak heartbeats per second", peak_heartbeats_per_s, ""),
+    ("peak WebSocket pings per second", peak_pings_per_s, ""),
     ("storage per year, one copy (TB)", storage_per_year / TB, "TB"),
     ("peak egress (Gbit/s)", gbit_per_s(peak_egress), "Gbit/s"),
 ]:
@@ -342,7 +365,9 @@ print(format_table(["estimate", "today", *(f"{s}x" for s in SCALES)], rows))
 # amount a day: partition it by conversation and it spreads across nodes
 # (see [partitioning](../../../system-design/partitioning/)). The fleet of
 # WebSocket servers is sized by concurrent connections, not by messages,
-# and heartbeats outnumber messages, so keep them small and infrequent.
+# and heartbeats and pings outnumber messages, so keep them small and
+# infrequent. Redis carries every frame for a user, receipts included: in a
+# group, receipts dominate, which is why big groups get none pushed.
 # The failure lines matter as much as the steady state: a lost zone sends
 # its clients back all at once, and jittered reconnects over a wide window
 # are what keep that from becoming an outage of its own.

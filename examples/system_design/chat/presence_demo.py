@@ -17,29 +17,29 @@ class Clock:
 
 # --8<-- [start:timeout]
 clock = Clock()
-presence = PresenceTracker(clock, timeout_s=30)
-for t in [0, 10, 20]:  # the app heartbeats every 10 s, then the phone loses signal
+presence = PresenceTracker(clock, timeout_s=90)  # three heartbeat intervals
+for t in [0, 30, 60]:  # the app heartbeats every 30 s, then the phone loses signal
     clock.now = t
     presence.heartbeat("bob")
-for t in [45, 51]:
+for t in [135, 151]:
     clock.now = t
     print(f"t={t}: went offline {presence.sweep()}, {presence.status('bob')}")
-    #> t=45: went offline [], Status(online=True, last_seen=20)
-    #> t=51: went offline ['bob'], Status(online=False, last_seen=20)
+    #> t=135: went offline [], Status(online=True, last_seen=60)
+    #> t=151: went offline ['bob'], Status(online=False, last_seen=60)
 # --8<-- [end:timeout]
 
 # --8<-- [start:audience]
 conversations = {
     "alice-bob": ["alice", "bob"],
-    "family": ["bob", "mum", "dad", "sis"],
-    "all-hands": ["bob", *(f"u{i}" for i in range(4_999))],
+    "family": ["bob", "mom", "dad", "sis"],
+    "all-hands": ["bob", *(f"u{i}" for i in range(999))],  # MAX_MEMBERS
 }
 audience = presence_audience("bob", conversations, max_group=256)
 print("bob's status goes to:", sorted(audience))
-#> bob's status goes to: ['alice', 'dad', 'mum', 'sis']
+#> bob's status goes to: ['alice', 'dad', 'mom', 'sis']
 members = len(conversations["all-hands"])
 changes_per_member_per_day = 4  # online and offline, twice a day
 pushes = members * changes_per_member_per_day * (members - 1)
 print(f"pushing all-hands presence to everyone: {pushes:,} frames a day")
-#> pushing all-hands presence to everyone: 99,980,000 frames a day
+#> pushing all-hands presence to everyone: 3,996,000 frames a day
 # --8<-- [end:audience]

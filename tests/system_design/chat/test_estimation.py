@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 from typing import Any
 
 import pytest
+import uvicorn
 
+from examples.system_design.chat.service import ChatSettings
 from tests.support.example_files import DOCS_DIR
 from tests.support.notebooks import markdown_of, run_as_script
 
@@ -31,9 +34,22 @@ def test_message_rates_follow_users_times_messages(ns: dict[str, Any]) -> None:
     assert ns["messages_per_day"] == per_day == 800_000_000
     assert ns["avg_messages_per_s"] == pytest.approx(per_day / DAY)
     assert ns["peak_messages_per_s"] == pytest.approx(per_day / DAY * ns["PEAK_FACTOR"])
-    deliveries = per_day / DAY * ns["PEAK_FACTOR"] * ns["RECIPIENTS_PER_MESSAGE"]
+    peak = per_day / DAY * ns["PEAK_FACTOR"]
+    deliveries = peak * ns["RECIPIENTS_PER_MESSAGE"]
     assert ns["peak_deliveries_per_s"] == pytest.approx(deliveries)
-    assert ns["peak_receipts_per_s"] == pytest.approx(2 * deliveries)
+    assert ns["peak_acks_per_s"] == pytest.approx(2 * deliveries)
+
+
+def test_frames_follow_the_code_every_member_gets_messages_and_receipts(ns: dict[str, Any]) -> None:
+    """session.py publishes a message and each receipt to every member, and replies "sent"."""
+    peak, recipients = ns["peak_messages_per_s"], ns["RECIPIENTS_PER_MESSAGE"]
+    members = recipients + 1
+    message_frames = peak * members
+    receipt_frames = peak * recipients * ns["ACKS_PER_DELIVERY"] * members
+    assert ns["peak_message_frames_per_s"] == pytest.approx(message_frames)
+    assert ns["peak_receipt_frames_per_s"] == pytest.approx(receipt_frames)
+    assert ns["peak_publishes_per_s"] == pytest.approx(message_frames + receipt_frames)
+    assert ns["peak_frames_out_per_s"] == pytest.approx(message_frames + receipt_frames + peak)
 
 
 def test_connections_come_from_connected_hours(ns: dict[str, Any]) -> None:
@@ -41,6 +57,13 @@ def test_connections_come_from_connected_hours(ns: dict[str, Any]) -> None:
     assert ns["avg_connections"] == pytest.approx(average)
     assert ns["peak_connections"] == pytest.approx(average * ns["PEAK_FACTOR"])
     assert ns["peak_heartbeats_per_s"] == pytest.approx(average * ns["PEAK_FACTOR"] / ns["HEARTBEAT_INTERVAL_S"])
+    assert ns["peak_pings_per_s"] == pytest.approx(average * ns["PEAK_FACTOR"] / ns["WS_PING_INTERVAL_S"])
+
+
+def test_the_intervals_match_the_code(ns: dict[str, Any]) -> None:
+    settings = ChatSettings(name="t", database=Path("unused.db"), secret=b"k" * 32)
+    assert settings.heartbeat_interval_s == ns["HEARTBEAT_INTERVAL_S"]
+    assert uvicorn.Config(app=None).ws_ping_interval == ns["WS_PING_INTERVAL_S"]
 
 
 def test_servers_hold_the_peak_at_the_target_utilization(ns: dict[str, Any]) -> None:
@@ -55,15 +78,16 @@ def test_servers_hold_the_peak_at_the_target_utilization(ns: dict[str, Any]) -> 
 
 
 def test_storage_is_messages_times_bytes(ns: dict[str, Any]) -> None:
-    assert ns["MESSAGE_BYTES"] == sum(ns["MESSAGE_FIELDS"].values()) == 188
-    per_year = ns["messages_per_day"] * 188 * 365
+    assert ns["MESSAGE_BYTES"] == sum(ns["MESSAGE_FIELDS"].values()) == 236
+    per_year = ns["messages_per_day"] * 236 * 365
     assert ns["storage_per_year"] == per_year
     assert ns["replicated_per_year"] == per_year * ns["REPLICATION_FACTOR"]
-    assert ns["storage_per_year"] / 10**12 == pytest.approx(54.896)
+    assert ns["storage_per_year"] / 10**12 == pytest.approx(68.912)
 
 
-def test_egress_counts_deliveries_and_receipts(ns: dict[str, Any]) -> None:
-    frames = ns["peak_deliveries_per_s"] * 3  # each delivery, and its two receipts
+def test_egress_counts_every_frame_out(ns: dict[str, Any]) -> None:
+    # Per message with two recipients: 3 copies, 1 sent, 2 x 2 acks to 3 members.
+    frames = ns["peak_messages_per_s"] * (3 + 1 + 12)
     assert ns["peak_egress"] == pytest.approx(frames * ns["FRAME_BYTES"])
 
 
@@ -76,7 +100,7 @@ def test_scaling_is_linear_except_the_rounded_fleet(ns: dict[str, Any]) -> None:
 
 def test_printout_has_the_headline_rows(run: tuple[dict[str, Any], str]) -> None:
     printed = run[1]
-    assert re.search(r"^messages sent\s+9,259\s+18,519$", printed, re.MULTILINE)
+    assert re.search(r"^messages sent \(store writes\)\s+9,259\s+18,519$", printed, re.MULTILINE)
     assert re.search(r"^servers needed\s+100$", printed, re.MULTILINE)
     assert re.search(r"^servers needed\s+100\s+1,000\s+10,000$", printed, re.MULTILINE)
     assert "Traceback" not in printed
@@ -130,7 +154,8 @@ def test_bad_input_raises_a_clear_error(ns: dict[str, Any], helper: str, args: t
 
 def test_notebook_prose_states_no_computed_result() -> None:
     prose = markdown_of(NOTEBOOK)
-    for result in ["800,000,000", "9,259", "18,519", "37,037", "5,000,000", "166,667", "54.9", "164.7", "27,778"]:
+    results = ["800,000,000", "9,259", "18,519", "37,037", "5,000,000", "166,667", "250,000", "277,778"]
+    for result in [*results, "68.9", "206.7", "27,778"]:
         assert result not in prose
 
 
@@ -154,6 +179,8 @@ def page_numbers(ns: dict[str, Any]) -> dict[str, str]:
         "connections": f"{ns['peak_connections'] / 1e6:,.0f} million connections",
         "servers": f"{ns['fleet']:,} servers",
         "heartbeats": f"{ns['peak_heartbeats_per_s']:,.0f} heartbeats a second",
+        "pings": f"{ns['peak_pings_per_s']:,.0f} WebSocket pings",
+        "publishes": f"{ns['peak_publishes_per_s']:,.0f} Redis publishes a second",
         "per message": f"{ns['peak_heartbeats_per_s'] / ns['peak_messages_per_s']:.0f} for every message",
         "storage": f"{ns['storage_per_year'] / 1e12:.1f} TB a year",
         "replicated": f"{ns['replicated_per_year'] / 1e12:.1f} TB with three copies",
