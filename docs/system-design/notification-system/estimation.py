@@ -40,6 +40,9 @@ FANOUT_JOBS_PER_S = 100_000  # the fan-out stage writes jobs far faster than pro
 # Provider send limits for our account, messages per second. FCM's default HTTP v1
 # quota is 600k messages per minute per project
 # (https://firebase.google.com/docs/cloud-messaging/throttling-and-quotas).
+# The push lane is sized by FCM alone, which assumes iOS devices are reached through
+# FCM's APNs interface too (https://firebase.google.com/docs/cloud-messaging/ios/get-started);
+# sending to APNs directly splits push into two lanes, each with its own limit.
 # An email API's sending rate is set per account and raised on request; SMS
 # throughput depends on the number type (long code, toll-free, short code).
 PROVIDER_RATE_PER_S = {"push": 10_000, "email": 5_000, "sms": 300}
@@ -47,19 +50,25 @@ PROVIDER_RATE_PER_S = {"push": 10_000, "email": 5_000, "sms": 300}
 # bulk, so bulk drains at whatever the urgent traffic leaves, never below the floor.
 BULK_FLOOR = 0.1
 
-# The delivery log (PostgreSQL): one delivery row per notification per channel and
-# its callback events. Sizes include the 24-byte tuple header and alignment.
+# The delivery log (PostgreSQL): one delivery row per notification per channel, and
+# callback events for the channels a provider delivers (in-app has no provider: its
+# read state is an update to the inbox row). Sizes include the 24-byte tuple header.
 DELIVERY_ROW_BYTES = 200  # ids, user, channel, template, state, timestamps
 EVENT_ROW_BYTES = 120  # provider, event id, state, timestamps
-EVENTS_PER_NOTIFICATION = 2.5  # sent and delivered; opened for some
+EVENTS_PER_PROVIDER_SEND = 2.5  # sent and delivered; opened for some
+PROVIDER_CHANNELS = ("push", "email", "sms")
 INDEX_FACTOR = 1.6  # primary keys plus (user_id, created_at) for the inbox and support
 HOT_DAYS = 90  # kept in PostgreSQL for support and the inbox; older partitions archived
 
 # Prices, US dollars
 EMAIL_PER_1000 = 0.10  # Amazon SES outbound (https://aws.amazon.com/ses/pricing/)
-# Twilio US long code SMS, per segment, plus a typical carrier fee
-# (https://www.twilio.com/en-us/sms/pricing/us); one segment is 160 GSM-7 characters.
-SMS_PER_SEGMENT = 0.0083 + 0.003
+# Twilio US long code SMS, per segment (https://www.twilio.com/en-us/sms/pricing/us);
+# one segment is 160 GSM-7 characters.
+SMS_PER_SEGMENT = 0.0083
+# Carriers add a per-segment fee that Twilio passes through, and it differs by carrier
+# and number type (https://help.twilio.com/articles/360016571913). An assumption,
+# not a quote: the low and high ends of the fees we use for the range below.
+SMS_CARRIER_FEE = {"low": 0.0025, "high": 0.0062}
 PUSH_PER_MESSAGE = 0.0  # FCM is free (https://firebase.google.com/pricing); so is APNs
 
 SECONDS_PER_DAY = 86_400
@@ -110,12 +119,15 @@ def drain_seconds(jobs: float, drain_rate: float) -> float:
     return jobs / drain_rate
 
 
-def log_bytes(notifications: float, days: int) -> float:
-    """Delivery log size: rows and events, with indexes, over `days`."""
+def log_bytes(notifications: float, provider_sends: float, days: int) -> float:
+    """Delivery log size over `days`: a row per notification, events per provider send."""
     _positive("notifications", notifications)
     _positive("days", days)
-    row = DELIVERY_ROW_BYTES + EVENTS_PER_NOTIFICATION * EVENT_ROW_BYTES
-    return notifications * days * row * INDEX_FACTOR
+    if not 0 <= provider_sends <= notifications:
+        raise ValueError(f"provider_sends must be in [0, notifications], got {provider_sends!r}")
+    per_day = notifications * DELIVERY_ROW_BYTES
+    per_day += provider_sends * EVENTS_PER_PROVIDER_SEND * EVENT_ROW_BYTES
+    return per_day * days * INDEX_FACTOR
 
 
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -192,22 +204,28 @@ print("urgent peak fits beside the bulk floor:", fits)
 # %% [markdown]
 # ## The delivery log per year, and the provider bill per day
 #
-# Every notification on every channel is a delivery row plus its callback events.
-# Push and in-app cost nothing per message; email and SMS are billed per message
-# or segment, so SMS dominates the bill even at a tenth of a message per user.
+# Every notification on every channel is a delivery row; those a provider delivers
+# also collect its callback events. Push and in-app cost nothing per message; email
+# and SMS are billed per message or segment, so SMS dominates the bill even at a
+# tenth of a message per user. The carrier fee makes the SMS line a range.
 
 # %%
-LOG_PER_YEAR = log_bytes(TOTAL_PER_DAY, 365)
-LOG_HOT = log_bytes(TOTAL_PER_DAY, HOT_DAYS)
+PROVIDER_SENDS = sum(daily[ch] for ch in PROVIDER_CHANNELS)
+LOG_PER_YEAR = log_bytes(TOTAL_PER_DAY, PROVIDER_SENDS, 365)
+LOG_HOT = log_bytes(TOTAL_PER_DAY, PROVIDER_SENDS, HOT_DAYS)
 cost = {
-    "email": daily["email"] / 1000 * EMAIL_PER_1000,
-    "sms": daily["sms"] * SMS_PER_SEGMENT,
-    "push": daily["push"] * PUSH_PER_MESSAGE,
+    end: {
+        "email": daily["email"] / 1000 * EMAIL_PER_1000,
+        "sms": daily["sms"] * (SMS_PER_SEGMENT + fee),
+        "push": daily["push"] * PUSH_PER_MESSAGE,
+    }
+    for end, fee in SMS_CARRIER_FEE.items()
 }
-COST_PER_DAY = sum(cost.values())
+COST_PER_DAY = {end: sum(parts.values()) for end, parts in cost.items()}
 print(f"delivery log per year: {LOG_PER_YEAR / TB:,.1f} TB; hot {HOT_DAYS} days: {LOG_HOT / TB:,.1f} TB")
-bill_rows = [[ch, f"{usd:,.0f}"] for ch, usd in cost.items()]
-print(format_table(["provider bill", "USD per day"], [*bill_rows, ["total", f"{COST_PER_DAY:,.0f}"]]))
+bill_rows = [[ch, *(f"{cost[end][ch]:,.0f}" for end in SMS_CARRIER_FEE)] for ch in cost["low"]]
+total_row = ["total", *(f"{COST_PER_DAY[end]:,.0f}" for end in SMS_CARRIER_FEE)]
+print(format_table(["provider bill, USD per day", "low fee", "high fee"], [*bill_rows, total_row]))
 
 # %% [markdown]
 # ## The campaign's backlog over time
@@ -247,7 +265,7 @@ scaled = {
         "transactional peak/s": sum(peak.values()) * k,
         "push peak/s": peak["push"] * k,
         "delivery log TB/year": LOG_PER_YEAR * k / TB,
-        "provider USD/day": COST_PER_DAY * k,
+        "provider USD/day (high fee)": COST_PER_DAY["high"] * k,
     }
     for k in (1, *SCALES)
 }

@@ -95,7 +95,9 @@ class CircuitBreaker:
                 self._failures = 0 if ok else self._failures + 1
                 if self._failures >= self._threshold:
                     self._opened_at, self._token = now, self._token + 1
-                    self.events.append((now, f"{self._failures} failures in a row: open"))
+                    self.events.append(
+                        (now, f"{self._failures} failures in a row: open")
+                    )
             # else: allowed while closed, finished after it opened: ignored
 
     # --8<-- [end:breaker]

@@ -73,7 +73,8 @@ class Outcome:
     # id -> "not sent" | "unknown" | "expired" | "rejected"
     dead: dict[str, str] = field(default_factory=dict)
     duplicates_dropped: int = 0
-    ambiguous: Counter[str] = field(default_factory=Counter)  # id -> answers that may have sent
+    # id -> answers that may have sent (a timeout, a 500, 502 or 504)
+    ambiguous: Counter[str] = field(default_factory=Counter)
 
 
 class FailoverSender:
@@ -91,7 +92,9 @@ class FailoverSender:
         if not providers or len({p.name for p in providers}) != len(providers):
             raise ValueError("need one or more providers with distinct names")
         if on_ambiguous not in ("retry", "dead-letter"):
-            raise ValueError(f"on_ambiguous must be retry or dead-letter: {on_ambiguous!r}")
+            raise ValueError(
+                f"on_ambiguous must be retry or dead-letter: {on_ambiguous!r}"
+            )
         if max_age_ms < 1:
             raise ValueError(f"max_age_ms must be at least 1, got {max_age_ms}")
         self._on_ambiguous, self._max_age = on_ambiguous, max_age_ms

@@ -65,18 +65,21 @@ def test_the_backlog_curve_rises_then_empties(ns: dict[str, Any]) -> None:
 
 
 def test_log_size_and_bill(ns: dict[str, Any]) -> None:
-    row = ns["DELIVERY_ROW_BYTES"] + ns["EVENTS_PER_NOTIFICATION"] * ns["EVENT_ROW_BYTES"]
-    per_day = ns["TOTAL_PER_DAY"] * row * ns["INDEX_FACTOR"]
+    daily = ns["daily"]
+    provider_sends = daily["push"] + daily["email"] + daily["sms"]  # in-app has no callbacks
+    events = provider_sends * ns["EVENTS_PER_PROVIDER_SEND"] * ns["EVENT_ROW_BYTES"]
+    per_day = (ns["TOTAL_PER_DAY"] * ns["DELIVERY_ROW_BYTES"] + events) * ns["INDEX_FACTOR"]
     assert ns["LOG_PER_YEAR"] == pytest.approx(per_day * 365)
     assert ns["LOG_HOT"] == pytest.approx(per_day * ns["HOT_DAYS"])
-    daily = ns["daily"]
-    bill = daily["email"] / 1000 * ns["EMAIL_PER_1000"] + daily["sms"] * ns["SMS_PER_SEGMENT"]
-    assert ns["COST_PER_DAY"] == pytest.approx(bill)
+    for end, fee in ns["SMS_CARRIER_FEE"].items():
+        bill = daily["email"] / 1000 * ns["EMAIL_PER_1000"] + daily["sms"] * (ns["SMS_PER_SEGMENT"] + fee)
+        assert ns["COST_PER_DAY"][end] == pytest.approx(bill)
+    assert ns["COST_PER_DAY"]["low"] < ns["COST_PER_DAY"]["high"]
 
 
 def test_scaling_is_linear(ns: dict[str, Any]) -> None:
     for k in ns["SCALES"]:
-        assert ns["scaled"][k]["provider USD/day"] == pytest.approx(ns["COST_PER_DAY"] * k)
+        assert ns["scaled"][k]["provider USD/day (high fee)"] == pytest.approx(ns["COST_PER_DAY"]["high"] * k)
         assert ns["scaled"][k]["push peak/s"] == pytest.approx(ns["peak"]["push"] * k)
 
 
@@ -102,7 +105,8 @@ def test_helpers(ns: dict[str, Any]) -> None:
         ("backlog", (1, 1, float("nan"), 0), "drain_rate must be positive, got nan"),
         ("backlog", (1, 1, 1, -1), "t must be zero or more, got -1"),
         ("drain_seconds", (10, 0), "drain_rate must be positive, got 0"),
-        ("log_bytes", (10, 0), "days must be positive, got 0"),
+        ("log_bytes", (10, 5, 0), "days must be positive, got 0"),
+        ("log_bytes", (10, 11, 1), "provider_sends must be in [0, notifications], got 11"),
         ("format_table", (["a", "b"], [["one"]]), "every row must have one cell per header"),
     ],
 )
@@ -125,8 +129,8 @@ def page_values(ns: dict[str, Any]) -> dict[str, str]:
         "email drain hours": f"{ns['drain_time']['email'] / 3600:.2f} hours",
         "log per year": f"{ns['LOG_PER_YEAR'] / TB:,.1f} TB",
         "log hot": f"{ns['LOG_HOT'] / TB:,.1f} TB",
-        "bill per day": f"${ns['COST_PER_DAY']:,.0f}",
-        "sms per day": f"${ns['cost']['sms']:,.0f}",
+        "bill per day, low": f"${ns['COST_PER_DAY']['low']:,.0f}",
+        "bill per day, high": f"${ns['COST_PER_DAY']['high']:,.0f}",
         "push peak at 10x": f"{ns['scaled'][10]['push peak/s']:,.0f}",
     }
 

@@ -120,6 +120,25 @@ def test_a_call_started_while_closed_cannot_close_an_open_breaker() -> None:
     assert breaker.state == "half-open"
 
 
+def probes_won(breaker: CircuitBreaker, workers: int = 8) -> int:
+    """Workers ask at once, 200 times each; how many permits did they get?"""
+    barrier = threading.Barrier(workers)
+    won: list[object] = []
+
+    def ask() -> None:
+        barrier.wait(timeout=10)
+        for _ in range(200):
+            if (permit := breaker.allow()) is not None:
+                won.append(permit)
+
+    threads = [threading.Thread(target=ask) for _ in range(workers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return len(won)
+
+
 def test_concurrent_callers_in_half_open_get_exactly_one_probe() -> None:
     switch = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # switch threads as often as possible
@@ -129,21 +148,7 @@ def test_concurrent_callers_in_half_open_get_exactly_one_probe() -> None:
             breaker = CircuitBreaker(clock, threshold=1, cooldown_ms=1)
             fail(breaker, 1)
             clock.now = 1
-            barrier = threading.Barrier(8)
-            probes: list[object] = []
-
-            def ask() -> None:
-                barrier.wait(timeout=10)
-                for _ in range(200):
-                    if (permit := breaker.allow()) is not None:
-                        probes.append(permit)
-
-            threads = [threading.Thread(target=ask) for _ in range(8)]
-            for t in threads:
-                t.start()
-            for t in threads:
-                t.join(timeout=30)
-            assert len(probes) == 1
+            assert probes_won(breaker) == 1
     finally:
         sys.setswitchinterval(switch)
 

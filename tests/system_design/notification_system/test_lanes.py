@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -17,6 +19,7 @@ from examples.system_design.notification_system.lanes_simulation import (
     arrivals,
     delays_by_lane,
     percentile,
+    sends_before,
     table,
 )
 
@@ -133,3 +136,24 @@ def test_percentile_refuses_bad_input(values: list[int], p: float) -> None:
 def test_bad_workloads_are_refused(kwargs: dict) -> None:
     with pytest.raises(ValueError):
         Workload(**kwargs)
+
+
+def test_under_saturation_the_floor_feeds_bulk_at_the_transactional_lanes_expense() -> None:
+    busy = Workload(transactional_per_s=85, critical_per_s=10)  # 95 of 100 sends/s
+    until = busy.duration_s * 1000
+    floor = sends_before(partial(LaneScheduler, bulk_floor=1), busy, 7, until)
+    strict = sends_before(partial(LaneScheduler, bulk_floor=0), busy, 7, until)
+    assert floor["bulk"] >= busy.duration_s * busy.provider_rate_per_s // 10  # its tenth
+    assert strict["bulk"] < floor["bulk"]  # strict priority gives it only the leftovers
+    waits = delays_by_lane(partial(LaneScheduler, bulk_floor=1), busy, seed=7)
+    slot_ms = 1000 // busy.provider_rate_per_s
+    assert max(waits["critical"]) <= 5 * slot_ms  # codes still go first
+    assert percentile(waits["transactional"], 99) > 1_000  # the lane that pays
+
+
+def test_critical_traffic_can_starve_the_transactional_lane() -> None:
+    lanes = LaneScheduler(bulk_floor=0)
+    for n in range(20):
+        lanes.push(job(n, "critical"))
+    lanes.push(job(0, "transactional"))
+    assert [lanes.pop().lane for _ in range(20)] == ["critical"] * 20
