@@ -13,6 +13,10 @@ Three ways to read 8-byte values, each timed per value read:
 
 Every function takes the clock to time with: the benchmark passes CPU time,
 so that waiting for a core on a shared machine is not counted as memory time.
+Other work still shows: processes sharing the last-level cache and the
+memory bandwidth, and context switches that evict the caches, cost CPU time.
+numpy asks the kernel for transparent huge pages (madvise) for big arrays,
+so over this array the guest's TLB misses are few.
 """
 
 from __future__ import annotations

@@ -4,9 +4,9 @@
 latency_reference.json (every measured figure, the cited ones with their
 sources, and the machine). The same run writes latency_table.md and
 what_it_means.md from it with the functions below, and the page includes
-those two files, so no figure on the page is typed by hand. The tests check
-that the data file is well formed and that both tables are exactly what it
-says.
+those two files, so no figure on the page is typed by hand. checks.py says
+whether the data file is well formed; the tests check that it is, and that
+both tables are exactly what it says.
 """
 
 from __future__ import annotations
@@ -15,67 +15,77 @@ import json
 import math
 from pathlib import Path
 
-from examples.system_design.latency_reference.repeated import Spread
+from examples.system_design.latency_reference.checks import (
+    BATCH,
+    EACH,
+    MEASURED,
+    RATE_UNITS,
+    SECONDS_PER_UNIT,
+    problems,
+)
+from examples.system_design.latency_reference.repeated import Percentiles, Spread
+from examples.system_design.latency_reference.storage import PAGE
 
 HERE = Path(__file__).parent
 DATA_FILE = HERE / "latency_reference.json"
 TABLE_FILE = HERE / "latency_table.md"
 MEANING_FILE = HERE / "what_it_means.md"
 GENERATED_BY = "python3 dev.py bench latency_reference"
-MEASURED = "measured"
-SECONDS_PER_UNIT = {"ns": 1e-9, "µs": 1e-6, "ms": 1e-3, "s": 1.0}
-RATE_UNITS = {"GB/s": 1e9}  # bytes per second per unit, decimal
-MACHINE_KEYS = (
-    "cpu",
-    "cores",
-    "virtual_machine",
-    "kernel",
-    "python",
-    "postgresql",
-    "redis",
-    "disk",
-    "load_at_start",
-    "load_at_end",
-    "date",
-)
 REQUEST_BUDGET_SECONDS = 0.2  # an example budget for one user request, not a standard
 SIGNIFICANT_DIGITS = 3
+AZURE = "https://learn.microsoft.com/en-us/azure/networking/azure-network-latency"
+AZURE_NOTE = "the Azure rows are Microsoft's P95 over the 30 days ending July 30, 2026"
 
 # Figures this machine cannot measure, each with the page it comes from.
 CITED_ROWS: list[dict[str, object]] = [
     {
-        "id": "same_region_round_trip",
-        "operation": "Round trip between availability zones in one AWS region",
-        "value": 10,
-        "unit": "ms",
-        "bound": "under",
+        "id": "same_region_zones",
+        "operation": "Latency between zones in one AWS region",
+        "words": "single-digit ms (AWS's words; no round-trip figure published)",
         "source": "https://docs.aws.amazon.com/whitepapers/latest/"
         "aws-fault-isolation-boundaries/availability-zones.html",
         "source_name": "AWS",
-        "note": "AWS says the zones of a region are close enough for synchronous "
-        "replication with single-digit millisecond latency",
     },
     {
         "id": "transatlantic_round_trip",
         "operation": "Round trip, Azure East US to West Europe",
         "value": 89,
         "unit": "ms",
-        "source": "https://learn.microsoft.com/en-us/azure/networking/azure-network-latency",
+        "statistic": "P95",
+        "source": AZURE,
         "source_name": "Microsoft",
-        "note": "Microsoft's figures are the 95th percentile over the 30 days "
-        "ending July 30, 2026",
+        "note": AZURE_NOTE,
     },
     {
         "id": "us_asia_round_trip",
         "operation": "Round trip, Azure East US to Southeast Asia",
         "value": 229,
         "unit": "ms",
-        "source": "https://learn.microsoft.com/en-us/azure/networking/azure-network-latency",
+        "statistic": "P95",
+        "source": AZURE,
         "source_name": "Microsoft",
-        "note": "Microsoft's figures are the 95th percentile over the 30 days "
-        "ending July 30, 2026",
+        "note": AZURE_NOTE,
     },
 ]
+
+
+def count_label(count: int) -> str:
+    """A count as a label says it: 1,000,000 -> '1M', 10,000 -> '10k', 512 -> '512'."""
+    if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+        raise ValueError(f"count must be a positive whole number, got {count!r}")
+    if count % 1_000_000 == 0:
+        return f"{count // 1_000_000}M"
+    return f"{count // 1000}k" if count % 1000 == 0 else f"{count:,}"
+
+
+def size_label(size: int) -> str:
+    """A size in bytes as a label says it: 4096 -> '4 KiB', 64 -> '64 bytes'."""
+    if isinstance(size, bool) or not isinstance(size, int) or size < 1:
+        raise ValueError(f"size must be a positive whole number, got {size!r}")
+    for unit, factor in (("MiB", 2**20), ("KiB", 2**10)):
+        if size % factor == 0:
+            return f"{size // factor} {unit}"
+    return f"{size:,} bytes"
 
 
 def round_significant(value: float, digits: int = SIGNIFICANT_DIGITS) -> float:
@@ -95,25 +105,54 @@ def time_unit_for(seconds: float) -> str:
     return "ms" if seconds < 1 else "s"
 
 
+def _in_unit(seconds_: float) -> tuple[float, str]:
+    unit = time_unit_for(round_significant(seconds_))  # 999.7 ns is 1.00 µs
+    return round_significant(seconds_ / SECONDS_PER_UNIT[unit]), unit
+
+
+def measured_percentile_row(
+    id_: str, operation: str, measured: Percentiles, how: str
+) -> dict[str, object]:
+    """A row timed one operation at a time: p50 and p99 (each in its own unit), mean."""
+    value, unit = _in_unit(measured.p50)
+    p99, p99_unit = _in_unit(measured.p99)
+    mean, mean_unit = _in_unit(measured.mean)
+    return {
+        "id": id_,
+        "operation": operation,
+        "value": value,
+        "unit": unit,
+        "p99": p99,
+        "p99_unit": p99_unit,
+        "mean": mean,
+        "mean_unit": mean_unit,
+        "samples": measured.samples,
+        "timing": EACH,
+        "source": MEASURED,
+        "how": how,
+    }
+
+
 def measured_time_row(
     id_: str, operation: str, spread: Spread, how: str
 ) -> dict[str, object]:
-    """A measured row from a spread in seconds, in the unit that reads best."""
-    unit = time_unit_for(round_significant(spread.median))  # 999.7 ns is 1.00 µs
-    shown = spread.scaled(1 / SECONDS_PER_UNIT[unit])
-    return _measured_row(id_, operation, shown, unit, how)
+    """A row timed in batches: the median of the runs' seconds per operation."""
+    _, unit = _in_unit(spread.median)
+    return _batch_row(
+        id_, operation, spread.scaled(1 / SECONDS_PER_UNIT[unit]), unit, how
+    )
 
 
 def measured_rate_row(
     id_: str, operation: str, spread: Spread, how: str
 ) -> dict[str, object]:
-    """A measured row from a spread in bytes per second, shown in GB/s."""
-    return _measured_row(
+    """A row timed in batches from bytes per second, shown in GB/s."""
+    return _batch_row(
         id_, operation, spread.scaled(1 / RATE_UNITS["GB/s"]), "GB/s", how
     )
 
 
-def _measured_row(
+def _batch_row(
     id_: str, operation: str, shown: Spread, unit: str, how: str
 ) -> dict[str, object]:
     return {
@@ -124,84 +163,10 @@ def _measured_row(
         "low": round_significant(shown.low),
         "high": round_significant(shown.high),
         "runs": shown.runs,
+        "timing": BATCH,
         "source": MEASURED,
         "how": how,
     }
-
-
-def problems(data: object) -> list[str]:
-    """Everything wrong with a reference data file; an empty list means well formed."""
-    if not isinstance(data, dict):
-        return ["the file must hold an object with 'machine' and 'rows'"]
-    found = []
-    machine = data.get("machine")
-    if not isinstance(machine, dict):
-        found.append("'machine' must be an object")
-    else:
-        found += [
-            f"machine: '{key}' is missing or empty"
-            for key in MACHINE_KEYS
-            if machine.get(key) in (None, "")
-        ]
-    rows = data.get("rows")
-    if not isinstance(rows, list) or not rows:
-        return [*found, "'rows' must be a non-empty list"]
-    seen = set()
-    for number, row in enumerate(rows, start=1):
-        if not isinstance(row, dict):
-            found.append(f"row {number}: must be an object")
-            continue
-        label = f"row {number} ({row.get('id', 'no id')})"
-        if row.get("id") in seen:
-            found.append(f"{label}: id used twice")
-        seen.add(row.get("id"))
-        found += [f"{label}: {problem}" for problem in _row_problems(row)]
-    return found
-
-
-def _positive(value: object) -> bool:
-    return (
-        isinstance(value, int | float)
-        and not isinstance(value, bool)
-        and value > 0
-        and math.isfinite(value)
-    )
-
-
-def _row_problems(row: dict[str, object]) -> list[str]:
-    found = []
-    for key in ("id", "operation"):
-        if not isinstance(row.get(key), str) or not row[key]:
-            found.append(f"'{key}' must be a non-empty string")
-    if not _positive(row.get("value")):
-        found.append("'value' must be a positive number")
-    if row.get("unit") not in {**SECONDS_PER_UNIT, **RATE_UNITS}:
-        found.append(
-            f"'unit' must be one of {sorted({**SECONDS_PER_UNIT, **RATE_UNITS})}"
-        )
-    source = row.get("source")
-    if source == MEASURED:
-        if not (_positive(row.get("low")) and _positive(row.get("high"))):
-            found.append("a measured row needs positive 'low' and 'high'")
-        elif (
-            _positive(row.get("value"))
-            and not row["low"] <= row["value"] <= row["high"]
-        ):
-            found.append("'value' must lie between 'low' and 'high'")
-        runs = row.get("runs")
-        if not isinstance(runs, int) or isinstance(runs, bool) or runs < 3:
-            found.append("a measured row needs 'runs' of at least 3")
-        if not isinstance(row.get("how"), str) or not row["how"]:
-            found.append("a measured row needs 'how'")
-    elif isinstance(source, str) and source.startswith("https://"):
-        for key in ("source_name", "note"):
-            if not isinstance(row.get(key), str) or not row[key]:
-                found.append(f"a cited row needs '{key}'")
-        if row.get("bound") not in (None, "under"):
-            found.append("'bound' may only be 'under'")
-    else:
-        found.append("'source' must be 'measured' or an https:// URL")
-    return found
 
 
 def load(path: Path = DATA_FILE) -> dict:
@@ -213,14 +178,22 @@ def load(path: Path = DATA_FILE) -> dict:
     return data
 
 
-def seconds(data: dict, id_: str) -> float:
-    """A time row's value in seconds."""
+def _row(data: dict, id_: str) -> dict:
     row = next((row for row in data["rows"] if row["id"] == id_), None)
     if row is None:
         raise KeyError(f"no row {id_!r}")
-    if row["unit"] not in SECONDS_PER_UNIT:
-        raise ValueError(f"row {id_!r} is a rate ({row['unit']}), not a time")
-    return row["value"] * SECONDS_PER_UNIT[row["unit"]]
+    return row
+
+
+def seconds(data: dict, id_: str, field: str = "value") -> float:
+    """A time row's p50 (or batch median) in seconds; field='mean' or 'p99' for those."""
+    row = _row(data, id_)
+    unit = row.get("unit" if field == "value" else f"{field}_unit")
+    if unit in RATE_UNITS:
+        raise ValueError(f"row {id_!r} is a rate ({unit}), not a time")
+    if unit not in SECONDS_PER_UNIT:
+        raise ValueError(f"row {id_!r} has no {field!r} time")
+    return row[field] * SECONDS_PER_UNIT[unit]
 
 
 def format_number(value: float) -> str:
@@ -235,42 +208,53 @@ def format_number(value: float) -> str:
     return f"{value:,.{places}f}"
 
 
-def _figure(row: dict) -> str:
+def figure(row: dict) -> str:
+    """The table's figure cell: what the number is, then the number."""
+    if "words" in row:
+        return row["words"]
     shown = f"{format_number(row['value'])} {row['unit']}"
-    if row["source"] == MEASURED:
-        return f"{shown} ({format_number(row['low'])}\N{EN DASH}{format_number(row['high'])})"
-    return f"under {shown}" if row.get("bound") == "under" else shown
+    if row["source"] != MEASURED:
+        return f"{row['statistic']} {shown}" if row.get("statistic") else shown
+    if row["timing"] == EACH:
+        return f"p50 {shown}, p99 {format_number(row['p99'])} {row['p99_unit']}"
+    low, high = format_number(row["low"]), format_number(row["high"])
+    return f"{shown} (runs {low}\N{EN DASH}{high})"
 
 
 def render_table(data: dict) -> str:
     """The reference table and its caption, as Markdown."""
-    lines = [
-        "| Operation | Median (range of runs) | Source |",
-        "|---|---|---|",
-    ]
+    lines = ["| Operation | Figure | Source |", "|---|---|---|"]
     for row in data["rows"]:
         source = row["source"]
-        shown = source if source == MEASURED else f"[{row['source_name']}]({source})"
-        lines.append(f"| {row['operation']} | {_figure(row)} | {shown} |")
+        if source == MEASURED:
+            shown = "measured" if row["timing"] == EACH else "measured, batch"
+        else:
+            shown = f"[{row['source_name']}]({source})"
+        lines.append(f"| {row['operation']} | {figure(row)} | {shown} |")
     machine = data["machine"]
-    runs = sorted({row["runs"] for row in data["rows"] if row["source"] == MEASURED})
+    measured = [row for row in data["rows"] if row["source"] == MEASURED]
+    runs = sorted({row["runs"] for row in measured if row["timing"] == BATCH})
     kind = ", a virtual machine" if machine["virtual_machine"] else ""
+    warning = (
+        " **The load was above the core count: these figures are inflated.**"
+        if machine["above_core_count"]
+        else ""
+    )
+    notes = "; ".join(
+        dict.fromkeys(row["note"] for row in data["rows"] if row.get("note"))
+    )
     lines += [
         "",
         f"Measured by `{GENERATED_BY}` on {machine['date']}: {machine['cpu']}, "
         f"{machine['cores']} cores{kind}, {machine['kernel']}, Python "
         f"{machine['python']}, PostgreSQL {machine['postgresql']}, Redis "
-        f"{machine['redis']}, files on {machine['disk']}; load average "
-        f"{machine['load_at_start']} at the start, {machine['load_at_end']} at "
-        "the end. A measured figure is the "
-        f"median of {' or '.join(map(str, runs))} runs, with the fastest and "
-        "slowest run in parentheses. "
-        + "; ".join(
-            dict.fromkeys(  # one note per source, in table order
-                row["note"] for row in data["rows"] if row["source"] != MEASURED
-            )
-        )
-        + ".",
+        f"{machine['redis']}, files on {machine['disk']}. Load average "
+        f"(1 minute) {machine['load_at_start']} at the start, "
+        f"{machine['load_at_end']} at the end, on {machine['cores']} cores."
+        f"{warning} Rows timed per operation show the p50 and p99 of every "
+        "operation; batch rows (too fast to time one by one) the median of "
+        f"{' or '.join(map(str, runs))} runs' per-operation means, with the "
+        f"range of runs; {notes}.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -282,32 +266,33 @@ def _count(value: float) -> str:
 
 
 def derived(data: dict) -> list[tuple[str, str]]:
-    """What the table means for a design: (question, answer) pairs computed from it."""
-    point = seconds(data, "pg_point_query")
+    """What the table means for a design: (question, answer) pairs computed from it.
+
+    Requests per second on one connection are 1 / the mean latency: the
+    stalls that the p50 leaves out still take their time.
+    """
     ocean = seconds(data, "transatlantic_round_trip")
-    miss = seconds(data, "memory_chase") - seconds(data, "memory_chase_cached")
     budget_ms = format_number(REQUEST_BUDGET_SECONDS * 1000)
     return [
-        ("PostgreSQL point queries per second, one connection", _count(1 / point)),
         (
-            "Durable commits per second, one connection",
-            _count(1 / seconds(data, "pg_commit")),
+            "PostgreSQL point queries per second, one connection (1 / mean)",
+            _count(1 / seconds(data, "pg_point_query", "mean")),
         ),
         (
-            "Redis GETs per second, one connection",
-            _count(1 / seconds(data, "redis_get")),
+            "Durable commits per second, one connection (1 / mean)",
+            _count(1 / seconds(data, "pg_commit", "mean")),
         ),
         (
-            "Random 4 KB device reads per second, one at a time",
-            _count(1 / seconds(data, "file_random_direct")),
+            "Redis GETs per second, one connection (1 / mean)",
+            _count(1 / seconds(data, "redis_get", "mean")),
         ),
         (
-            "Extra cost of a cache miss over a hit (pointer chase)",
-            f"{format_number(round_significant(miss * 1e9))} ns",
+            f"Random {size_label(PAGE)} device reads per second, one at a time (1 / mean)",
+            _count(1 / seconds(data, "file_random_direct", "mean")),
         ),
         (
-            "Point queries that take as long as one transatlantic round trip",
-            _count(ocean / point),
+            "Point queries (p50) that take as long as one transatlantic round trip",
+            _count(ocean / seconds(data, "pg_point_query")),
         ),
         (
             f"Transatlantic round trips, one after another, in a {budget_ms} ms budget",

@@ -9,8 +9,13 @@ aligned to the device's block size, which an anonymous mmap (page-aligned)
 provides. On a virtual machine the device is virtual too: the host behind
 it may cache or batch, and only the host knows.
 
-The last probe writes 4 KB and calls fsync, which returns only when the
-device says the data is stored: the cost of every durable commit.
+The last probe appends 4 KiB and calls fsync, which returns only when the
+device says the data is stored. On a virtual machine that is the virtual
+disk's answer to a flush: whether the host then waits for a physical disk
+cannot be seen from the guest.
+
+The random reads and the fsyncs are timed one at a time (nanoseconds each),
+so a caller can take percentiles rather than a mean.
 """
 
 from __future__ import annotations
@@ -77,8 +82,8 @@ def sequential_read(path: Path, direct: bool) -> float:
     return total / elapsed
 
 
-def random_reads(path: Path, direct: bool, count: int, seed: int) -> float:
-    """Seconds per 4 KB read at a random 4 KB-aligned offset, one at a time."""
+def random_reads(path: Path, direct: bool, count: int, seed: int) -> list[int]:
+    """Nanoseconds of each PAGE-byte read at a random PAGE-aligned offset."""
     if count < 1:
         raise ValueError(f"count must be at least 1, got {count}")
     pages = path.stat().st_size // PAGE
@@ -86,21 +91,23 @@ def random_reads(path: Path, direct: bool, count: int, seed: int) -> float:
     offsets = [rng.randrange(pages) * PAGE for _ in range(count)]
     buffer = mmap.mmap(-1, PAGE)
     descriptor = _open(path, direct)
+    times = []
     try:
-        start = time.perf_counter()
         for offset in offsets:
-            if os.preadv(descriptor, [buffer], offset) != PAGE:
+            start = time.perf_counter_ns()
+            read = os.preadv(descriptor, [buffer], offset)
+            times.append(time.perf_counter_ns() - start)
+            if read != PAGE:
                 raise RuntimeError(f"short read at offset {offset}")
-        elapsed = time.perf_counter() - start
     finally:
         os.close(descriptor)
         buffer.close()
-    return elapsed / count
+    return times
 
 
 # --8<-- [start:fsync]
-def appends_with_fsync(directory: Path, count: int) -> float:
-    """Seconds per append of 4 KB followed by fsync, as a write-ahead log does.
+def appends_with_fsync(directory: Path, count: int) -> list[int]:
+    """Nanoseconds of each append of PAGE bytes and its fsync, as a log does.
 
     write() alone copies into the page cache and returns; fsync() returns
     once the device reports the data, and the file's new size, stored.
@@ -109,17 +116,18 @@ def appends_with_fsync(directory: Path, count: int) -> float:
         raise ValueError(f"count must be at least 1, got {count}")
     record = b"\x2a" * PAGE
     descriptor, name = tempfile.mkstemp(prefix="latency-log-", dir=directory)
+    times = []
     try:
-        start = time.perf_counter()
         for _ in range(count):
+            start = time.perf_counter_ns()
             if os.write(descriptor, record) != PAGE:
                 raise RuntimeError("short write")
             os.fsync(descriptor)
-        elapsed = time.perf_counter() - start
+            times.append(time.perf_counter_ns() - start)
     finally:
         os.close(descriptor)
         os.unlink(name)
-    return elapsed / count
+    return times
 
 
 # --8<-- [end:fsync]

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from examples.system_design.latency_reference.checks import MACHINE_KEYS
 from examples.system_design.latency_reference.machine import (
+    FORCE_VARIABLE,
+    MachineBusy,
+    check_load,
     cpu_model,
     describe,
     filesystem_of,
     virtualized,
 )
-from examples.system_design.latency_reference.reference import MACHINE_KEYS
 
 CPUINFO = """processor\t: 0
 vendor_id\t: AuthenticAMD
@@ -45,4 +50,20 @@ def test_this_machine_is_described_with_every_key_the_table_needs(tmp_path: Path
     described = describe(tmp_path, postgres="15.20", redis="7.0.15", load_at_start=1.234, load_at_end=0.05)
     assert tuple(described) == MACHINE_KEYS
     assert (described["load_at_start"], described["load_at_end"]) == (1.2, 0.1)
+    assert described["above_core_count"] is (described["cores"] < 1.234)
+    busy = describe(tmp_path, postgres="15", redis="7", load_at_start=99.0, load_at_end=0.0)
+    assert busy["above_core_count"] is True
     assert all(value not in (None, "") for value in described.values())
+
+
+def test_a_load_at_or_below_the_core_count_is_quiet() -> None:
+    assert check_load(2.0, 2, forced=False) is False
+    assert check_load(0.3, 2, forced=True) is False
+
+
+def test_a_load_above_the_core_count_is_refused_unless_forced() -> None:
+    with pytest.raises(MachineBusy, match=FORCE_VARIABLE):
+        check_load(8.9, 2, forced=False)
+    assert check_load(8.9, 2, forced=True) is True, "a forced run must be marked"
+    with pytest.raises(ValueError, match="cores"):
+        check_load(1.0, 0, forced=False)
