@@ -30,4 +30,4 @@ def wipe(db: psycopg.Connection, tables: str) -> None:
     that production removes by not letting the app connect as owner."""
     with db.transaction():
         db.execute("SET LOCAL session_replication_role = replica")
-        db.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")  # noqa: S608 (test constants)
+        db.execute(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")

@@ -198,6 +198,6 @@ def test_truncate_is_refused_on_every_ledger_table(db: psycopg.Connection, table
 def test_an_accounts_identity_and_overdraft_rule_are_fixed(db: psycopg.Connection, change: str) -> None:
     fund(db, {"a": 100})
     with pytest.raises(psycopg.errors.CheckViolation, match="fixed"):
-        db.execute(f"UPDATE accounts SET {change} WHERE id = 'a'")
+        db.execute(f"UPDATE accounts SET {change} WHERE id = 'a'")  # noqa: S608 (test constants)
     row = db.execute("SELECT allow_negative, currency FROM accounts WHERE id = 'a'").fetchone()
     assert row == (False, "USD")
