@@ -1,32 +1,26 @@
 """Run chat servers for real: uvicorn in a background thread, on a free loopback port.
 
-The socket is bound to port 0 here, so the kernel picks a free port and no
-two runs collide; uvicorn serves on that socket. Startup has a deadline, and
-leaving the `with` block always stops the server and joins its thread.
+examples/uvicorn_server.py binds the socket (a free port, Nagle off) and
+runs uvicorn; this module adds the chat app, its settings and a log filter.
 """
 
 from __future__ import annotations
 
 import logging
 import secrets
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import uvicorn
 from fastapi import FastAPI
 
+from examples import uvicorn_server
 from examples.system_design.chat.routers import Router
 from examples.system_design.chat.server import create_app
 from examples.system_design.chat.service import ChatService, ChatSettings
 
-STARTUP_TIMEOUT_SECONDS = 10.0
-STOP_TIMEOUT_SECONDS = 10.0
 MAX_FRAME_BYTES = 65_536  # uvicorn's default is 16 MiB; a chat frame is small
 # uvicorn's websockets-sansio protocol logs this after every handshake the app
 # refuses with an HTTP response (a 401 here), although the client got the
@@ -55,52 +49,14 @@ class RunningServer:
         return f"ws://127.0.0.1:{self.port}/ws"
 
 
-def listening_socket(*, nagle: bool = False) -> socket.socket:
-    """A TCP socket bound to a free loopback port (the kernel picks it)."""
-    proto = 0 if nagle else socket.IPPROTO_TCP
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, proto)
-    sock.bind(("127.0.0.1", 0))
-    return sock
-
-
 @contextmanager
 def serve(app: FastAPI, *, nagle: bool = False) -> Iterator[int]:
-    """Serve `app` on a free 127.0.0.1 port; yield the port.
-
-    asyncio turns Nagle's algorithm off (TCP_NODELAY) only on sockets whose
-    protocol is IPPROTO_TCP. A socket made with just (AF_INET, SOCK_STREAM)
-    has protocol 0, and so do the connections it accepts: small frames then
-    wait for the peer's delayed ACK. `nagle=True` keeps that, to measure it.
-    """
-    sock = listening_socket(nagle=nagle)
-    port = sock.getsockname()[1]
-    config = uvicorn.Config(
-        app, log_level="warning", lifespan="on", ws_max_size=MAX_FRAME_BYTES
-    )
+    """Serve `app` on a free 127.0.0.1 port (examples/uvicorn_server.py); yield the port."""
     error_log = logging.getLogger("uvicorn.error")
     if _not_spurious not in error_log.filters:
         error_log.addFilter(_not_spurious)
-    server = uvicorn.Server(config)
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name=f"uvicorn-{port}"
-    )
-    thread.start()
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
-        while not server.started:
-            if not thread.is_alive():
-                raise RuntimeError(f"the server on port {port} exited during startup")
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"the server on port {port} did not start in time")
-            time.sleep(0.01)
+    with uvicorn_server.serve(app, nagle=nagle, ws_max_size=MAX_FRAME_BYTES) as port:
         yield port
-    finally:
-        server.should_exit = True  # close connections, finish the lifespan
-        thread.join(STOP_TIMEOUT_SECONDS)
-        if thread.is_alive():
-            server.force_exit = True  # stop waiting for stuck connections
-            thread.join(STOP_TIMEOUT_SECONDS)
-        sock.close()
 
 
 @contextmanager

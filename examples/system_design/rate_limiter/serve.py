@@ -23,6 +23,7 @@ import httpx2
 import uvicorn
 
 from examples import server_settings
+from examples.uvicorn_server import listening_socket
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 READY_TIMEOUT_S = 15.0
@@ -33,8 +34,8 @@ MODULE = "examples.system_design.rate_limiter.serve"
 @contextmanager
 def running_service(prefix: str, redis_url: str | None = None) -> Iterator[str]:
     """Yield the base URL of a check service whose keys live under `prefix`."""
-    with socket.socket() as listener:
-        listener.bind(("127.0.0.1", 0))
+    # IPPROTO_TCP, so the child's asyncio turns Nagle's algorithm off.
+    with listening_socket() as listener:
         listener.listen(128)
         port = listener.getsockname()[1]
         env = {

@@ -3,7 +3,7 @@
 `service()` opens the PostgreSQL pool and the Redis client and closes them;
 `serving()` runs an app in a uvicorn thread and stops it on the way out,
 on a socket made with IPPROTO_TCP so that asyncio turns Nagle's algorithm
-off on every accepted connection (see examples/system_design/chat/running.py);
+off on every accepted connection (see examples/uvicorn_server.py);
 `spawn()` runs the whole service in a child process, so a load generator in
 this process does not share its interpreter, for the benchmark.
 """
@@ -30,7 +30,6 @@ from fastapi import FastAPI
 
 from examples.scratch_postgres import connect
 from examples.server_settings import CONNECT_TIMEOUT_SECONDS, redis_url
-from examples.system_design.chat.running import listening_socket
 from examples.system_design.url_shortener.app import Clock, create_app
 from examples.system_design.url_shortener.cache import LinkCache
 from examples.system_design.url_shortener.clicks import ClickLog
@@ -44,6 +43,7 @@ from examples.system_design.url_shortener.store import (
     pool_of,
     pooled,
 )
+from examples.uvicorn_server import listening_socket
 
 # A cache that answers slower than this is worse than none: fall back to the table.
 CACHE_TIMEOUT_SECONDS = 0.25

@@ -7,7 +7,7 @@ import socket
 
 import pytest
 
-from examples.system_design.chat.running import listening_socket
+from examples.uvicorn_server import listening_socket
 
 
 async def nodelay_of_accepted(sock: socket.socket) -> int:
