@@ -1,7 +1,7 @@
 # %% [markdown]
 # # Estimation: a URL shortener at 1M clicks a day
 #
-# "Design a URL shortener that handles 1M clicks per day" is a classic opening of a
+# A URL shortener serving a million clicks a day is a classic opening of a
 # system design round. Before you draw a single box, you size the system: how many
 # requests per second, how much storage, how much memory for a cache, how much
 # network traffic. Those numbers decide whether you need one database or fifty.
