@@ -39,18 +39,6 @@ class RouterDown(RuntimeError):
 class Router(Protocol):
     async def start(self, hub: Hub) -> None: ...
     async def stop(self) -> None: ...
-    async def _drop_stale_channels(self) -> None:
-        """Unsubscribe what redis-py restored for users who left while Redis was away."""
-        async with self._lock:
-            joined = {self.channel(user) for user in self._joined}
-            stale = [
-                c
-                for c in self._pubsub.channels
-                if c.startswith(f"{self._prefix}:user:") and c not in joined
-            ]
-            if stale:
-                await self._pubsub.unsubscribe(*stale)
-
     async def join(self, user: str) -> None: ...
     async def leave(self, user: str) -> None: ...
     async def publish(self, users: Iterable[str], frame: str) -> list[str]:
@@ -66,18 +54,6 @@ class LocalRouter:
 
     async def stop(self) -> None:
         pass
-
-    async def _drop_stale_channels(self) -> None:
-        """Unsubscribe what redis-py restored for users who left while Redis was away."""
-        async with self._lock:
-            joined = {self.channel(user) for user in self._joined}
-            stale = [
-                c
-                for c in self._pubsub.channels
-                if c.startswith(f"{self._prefix}:user:") and c not in joined
-            ]
-            if stale:
-                await self._pubsub.unsubscribe(*stale)
 
     async def join(self, user: str) -> None:
         pass
