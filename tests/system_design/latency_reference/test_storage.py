@@ -14,6 +14,7 @@ from examples.system_design.latency_reference.storage import (
     scratch_file,
     sequential_read,
 )
+from tests.support.ci import running_under_ci
 
 
 def test_the_scratch_file_has_the_size_asked_and_is_deleted_after(tmp_path: Path) -> None:
@@ -46,6 +47,8 @@ def test_reads_work_through_the_page_cache_and_around_it(tmp_path: Path, direct:
         try:
             assert sequential_read(path, direct) > 0
         except RuntimeError as error:  # tmpfs and some others refuse O_DIRECT
+            if running_under_ci():  # CI's temp folder is on a disk that takes it
+                raise
             pytest.skip(str(error))
         times = random_reads(path, direct, count=20, seed=1)
         assert len(times) == 20 and all(isinstance(t, int) and t > 0 for t in times)

@@ -20,6 +20,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from tests.support.ci import running_under_ci
+
 READY_TIMEOUT_S = 10.0
 STOP_TIMEOUT_S = 5.0
 
@@ -34,7 +36,10 @@ def private_redis(*settings: str) -> Iterator[str]:
     """
     binary = shutil.which("redis-server")
     if binary is None:
-        pytest.skip("redis-server is not installed")
+        message = "redis-server is not installed (Debian's redis-server package)"
+        if running_under_ci():
+            pytest.fail(message + "; under CI a missing server is a failure", pytrace=False)
+        pytest.skip(message)
     folder = Path(tempfile.mkdtemp(prefix="rl-redis-"))
     sock = folder / "redis.sock"
     command = [binary, "--port", "0", "--unixsocket", str(sock)]
