@@ -371,3 +371,12 @@ print(format_table(["estimate", "today", *(f"{s}x" for s in SCALES)], rows))
 # The failure lines matter as much as the steady state: a lost zone sends
 # its clients back all at once, and jittered reconnects over a wide window
 # are what keep that from becoming an outage of its own.
+
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [the chat design](../../../system-design/chat/) that these numbers
+# size, [partitioning](../../../system-design/partitioning/) for splitting
+# conversations across servers, and [how to run a design
+# round](../../../system-design/design-round/).

@@ -433,3 +433,12 @@ print(
 # twice. See [partitioning](../../../system-design/partitioning/) for choosing
 # the shard key and [replication](../../../system-design/replication/) for the
 # copies.
+
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [the file storage design](../../../system-design/file-storage/)
+# that these numbers size, [replication](../../../system-design/replication/) for the
+# copies behind the storage figures, and [how to run a design
+# round](../../../system-design/design-round/).

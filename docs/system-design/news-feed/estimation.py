@@ -328,3 +328,12 @@ print(
 # - At 100x the same shape holds with more shards: timelines partition by user,
 #   outboxes by author, and the hot celebrity outboxes need replicas of their own
 #   ([partitioning: hot keys](../../../system-design/partitioning/)).
+
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [the news feed design](../../../system-design/news-feed/) that
+# these numbers size, [partitioning](../../../system-design/partitioning/) for the hot
+# keys a celebrity makes, and [how to run a design
+# round](../../../system-design/design-round/).

@@ -288,3 +288,12 @@ print(
 #   and archive the rest, as the [role guide](../../../role/owning-a-service/)
 #   plans from day one.
 # - SMS is the bill. Every SMS that could be a push is money.
+
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [the notification system
+# design](../../../system-design/notification-system/) that these numbers size, [event
+# streams](../../../system-design/event-streams/) for the queues a campaign fills, and
+# [how to run a design round](../../../system-design/design-round/).

@@ -302,3 +302,12 @@ plt.show()
 # - At 100x, the shared balance rows break before anything else does. Split each
 #   hot account into several sub-accounts and sum them when reporting, or keep
 #   no running balance on accounts that may go negative anyway.
+
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [the payments design](../../../system-design/payments/) that these
+# numbers size, [transactions and
+# isolation](../../../data/transactions-and-isolation/) for the row every payment
+# touches, and [how to run a design round](../../../system-design/design-round/).

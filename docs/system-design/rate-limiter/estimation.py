@@ -309,3 +309,12 @@ summary = [
     ["nodes with replicas", f"{nodes}"],
 ]
 print(format_table(["estimate", "value"], summary))
+
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [the rate limiter design](../../../system-design/rate-limiter/)
+# that these numbers size, [Redis rate limits](../../../data/redis-rate-limits/) for
+# the counters these numbers size, and [how to run a design
+# round](../../../system-design/design-round/).

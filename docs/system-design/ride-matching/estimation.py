@@ -340,3 +340,12 @@ print(format_table(["estimate", "value"], summary))
 # from a per-cell snapshot rather than a search per rider. And the history is a
 # stream into cheap storage, sampled while drivers wait, never a database row per
 # update (see [event streams](../../../system-design/event-streams/)).
+
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [the ride matching design](../../../system-design/ride-matching/)
+# that these numbers size, [partitioning](../../../system-design/partitioning/) for
+# splitting a city's drivers across shards, and [how to run a design
+# round](../../../system-design/design-round/).
