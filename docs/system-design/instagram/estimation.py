@@ -1,0 +1,12 @@
+# %% [markdown]
+# # Estimation: instagram (being written)
+#
+# This notebook is being written.
+
+# %%
+print("stub")
+
+# %% [markdown]
+# ## Track it
+#
+# Where to go next: [how to run a design round](../../../system-design/design-round/).
