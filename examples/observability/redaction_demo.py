@@ -1,0 +1,32 @@
+"""What a careless log call would leak, and what the redacting filter writes instead."""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from examples.observability.json_logging import json_logs_to, parse_lines
+
+log = logging.getLogger("jobs.api")
+
+# --8<-- [start:leaky]
+stream = io.StringIO()
+with json_logs_to(stream):
+    # Three mistakes people make: dumping request headers, dumping a form,
+    # and formatting a secret or a card number into the message.
+    log.info(
+        "login attempt",
+        extra={
+            "headers": {"Authorization": "Bearer eyJhbGciOi.x.y", "Accept": "*/*"},
+            "form": {"user": "ana", "password": "hunter2"},
+        },
+    )
+    log.warning("retrying with token=%s", "sk_live_51Hx")
+    log.info("charging card 4111 1111 1111 1111 for order 1042")
+
+for line in parse_lines(stream.getvalue()):
+    print(line["message"])
+    for key in ("headers", "form"):
+        if key in line:
+            print(f"  {key}: {line[key]}")
+# --8<-- [end:leaky]
