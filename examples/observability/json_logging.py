@@ -79,7 +79,10 @@ SENSITIVE_KEYS = frozenset(
 # The same secrets when someone formats them into the message text.
 _IN_TEXT = [
     (re.compile(r"(?i)\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]+"), r"\1 " + REDACTED),
-    (re.compile(r"(?i)\b(password|passwd|secret|token|api_key)=\S+"), r"\1=" + REDACTED),
+    (
+        re.compile(r"(?i)\b(password|passwd|secret|token|api_key)=\S+"),
+        r"\1=" + REDACTED,
+    ),
     # 13 to 19 digits, optionally grouped by spaces or dashes: keep the last four.
     (re.compile(r"\b(?:\d[ -]?){9,15}(\d{4})\b"), r"[CARD ...\1]"),
 ]

@@ -26,16 +26,21 @@ def one_job_end_to_end() -> tuple[list[dict], list]:
     """Submit one job with a request id, let the worker run it; return logs and spans."""
     exporter = InMemorySpanExporter()
     stream = io.StringIO()
-    with json_logs_to(stream), connect() as api_conn, connect() as worker_conn:
-        with temporary_queue(api_conn, "ex.obs") as queue:
-            api_tracer = tracer_for("jobs-api", exporter)
-            app = create_app(JobPublisher(api_conn, queue, api_tracer), api_tracer)
-            with TestClient(app) as client:
-                client.post(
-                    "/jobs", json={"kind": "resize"}, headers={"X-Request-ID": "req-42"}
-                )
-            # The worker is another service: its own connection and tracer.
-            drain(worker_conn.channel(), queue, tracer_for("jobs-worker", exporter), resize)
+    with (
+        json_logs_to(stream),
+        connect() as api_conn,
+        connect() as worker_conn,
+        temporary_queue(api_conn, "ex.obs") as queue,
+    ):
+        api_tracer = tracer_for("jobs-api", exporter)
+        app = create_app(JobPublisher(api_conn, queue, api_tracer), api_tracer)
+        with TestClient(app) as client:
+            client.post(
+                "/jobs", json={"kind": "resize"}, headers={"X-Request-ID": "req-42"}
+            )
+        # The worker is another service: its own connection and its own tracer.
+        worker_tracer = tracer_for("jobs-worker", exporter)
+        drain(worker_conn.channel(), queue, worker_tracer, resize)
     return parse_lines(stream.getvalue()), list(exporter.get_finished_spans())
 
 
@@ -43,11 +48,11 @@ logs, spans = one_job_end_to_end()
 trace_ids = {line["trace_id"] for line in logs}
 for line in logs:
     print(f"{line['logger']:<12} {line['message']:<17} {line['request_id']}")
-#> jobs.api     job accepted      req-42
-#> jobs.api     job published     req-42
-#> jobs.api     request finished  req-42
-#> jobs.worker  job started       req-42
-#> jobs.worker  job done          req-42
+    #> jobs.api     job accepted      req-42
+    #> jobs.api     job published     req-42
+    #> jobs.api     request finished  req-42
+    #> jobs.worker  job started       req-42
+    #> jobs.worker  job done          req-42
 print("distinct trace ids in the logs:", len(trace_ids))
 #> distinct trace ids in the logs: 1
 # --8<-- [end:run]
@@ -58,5 +63,12 @@ for span in sorted(spans, key=lambda s: s.start_time):
     parent = by_id.get(span.parent.span_id).name if span.parent else "(root)"
     service = span.resource.attributes["service.name"]
     print(f"{span.name:<13} {span.kind.name:<8} {service:<11} parent: {parent}")
-print("one trace:", {span.context.trace_id for span in spans} == {int(trace_ids.pop(), 16)})
+    #> POST /jobs    SERVER   jobs-api    parent: (root)
+    #> publish jobs  PRODUCER jobs-api    parent: POST /jobs
+    #> process jobs  CONSUMER jobs-worker parent: publish jobs
+print(
+    "one trace:",
+    {span.context.trace_id for span in spans} == {int(trace_ids.pop(), 16)},
+)
+#> one trace: True
 # --8<-- [end:spans]

@@ -26,7 +26,10 @@ with json_logs_to(stream):
 
 for line in parse_lines(stream.getvalue()):
     print(line["message"])
+    #> login attempt
     for key in ("headers", "form"):
+            #>   headers: {'Authorization': '[REDACTED]', 'Accept': '*/*'}
+            #>   form: {'user': 'ana', 'password': '[REDACTED]'}
         if key in line:
             print(f"  {key}: {line[key]}")
 # --8<-- [end:leaky]

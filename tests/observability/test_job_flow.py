@@ -38,7 +38,9 @@ def app(amqp: pika.BlockingConnection, queue: str, exporter: InMemorySpanExporte
 
 
 def run_worker(worker_amqp, queue, exporter, handler=noop) -> int:
-    return drain(worker_amqp.channel(), queue, tracer_for("jobs-worker", exporter), handler)
+    return drain(
+        worker_amqp.channel(), queue, tracer_for("jobs-worker", exporter), handler
+    )
 
 
 def test_one_request_id_in_api_and_worker_lines(
@@ -70,7 +72,9 @@ def test_a_request_without_an_id_gets_one_and_the_worker_sees_it(
     assert response.json()["request_id"] == made
     run_worker(worker_amqp, queue, exporter)
     worker_lines = [
-        line for line in parse_lines(log_stream.getvalue()) if line["logger"] == "jobs.worker"
+        line
+        for line in parse_lines(log_stream.getvalue())
+        if line["logger"] == "jobs.worker"
     ]
     assert worker_lines and {line["request_id"] for line in worker_lines} == {made}
 
@@ -78,7 +82,7 @@ def test_a_request_without_an_id_gets_one_and_the_worker_sees_it(
 def test_a_forged_request_id_is_replaced_at_the_edge(app, log_stream) -> None:
     with TestClient(app) as client:
         response = client.post(
-            "/jobs", json={"kind": "resize"}, headers={"X-Request-ID": "x\"}{\"admin\":1"}
+            "/jobs", json={"kind": "resize"}, headers={"X-Request-ID": 'x"}{"admin":1'}
         )
     assert re.fullmatch(r"[0-9a-f]{32}", response.headers["X-Request-ID"])
 
@@ -98,7 +102,7 @@ def test_concurrent_requests_do_not_mix_ids(
                 headers={"Content-Type": "application/json", "X-Request-ID": rid},
             )
             start.wait(timeout=10)  # all requests in flight at once
-            with urllib.request.urlopen(request, timeout=10) as response:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
                 return {"sent": rid, **json.load(response)}
 
         with ThreadPoolExecutor(len(sent)) as pool:
@@ -146,7 +150,9 @@ def test_the_message_carries_a_w3c_traceparent_of_the_producer_span(
     assert method is not None
     match = TRACEPARENT.fullmatch(properties.headers["traceparent"])
     assert match, properties.headers
-    producer = next(s for s in exporter.get_finished_spans() if s.name == "publish jobs")
+    producer = next(
+        s for s in exporter.get_finished_spans() if s.name == "publish jobs"
+    )
     assert int(match[1], 16) == producer.context.trace_id
     assert int(match[2], 16) == producer.context.span_id
     assert int(match[3], 16) & 0x01  # sampled: the worker records its span too
@@ -197,11 +203,15 @@ def test_a_failing_job_is_logged_with_its_ids_marked_on_its_span_and_not_requeue
     with TestClient(app) as client:
         client.post("/jobs", json={"kind": "resize"}, headers={"X-Request-ID": "req-f"})
     assert run_worker(worker_amqp, queue, exporter, explode) == 1
-    consumer = next(s for s in exporter.get_finished_spans() if s.name == "process jobs")
+    consumer = next(
+        s for s in exporter.get_finished_spans() if s.name == "process jobs"
+    )
     assert consumer.status.status_code is StatusCode.ERROR
     assert consumer.events[0].name == "exception"
     failed = [
-        line for line in parse_lines(log_stream.getvalue()) if line["message"] == "job failed"
+        line
+        for line in parse_lines(log_stream.getvalue())
+        if line["message"] == "job failed"
     ]
     assert failed[0]["request_id"] == "req-f"
     assert "RuntimeError: disk full" in failed[0]["exception"]
