@@ -19,6 +19,11 @@ from examples.reliability.retries import (
     retry_after_seconds,
 )
 
+
+def seeded(seed: int) -> random.Random:
+    return random.Random(seed)  # noqa: S311 - repeatable jitter, not a secret
+
+
 T0 = datetime(2026, 1, 5, 12, 0, 0, tzinfo=UTC)
 
 
@@ -43,19 +48,19 @@ def test_post_is_retried_only_with_an_idempotency_key() -> None:
 def test_full_jitter_stays_between_zero_and_the_capped_ceiling(
     attempt: int, seed: int
 ) -> None:
-    wait = full_jitter(attempt, base=0.1, cap=5.0, rng=random.Random(seed))
+    wait = full_jitter(attempt, base=0.1, cap=5.0, rng=seeded(seed))
     assert 0 <= wait <= min(5.0, 0.1 * 2 ** (attempt - 1))
 
 
 def test_full_jitter_spreads_waits_rather_than_repeating_one() -> None:
-    rng = random.Random(3)
+    rng = seeded(3)
     waits = {round(full_jitter(4, 0.1, 5.0, rng), 6) for _ in range(100)}
     assert len(waits) > 90
 
 
 def test_attempts_count_from_one() -> None:
     with pytest.raises(ValueError, match="counts from 1"):
-        full_jitter(0, 0.1, 5.0, random.Random(0))
+        full_jitter(0, 0.1, 5.0, seeded(0))
 
 
 @pytest.mark.parametrize(
@@ -113,7 +118,7 @@ def run(answers: list[Response], method: str = "GET", budget: RetryBudget | None
         RetryPolicy(max_retries=3),
         budget or RetryBudget(),
         sleep=slept.append,
-        rng=random.Random(0),
+        rng=seeded(0),
         now=lambda: T0,
     )
     return last.status, attempts, slept
