@@ -1,0 +1,93 @@
+"""A tiny object store that takes uploads only through signed URLs.
+
+It stands in for S3 or GCS in the upload examples: PUT /blobs/<key> with a
+signature from signed_urls.py stores the body once; HEAD /blobs/<key> reports
+its size and SHA-256, which is what the API server checks before it creates a
+post. Objects live in memory: this is about the checks, not about disks.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from fastapi import FastAPI, HTTPException, Request, Response
+
+from examples.system_design.instagram.signed_urls import SignatureError, verify
+
+
+@dataclass(frozen=True)
+class StoredObject:
+    content_type: str
+    body: bytes
+    sha256: str
+
+
+class ObjectStore:
+    """Write-once objects by key, safe to share between threads."""
+
+    def __init__(self) -> None:
+        self._objects: dict[str, StoredObject] = {}
+        self._lock = threading.Lock()
+
+    def put_new(self, key: str, content_type: str, body: bytes) -> bool:
+        """Store `body` under `key` unless the key exists; say whether it did."""
+        stored = StoredObject(content_type, body, hashlib.sha256(body).hexdigest())
+        with self._lock:
+            if key in self._objects:
+                return False
+            self._objects[key] = stored
+            return True
+
+    def get(self, key: str) -> StoredObject | None:
+        with self._lock:
+            return self._objects.get(key)
+
+    def __len__(self) -> int:
+        with self._lock:
+            return len(self._objects)
+
+
+# --8<-- [start:put]
+def create_blob_app(
+    secret: bytes, store: ObjectStore, clock: Callable[[], float]
+) -> FastAPI:
+    app = FastAPI()
+
+    @app.put("/blobs/{key:path}", status_code=201)
+    async def put_blob(key: str, request: Request) -> dict[str, int]:
+        try:
+            policy = verify(secret, "PUT", key, request.query_params, clock())
+        except SignatureError as error:
+            raise HTTPException(403, str(error)) from error
+        content_type = request.headers.get("content-type", "")
+        if content_type != policy.content_type:
+            raise HTTPException(415, "not the signed content type")
+        declared = request.headers.get("content-length")
+        if declared is not None and int(declared) > policy.max_bytes:
+            raise HTTPException(413, "body larger than the signed maximum")
+        # A chunked body declares no length: count while reading, and stop at
+        # the limit instead of buffering whatever the client keeps sending.
+        body = bytearray()
+        async for piece in request.stream():
+            body += piece
+            if len(body) > policy.max_bytes:
+                raise HTTPException(413, "body larger than the signed maximum")
+        if not store.put_new(policy.key, content_type, bytes(body)):
+            raise HTTPException(409, "object exists; keys are written once")
+        return {"bytes": len(body)}
+
+    # --8<-- [end:put]
+
+    @app.head("/blobs/{key:path}")
+    async def stat_blob(key: str) -> Response:
+        """Size and hash, for the API server only (it sits on a private network)."""
+        stored = store.get(key)
+        if stored is None:
+            return Response(status_code=404)
+        headers = {"x-sha256": stored.sha256, "x-size": str(len(stored.body))}
+        return Response(status_code=200, headers=headers)
+
+    return app
