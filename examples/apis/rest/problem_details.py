@@ -81,12 +81,21 @@ class Problem(TypedDict):
 class ProblemError(Exception):
     """Raise from a route to answer with a problem details document."""
 
-    def __init__(self, status: int, slug: str, title: str, detail: str) -> None:
+    def __init__(
+        self,
+        status: int,
+        slug: str,
+        title: str,
+        detail: str,
+        *,
+        headers: Mapping[str, str] | None = None,  # a 401's WWW-Authenticate
+    ) -> None:
         super().__init__(detail)
         self.status = status
         self.type = PROBLEM_TYPES + slug  # a stable id clients can switch on
         self.title = title
         self.detail = detail
+        self.headers = headers
 
 
 def problem_response(
@@ -171,7 +180,12 @@ async def _on_validation_error(
 # --8<-- [start:http_errors]
 async def _on_problem(request: Request, exc: ProblemError) -> JSONResponse:
     return problem_response(
-        request, exc.status, title=exc.title, detail=exc.detail, type_=exc.type
+        request,
+        exc.status,
+        title=exc.title,
+        detail=exc.detail,
+        type_=exc.type,
+        headers=exc.headers,
     )
 
 

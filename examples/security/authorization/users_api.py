@@ -13,7 +13,6 @@ asks policy.decide. An object the caller may not read answers 404, exactly as
 a missing one does; an object it may read but not change answers 403.
 """
 
-
 import logging
 import secrets
 import sqlite3
@@ -59,6 +58,7 @@ from examples.security.authorization.policy import (
 )
 
 audit = logging.getLogger("users.audit")
+audit.addHandler(logging.NullHandler())  # the deployment decides where it goes
 REALM = 'Bearer realm="users"'
 
 
