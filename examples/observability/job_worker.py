@@ -1,4 +1,4 @@
-"""The worker half: consume a job, restore its request id and trace context, log, ack."""
+"""The worker half: consume a job, restore its request id and trace, log, ack."""
 
 # requires-server: rabbitmq
 
@@ -69,7 +69,7 @@ def drain(
     handler: Handler,
     idle_seconds: float = 0.5,
 ) -> int:
-    """Process messages until the queue stays quiet for `idle_seconds`; return how many."""
+    """Process messages until the queue is quiet for `idle_seconds`; count them."""
     channel.basic_qos(prefetch_count=1)
     done = 0
     for method, properties, body in channel.consume(

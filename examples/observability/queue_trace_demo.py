@@ -23,7 +23,7 @@ def resize(job: dict) -> None:
 
 # --8<-- [start:run]
 def one_job_end_to_end() -> tuple[list[dict], list]:
-    """Submit one job with a request id, let the worker run it; return logs and spans."""
+    """Submit one job with a request id, let the worker run it; return logs, spans."""
     exporter = InMemorySpanExporter()
     stream = io.StringIO()
     with (

@@ -24,12 +24,13 @@ with json_logs_to(stream):
     log.warning("retrying with token=%s", "sk_live_51Hx")
     log.info("charging card 4111 1111 1111 1111 for order 1042")
 
-for line in parse_lines(stream.getvalue()):
-    print(line["message"])
-    #> login attempt
-    for key in ("headers", "form"):
-            #>   headers: {'Authorization': '[REDACTED]', 'Accept': '*/*'}
-            #>   form: {'user': 'ana', 'password': '[REDACTED]'}
-        if key in line:
-            print(f"  {key}: {line[key]}")
+login, retry, charge = parse_lines(stream.getvalue())
+print(login["headers"])
+#> {'Authorization': '[REDACTED]', 'Accept': '*/*'}
+print(login["form"])
+#> {'user': 'ana', 'password': '[REDACTED]'}
+print(retry["message"])
+#> retrying with token=[REDACTED]
+print(charge["message"])
+#> charging card [CARD ...1111] for order 1042
 # --8<-- [end:leaky]
