@@ -189,7 +189,10 @@ def create_app(
     Caller = Annotated[Principal, Depends(authenticate)]
 
     # --8<-- [start:guard]
-    def enforce(request: Request, who: Principal, action: Action, owner: int | None):
+    def enforce(
+        request: Request, who: Principal, action: Action, owner: int | None
+    ) -> None:
+        """Return if `policy` allows it; otherwise audit, then 404 or 403."""
         decision = decide(policy, who, action, owner)
         if decision is Decision.ALLOW:
             return
@@ -232,7 +235,13 @@ def create_app(
 
     # --8<-- [end:guard]
 
-    def save(target: Target, request: Request, name, email, role) -> Account:
+    def save(
+        target: Target,
+        request: Request,
+        name: str | None,
+        email: str | None,
+        role: Role | None,
+    ) -> Account:
         # --8<-- [start:property]
         if role is not None:  # property-level: UPDATE does not cover `role`
             enforce(request, target.who, Action.SET_ROLE, target.account.id)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 SCHEMA = """
@@ -23,7 +24,7 @@ class Account:
 
 def connect(path: str = ":memory:") -> sqlite3.Connection:
     # FastAPI runs sync routes in a thread pool, hence check_same_thread=False;
-    # the `with connection:` blocks below keep each write one transaction.
+    # Accounts' lock keeps those threads' transactions apart.
     connection = sqlite3.connect(path, check_same_thread=False, timeout=5.0)
     connection.execute(SCHEMA)
     return connection
@@ -36,18 +37,20 @@ def normalize_email(email: str) -> str:
 class Accounts:
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
+        self._lock = threading.Lock()
 
     def find(self, email: str) -> Account | None:
-        row = self._db.execute(
-            "SELECT id, email, password_hash FROM accounts WHERE email = ?",
-            (normalize_email(email),),
-        ).fetchone()
+        with self._lock:
+            row = self._db.execute(
+                "SELECT id, email, password_hash FROM accounts WHERE email = ?",
+                (normalize_email(email),),
+            ).fetchone()
         return Account(*row) if row else None
 
     def create(self, email: str, password_hash: str) -> Account | None:
         """Insert; None if the email is taken (the caller must not say so)."""
         try:
-            with self._db:
+            with self._lock, self._db:
                 cursor = self._db.execute(
                     "INSERT INTO accounts (email, password_hash) VALUES (?, ?)",
                     (normalize_email(email), password_hash),
@@ -59,7 +62,7 @@ class Accounts:
         )
 
     def set_hash(self, account_id: int, password_hash: str) -> None:
-        with self._db:
+        with self._lock, self._db:
             self._db.execute(
                 "UPDATE accounts SET password_hash = ? WHERE id = ?",
                 (password_hash, account_id),

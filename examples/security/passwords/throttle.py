@@ -2,7 +2,7 @@
 
 Backoff, not lockout: after a few free failures each further attempt on that
 key must wait 1 s, 2 s, 4 s, ... up to a cap. A real user who mistypes three
-times waits a second; an online guesser gets a few hundred tries a day instead
+times waits a second; an online guesser gets about a hundred tries a day instead
 of millions. The cap bounds how long someone else can keep a user out.
 
 In-process state, for one server. Several servers need the counters in a

@@ -1,0 +1,117 @@
+"""Cookie sessions over FastAPI, with session fixation and CSRF handled.
+
+    POST /login      new session (any old one is deleted), cookie + CSRF token
+    GET  /me         who is logged in                          401 without one
+    POST /transfer   an unsafe action: needs the CSRF token    403 without it
+    POST /logout     deletes the session on the server, then the cookie
+
+Checking the password is the passwords page's job: `authenticate` is passed in.
+"""
+
+import hmac
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
+from pydantic import BaseModel, ConfigDict, Field
+
+from examples.apis.rest.problem_details import install_problem_handlers
+from examples.security.sessions.session_store import Session, SessionStore
+
+# --8<-- [start:cookie]
+# __Host-: browsers accept this cookie only if it is Secure, has Path=/ and no
+# Domain, so a sibling subdomain or a plain-http page cannot plant or
+# overwrite it.
+COOKIE = "__Host-session"
+
+
+def set_session_cookie(response: Response, session_id: str) -> None:
+    response.set_cookie(
+        COOKIE,
+        session_id,
+        path="/",
+        secure=True,  # never sent over plain http
+        httponly=True,  # invisible to JavaScript, so XSS cannot read it
+        samesite="lax",  # not sent on cross-site POSTs, iframes or fetches
+    )  # no max_age: a browser-session cookie; the server decides expiry
+
+
+# --8<-- [end:cookie]
+
+Authenticate = Callable[[str, str], int | None]
+UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class Credentials(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    email: str = Field(min_length=3, max_length=254)
+    password: str = Field(min_length=1, max_length=1024)
+
+
+class Transfer(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    to: str = Field(min_length=1, max_length=64)
+    cents: int = Field(gt=0)
+
+
+def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    # --8<-- [start:csrf]
+    def current_session(
+        request: Request,
+        csrf_token: Annotated[str | None, Header(alias="X-CSRF-Token")] = None,
+    ) -> Session:
+        session_id = request.cookies.get(COOKIE)
+        session = store.get(session_id) if session_id else None
+        if session is None:
+            raise HTTPException(401, "Log in first.")
+        # The browser attaches the cookie to any request to us, including a
+        # form another site submits. It never attaches this header by itself,
+        # and another site cannot read the token to copy it.
+        if request.method in UNSAFE and not (
+            csrf_token and hmac.compare_digest(csrf_token, session.csrf_token)
+        ):
+            raise HTTPException(403, "Missing or wrong CSRF token.")
+        return session
+
+    # --8<-- [end:csrf]
+
+    # --8<-- [start:login]
+    @app.post("/login")
+    def login(credentials: Credentials, request: Request, response: Response) -> dict:
+        user_id = authenticate(credentials.email, credentials.password)
+        if user_id is None:
+            raise HTTPException(401, "Wrong email or password.")
+        # Session fixation: never keep an id that existed before the login, it
+        # may be one an attacker planted. Delete it and issue a fresh one.
+        if old_id := request.cookies.get(COOKIE):
+            store.delete(old_id)
+        new = store.create(user_id)
+        set_session_cookie(response, new.session_id)
+        # The page's script keeps this in memory and sends it as X-CSRF-Token.
+        return {"csrf_token": new.csrf_token}
+
+    @app.post("/logout", status_code=204)
+    def logout(
+        request: Request,
+        response: Response,
+        _: Annotated[Session, Depends(current_session)],
+    ) -> None:
+        store.delete(request.cookies[COOKIE])  # the server forgets it first
+        response.delete_cookie(COOKIE, path="/", secure=True, httponly=True)
+
+    # --8<-- [end:login]
+
+    @app.get("/me")
+    def me(session: Annotated[Session, Depends(current_session)]) -> dict:
+        return {"user_id": session.user_id}
+
+    @app.post("/transfer")
+    def transfer(
+        body: Transfer, session: Annotated[Session, Depends(current_session)]
+    ) -> dict:
+        return {"from": session.user_id, "to": body.to, "cents": body.cents}
+
+    return app

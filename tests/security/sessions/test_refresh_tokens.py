@@ -1,0 +1,139 @@
+"""Refresh-token rotation and reuse detection, including the stolen-token race."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from examples.machine_coding.clock import ManualClock
+from examples.security.sessions.refresh_tokens import (
+    RefreshError,
+    RefreshTokens,
+    ReuseDetected,
+    connect,
+)
+
+DAY = 86_400.0
+
+
+@pytest.fixture
+def connection() -> Iterator[sqlite3.Connection]:
+    conn = connect()
+    yield conn
+    conn.close()
+
+
+@pytest.fixture
+def clock() -> ManualClock:
+    return ManualClock()
+
+
+@pytest.fixture
+def tokens(connection, clock) -> RefreshTokens:
+    return RefreshTokens(connection, clock)
+
+
+def test_each_rotation_returns_a_new_token_for_the_same_user(tokens) -> None:
+    token, seen = tokens.issue(5), set()
+    for _ in range(10):
+        seen.add(token)
+        refreshed = tokens.rotate(token)
+        assert refreshed.user_id == 5
+        token = refreshed.refresh_token
+    assert token not in seen
+
+
+def test_tokens_are_stored_hashed(tokens, connection) -> None:
+    token = tokens.issue(5)
+    assert token not in "\n".join(connection.iterdump())
+
+
+def test_an_unknown_token_is_refused(tokens) -> None:
+    with pytest.raises(RefreshError, match="unknown"):
+        tokens.rotate("made-up")
+
+
+def test_reuse_revokes_the_whole_family_but_not_other_logins(tokens) -> None:
+    laptop, phone = tokens.issue(5), tokens.issue(5)
+    newer = tokens.rotate(laptop).refresh_token
+    with pytest.raises(ReuseDetected):
+        tokens.rotate(laptop)
+    with pytest.raises(RefreshError):
+        tokens.rotate(newer)
+    assert tokens.rotate(phone).user_id == 5  # another device, another family
+
+
+def test_the_thief_refreshing_first_loses_the_family_too(tokens) -> None:
+    stolen = tokens.issue(5)
+    thief = tokens.rotate(stolen).refresh_token
+    with pytest.raises(ReuseDetected):
+        tokens.rotate(stolen)  # the real user comes back with the same token
+    with pytest.raises(RefreshError):
+        tokens.rotate(thief)
+
+
+def test_idle_and_absolute_expiry(tokens, clock) -> None:
+    idle = tokens.issue(1)
+    clock.advance(14 * DAY)
+    with pytest.raises(RefreshError, match="expired"):
+        tokens.rotate(idle)
+    busy = tokens.issue(1)
+    for _ in range(29):  # used daily: still alive for 30 days, never longer
+        clock.advance(DAY)
+        busy = tokens.rotate(busy).refresh_token
+    clock.advance(DAY)
+    with pytest.raises(RefreshError, match="expired"):
+        tokens.rotate(busy)
+
+
+def test_revoke_user_ends_every_family_of_that_user(tokens) -> None:
+    mine, theirs = [tokens.issue(1), tokens.issue(1)], tokens.issue(2)
+    tokens.revoke_user(1)
+    for token in mine:
+        with pytest.raises(RefreshError):
+            tokens.rotate(token)
+    assert tokens.rotate(theirs).user_id == 2
+
+
+def test_concurrent_refreshes_with_one_token_let_exactly_one_through(tmp_path: Path) -> None:
+    path = str(tmp_path / "refresh.db")
+    clock = ManualClock()
+    connections: list[sqlite3.Connection] = []
+
+    def store() -> RefreshTokens:
+        connections.append(connect(path))
+        return RefreshTokens(connections[-1], clock)
+
+    first = store().issue(5)
+    racers = 8
+    barrier = threading.Barrier(racers)
+    outcomes: list[object] = []
+    lock = threading.Lock()
+
+    def refresh() -> None:
+        mine = store()  # each racer has its own connection, as servers would
+        barrier.wait()
+        try:
+            result: object = mine.rotate(first)
+        except RefreshError as error:
+            result = error
+        with lock:
+            outcomes.append(result)
+
+    threads = [threading.Thread(target=refresh) for _ in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    winners = [o for o in outcomes if not isinstance(o, Exception)]
+    assert len(outcomes) == racers
+    assert len(winners) == 1
+    assert all(isinstance(o, ReuseDetected) for o in outcomes if o not in winners)
+    with pytest.raises(RefreshError):  # the winner's token died with the family
+        store().rotate(winners[0].refresh_token)
+    for connection in connections:
+        connection.close()
