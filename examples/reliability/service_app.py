@@ -1,0 +1,123 @@
+"""A small service with the probes and the overload guard a real one needs.
+
+- `/livez`: liveness. Answers 200 while the process can serve at all; it
+  checks no dependency, so a database outage never gets every pod restarted.
+- `/readyz`: readiness. 503 while draining or while a dependency this pod
+  needs is down: the pod leaves the load balancer but keeps running.
+- `/work?ms=N`: the real endpoint; sleeps N ms (capped) to stand in for work.
+- A guard in front of `/work` rejects at once with 503 and `Retry-After`
+  when too many requests are already in flight: shedding at the door is
+  cheaper than queueing work nobody will wait for.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+MAX_WORK_MS = 10_000
+
+
+# --8<-- [start:state]
+@dataclass
+class ServiceState:
+    max_in_flight: int = 8
+    in_flight: int = 0
+    draining: bool = False  # set on SIGTERM, before the server stops accepting
+    dependency_up: Callable[[], bool] = lambda: True  # e.g. a cheap DB ping
+
+
+# --8<-- [end:state]
+
+
+# --8<-- [start:app]
+def make_app(state: ServiceState) -> Starlette:
+    async def livez(request: Request) -> Response:
+        return JSONResponse({"alive": True, "in_flight": state.in_flight})
+
+    async def readyz(request: Request) -> Response:
+        ready = not state.draining and state.dependency_up()
+        return JSONResponse({"ready": ready}, status_code=200 if ready else 503)
+
+    async def work(request: Request) -> Response:
+        try:
+            ms = int(request.query_params.get("ms", "0"))
+        except ValueError:
+            return JSONResponse({"error": "ms must be an integer"}, status_code=400)
+        if not 0 <= ms <= MAX_WORK_MS:
+            return JSONResponse(
+                {"error": f"ms must be 0..{MAX_WORK_MS}"}, status_code=400
+            )
+        await asyncio.sleep(ms / 1000)
+        return JSONResponse({"done": True})
+
+    def shed_when_busy(
+        handler: Callable[[Request], Awaitable[Response]],
+    ) -> Callable[[Request], Awaitable[Response]]:
+        async def guarded(request: Request) -> Response:
+            if state.in_flight >= state.max_in_flight:
+                headers = {"Retry-After": "1"}  # seconds; clients add jitter
+                return JSONResponse({"error": "busy"}, status_code=503, headers=headers)
+            state.in_flight += 1
+            try:
+                return await handler(request)
+            finally:
+                state.in_flight -= 1
+
+        return guarded
+
+    return Starlette(
+        routes=[
+            Route("/livez", livez),
+            Route("/readyz", readyz),
+            Route("/work", shed_when_busy(work)),
+        ]
+    )
+
+
+# --8<-- [end:app]
+
+
+def main() -> None:
+    """Probe states and shedding on a loopback server, in one process."""
+    import httpx2
+
+    from examples.uvicorn_server import serve
+
+    # --8<-- [start:demo]
+    database_up = [True]
+    state = ServiceState(max_in_flight=2, dependency_up=lambda: database_up[0])
+    with serve(make_app(state)) as port:
+        url = f"http://127.0.0.1:{port}"
+        with httpx2.Client(base_url=url, timeout=5.0) as client:
+
+            def probes() -> tuple[int, int]:
+                return (
+                    client.get("/livez").status_code,
+                    client.get("/readyz").status_code,
+                )
+
+            print("healthy (live, ready):", probes())
+            #> healthy (live, ready): (200, 200)
+            database_up[0] = False
+            print("database down (live, ready):", probes())
+            #> database down (live, ready): (200, 503)
+            database_up[0] = True
+            state.in_flight = state.max_in_flight  # as if two slow requests ran
+            busy = client.get("/work")
+            print("at the limit:", busy.status_code, busy.headers["retry-after"])
+            #> at the limit: 503 1
+            state.in_flight = 0
+            print("below it:", client.get("/work", params={"ms": 5}).status_code)
+            #> below it: 200
+    # --8<-- [end:demo]
+
+
+if __name__ == "__main__":
+    main()
