@@ -125,9 +125,8 @@ def main() -> None:
             "the slow request to start",
         )
         child.send_signal(signal.SIGTERM)
-        print(
-            "draining: readyz", status_of(url, "/readyz"), "livez", status_of(url, "/livez")
-        )
+        ready, live = status_of(url, "/readyz"), status_of(url, "/livez")
+        print("draining: readyz", ready, "livez", live)
         #> draining: readyz 503 livez 200
         print("draining: a new request still gets", status_of(url, "/work"))
         #> draining: a new request still gets 200
