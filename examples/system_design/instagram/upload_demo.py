@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 from examples.system_design.instagram.blob_server import ObjectStore, create_blob_app
 from examples.system_design.instagram.uploads import (
     HTTP_TIMEOUT_SECONDS,
+    Grant,
     UploadRefused,
     UploadService,
     http_stat,
@@ -51,65 +52,48 @@ def main() -> None:
     with serve(create_blob_app(SECRET, store, clock)) as port:
         api = UploadService(SECRET, "http://blobs.internal/blobs", clock)
         stat = http_stat("127.0.0.1", port)
+
         # --8<-- [start:good]
-        grant = api.grant(
-            user_id=42, content_type="image/jpeg", size=50_000, sha256=digest
-        )
+        def new_grant() -> Grant:  # what the phone asks for before it uploads
+            return api.grant(42, "image/jpeg", size=len(photo), sha256=digest)
+
+        grant = new_grant()
         print("good upload:", put(port, grant.url, photo, "image/jpeg"))
         #> good upload: 201 {'bytes': 50000}
-        post_id = api.confirm(42, grant.policy.key, stat)
-        print(
-            "confirmed: post",
-            post_id,
-            "| again:",
-            api.confirm(42, grant.policy.key, stat),
-        )
-        #> confirmed: post 1 | again: 1
+        first = api.confirm(42, grant.policy.key, stat)
+        again = api.confirm(42, grant.policy.key, stat)  # a retry: the same post
+        print("post", first, "| confirm again:", again)
+        #> post 1 | confirm again: 1
         # --8<-- [end:good]
 
         # --8<-- [start:refusals]
-        fresh = api.grant(
-            user_id=42, content_type="image/jpeg", size=50_000, sha256=digest
-        )
-        other_key = fresh.url.replace("/originals/42/", "/originals/43/")
+        url = new_grant().url
         attempts = {
-            "tampered key": (other_key, photo, "image/jpeg"),
-            "raised max": (
-                fresh.url.replace("max=50000", "max=90000"),
-                photo,
-                "image/jpeg",
-            ),
-            "wrong content type": (fresh.url, photo, "text/html"),
-            "oversize body": (fresh.url, photo + b"x", "image/jpeg"),
+            "tampered key": (url.replace("/42/", "/43/"), photo, "image/jpeg"),
+            "raised max": (url.replace("max=50000", "max=90000"), photo, "image/jpeg"),
+            "wrong content type": (url, photo, "text/html"),
+            "oversize body": (url, photo + b"x", "image/jpeg"),
             "replay, same key": (grant.url, photo, "image/jpeg"),
         }
-        for name, (url, body, content_type) in attempts.items():
-            print(f"{name}: {put(port, url, body, content_type)}")
+        for name, (target, body, content_type) in attempts.items():
+            print(f"{name}: {put(port, target, body, content_type)}")
             #> tampered key: 403 bad signature
             #> raised max: 403 bad signature
             #> wrong content type: 415 not the signed content type
             #> oversize body: 413 body larger than the signed maximum
             #> replay, same key: 409 object exists; keys are written once
         clock.now += 11 * 60  # past the 10-minute grant
-        print("expired:", put(port, fresh.url, photo, "image/jpeg"))
+        print("expired:", put(port, url, photo, "image/jpeg"))
         #> expired: 403 expired
         # --8<-- [end:refusals]
 
         # --8<-- [start:confirm]
         clock.now = START
-        lying = api.grant(
-            user_id=42, content_type="image/jpeg", size=50_000, sha256=digest
-        )
-        print("other bytes:", put(port, lying.url, bytes(50_000), "image/jpeg"))
+        lying, never = new_grant(), new_grant()
+        print("other bytes:", put(port, lying.url, bytes(len(photo)), "image/jpeg"))
         #> other bytes: 201 {'bytes': 50000}
-        never = api.grant(
-            user_id=42, content_type="image/jpeg", size=50_000, sha256=digest
-        )
-        for user, key in [
-            (42, lying.policy.key),
-            (42, never.policy.key),
-            (7, grant.policy.key),
-        ]:
+        tries = [(42, lying.policy.key), (42, never.policy.key), (7, grant.policy.key)]
+        for user, key in tries:
             try:
                 api.confirm(user, key, stat)
             except UploadRefused as refusal:
