@@ -34,7 +34,7 @@ from examples.uvicorn_server import listening_socket
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 MODULE = "examples.reliability.graceful_shutdown"
-DRAIN_S = 0.3  # in production: a few seconds more than the balancer needs to notice
+DRAIN_S = 1.0  # in production: a few seconds more than the balancer needs to notice
 GRACE_S = 10.0  # in-flight requests get this long; keep it under the pod's grace period
 
 
@@ -117,7 +117,7 @@ def main() -> None:
 
         in_flight: list[int | str] = []  # the slow request's status, from its thread
         slow = threading.Thread(
-            target=lambda: in_flight.append(status_of(url, "/work?ms=2500", timeout=10))
+            target=lambda: in_flight.append(status_of(url, "/work?ms=3000", timeout=10))
         )
         slow.start()
         wait_until(
