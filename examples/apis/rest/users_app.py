@@ -8,8 +8,10 @@
     DELETE /users/{id}   remove          204 with no body, or 404
 
 Every error is an RFC 9457 problem (see problem_details.py). This is an admin
-API: whoever may call it can list every user. It has no authentication because
-that is another topic; in production it sits behind an admin-only check.
+API: whoever may call it can list, change and delete every user. It has no
+authentication because that is another topic; never expose it as it is.
+examples/security/authorization/users_api.py is the same API with bearer
+tokens, roles and ownership checks.
 """
 
 from __future__ import annotations

@@ -374,10 +374,9 @@ def create_app(
     return app
 
 
-# --8<-- [start:every_route_guarded]
 def guarded_action(route: APIRoute) -> Action | None:
     """The action a route's guard checks, or None if it has no guard."""
-    pending = list(route.dependant.dependencies)
+    pending = list(route.dependant.dependencies)  # codespell:ignore dependant
     while pending:
         dependency = pending.pop()
         action = getattr(dependency.call, "action", None)
@@ -387,6 +386,7 @@ def guarded_action(route: APIRoute) -> Action | None:
     return None
 
 
+# --8<-- [start:every_route_guarded]
 def every_route_guarded(app: FastAPI) -> None:
     """Refuse to start an app with a route that names no action: deny by default."""
     for route in app.routes:

@@ -267,3 +267,26 @@ def test_starlette_re_raises_a_crash_after_sending_the_500() -> None:
     Starlette's outermost middleware raises the error again."""
     with TestClient(make_app()) as strict, pytest.raises(RuntimeError, match="hunter2"):
         strict.get("/crash")
+
+
+def test_a_problem_error_can_carry_headers() -> None:
+    app = FastAPI()
+    install_problem_handlers(app)
+
+    @app.get("/private")
+    def private() -> None:
+        challenge = {"WWW-Authenticate": 'Bearer realm="x"'}
+        raise ProblemError(401, "unauthenticated", "Log in", "No token.", headers=challenge)
+
+    with TestClient(app) as client:
+        response = client.get("/private")
+    assert response.status_code == 401
+    assert response.headers["www-authenticate"] == 'Bearer realm="x"'
+    assert response.headers["content-type"] == PROBLEM_JSON
+    assert response.json()["type"] == PROBLEM_TYPES + "unauthenticated"
+
+
+def test_a_problem_error_without_headers_sends_none_extra() -> None:
+    with TestClient(make_app()) as client:
+        response = client.get("/teapot")
+    assert "www-authenticate" not in response.headers

@@ -321,7 +321,7 @@ def test_every_route_names_its_action(world) -> None:
     actions = {
         (method, route.path): guarded_action(route)
         for route in world.app.routes
-        if hasattr(route, "dependant")
+        if hasattr(route, "dependant")  # codespell:ignore dependant
         for method in route.methods
     }
     assert actions[("DELETE", "/users/{user_id}")] is Action.DELETE
