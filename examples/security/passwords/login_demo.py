@@ -70,10 +70,9 @@ print(client.post("/login", json=ADA).json())  # the real user gets in
 old = PasswordHasher(memory_cost=19_456, time_cost=2, parallelism=1)
 accounts = Accounts(connection)
 accounts.create("grace@example.com", old.hash("hopper-1906-cobol"))
-print(extract_parameters(accounts.find("grace@example.com").password_hash))
-"""
-Parameters(type=<Type.ID: 2>, version=19, salt_len=16, hash_len=32, time_cost=2, memory_cost=19456, parallelism=1)
-"""
+before = extract_parameters(accounts.find("grace@example.com").password_hash)
+print(before.memory_cost, before.time_cost, before.parallelism)
+#> 19456 2 1
 # ...is upgraded by her next successful login, with no migration and no reset.
 grace = {"email": "grace@example.com", "password": "hopper-1906-cobol"}
 print(client.post("/login", json=grace).status_code)
