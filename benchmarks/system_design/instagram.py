@@ -31,7 +31,7 @@ def jobs_per_second(original: bytes, *, draft: bool) -> float:
 def main() -> None:
     print("photos per CPU second, one worker (three renditions each)")
     print(
-        f"  {'photo':>11} {'MB':>5} {'full decode':>12} {'draft decode':>13}  speedup"
+        f"  {'photo':>11} {'MB':>5} {'full decode':>12} {'draft decode':>13}  ratio"
     )
     for width, height in PHOTOS:
         original = sample_photo(1, width, height)

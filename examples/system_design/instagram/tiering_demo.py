@@ -48,11 +48,11 @@ def year(
 def table(bills: dict[str, list[float]]) -> str:
     """The year's total, the last month, and the change against the first policy."""
     base = sum(next(iter(bills.values())))
-    lines = [f"  {'policy':<35} {'year $':>8} {'month 12':>9} {'change':>6}"]
+    lines = [f"{'policy':<35} {'year $':>8} {'month 12':>9} {'change':>6}"]
     for name, months in bills.items():
         total = sum(months)
         change = f"{total / base - 1:+6.0%}"
-        lines.append(f"  {name:<35} {total:8,.0f} {months[-1]:9,.0f} {change}")
+        lines.append(f"{name:<35} {total:8,.0f} {months[-1]:9,.0f} {change}")
     return "\n".join(lines)
 
 
@@ -64,21 +64,21 @@ def main() -> None:
     #> whole photos (original and three renditions):
     print(table(year(sample, POLICIES, scale)))
     """
-      policy                                year $  month 12 change
-      all Standard                         150,123    23,699    +0%
-      lifecycle: IA 30 d, Glacier IR 90 d   89,971    11,264   -40%
-      originals to Glacier IR at once       51,986     7,347   -65%
-      lifecycle, no 128 KiB filter         132,278    17,965   -12%
+    policy                                year $  month 12 change
+    all Standard                         150,123    23,699    +0%
+    lifecycle: IA 30 d, Glacier IR 90 d   89,971    11,264   -40%
+    originals to Glacier IR at once       51,986     7,347   -65%
+    lifecycle, no 128 KiB filter         132,278    17,965   -12%
     """
     print("the large rendition alone:")
     #> the large rendition alone:
     print(table(year(sample.only("large"), LARGE_ONLY, scale)))
     """
-      policy                                year $  month 12 change
-      Standard                              10,314     1,610    +0%
-      IA at 30 d                            10,898     1,488    +6%
-      IA 30 d, Glacier IR 90 d              17,430     2,421   +69%
-      Glacier IR at 7 d                     18,194     2,370   +76%
+    policy                                year $  month 12 change
+    Standard                              10,314     1,610    +0%
+    IA at 30 d                            10,898     1,488    +6%
+    IA 30 d, Glacier IR 90 d              17,430     2,421   +69%
+    Glacier IR at 7 d                     18,194     2,370   +76%
     """
     # --8<-- [end:run]
 

@@ -91,7 +91,10 @@ def test_the_handler_writes_every_rendition_under_its_fixed_key() -> None:
     assert bucket.writes == 2 * len(SIZES)
 
 
-@pytest.mark.parametrize("body", [b"not json", b"{}", json.dumps({"photo_id": PHOTO_ID, "original_key": "o/missing"}).encode()])
+MISSING = json.dumps({"photo_id": PHOTO_ID, "original_key": "o/missing"}).encode()
+
+
+@pytest.mark.parametrize("body", [b"not json", b"{}", MISSING])
 def test_a_malformed_job_fails_the_attempt_and_writes_nothing(body: bytes) -> None:
     bucket = Bucket()
     with pytest.raises((ValueError, KeyError)):
@@ -108,6 +111,10 @@ def amqp(amqp_url: str) -> Iterator[pika.BlockingConnection]:
         yield connection
 
 
+def contents(bucket: Bucket) -> dict[str, bytes]:
+    return {key: bucket.get(key) for key in bucket.keys()}  # noqa: SIM118 -- not a dict
+
+
 def test_a_worker_that_dies_before_the_ack_leaves_the_job_for_the_next(amqp: pika.BlockingConnection) -> None:
     bucket = Bucket()
     handle = thumbnail_handler({"o/1": sample_photo(1, 800, 600)}, bucket)
@@ -118,11 +125,12 @@ def test_a_worker_that_dies_before_the_ack_leaves_the_job_for_the_next(amqp: pik
         doomed = amqp.channel()
         _method, properties, body = doomed.basic_get(topology.work, auto_ack=False)
         handle(properties.message_id, body)
-        first = {k: bucket.get(k) for k in bucket.keys()}
+        first = contents(bucket)
         doomed.close()
         outcomes = drain(channel, topology, handle, idle_seconds=0.5)
         assert [o.action for o in outcomes] == ["acked"]
-        assert {k: bucket.get(k) for k in bucket.keys()} == first  # same keys, same bytes
+        assert contents(bucket) == first  # same keys, same bytes
+        assert bucket.writes == 2 * len(SIZES)
         assert ready_count(channel, topology.work) == 0
 
 

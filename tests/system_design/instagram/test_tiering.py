@@ -54,7 +54,7 @@ def test_the_size_filter_keeps_small_objects_where_they_are() -> None:
 
 def test_a_move_costs_one_transition_request_on_its_day() -> None:
     obj = one("original", 2_000_000, popularity=0.0)
-    policy = Policy("gir", {"original": [(10, GLACIER_IR)]})
+    policy = Policy("cold", {"original": [(10, GLACIER_IR)]})
     cost = daily_cost_by_age(obj, policy, DAYS)
     storage = 2_000_000 / GB * GLACIER_IR.gb_month / DAYS_PER_MONTH
     assert cost[10] - storage == pytest.approx(GLACIER_IR.transition_per_1000 / 1000)
@@ -72,7 +72,7 @@ def test_leaving_a_class_before_its_minimum_bills_the_remaining_days() -> None:
 
 def test_reads_in_a_cold_class_pay_the_get_and_the_retrieval_fee() -> None:
     obj = one("large", 1_000_000)
-    cost = daily_cost_by_age(obj, Policy("gir", {"large": [(0, GLACIER_IR)]}), DAYS)
+    cost = daily_cost_by_age(obj, Policy("cold", {"large": [(0, GLACIER_IR)]}), DAYS)
     reads = KINDS["large"][1] * reads_per_day(np.arange(DAYS))
     per_read = GLACIER_IR.get_per_1000 / 1000 + GLACIER_IR.retrieval_gb * 1_000_000 / GB
     storage = 1_000_000 / GB * GLACIER_IR.gb_month / DAYS_PER_MONTH
