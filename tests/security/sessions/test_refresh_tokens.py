@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -136,4 +137,63 @@ def test_concurrent_refreshes_with_one_token_let_exactly_one_through(tmp_path: P
     with pytest.raises(RefreshError):  # the winner's token died with the family
         store().rotate(winners[0].refresh_token)
     for connection in connections:
+        connection.close()
+
+
+class PauseAfterRead:
+    """A connection that stops each thread right after it reads a token row.
+
+    Without the write lock, both racers read the unspent row here and both then
+    spend it. With it, the second racer cannot begin until the first commits,
+    so the first waits out the barrier alone and goes on.
+    """
+
+    def __init__(self, connection: sqlite3.Connection, barrier: threading.Barrier) -> None:
+        self._connection = connection
+        self._barrier = barrier
+
+    def execute(self, sql: str, *args):
+        cursor = self._connection.execute(sql, *args)
+        if sql.lstrip().startswith("SELECT t.family_id"):
+            rows = cursor.fetchall()
+            # Times out when the other racer is (correctly) still waiting for the lock.
+            with contextlib.suppress(threading.BrokenBarrierError):
+                self._barrier.wait(timeout=0.5)
+            return _Rows(rows)
+        return cursor
+
+
+class _Rows:
+    def __init__(self, rows: list) -> None:
+        self._rows = rows
+
+    def fetchone(self):
+        return self._rows[0] if self._rows else None
+
+
+def test_the_read_and_the_spend_happen_under_one_write_lock(tmp_path: Path) -> None:
+    path = str(tmp_path / "refresh.db")
+    clock = ManualClock()
+    setup = connect(path)
+    token = RefreshTokens(setup, clock).issue(5)
+    barrier = threading.Barrier(2)
+    outcomes: list[object] = []
+    connections = [connect(path) for _ in range(2)]
+
+    def refresh(connection: sqlite3.Connection) -> None:
+        store = RefreshTokens(PauseAfterRead(connection, barrier), clock)  # type: ignore[arg-type]
+        try:
+            outcomes.append(store.rotate(token))
+        except RefreshError as error:
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=refresh, args=(c,)) for c in connections]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert len(outcomes) == 2
+    assert sum(not isinstance(o, Exception) for o in outcomes) == 1
+    assert sum(isinstance(o, ReuseDetected) for o in outcomes) == 1
+    for connection in [setup, *connections]:
         connection.close()
