@@ -13,6 +13,13 @@ FAST = PasswordHasher(memory_cost=64, time_cost=1, parallelism=1)
 FASTER_OLD = PasswordHasher(memory_cost=32, time_cost=1, parallelism=1)
 
 
+def test_argon2_cffis_own_default_is_that_option_too() -> None:
+    # The page says so; a library upgrade that changes it should fail here.
+    assert PasswordHasher().time_cost == CURRENT.time_cost == 3
+    assert PasswordHasher().memory_cost == CURRENT.memory_cost == 65536
+    assert PasswordHasher().parallelism == CURRENT.parallelism == 4
+
+
 def test_the_hasher_uses_rfc_9106_second_recommended_option() -> None:
     assert CURRENT == profiles.RFC_9106_LOW_MEMORY
     params = extract_parameters(HASHER.hash("pw"))
