@@ -44,9 +44,9 @@ class Rendition:
 
 # Tiny sizes keep the example fast; a real ladder runs from 240p to 1080p or 4K.
 LADDER = (
-    Rendition("180p", 320, 180, 400),
-    Rendition("144p", 256, 144, 200),
-    Rendition("90p", 160, 90, 100),
+    Rendition("180p", 320, 180, 300),
+    Rendition("144p", 256, 144, 180),
+    Rendition("90p", 160, 90, 120),
 )
 FPS = 24
 SEGMENT_S = 2
