@@ -9,39 +9,101 @@ the caller's `traceparent`. The publisher copies both into the message headers.
 
 from __future__ import annotations
 
+import asyncio
+import contextvars
 import json
 import logging
+import queue
 import threading
 import uuid
 from collections.abc import Awaitable, Callable
+from concurrent.futures import Future
 
 import pika
 from fastapi import FastAPI, Request, Response
 from opentelemetry.trace import SpanKind, Tracer
+from pika.adapters.blocking_connection import BlockingChannel
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 
+from examples.data.queues.broker import connect
 from examples.observability.json_logging import accept_request_id, request_id
 from examples.observability.tracing import propagator
 
 log = logging.getLogger("jobs.api")
+PUBLISH_TIMEOUT_SECONDS = 10.0
 
 
 # --8<-- [start:publisher]
 class JobPublisher:
-    """Publish jobs with the request id and trace context in the message headers."""
+    """Publish jobs with the request id and trace context in the message headers.
 
-    def __init__(
-        self, connection: pika.BlockingConnection, queue: str, tracer: Tracer
-    ) -> None:
-        self.queue = queue
+    pika connections are not thread-safe, and a BlockingConnection answers
+    heartbeats only inside a pika call. So one thread owns the connection:
+    it publishes what requests hand it and, when idle, services heartbeats.
+    """
+
+    def __init__(self, queue_name: str, tracer: Tracer, url: str | None = None):
+        self.queue = queue_name
         self._tracer = tracer
-        self._channel = connection.channel()
-        self._channel.confirm_delivery()  # publish returns once the broker has it
-        # A pika connection is not thread-safe; requests publish from a pool.
-        self._lock = threading.Lock()
+        self._url = url
+        self._work: queue.Queue[tuple | None] = queue.Queue()
+        self._ready: Future[None] = Future()
+        self._thread = threading.Thread(
+            target=self._run, name="amqp-publisher", daemon=True
+        )
+        self._thread.start()
+        self._ready.result(timeout=30)  # a broker that is down fails here, loudly
 
-    def publish(self, job_id: str, job: dict) -> None:
+    async def publish(self, job_id: str, job: dict) -> None:
+        if not self._thread.is_alive():
+            raise RuntimeError("the publisher is closed or lost its connection")
+        done: Future[None] = Future()
+        # The caller's context (request id, current span) goes with the job.
+        self._work.put((contextvars.copy_context(), job_id, job, done))
+        # A timeout like every network call; the job may still go out later,
+        # which at-least-once consumers handle anyway.
+        await asyncio.wait_for(asyncio.wrap_future(done), PUBLISH_TIMEOUT_SECONDS)
+
+    def close(self) -> None:
+        self._work.put(None)
+        self._thread.join(timeout=30)
+
+    def __enter__(self) -> JobPublisher:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def _run(self) -> None:
+        try:
+            connection = connect(self._url)
+            channel = connection.channel()
+            channel.confirm_delivery()  # publish returns once the broker has it
+        except Exception as error:
+            self._ready.set_exception(error)
+            return
+        self._ready.set_result(None)
+        with connection:
+            while (item := self._next(connection)) is not None:
+                context, job_id, job, done = item
+                if not done.set_running_or_notify_cancel():
+                    continue  # the request timed out before its turn
+                try:
+                    context.run(self._send, channel, job_id, job)
+                    done.set_result(None)
+                except Exception as error:  # the request sees it as a 500
+                    done.set_exception(error)
+                    if not channel.is_open:
+                        return  # a lost connection: later publishes fail fast
+
+    def _next(self, connection: pika.BlockingConnection) -> tuple | None:
+        while True:
+            try:
+                return self._work.get(timeout=1.0)
+            except queue.Empty:
+                connection.process_data_events(time_limit=0)  # heartbeats
+
+    def _send(self, channel: BlockingChannel, job_id: str, job: dict) -> None:
         headers = {"x-request-id": request_id.get()}
         with self._tracer.start_as_current_span(
             "publish jobs",
@@ -60,10 +122,9 @@ class JobPublisher:
                 message_id=job_id,
                 headers=headers,
             )
-            with self._lock:
-                self._channel.basic_publish(
-                    "", self.queue, json.dumps(job).encode(), properties, mandatory=True
-                )
+            channel.basic_publish(
+                "", self.queue, json.dumps(job).encode(), properties, mandatory=True
+            )
             log.info("job published", extra={"job_id": job_id})
 
 
@@ -111,8 +172,7 @@ def create_app(publisher: JobPublisher, tracer: Tracer) -> FastAPI:
     async def submit(job: JobIn) -> dict:
         job_id = uuid.uuid4().hex
         log.info("job accepted", extra={"job_id": job_id, "kind": job.kind})
-        # The thread pool copies the current context: request id and span go along.
-        await run_in_threadpool(publisher.publish, job_id, job.model_dump())
+        await publisher.publish(job_id, job.model_dump())
         return {"job_id": job_id, "request_id": request_id.get()}
 
     return app

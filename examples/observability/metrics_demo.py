@@ -62,38 +62,39 @@ def scrape_after_traffic(requests: int = 1_000, seed: int = 7) -> dict:
     return {family.name: family for family in text_string_to_metric_families(text)}
 
 
-families = scrape_after_traffic()
-for sample in families["http_requests"].samples:
-    if sample.name == "http_requests_total":
-        labels = sample.labels
-        print(labels["route"], labels["status_class"], int(sample.value))
-        #> /orders/{order_id} 2xx 970
-        #> /orders/{order_id} 4xx 20
-        #> /orders/{order_id} 5xx 10
-print("in flight now:", families["http_requests_in_flight"].samples[0].value)
-#> in flight now: 0.0
-# --8<-- [end:scrape]
+if __name__ == "__main__":
+    families = scrape_after_traffic()
+    for sample in families["http_requests"].samples:
+        if sample.name == "http_requests_total":
+            labels = sample.labels
+            print(labels["route"], labels["status_class"], int(sample.value))
+            #> /orders/{order_id} 2xx 970
+            #> /orders/{order_id} 4xx 20
+            #> /orders/{order_id} 5xx 10
+    print("in flight now:", families["http_requests_in_flight"].samples[0].value)
+    #> in flight now: 0.0
+    # --8<-- [end:scrape]
 
-# --8<-- [start:quantiles]
-buckets = [
-    (float(s.labels["le"]), s.value)
-    for s in families["http_request_duration_seconds"].samples
-    if s.name.endswith("_bucket")
-]
-for le, count in buckets:
-    print(f"le={le:<5} {int(count)}")
-    #> le=0.01  0
-    #> le=0.025 83
-    #> le=0.05  496
-    #> le=0.1   970
-    #> le=0.2   970
-    #> le=0.3   971
-    #> le=0.5   985
-    #> le=1.0   1000
-    #> le=2.5   1000
-    #> le=inf   1000
-for q in (0.5, 0.99):
-    print(f"p{q * 100:g} ~ {histogram_quantile(q, buckets) * 1000:.0f} ms")
-    #> p50 ~ 50 ms
-    #> p99 ~ 667 ms
-# --8<-- [end:quantiles]
+    # --8<-- [start:quantiles]
+    buckets = [
+        (float(s.labels["le"]), s.value)
+        for s in families["http_request_duration_seconds"].samples
+        if s.name.endswith("_bucket")
+    ]
+    for le, count in buckets:
+        print(f"le={le:<5} {int(count)}")
+        #> le=0.01  0
+        #> le=0.025 83
+        #> le=0.05  496
+        #> le=0.1   970
+        #> le=0.2   970
+        #> le=0.3   971
+        #> le=0.5   985
+        #> le=1.0   1000
+        #> le=2.5   1000
+        #> le=inf   1000
+    for q in (0.5, 0.99):
+        print(f"p{q * 100:g} ~ {histogram_quantile(q, buckets) * 1000:.0f} ms")
+        #> p50 ~ 50 ms
+        #> p99 ~ 667 ms
+    # --8<-- [end:quantiles]

@@ -26,18 +26,17 @@ def one_job_end_to_end() -> tuple[list[dict], list]:
     """Submit one job with a request id, let the worker run it; return logs, spans."""
     exporter = InMemorySpanExporter()
     stream = io.StringIO()
+    api_tracer = tracer_for("jobs-api", exporter)
     with (
         json_logs_to(stream),
-        connect() as api_conn,
         connect() as worker_conn,
-        temporary_queue(api_conn, "ex.obs") as queue,
+        temporary_queue(worker_conn, "ex.obs") as queue,
+        JobPublisher(queue, api_tracer) as publisher,
+        TestClient(create_app(publisher, api_tracer)) as client,
     ):
-        api_tracer = tracer_for("jobs-api", exporter)
-        app = create_app(JobPublisher(api_conn, queue, api_tracer), api_tracer)
-        with TestClient(app) as client:
-            client.post(
-                "/jobs", json={"kind": "resize"}, headers={"X-Request-ID": "req-42"}
-            )
+        client.post(
+            "/jobs", json={"kind": "resize"}, headers={"X-Request-ID": "req-42"}
+        )
         # The worker is another service: its own connection and its own tracer.
         worker_tracer = tracer_for("jobs-worker", exporter)
         drain(worker_conn.channel(), queue, worker_tracer, resize)

@@ -7,10 +7,12 @@ import json
 import re
 import threading
 import urllib.request
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pika
 import pytest
+from fastapi import FastAPI
 from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanExporter
 from opentelemetry.trace import SpanKind, StatusCode
 from starlette.testclient import TestClient
@@ -32,9 +34,10 @@ def noop(job: dict) -> None:
 
 
 @pytest.fixture
-def app(amqp: pika.BlockingConnection, queue: str, exporter: InMemorySpanExporter):
+def app(amqp_url: str, queue: str, exporter: InMemorySpanExporter) -> Iterator[FastAPI]:
     tracer = tracer_for("jobs-api", exporter)
-    return create_app(JobPublisher(amqp, queue, tracer), tracer)
+    with JobPublisher(queue, tracer, amqp_url) as publisher:
+        yield create_app(publisher, tracer)
 
 
 def run_worker(worker_amqp, queue, exporter, handler=noop) -> int:
@@ -232,3 +235,37 @@ def test_a_message_with_a_hostile_request_id_header_gets_a_fresh_one(
     assert len(ids) == 1 and re.fullmatch(r"[0-9a-f]{32}", ids.pop())
     consumer = exporter.get_finished_spans()[0]
     assert consumer.parent is None  # no traceparent: the worker starts a trace
+
+
+def test_a_publisher_fails_loudly_when_the_broker_is_unreachable(exporter) -> None:
+    with pytest.raises(pika.exceptions.AMQPConnectionError):
+        JobPublisher("nowhere", tracer_for("jobs-api", exporter), "amqp://127.0.0.1:1/")
+
+
+def test_an_unroutable_job_is_a_500_and_the_publisher_keeps_working(
+    amqp_url, amqp, queue, exporter, log_stream
+) -> None:
+    tracer = tracer_for("jobs-api", exporter)
+    missing = queue + ".not-yet"  # unique, and declared only halfway through
+    with (
+        JobPublisher(missing, tracer, amqp_url) as publisher,
+        TestClient(create_app(publisher, tracer), raise_server_exceptions=False) as c,
+    ):
+        assert c.post("/jobs", json={"kind": "resize"}).status_code == 500
+        messages = [line["message"] for line in parse_lines(log_stream.getvalue())]
+        assert "job published" not in messages
+        amqp.channel().queue_declare(missing)
+        try:
+            assert c.post("/jobs", json={"kind": "resize"}).status_code == 202
+        finally:
+            amqp.channel().queue_delete(missing)
+    producer = next(s for s in exporter.get_finished_spans() if s.name == "publish jobs")
+    assert producer.status.status_code is StatusCode.ERROR
+
+
+def test_publishing_after_close_fails_fast(amqp_url, queue, exporter) -> None:
+    tracer = tracer_for("jobs-api", exporter)
+    publisher = JobPublisher(queue, tracer, amqp_url)
+    publisher.close()
+    with TestClient(create_app(publisher, tracer), raise_server_exceptions=False) as c:
+        assert c.post("/jobs", json={"kind": "resize"}).status_code == 500
