@@ -37,6 +37,7 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
+    Field,
     StringConstraints,
     field_validator,
 )
@@ -66,10 +67,18 @@ def _no_control_characters(value: str) -> str:
     return value
 
 
+# The same rules as JSON Schema patterns, so the OpenAPI document tells clients
+# (and tests generated from it) what the validators accept. Cc is exactly
+# U+0000-U+001F and U+007F-U+009F.
+CC = r"\x00-\x1f\x7f-\x9f"
+NAME_PATTERN = rf"^[^{CC}]*[^\s{CC}][^{CC}]*$"  # something left after strip()
+EMAIL_PATTERN = rf"^[^@\s{CC}]+@[^@\s{CC}]+\.[^@\s{CC}]+$"
+
 Name = Annotated[
     str,
     StringConstraints(strip_whitespace=True, min_length=1, max_length=100),
     AfterValidator(_no_control_characters),
+    Field(json_schema_extra={"pattern": NAME_PATTERN}),
 ]
 EMAIL_SHAPE = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
@@ -86,6 +95,7 @@ Email = Annotated[
     StringConstraints(strip_whitespace=True, max_length=254),
     AfterValidator(_no_control_characters),
     AfterValidator(_check_email),
+    Field(json_schema_extra={"pattern": EMAIL_PATTERN}),
 ]
 
 
@@ -100,10 +110,24 @@ class UserIn(BaseModel):
     email: Email
 
 
+def _null_not_allowed(schema: dict[str, Any]) -> None:
+    """Drop `null` from each field's schema: None stands for "absent" here.
+
+    The validators refuse a null, so a document that offered one would send
+    clients (and tests generated from it) requests that always fail.
+    """
+    for field in schema.get("properties", {}).values():
+        branches = [b for b in field.pop("anyOf", []) if b != {"type": "null"}]
+        if len(branches) == 1:
+            field.update(branches[0])
+        elif branches:
+            field["anyOf"] = branches
+
+
 class UserPatch(BaseModel):
     """The body of PATCH, a JSON merge patch: absent fields stay as they are."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_null_not_allowed)
 
     name: Name | None = None
     email: Email | None = None

@@ -77,7 +77,7 @@ class Replacement(UserIn):
 class Patch(UserPatch):
     """PATCH body (merge patch); `role`, if present, takes admin."""
 
-    role: Role | None = None
+    role: Role | None = None  # UserPatch's schema leaves out null here too
 
     @field_validator("role")
     @classmethod
@@ -136,7 +136,11 @@ class Target:
     account: Account
 
 
-ANYONE = {401: "No valid bearer token was sent", 403: "The role does not allow it"}
+ANYONE = {
+    401: "No valid bearer token was sent",
+    403: "The role does not allow it",
+    500: "The server failed; the error is logged, not sent",
+}
 HIDDEN = {404: "No user has this id, or the caller may not see it"}
 
 
