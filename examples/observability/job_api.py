@@ -84,17 +84,25 @@ class JobPublisher:
             return
         self._ready.set_result(None)
         with connection:
-            while (item := self._next(connection)) is not None:
-                context, job_id, job, done = item
-                if not done.set_running_or_notify_cancel():
-                    continue  # the request timed out before its turn
-                try:
-                    context.run(self._send, channel, job_id, job)
-                    done.set_result(None)
-                except Exception as error:  # the request sees it as a 500
-                    done.set_exception(error)
-                    if not channel.is_open:
-                        return  # a lost connection: later publishes fail fast
+            try:
+                self._serve(connection, channel)
+            except pika.exceptions.AMQPError:  # lost while idle: fail fast from now
+                log.exception("publisher lost its broker connection")
+
+    def _serve(
+        self, connection: pika.BlockingConnection, channel: BlockingChannel
+    ) -> None:
+        while (item := self._next(connection)) is not None:
+            context, job_id, job, done = item
+            if not done.set_running_or_notify_cancel():
+                continue  # the request timed out before its turn
+            try:
+                context.run(self._send, channel, job_id, job)
+                done.set_result(None)
+            except Exception as error:  # the request sees it as a 500
+                done.set_exception(error)
+                if not channel.is_open:
+                    return  # a lost connection: later publishes fail fast
 
     def _next(self, connection: pika.BlockingConnection) -> tuple | None:
         while True:
