@@ -11,7 +11,7 @@ import pytest
 
 from benchmarks.timing import Comparison, Measurement, format_row, per_operation, predicted_ratio
 from tests.support.example_files import REPO_ROOT
-from tests.support.servers import REQUIRES_SERVER, require_server
+from tests.support.servers import require_what_source_names
 from tests.support.site_build import PREBUILT_SITE_VARIABLE
 
 # Lighthouse audits take tens of seconds each and belong outside the suite
@@ -23,9 +23,7 @@ BENCHMARK_FILES = sorted(path for path in (REPO_ROOT / "benchmarks").rglob("*.py
 @pytest.mark.parametrize("path", BENCHMARK_FILES, ids=[str(p.relative_to(REPO_ROOT)) for p in BENCHMARK_FILES])
 def test_benchmark_runs_and_reports_ratios(path: Path, request: pytest.FixtureRequest) -> None:
     source = path.read_text(encoding="utf-8")
-    required = REQUIRES_SERVER.search(source)
-    for server in required.group("servers").split(",") if required else []:
-        require_server(server.strip())
+    require_what_source_names(source)
     env = dict(os.environ, BENCH_QUICK="1")
     if PREBUILT_SITE_VARIABLE in source:  # measures the built site: reuse the run's build
         env[PREBUILT_SITE_VARIABLE] = str(request.getfixturevalue("built_site"))

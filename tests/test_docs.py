@@ -20,7 +20,7 @@ from pytest_examples import CodeExample, EvalExample, find_examples
 
 from tests.support.example_files import REPO_ROOT, example_python_files
 from tests.support.fences import only_includes
-from tests.support.servers import REQUIRES_SERVER, require_server
+from tests.support.servers import require_what_source_names
 
 # Rules on top of pyproject.toml's selection that make sense for teaching code.
 EXAMPLE_RUFF_IGNORE = [
@@ -63,9 +63,7 @@ def _cases() -> list:
 
 @pytest.mark.parametrize("example", _cases())
 def test_example_runs_and_prints_what_it_says(example: CodeExample, eval_example: EvalExample) -> None:
-    required = REQUIRES_SERVER.search(example.source)
-    for server in required.group("servers").split(",") if required else []:
-        require_server(server.strip())
+    require_what_source_names(example.source)
     eval_example.set_config(ruff_ignore=EXAMPLE_RUFF_IGNORE, isort=True, target_version="py311")
     if eval_example.update_examples:
         eval_example.format(example)

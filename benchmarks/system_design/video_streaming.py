@@ -14,6 +14,8 @@ Also timed: the edge cache simulation, per request, at two catalog sizes
     .venv/bin/python benchmarks/system_design/video_streaming.py
 """
 
+# requires-tool: ffmpeg, ffprobe
+
 from __future__ import annotations
 
 import resource

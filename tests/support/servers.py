@@ -8,6 +8,7 @@ a skipped test is not a passed one.
 from __future__ import annotations
 
 import re
+import shutil
 import socket
 from urllib.parse import urlsplit
 
@@ -21,6 +22,9 @@ HOW_TO_START = "see CONTRIBUTING.md, 'Examples that need a server'"
 # An example or benchmark that talks to a real server says so in a comment line:
 #     # requires-server: postgres, redis
 REQUIRES_SERVER = re.compile(r"^# requires-server:(?P<servers>.+)$", re.MULTILINE)
+# One that runs a program the machine may lack names it the same way:
+#     # requires-tool: ffmpeg, ffprobe
+REQUIRES_TOOL = re.compile(r"^# requires-tool:(?P<tools>.+)$", re.MULTILINE)
 
 
 def address(server: str) -> tuple[str, int]:
@@ -70,3 +74,24 @@ def require_server(server: str) -> None:
     if running_under_ci():
         pytest.fail(message + "; under CI a missing server is a failure", pytrace=False)
     pytest.skip(message)
+
+
+def require_tools(*tools: str) -> None:
+    """Skip (locally) or fail (under CI) unless every program in `tools` is on PATH."""
+    missing = [tool for tool in tools if shutil.which(tool) is None]
+    if not missing:
+        return
+    message = f"{' and '.join(missing)} not installed (.ci/run lists the Debian packages)"
+    if running_under_ci():
+        pytest.fail(message + "; under CI a missing tool is a failure", pytrace=False)
+    pytest.skip(message)
+
+
+def require_what_source_names(source: str) -> None:
+    """Reach every server and find every tool a file's `# requires-...` lines name."""
+    servers = REQUIRES_SERVER.search(source)
+    for server in servers.group("servers").split(",") if servers else []:
+        require_server(server.strip())
+    tools = REQUIRES_TOOL.search(source)
+    if tools:
+        require_tools(*(tool.strip() for tool in tools.group("tools").split(",")))

@@ -4,6 +4,8 @@ Durations, segment boundaries and keyframes are exact and printed; segment
 sizes depend on the x264 build, so the checks on them print True or False.
 """
 
+# requires-tool: ffmpeg, ffprobe
+
 from __future__ import annotations
 
 import tempfile
