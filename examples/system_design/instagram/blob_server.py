@@ -1,9 +1,10 @@
 """A tiny object store that takes uploads only through signed URLs.
 
 It stands in for S3 or GCS in the upload examples: PUT /blobs/<key> with a
-signature from signed_urls.py stores the body once; HEAD /blobs/<key> reports
-its size and SHA-256, which is what the API server checks before it creates a
-post. Objects live in memory: this is about the checks, not about disks.
+signature from signed_urls.py stores the body once. A second app, served on
+an internal address only, answers HEAD /blobs/<key> with the size and SHA-256
+that the API server checks before it creates a post. Objects live in memory:
+this is about the checks, not about disks.
 """
 
 from __future__ import annotations
@@ -81,9 +82,20 @@ def create_blob_app(
 
     # --8<-- [end:put]
 
+    return app
+
+
+def create_stat_app(store: ObjectStore) -> FastAPI:
+    """Size and hash of each object, for the API server only.
+
+    A separate app on an internal listener: the public app above answers
+    nothing but signed PUTs, so nobody outside can probe which keys exist
+    or learn an object's hash.
+    """
+    app = FastAPI()
+
     @app.head("/blobs/{key:path}")
     async def stat_blob(key: str) -> Response:
-        """Size and hash, for the API server only (it sits on a private network)."""
         stored = store.get(key)
         if stored is None:
             return Response(status_code=404)

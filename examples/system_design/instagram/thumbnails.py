@@ -18,6 +18,7 @@ from PIL import Image, ImageOps
 # Longest side in pixels of each rendition: the grid, the feed, full screen.
 SIZES = {"small": 150, "medium": 640, "large": 1080}
 MAX_PIXELS = 50_000_000  # a 12 MP phone photo is far below; a decompression bomb is not
+FORMAT_OF = {"image/jpeg": "JPEG", "image/png": "PNG"}  # the types uploads.py grants
 JPEG_QUALITY = 82
 _PHOTO_ID = re.compile(r"[0-9a-f]{32}")
 
@@ -51,27 +52,37 @@ def rendition_key(photo_id: str, size: str) -> str:
     return f"thumbs/{photo_id}/{size}.jpg"
 
 
-def render(original: bytes, *, draft: bool = True) -> dict[str, bytes]:
+def render(
+    original: bytes, content_type: str, *, draft: bool = True
+) -> dict[str, bytes]:
     """JPEG bytes of each rendition; ValueError if `original` is not a usable photo."""
+    if content_type not in FORMAT_OF:
+        raise ValueError(f"not a photo type: {content_type!r}")
     try:
-        with Image.open(io.BytesIO(original)) as image:
-            if image.width * image.height > MAX_PIXELS:  # checked before decoding
+        # Only the declared format is tried: Pillow would otherwise identify
+        # dozens of formats, some (EPS) decoded by running Ghostscript.
+        formats = (FORMAT_OF[content_type],)
+        with Image.open(io.BytesIO(original), formats=formats) as image:
+            # open() has read only the header, so this refuses a decompression bomb
+            # before a single pixel is decoded.
+            if image.width * image.height > MAX_PIXELS:
                 raise ValueError(f"{image.width}x{image.height} is too many pixels")
             # A JPEG can decode at 1/2, 1/4 or 1/8 scale for far less work;
             # ask for the smallest scale still at least as large as "large".
             if draft:
                 image.draft("RGB", (SIZES["large"], SIZES["large"]))
-            upright = ImageOps.exif_transpose(image).convert("RGB")
+            current = ImageOps.exif_transpose(image).convert("RGB")
     except (OSError, Image.DecompressionBombError) as error:  # not an image at all
         raise ValueError(f"not a photo: {error}") from error
     out = {}
-    for name, side in SIZES.items():
-        copy = upright.copy()
-        copy.thumbnail((side, side), Image.Resampling.LANCZOS)  # keeps aspect
+    # Largest first, each from the one before: the full-size image is resized
+    # once, not copied and resized for every rendition.
+    for name, side in sorted(SIZES.items(), key=lambda item: -item[1]):
+        current.thumbnail((side, side), Image.Resampling.LANCZOS)  # keeps aspect
         buffer = io.BytesIO()
-        copy.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        current.save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
         out[name] = buffer.getvalue()
-    return out
+    return {name: out[name] for name in SIZES}
 
 
 # --8<-- [end:render]
@@ -84,7 +95,7 @@ def thumbnail_handler(originals: dict[str, bytes], bucket: Bucket):
     def handle(message_id: str, body: bytes) -> None:
         job = json.loads(body)
         photo_id = job["photo_id"]
-        renditions = render(originals[job["original_key"]])
+        renditions = render(originals[job["original_key"]], job["content_type"])
         for size, data in renditions.items():
             bucket.put(rendition_key(photo_id, size), data)
         # Only now may the caller ack: every output is written. A crash before

@@ -61,7 +61,7 @@ def main() -> None:
     scale = PHOTOS_PER_DAY / SAMPLE_PHOTOS
     # --8<-- [start:run]
     print("whole photos (original and three renditions):")
-    #> whole photos (original and three renditions):
+    # > whole photos (original and three renditions):
     print(table(year(sample, POLICIES, scale)))
     """
     policy                                year $  month 12 change
@@ -71,7 +71,7 @@ def main() -> None:
     lifecycle, no 128 KiB filter         132,278    17,965   -12%
     """
     print("the large rendition alone:")
-    #> the large rendition alone:
+    # > the large rendition alone:
     print(table(year(sample.only("large"), LARGE_ONLY, scale)))
     """
     policy                                year $  month 12 change
@@ -90,10 +90,10 @@ def main() -> None:
             print(
                 f"{kind} ({size:,} B) in {cold.name}: pays below {reads:.2f} reads/month"
             )
-            #> original (2,500,000 B) in Standard-IA: pays below 1.03 reads/month
-            #> original (2,500,000 B) in Glacier IR: pays below 0.56 reads/month
-            #> large (180,000 B) in Standard-IA: pays below 0.79 reads/month
-            #> large (180,000 B) in Glacier IR: pays below 0.23 reads/month
+            # > original (2,500,000 B) in Standard-IA: pays below 1.03 reads/month
+            # > original (2,500,000 B) in Glacier IR: pays below 0.56 reads/month
+            # > large (180,000 B) in Standard-IA: pays below 0.79 reads/month
+            # > large (180,000 B) in Glacier IR: pays below 0.23 reads/month
     # --8<-- [end:break_even]
 
 

@@ -32,7 +32,7 @@ def dimensions(data: bytes) -> tuple[int, int]:
 
 
 def test_each_rendition_fits_its_box_and_keeps_the_aspect_ratio() -> None:
-    out = render(sample_photo(3, 1200, 900))
+    out = render(sample_photo(3, 1200, 900), "image/jpeg")
     assert set(out) == set(SIZES)
     for name, side in SIZES.items():
         width, height = dimensions(out[name])
@@ -41,17 +41,17 @@ def test_each_rendition_fits_its_box_and_keeps_the_aspect_ratio() -> None:
 
 
 def test_a_small_original_is_never_enlarged() -> None:
-    assert dimensions(render(sample_photo(3, 400, 300))["large"]) == (400, 300)
+    assert dimensions(render(sample_photo(3, 400, 300), "image/jpeg")["large"]) == (400, 300)
 
 
 def test_rendering_is_deterministic_so_a_redelivery_rewrites_the_same_bytes() -> None:
     original = sample_photo(5, 1600, 1200)
-    assert render(original) == render(original)
+    assert render(original, "image/jpeg") == render(original, "image/jpeg")
 
 
 def test_draft_decoding_gives_the_same_sizes_as_full_decoding() -> None:
     original = sample_photo(4, 2400, 1800)  # draft halves it to 1200 x 900, still above 1080
-    fast, full = render(original), render(original, draft=False)
+    fast, full = render(original, "image/jpeg"), render(original, "image/jpeg", draft=False)
     assert {k: dimensions(v) for k, v in fast.items()} == {k: dimensions(v) for k, v in full.items()}
 
 
@@ -60,19 +60,19 @@ def test_the_exif_orientation_is_applied() -> None:
     exif = Image.Exif()
     exif[0x0112] = 6  # "rotate 90 degrees clockwise to display"
     Image.new("RGB", (800, 400), "red").save(buffer, "JPEG", exif=exif)
-    assert dimensions(render(buffer.getvalue())["large"]) == (400, 800)
+    assert dimensions(render(buffer.getvalue(), "image/jpeg")["large"]) == (400, 800)
 
 
 @pytest.mark.parametrize("data", [b"", b"<html>not a photo</html>", sample_photo(1, 64, 48)[:200]])
 def test_what_is_not_a_photo_raises_value_error(data: bytes) -> None:
     with pytest.raises(ValueError, match="not a photo"):
-        render(data)
+        render(data, "image/jpeg")
 
 
 def test_too_many_pixels_are_refused_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(thumbnails, "MAX_PIXELS", 640 * 480 - 1)
     with pytest.raises(ValueError, match="640x480 is too many pixels"):
-        render(sample_photo(1, 640, 480))
+        render(sample_photo(1, 640, 480), "image/jpeg")
 
 
 @pytest.mark.parametrize(("photo_id", "size"), [("../etc", "small"), (PHOTO_ID, "huge"), (PHOTO_ID.upper(), "small")])
@@ -84,14 +84,14 @@ def test_rendition_keys_refuse_anything_but_a_photo_id_and_a_size(photo_id: str,
 def test_the_handler_writes_every_rendition_under_its_fixed_key() -> None:
     bucket = Bucket()
     handle = thumbnail_handler({"o/1": sample_photo(1, 800, 600)}, bucket)
-    body = json.dumps({"photo_id": PHOTO_ID, "original_key": "o/1"}).encode()
+    body = json.dumps({"photo_id": PHOTO_ID, "original_key": "o/1", "content_type": "image/jpeg"}).encode()
     handle(PHOTO_ID, body)
     handle(PHOTO_ID, body)
     assert bucket.keys() == sorted(f"thumbs/{PHOTO_ID}/{s}.jpg" for s in SIZES)
     assert bucket.writes == 2 * len(SIZES)
 
 
-MISSING = json.dumps({"photo_id": PHOTO_ID, "original_key": "o/missing"}).encode()
+MISSING = json.dumps({"photo_id": PHOTO_ID, "original_key": "o/missing", "content_type": "image/jpeg"}).encode()
 
 
 @pytest.mark.parametrize("body", [b"not json", b"{}", MISSING])
@@ -121,7 +121,7 @@ def test_a_worker_that_dies_before_the_ack_leaves_the_job_for_the_next(amqp: pik
     with temporary_topology(amqp, "test.thumbs", delays_ms=(10, 20)) as topology:
         channel = amqp.channel()
         channel.confirm_delivery()
-        publish(channel, topology.work, PHOTO_ID, json.dumps({"photo_id": PHOTO_ID, "original_key": "o/1"}).encode())
+        publish(channel, topology.work, PHOTO_ID, json.dumps({"photo_id": PHOTO_ID, "original_key": "o/1", "content_type": "image/jpeg"}).encode())
         doomed = amqp.channel()
         _method, properties, body = doomed.basic_get(topology.work, auto_ack=False)
         handle(properties.message_id, body)
@@ -140,7 +140,7 @@ def test_a_poison_job_is_dead_lettered_after_every_attempt(amqp: pika.BlockingCo
     with temporary_topology(amqp, "test.thumbs", delays_ms=(10, 20)) as topology:
         channel = amqp.channel()
         channel.confirm_delivery()
-        publish(channel, topology.work, PHOTO_ID, json.dumps({"photo_id": PHOTO_ID, "original_key": "o/bad"}).encode())
+        publish(channel, topology.work, PHOTO_ID, json.dumps({"photo_id": PHOTO_ID, "original_key": "o/bad", "content_type": "image/jpeg"}).encode())
         outcomes = drain(channel, topology, handle, idle_seconds=0.5)
         assert [o.action for o in outcomes] == ["retry", "retry", "dead-lettered"]
         assert len(outcomes) == topology.max_attempts

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import http.client
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
 
-from examples.system_design.instagram.blob_server import ObjectStore, create_blob_app
+from examples.system_design.instagram.blob_server import ObjectStore, create_blob_app, create_stat_app
 from examples.system_design.instagram.upload_demo import Clock, main, put
 from examples.system_design.instagram.uploads import (
     GRANT_TTL_SECONDS,
@@ -31,16 +32,30 @@ DIGEST = hashlib.sha256(PHOTO).hexdigest()
 @dataclass
 class Setup:
     port: int
+    internal_port: int
     store: ObjectStore
     clock: Clock
     api: UploadService
+
+    def stat(self):
+        return http_stat("127.0.0.1", self.internal_port)
 
 
 @pytest.fixture
 def setup() -> Iterator[Setup]:
     clock, store = Clock(START), ObjectStore()
-    with serve(create_blob_app(SECRET, store, clock)) as port:
-        yield Setup(port, store, clock, UploadService(SECRET, "http://b/blobs", clock))
+    with (
+        serve(create_blob_app(SECRET, store, clock)) as port,
+        serve(create_stat_app(store)) as internal_port,
+        UploadService(SECRET, "http://b/blobs", clock) as api,
+    ):
+        yield Setup(port, internal_port, store, clock, api)
+
+
+@pytest.fixture
+def api() -> Iterator[UploadService]:
+    with UploadService(SECRET, "http://b/blobs", Clock(START)) as service:
+        yield service
 
 
 def chunked_put(port: int, url: str, pieces: list[bytes]) -> int:
@@ -69,8 +84,22 @@ def test_the_demo_runs_to_the_end() -> None:
 def test_a_good_upload_is_stored_with_its_hash(setup: Setup) -> None:
     grant = setup.api.grant(1, "image/jpeg", len(PHOTO), DIGEST)
     assert put(setup.port, grant.url, PHOTO, "image/jpeg").startswith("201")
-    assert http_stat("127.0.0.1", setup.port)(grant.policy.key) == Stat(len(PHOTO), DIGEST)
-    assert http_stat("127.0.0.1", setup.port)("originals/1/none") is None
+    assert setup.stat()(grant.policy.key) == Stat(len(PHOTO), DIGEST)
+    assert setup.stat()("originals/1/none") is None
+
+
+def test_the_public_app_does_not_answer_head(setup: Setup) -> None:
+    grant = setup.api.grant(1, "image/jpeg", len(PHOTO), DIGEST)
+    put(setup.port, grant.url, PHOTO, "image/jpeg")
+    conn = http.client.HTTPConnection("127.0.0.1", setup.port, timeout=5)
+    try:
+        conn.request("HEAD", f"/blobs/{grant.policy.key}")
+        response = conn.getresponse()
+        response.read()
+    finally:
+        conn.close()
+    assert response.status == 405  # only the internal app reports size and hash
+    assert "x-sha256" not in response.headers and "x-size" not in response.headers
 
 
 def test_a_chunked_body_past_the_limit_is_cut_off_and_not_stored(setup: Setup) -> None:
@@ -104,7 +133,7 @@ def test_a_second_put_to_the_same_key_never_overwrites(setup: Setup) -> None:
 
 
 def test_confirm_creates_one_post_per_upload_and_replays_its_id(setup: Setup) -> None:
-    stat = http_stat("127.0.0.1", setup.port)
+    stat = setup.stat()
     first = setup.api.grant(1, "image/jpeg", len(PHOTO), DIGEST)
     second = setup.api.grant(1, "image/jpeg", len(PHOTO), DIGEST)
     assert first.policy.key != second.policy.key  # fresh, unguessable keys
@@ -117,11 +146,38 @@ def test_confirm_refuses_a_shorter_object_with_a_matching_prefix(setup: Setup) -
     grant = setup.api.grant(1, "image/jpeg", len(PHOTO), DIGEST)
     put(setup.port, grant.url, PHOTO[:-1], "image/jpeg")  # within max, one byte short
     with pytest.raises(UploadRefused, match="differs from the declared"):
-        setup.api.confirm(1, grant.policy.key, http_stat("127.0.0.1", setup.port))
+        setup.api.confirm(1, grant.policy.key, setup.stat())
 
 
-def test_confirm_refuses_keys_it_never_granted_and_other_users() -> None:
-    api = UploadService(SECRET, "http://b/blobs", Clock(START))
+def test_concurrent_confirms_make_one_post_per_upload_and_distinct_ids(api: UploadService) -> None:
+    a = api.grant(1, "image/jpeg", len(PHOTO), DIGEST).policy.key
+    b = api.grant(1, "image/jpeg", len(PHOTO), DIGEST).policy.key
+    keys = [a, a, b, a, b]
+    # Every confirm is inside its (slow) HEAD at the same time before any goes
+    # on: the interleaving that a check-then-insert gets wrong.
+    inside = threading.Barrier(len(keys), timeout=10)
+
+    def slow_stat(key: str) -> Stat:
+        inside.wait()
+        return Stat(len(PHOTO), DIGEST)
+
+    ids: dict[int, tuple[str, int]] = {}
+
+    def confirm(n: int, key: str) -> None:
+        ids[n] = (key, api.confirm(1, key, slow_stat))
+
+    threads = [threading.Thread(target=confirm, args=(n, k)) for n, k in enumerate(keys)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=20)
+    assert len(ids) == len(keys)
+    post_of = {key: {post for k, post in ids.values() if k == key} for key in (a, b)}
+    assert all(len(posts) == 1 for posts in post_of.values()), post_of  # one post each
+    assert post_of[a] != post_of[b]  # and never the same id for two uploads
+
+
+def test_confirm_refuses_keys_it_never_granted_and_other_users(api: UploadService) -> None:
     grant = api.grant(1, "image/jpeg", 10, DIGEST)
     never_called = lambda key: pytest.fail("no stat before the grant check")  # noqa: E731
     with pytest.raises(UploadRefused, match="granted to this user"):
@@ -134,12 +190,14 @@ def test_confirm_refuses_keys_it_never_granted_and_other_users() -> None:
     ("content_type", "size", "message"),
     [
         ("text/html", 10, "not a photo type"),
+        ("image/heic", 10, "not a photo type"),  # the worker has no decoder for it
         ("image/jpeg", 0, "size must be"),
         ("image/jpeg", MAX_PHOTO_BYTES + 1, "size must be"),
     ],
 )
-def test_grants_are_refused_for_non_photos_and_bad_sizes(content_type: str, size: int, message: str) -> None:
-    api = UploadService(SECRET, "http://b/blobs", Clock(START))
+def test_grants_are_refused_for_non_photos_and_bad_sizes(
+    api: UploadService, content_type: str, size: int, message: str
+) -> None:
     with pytest.raises(UploadRefused, match=message):
         api.grant(1, content_type, size, DIGEST)
 
