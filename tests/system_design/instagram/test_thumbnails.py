@@ -8,11 +8,10 @@ from collections.abc import Iterator
 
 import pika
 import pytest
-from PIL import Image
+from PIL import EpsImagePlugin, Image, ImageFile
 
 from examples.data.queues.broker import connect, ready_count, temporary_topology
 from examples.data.queues.work_queue import drain, publish
-from examples.system_design.instagram import thumbnails
 from examples.system_design.instagram.thumbnails import (
     SIZES,
     Bucket,
@@ -69,10 +68,55 @@ def test_what_is_not_a_photo_raises_value_error(data: bytes) -> None:
         render(data, "image/jpeg")
 
 
+def claims_size(width: int, height: int) -> bytes:
+    """A tiny JPEG whose frame header (SOF0) claims `width` x `height` pixels."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), "red").save(buffer, "JPEG")
+    data = bytearray(buffer.getvalue())
+    sof = data.index(b"\xff\xc0")  # marker, length (2), precision (1), height, width
+    data[sof + 5 : sof + 9] = height.to_bytes(2, "big") + width.to_bytes(2, "big")
+    return bytes(data)
+
+
+def never_decode(*_args, **_kwargs):
+    raise AssertionError("pixels were decoded")
+
+
 def test_too_many_pixels_are_refused_before_decoding(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(thumbnails, "MAX_PIXELS", 640 * 480 - 1)
-    with pytest.raises(ValueError, match="640x480 is too many pixels"):
-        render(sample_photo(1, 640, 480), "image/jpeg")
+    bomb = claims_size(8000, 7500)  # 60 MP in the header, a few hundred bytes on the wire
+    monkeypatch.setattr(ImageFile.ImageFile, "load", never_decode)
+    with pytest.raises(ValueError, match="8000x7500 is too many pixels"):
+        render(bomb, "image/jpeg")
+
+
+EPS = b"%!PS-Adobe-3.0 EPSF-3.0\n%%BoundingBox: 0 0 10 10\n%%EndComments\nshowpage\n"
+
+
+def test_a_postscript_file_is_never_handed_to_ghostscript(monkeypatch: pytest.MonkeyPatch) -> None:
+    with Image.open(io.BytesIO(EPS)) as image:  # unrestricted, Pillow would take it
+        assert image.format == "EPS"
+    monkeypatch.setattr(EpsImagePlugin.EpsImageFile, "load", never_decode)
+    monkeypatch.setattr(EpsImagePlugin, "Ghostscript", never_decode)
+    for content_type in ("image/jpeg", "image/png"):
+        with pytest.raises(ValueError, match="not a photo"):
+            render(EPS, content_type)
+
+
+def test_the_bytes_must_be_the_declared_format() -> None:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), "blue").save(buffer, "PNG")
+    png = buffer.getvalue()
+    assert dimensions(render(png, "image/png")["large"]) == (300, 200)
+    with pytest.raises(ValueError, match="not a photo"):
+        render(png, "image/jpeg")
+    with pytest.raises(ValueError, match="not a photo"):
+        render(sample_photo(1, 64, 48), "image/png")
+
+
+@pytest.mark.parametrize("content_type", ["image/heic", "image/gif", "application/postscript"])
+def test_types_the_worker_cannot_decode_are_refused(content_type: str) -> None:
+    with pytest.raises(ValueError, match="not a photo type"):
+        render(sample_photo(1, 64, 48), content_type)
 
 
 @pytest.mark.parametrize(("photo_id", "size"), [("../etc", "small"), (PHOTO_ID, "huge"), (PHOTO_ID.upper(), "small")])
