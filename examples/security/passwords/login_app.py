@@ -14,6 +14,7 @@ from __future__ import annotations
 import math
 import secrets
 import sqlite3
+import threading
 from typing import Annotated
 
 from argon2 import PasswordHasher
@@ -27,7 +28,7 @@ from examples.apis.rest.problem_details import (
 )
 from examples.security.passwords.accounts import Accounts, normalize_email
 from examples.security.passwords.hashing import HASHER, verify_password
-from examples.security.passwords.throttle import LoginThrottle
+from examples.security.passwords.throttle import LoginThrottle, client_key
 
 Email = Annotated[
     str, StringConstraints(strip_whitespace=True, min_length=3, max_length=254)
@@ -60,13 +61,20 @@ def create_app(
     hasher: PasswordHasher = HASHER,
     throttle: LoginThrottle | None = None,
     outbox: list[tuple[str, str]] | None = None,
+    hash_slots: int = 4,
 ) -> FastAPI:
-    """The app over `connection`. `outbox` collects (address, kind) of sent mail."""
+    """The app over `connection`. `outbox` collects (address, kind) of sent mail.
+
+    At most `hash_slots` Argon2 computations run at once (64 MiB each with the
+    default parameters); further requests wait for a slot instead of piling up
+    memory. Size it to the cores and memory the server has.
+    """
     app = FastAPI()
     install_problem_handlers(app)
     accounts = Accounts(connection)
     throttle = throttle or LoginThrottle()
     sent = outbox if outbox is not None else []
+    slots = threading.BoundedSemaphore(hash_slots)
 
     # --8<-- [start:dummy]
     # Verified against when the email is unknown, so that path costs one Argon2
@@ -78,10 +86,13 @@ def create_app(
     @app.post("/login")
     def login(credentials: Credentials, request: Request) -> JSONResponse:
         email = normalize_email(credentials.email)
-        ip = request.client.host if request.client else "unknown"
-        # Throttle on the email as typed, known or not: a 429 that only known
-        # accounts could get would itself reveal them.
-        wait = throttle.retry_after(email, ip)
+        # Behind a proxy, request.client is the proxy unless the server is told
+        # to trust its header (see "In production"). No client: one shared key.
+        ip = client_key(request.client.host) if request.client else "unknown"
+        # Throttle on the normalized email, known or not: a 429 that only known
+        # accounts could get would itself reveal them. attempt() counts this
+        # try before any hashing, so simultaneous guesses cannot all slip in.
+        wait = throttle.attempt(email, ip)
         if wait > 0:
             return problem_response(
                 request,
@@ -92,9 +103,9 @@ def create_app(
             )
         account = accounts.find(email)
         stored = account.password_hash if account else dummy_hash
-        verdict = verify_password(stored, credentials.password, hasher)
+        with slots:
+            verdict = verify_password(stored, credentials.password, hasher)
         if account is None or not verdict.ok:
-            throttle.failure(email, ip)
             return problem_response(request, 401, title="Unauthorized", detail=WRONG)
         throttle.success(email, ip)
         if verdict.upgraded_hash is not None:
@@ -108,7 +119,8 @@ def create_app(
     def register(registration: Registration) -> dict[str, str]:
         # Hash first, on both paths: skipping it for a taken email would make
         # "taken" answer one whole hash sooner.
-        password_hash = hasher.hash(registration.password)
+        with slots:
+            password_hash = hasher.hash(registration.password)
         created = accounts.create(registration.email, password_hash)
         if created is None:
             # The owner learns someone tried; the caller learns nothing.

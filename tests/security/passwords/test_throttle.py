@@ -1,13 +1,16 @@
-"""Backoff per account and per IP, on a manual clock."""
+"""Backoff per account and per client network, on a manual clock."""
 
 from __future__ import annotations
+
+import ipaddress
+import threading
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from examples.machine_coding.clock import ManualClock
-from examples.security.passwords.throttle import Backoff, LoginThrottle
+from examples.security.passwords.throttle import Backoff, LoginThrottle, client_key
 
 
 def test_free_failures_then_doubling_waits_up_to_the_cap() -> None:
@@ -49,7 +52,9 @@ def test_keys_are_independent() -> None:
     assert backoff.retry_after("b") == 0
 
 
-@pytest.mark.parametrize("kwargs", [{"free_failures": 0}, {"base_delay": 0}, {"max_delay": 0.5}])
+@pytest.mark.parametrize(
+    "kwargs", [{"free_failures": 0}, {"base_delay": 0}, {"max_delay": 0.5}]
+)
 def test_bad_settings_are_refused(kwargs: dict) -> None:
     with pytest.raises(ValueError):
         Backoff(ManualClock(), **{"free_failures": 1, **kwargs})
@@ -66,15 +71,85 @@ def test_the_wait_never_exceeds_the_cap(failures: int) -> None:
 def test_spraying_many_accounts_from_one_ip_hits_the_ip_limit() -> None:
     throttle = LoginThrottle(ManualClock())
     for index in range(20):  # one guess at each of 20 accounts
-        assert throttle.retry_after(f"user{index}@x.io", "198.51.100.7") == 0
-        throttle.failure(f"user{index}@x.io", "198.51.100.7")
-    assert throttle.retry_after("user99@x.io", "198.51.100.7") > 0
-    assert throttle.retry_after("user99@x.io", "203.0.113.1") == 0
+        assert throttle.attempt(f"user{index}@x.io", "198.51.100.7") == 0
+    assert throttle.attempt("user99@x.io", "198.51.100.7") > 0
+    assert throttle.attempt("user99@x.io", "203.0.113.1") == 0
 
 
-def test_a_success_does_not_reset_the_ip() -> None:
+def test_a_success_forgives_its_own_attempt_but_not_the_ip_history() -> None:
     throttle = LoginThrottle(ManualClock())
-    for index in range(20):
-        throttle.failure(f"user{index}@x.io", "198.51.100.7")
+    for index in range(19):
+        throttle.attempt(f"user{index}@x.io", "198.51.100.7")
+    assert throttle.attempt("mine@x.io", "198.51.100.7") == 0
     throttle.success("mine@x.io", "198.51.100.7")
-    assert throttle.retry_after("other@x.io", "198.51.100.7") > 0
+    assert throttle.accounts.retry_after("mine@x.io") == 0
+    assert throttle.attempt("other@x.io", "198.51.100.7") == 0  # the 20th failure
+    assert throttle.attempt("another@x.io", "198.51.100.7") > 0
+
+
+def test_a_throttled_attempt_is_not_counted() -> None:
+    clock = ManualClock()
+    throttle = LoginThrottle(clock)
+    waits = [throttle.attempt("ada@x.io", "198.51.100.7") for _ in range(10)]
+    assert waits == [0, 0, 0] + [1] * 7  # refusals do not push the wait further
+    clock.advance(1)
+    assert throttle.attempt("ada@x.io", "198.51.100.7") == 0
+
+
+def test_simultaneous_attempts_get_the_answers_of_sequential_ones() -> None:
+    throttle = LoginThrottle(ManualClock())
+    racers = 32
+    barrier = threading.Barrier(racers)
+    waits: list[float] = []
+
+    def guess() -> None:
+        barrier.wait()
+        waits.append(throttle.attempt("ada@x.io", "198.51.100.7"))
+
+    threads = [threading.Thread(target=guess) for _ in range(racers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(waits) == [0] * 3 + [1] * (racers - 3)
+
+
+def test_forgotten_keys_are_swept_so_one_off_emails_do_not_pile_up() -> None:
+    clock = ManualClock()
+    backoff = Backoff(clock, free_failures=3, forget_after=100)
+    for index in range(Backoff.SWEEP_EVERY - 1):
+        backoff.failure(f"once{index}@x.io")
+    clock.advance(100)
+    backoff.failure("fresh@x.io")  # the sweep runs here
+    assert len(backoff) == 1
+
+
+@pytest.mark.parametrize(
+    ("host", "key"),
+    [
+        ("198.51.100.7", "198.51.100.7"),
+        ("::ffff:198.51.100.7", "198.51.100.7"),
+        ("2001:db8:1:2::1", "2001:db8:1:2::/64"),
+        ("2001:db8:1:2:ffff:ffff:ffff:ffff", "2001:db8:1:2::/64"),
+        ("2001:db8:1:3::1", "2001:db8:1:3::/64"),
+        ("testclient", "testclient"),
+    ],
+)
+def test_client_key_is_the_ipv4_address_or_the_ipv6_slash_64(
+    host: str, key: str
+) -> None:
+    assert client_key(host) == key
+
+
+@given(
+    prefix=st.integers(0, 2**64 - 1),
+    a=st.integers(0, 2**64 - 1),
+    b=st.integers(0, 2**64 - 1),
+)
+def test_every_address_in_one_ipv6_slash_64_shares_a_key(
+    prefix: int, a: int, b: int
+) -> None:
+    first = ipaddress.IPv6Address((prefix << 64) | a)
+    second = ipaddress.IPv6Address((prefix << 64) | b)
+    if first.ipv4_mapped is None and second.ipv4_mapped is None:
+        assert client_key(str(first)) == client_key(str(second))
