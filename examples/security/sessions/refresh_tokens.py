@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import sqlite3
+import threading
 from dataclasses import dataclass
 
 from examples.machine_coding.clock import Clock, system_clock
@@ -47,7 +48,9 @@ class Refreshed:
 
 def connect(path: str = ":memory:") -> sqlite3.Connection:
     # Autocommit mode, so `BEGIN IMMEDIATE` below is ours to issue; a busy
-    # timeout, so a second writer waits for the first instead of failing.
+    # timeout, so a writer on another connection waits instead of failing.
+    # check_same_thread=False lets FastAPI's thread pool share it; only the
+    # RefreshTokens lock makes that safe (one transaction per connection).
     connection = sqlite3.connect(
         path, isolation_level=None, timeout=5.0, check_same_thread=False
     )
@@ -61,6 +64,13 @@ def _digest(token: str) -> bytes:
 
 # --8<-- [start:rotate]
 class RefreshTokens:
+    """The refresh-token store over one connection, safe to share by threads.
+
+    A SQLite connection holds one transaction at a time, so the lock lets one
+    thread's BEGIN ... COMMIT finish before the next thread's BEGIN. Processes
+    (or a per-thread connection each) are kept apart by BEGIN IMMEDIATE.
+    """
+
     def __init__(
         self,
         connection: sqlite3.Connection,
@@ -73,6 +83,7 @@ class RefreshTokens:
         self._clock = clock
         self.idle_ttl = idle_ttl
         self.family_ttl = family_ttl
+        self._lock = threading.Lock()
 
     def _add(self, family_id: str, now: float) -> str:
         token = secrets.token_urlsafe(32)
@@ -87,6 +98,10 @@ class RefreshTokens:
         """At login: a new family and its first token."""
         now = self._clock()
         family_id = secrets.token_urlsafe(16)
+        with self._lock:
+            return self._issue_locked(user_id, family_id, now)
+
+    def _issue_locked(self, user_id: int, family_id: str, now: float) -> str:
         self._db.execute("BEGIN IMMEDIATE")
         try:
             self._db.execute(
@@ -104,11 +119,15 @@ class RefreshTokens:
     def rotate(self, token: str) -> Refreshed:
         """Spend `token`, return the next one; raise RefreshError if it is no good."""
         now = self._clock()
+        with self._lock:
+            return self._rotate_transaction(_digest(token), now)
+
+    def _rotate_transaction(self, token_hash: bytes, now: float) -> Refreshed:
         # IMMEDIATE takes the write lock first, so of two concurrent refreshes
         # with one token, the second reads the row only after the first spent it.
         self._db.execute("BEGIN IMMEDIATE")
         try:
-            result = self._rotate_locked(_digest(token), now)
+            result = self._rotate_locked(token_hash, now)
         except ReuseDetected:
             self._db.execute("COMMIT")  # keep the revocation
             raise
@@ -147,9 +166,10 @@ class RefreshTokens:
 
     def revoke_user(self, user_id: int) -> None:
         """Logout everywhere, or a password change: every family of the user."""
-        self._db.execute(
-            "UPDATE refresh_families SET revoked = 1 WHERE user_id = ?", (user_id,)
-        )
+        with self._lock:
+            self._db.execute(
+                "UPDATE refresh_families SET revoked = 1 WHERE user_id = ?", (user_id,)
+            )
 
 
 # --8<-- [end:rotate]

@@ -39,7 +39,9 @@ def set_session_cookie(response: Response, session_id: str) -> None:
 # --8<-- [end:cookie]
 
 Authenticate = Callable[[str, str], int | None]
-UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
+# An allow-list: any other method (POST, PUT, PATCH, DELETE, or one invented
+# later) must carry the CSRF token.
+SAFE = {"GET", "HEAD", "OPTIONS"}
 
 
 class Credentials(BaseModel):
@@ -70,8 +72,11 @@ def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
         # The browser attaches the cookie to any request to us, including a
         # form another site submits. It never attaches this header by itself,
         # and another site cannot read the token to copy it.
-        if request.method in UNSAFE and not (
-            csrf_token and hmac.compare_digest(csrf_token, session.csrf_token)
+        # compare_digest on bytes: on two str it raises TypeError for any
+        # non-ASCII character, and Starlette decodes headers as latin-1.
+        if request.method not in SAFE and not (
+            csrf_token
+            and hmac.compare_digest(csrf_token.encode(), session.csrf_token.encode())
         ):
             raise HTTPException(403, "Missing or wrong CSRF token.")
         return session

@@ -53,7 +53,11 @@ def claims_of(issuer: TokenIssuer) -> dict:
 def test_a_fresh_token_verifies_with_every_claim(issuer, verifier) -> None:
     claims = verifier.verify(issuer.issue("user-9", scope="read"))
     assert set(REQUIRED) <= claims.keys()
-    assert (claims["sub"], claims["scope"], claims["exp"] - claims["iat"]) == ("user-9", "read", 300)
+    assert (claims["sub"], claims["scope"], claims["exp"] - claims["iat"]) == (
+        "user-9",
+        "read",
+        300,
+    )
 
 
 def test_every_token_has_its_own_jti(issuer, verifier) -> None:
@@ -69,8 +73,14 @@ def test_alg_none_is_refused(issuer, verifier) -> None:
 
 @pytest.mark.parametrize("alg", ["HS256", "HS384", "HS512"])
 def test_hmac_signed_with_the_public_key_is_refused(issuer, verifier, alg) -> None:
-    digest = {"HS256": hashlib.sha256, "HS384": hashlib.sha384, "HS512": hashlib.sha512}[alg]
-    signing_input = f"{segment({'alg': alg, 'typ': 'JWT'})}.{segment(claims_of(issuer))}"
+    digest = {
+        "HS256": hashlib.sha256,
+        "HS384": hashlib.sha384,
+        "HS512": hashlib.sha512,
+    }[alg]
+    signing_input = (
+        f"{segment({'alg': alg, 'typ': 'JWT'})}.{segment(claims_of(issuer))}"
+    )
     mac = hmac.new(PUBLIC_PEM, signing_input.encode(), digest).digest()
     with pytest.raises(jwt.InvalidAlgorithmError):
         verifier.verify(f"{signing_input}.{b64url(mac)}")
@@ -82,7 +92,9 @@ def test_pyjwt_also_refuses_a_pem_key_as_an_hmac_secret(issuer) -> None:
     signing_input = f"{segment({'alg': 'HS256'})}.{segment(claims_of(issuer))}"
     mac = hmac.new(PUBLIC_PEM, signing_input.encode(), hashlib.sha256).digest()
     with pytest.raises(jwt.InvalidKeyError):
-        jwt.decode(f"{signing_input}.{b64url(mac)}", PUBLIC_PEM, algorithms=["RS256", "HS256"])
+        jwt.decode(
+            f"{signing_input}.{b64url(mac)}", PUBLIC_PEM, algorithms=["RS256", "HS256"]
+        )
 
 
 def test_a_token_from_another_key_is_refused(verifier) -> None:
@@ -97,9 +109,14 @@ def test_any_change_to_the_claims_breaks_the_signature(data) -> None:
     token = TokenIssuer(PRIVATE, AUTH, API).issue("user-1")
     header, _, signature = token.split(".")
     claims = jwt.decode(token, options={"verify_signature": False})
-    changed = {**claims, "sub": data.draw(st.text(min_size=1).filter(lambda s: s != "user-1"))}
+    changed = {
+        **claims,
+        "sub": data.draw(st.text(min_size=1).filter(lambda s: s != "user-1")),
+    }
     with pytest.raises(jwt.InvalidSignatureError):
-        TokenVerifier(PUBLIC, AUTH, API).verify(f"{header}.{segment(changed)}.{signature}")
+        TokenVerifier(PUBLIC, AUTH, API).verify(
+            f"{header}.{segment(changed)}.{signature}"
+        )
 
 
 @pytest.mark.parametrize(
@@ -128,7 +145,9 @@ def test_wrong_issuer_or_audience_is_refused(verifier) -> None:
     with pytest.raises(jwt.InvalidIssuerError):
         verifier.verify(TokenIssuer(PRIVATE, "https://evil.example", API).issue("u"))
     with pytest.raises(jwt.InvalidAudienceError):
-        verifier.verify(TokenIssuer(PRIVATE, AUTH, "https://billing.example.com").issue("u"))
+        verifier.verify(
+            TokenIssuer(PRIVATE, AUTH, "https://billing.example.com").issue("u")
+        )
 
 
 @pytest.mark.parametrize("claim", REQUIRED)
@@ -147,7 +166,9 @@ def test_a_denied_jti_is_refused_and_others_are_not(issuer, verifier) -> None:
     assert verifier.verify(second)
 
 
-def test_bumping_the_version_revokes_only_that_users_older_tokens(issuer, verifier) -> None:
+def test_bumping_the_version_revokes_only_that_users_older_tokens(
+    issuer, verifier
+) -> None:
     old, other_user = issuer.issue("u", version=0), issuer.issue("v", version=0)
     verifier.token_versions["u"] = 1
     with pytest.raises(jwt.InvalidTokenError, match="logout"):

@@ -100,7 +100,10 @@ def test_revoke_user_ends_every_family_of_that_user(tokens) -> None:
     assert tokens.rotate(theirs).user_id == 2
 
 
-def test_concurrent_refreshes_with_one_token_let_exactly_one_through(tmp_path: Path) -> None:
+def test_concurrent_refreshes_with_one_token_smoke(tmp_path: Path) -> None:
+    """A smoke test: real threads, real timing. Whether they overlap is luck, so
+    it can pass on broken code; the PauseAfterRead tests below force the overlap.
+    """
     path = str(tmp_path / "refresh.db")
     clock = ManualClock()
     connections: list[sqlite3.Connection] = []
@@ -143,12 +146,19 @@ def test_concurrent_refreshes_with_one_token_let_exactly_one_through(tmp_path: P
 class PauseAfterRead:
     """A connection that stops each thread right after it reads a token row.
 
-    Without the write lock, both racers read the unspent row here and both then
-    spend it. With it, the second racer cannot begin until the first commits,
-    so the first waits out the barrier alone and goes on.
+    It waits (up to 0.5 s) for the other racer to read too. With BEGIN
+    IMMEDIATE the other racer cannot begin until the first commits, so the wait
+    times out and the first goes on alone. With a plain (deferred) BEGIN both
+    read the unspent row; the first to write takes SQLite's write lock, and the
+    second, which already holds a read lock, gets "database is locked" at once
+    instead of a double spend: the test then fails on that error. On one shared
+    connection without RefreshTokens' lock, the second BEGIN fails ("cannot
+    start a transaction within a transaction").
     """
 
-    def __init__(self, connection: sqlite3.Connection, barrier: threading.Barrier) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, barrier: threading.Barrier
+    ) -> None:
         self._connection = connection
         self._barrier = barrier
 
@@ -197,3 +207,53 @@ def test_the_read_and_the_spend_happen_under_one_write_lock(tmp_path: Path) -> N
     assert sum(isinstance(o, ReuseDetected) for o in outcomes) == 1
     for connection in [setup, *connections]:
         connection.close()
+
+
+def test_threads_sharing_one_connection_do_not_tangle_transactions() -> None:
+    connection = connect()
+    clock = ManualClock()
+    setup = RefreshTokens(connection, clock)
+    tokens = [setup.issue(user) for user in (1, 2)]
+    barrier = threading.Barrier(2)
+    shared = RefreshTokens(PauseAfterRead(connection, barrier), clock)  # type: ignore[arg-type]
+    outcomes: list[object] = []
+
+    def refresh(token: str) -> None:
+        try:
+            outcomes.append(shared.rotate(token).user_id)
+        except Exception as error:  # any error is the failure being tested
+            outcomes.append(error)
+
+    threads = [threading.Thread(target=refresh, args=(t,)) for t in tokens]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    # Two different users' tokens: both refreshes succeed, one after the other.
+    assert sorted(outcomes, key=str) == [1, 2]
+    assert connection.in_transaction is False
+    connection.close()
+
+
+def test_many_threads_on_one_shared_connection_smoke() -> None:
+    connection = connect()
+    tokens = RefreshTokens(connection, ManualClock())
+    issued = {user: tokens.issue(user) for user in range(8)}
+    barrier = threading.Barrier(len(issued))
+    errors: list[Exception] = []
+
+    def refresh(token: str) -> None:
+        barrier.wait()
+        try:
+            for _ in range(5):
+                token = tokens.rotate(token).refresh_token
+        except Exception as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=refresh, args=(t,)) for t in issued.values()]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert errors == []
+    connection.close()

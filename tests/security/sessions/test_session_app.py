@@ -58,7 +58,9 @@ def test_wrong_password_sets_no_cookie(app) -> None:
 def test_no_cookie_or_a_made_up_one_is_401(app) -> None:
     with browser(app) as client:
         assert client.get("/me").status_code == 401
-    with TestClient(app, base_url="https://testserver", cookies={COOKIE: "guess"}) as client:
+    with TestClient(
+        app, base_url="https://testserver", cookies={COOKIE: "guess"}
+    ) as client:
         assert client.get("/me").status_code == 401
 
 
@@ -86,7 +88,9 @@ def test_another_sessions_token_does_not_work(app) -> None:
     with browser(app) as ada, browser(app) as eve:
         login(ada)
         eves_token = login(eve, EVE)
-        assert ada.post("/transfer", json=PAYMENT, headers=eves_token).status_code == 403
+        assert (
+            ada.post("/transfer", json=PAYMENT, headers=eves_token).status_code == 403
+        )
 
 
 def test_the_right_token_works_and_safe_methods_need_none(app) -> None:
@@ -112,7 +116,9 @@ def test_logout_kills_the_session_on_the_server(app) -> None:
         assert response.status_code == 204
         assert f'{COOKIE}=""' in response.headers["set-cookie"]
         assert "max-age=0" in response.headers["set-cookie"].lower()
-    with TestClient(app, base_url="https://testserver", cookies={COOKIE: copied}) as thief:
+    with TestClient(
+        app, base_url="https://testserver", cookies={COOKIE: copied}
+    ) as thief:
         assert thief.get("/me").status_code == 401
 
 
@@ -120,6 +126,22 @@ def test_bad_login_bodies_are_refused_before_authenticating(store) -> None:
     calls = []
     app = create_app(store, lambda email, password: calls.append(email))
     with browser(app) as client:
-        assert client.post("/login", json={"email": "ada@example.com"}).status_code == 422
+        assert (
+            client.post("/login", json={"email": "ada@example.com"}).status_code == 422
+        )
         assert client.post("/login", json={**ADA, "admin": True}).status_code == 422
     assert calls == []
+
+
+@pytest.mark.parametrize(
+    "token", ["é".encode("latin-1"), b"\xff" * 43, "ü".encode() * 20]
+)
+def test_a_non_ascii_csrf_token_is_a_403_not_a_crash(app, token: bytes) -> None:
+    with TestClient(
+        app, base_url="https://testserver", raise_server_exceptions=False
+    ) as client:
+        login(client)
+        for path, body in [("/transfer", PAYMENT), ("/logout", None)]:
+            response = client.post(path, json=body, headers={"X-CSRF-Token": token})
+            assert response.status_code == 403, path
+        assert client.get("/me").status_code == 200  # still logged in
