@@ -1,0 +1,57 @@
+"""What Pydantic does with fields the client should not send, and fields it should not see.
+
+Three request models for the same body: `extra="allow"` keeps an unexpected
+`role` and hands it to the database (mass assignment); the default, "ignore",
+drops it silently; "forbid" answers 422 and tells the client.
+"""
+
+from typing import Literal
+
+from fastapi import FastAPI
+from pydantic import BaseModel, ConfigDict
+
+Extra = Literal["allow", "ignore", "forbid"]
+
+
+# --8<-- [start:models]
+class UserRow(BaseModel):
+    id: int
+    email: str
+    role: str = "member"
+    password_hash: str = "$argon2id$v=19$stand-in"  # noqa: S105 (not a credential)
+
+
+def profile_update(extra: Extra) -> type[BaseModel]:
+    class ProfileUpdate(BaseModel):
+        model_config = ConfigDict(extra=extra)
+        email: str
+
+    return ProfileUpdate
+
+
+class UserOut(BaseModel):
+    id: int
+    email: str
+    role: str
+
+
+# --8<-- [end:models]
+
+
+# --8<-- [start:app]
+def create_app(extra: Extra, *, response_model: bool) -> FastAPI:
+    app = FastAPI()
+    user = {"id": 1, "row": UserRow(id=1, email="ada@example.com")}
+    ProfileUpdate = profile_update(extra)
+
+    @app.patch("/me", response_model=UserOut if response_model else None)
+    def update_me(body: ProfileUpdate) -> dict:  # type: ignore[valid-type]
+        # VULNERABLE when extra="allow": every key the client sent lands in the row.
+        row = user["row"].model_copy(update=body.model_dump())  # type: ignore[attr-defined]
+        user["row"] = row
+        return row.model_dump()
+
+    return app
+
+
+# --8<-- [end:app]

@@ -1,0 +1,41 @@
+"""POST /webhooks/test: the server fetches a URL the user typed. An SSRF target."""
+
+from __future__ import annotations
+
+import http.client
+from collections.abc import Callable
+
+from fastapi import FastAPI, HTTPException
+from pydantic import BaseModel, ConfigDict, Field
+
+from examples.security.web.ssrf_fetch import Fetched, FetchRefused
+
+PREVIEW_BYTES = 200
+
+
+class WebhookTest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    url: str = Field(max_length=2048)
+
+
+# --8<-- [start:app]
+def create_app(fetch: Callable[[str], Fetched]) -> FastAPI:
+    app = FastAPI()
+
+    @app.post("/webhooks/test")
+    def test_webhook(body: WebhookTest) -> dict[str, object]:
+        try:
+            fetched = fetch(body.url)
+        except FetchRefused as refused:
+            raise HTTPException(400, f"url refused: {refused}") from None
+        except (OSError, http.client.HTTPException):
+            # One message for refused, reset and timed out: differing errors would
+            # let a caller map which internal ports are open (blind SSRF).
+            raise HTTPException(502, "the URL could not be fetched") from None
+        preview = fetched.body[:PREVIEW_BYTES].decode("utf-8", "replace")
+        return {"status": fetched.status, "preview": preview}
+
+    return app
+
+
+# --8<-- [end:app]
