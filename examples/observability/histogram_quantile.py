@@ -40,8 +40,8 @@ def histogram_quantile(q: float, buckets: Sequence[tuple[float, float]]) -> floa
         lower, below = 0.0, 0.0  # durations: the first bucket starts at zero
     else:
         lower, below = ordered[index - 1]
-    if count == below:  # only when q == 0 and the first bucket is empty
-        return lower
+    if count == below:  # only when q == 0 and the first bucket is empty:
+        return math.nan  # Prometheus computes 0 * (0 / 0) here, which is NaN
     return lower + (upper - lower) * (rank - below) / (count - below)
 
 

@@ -21,12 +21,14 @@ from concurrent.futures import Future
 
 import pika
 from fastapi import FastAPI, Request, Response
-from opentelemetry.trace import SpanKind, Tracer
+from fastapi.responses import PlainTextResponse
+from opentelemetry.trace import SpanKind, Status, StatusCode, Tracer
 from pika.adapters.blocking_connection import BlockingChannel
 from pydantic import BaseModel, Field
 
 from examples.data.queues.broker import connect
 from examples.observability.json_logging import accept_request_id, request_id
+from examples.observability.service_metrics import method_label
 from examples.observability.tracing import propagator
 
 log = logging.getLogger("jobs.api")
@@ -88,6 +90,17 @@ class JobPublisher:
                 self._serve(connection, channel)
             except pika.exceptions.AMQPError:  # lost while idle: fail fast from now
                 log.exception("publisher lost its broker connection")
+            finally:  # jobs queued behind the failure fail now, not at the timeout
+                self._fail_pending()
+
+    def _fail_pending(self) -> None:
+        while True:
+            try:
+                item = self._work.get_nowait()
+            except queue.Empty:
+                return
+            if item is not None and item[3].set_running_or_notify_cancel():
+                item[3].set_exception(RuntimeError("the publisher stopped"))
 
     def _serve(
         self, connection: pika.BlockingConnection, channel: BlockingChannel
@@ -118,7 +131,11 @@ class JobPublisher:
             kind=SpanKind.PRODUCER,
             attributes={
                 "messaging.system": "rabbitmq",
-                "messaging.destination.name": self.queue,
+                "messaging.operation.type": "send",
+                # The destination is the exchange ("" is the default one);
+                # the routing key names the queue through it.
+                "messaging.destination.name": "",
+                "messaging.rabbitmq.destination.routing_key": self.queue,
                 "messaging.message.id": job_id,
             },
         ):
@@ -156,20 +173,33 @@ def create_app(publisher: JobPublisher, tracer: Tracer) -> FastAPI:
         token = request_id.set(rid)
         # Continue the caller's trace if it sent a valid traceparent.
         parent = propagator.extract(request.headers)
+        method = method_label(request.method)  # "_OTHER" for invented methods
         try:
             with tracer.start_as_current_span(
-                request.method, context=parent, kind=SpanKind.SERVER
+                method, context=parent, kind=SpanKind.SERVER
             ) as span:
-                response = await call_next(request)
-                route = request.scope.get("route")
-                template = getattr(route, "path", "unmatched")
-                # The route template, not the raw path: one name per endpoint.
-                span.update_name(f"{request.method} {template}")
-                span.set_attribute("http.route", template)
-                span.set_attribute("http.response.status_code", response.status_code)
+                try:
+                    response = await call_next(request)
+                except Exception as error:  # a bug: still a 500 with its ids
+                    span.record_exception(error)
+                    log.exception("request failed")
+                    response = PlainTextResponse("Internal Server Error", 500)
+                finally:  # runs on both paths, inside the request's context
+                    route = getattr(request.scope.get("route"), "path", None)
+                    # The route template, not the raw path: one name per
+                    # endpoint. Conventions: "HTTP" for an unknown method.
+                    prefix = "HTTP" if method == "_OTHER" else method
+                    span.update_name(f"{prefix} {route}" if route else prefix)
+                    span.set_attribute("http.request.method", method)
+                    if route:
+                        span.set_attribute("http.route", route)
+                status = response.status_code
+                span.set_attribute("http.response.status_code", status)
+                if status >= 500:
+                    span.set_status(Status(StatusCode.ERROR))
                 log.info(
                     "request finished",
-                    extra={"route": template, "status": response.status_code},
+                    extra={"route": route or "unmatched", "status": status},
                 )
         finally:
             request_id.reset(token)

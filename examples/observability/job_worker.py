@@ -29,8 +29,14 @@ def process(
     handler: Handler,
 ) -> None:
     """Run one job under the request id and trace context it was published with."""
-    headers = properties.headers or {}
-    # Headers are input like any other: the same check as at the HTTP edge.
+    # Headers are input like any other. A publisher can put an int, bytes (pika
+    # hands over a value that is not UTF-8 as bytes) or a table in any header,
+    # and an exception here, before the ack, would redeliver the message forever.
+    headers = {
+        key: value
+        for key, value in (properties.headers or {}).items()
+        if isinstance(value, str)
+    }
     token = request_id.set(accept_request_id(headers.get("x-request-id")))
     try:
         with tracer.start_as_current_span(
@@ -39,7 +45,9 @@ def process(
             kind=SpanKind.CONSUMER,
             attributes={
                 "messaging.system": "rabbitmq",
-                "messaging.destination.name": method.routing_key,
+                "messaging.operation.type": "process",
+                "messaging.destination.name": method.exchange,  # "": default
+                "messaging.rabbitmq.destination.routing_key": method.routing_key,
                 "messaging.message.id": properties.message_id or "",
             },
         ) as span:

@@ -26,6 +26,17 @@ from prometheus_client import (
 # series per route, so nine, not fifty.
 LATENCY_BUCKETS = (0.01, 0.025, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.5)
 
+# The method comes from the client, who can send any token ("FOOBAR /jobs"):
+# the RFC 9110 methods and PATCH, everything else as "_OTHER", as
+# OpenTelemetry's HTTP conventions say, so a client cannot mint time series.
+KNOWN_METHODS = frozenset(
+    {"GET", "HEAD", "POST", "PUT", "DELETE", "CONNECT", "OPTIONS", "TRACE", "PATCH"}
+)
+
+
+def method_label(method: str) -> str:
+    return method if method in KNOWN_METHODS else "_OTHER"
+
 
 class ServiceMetrics:
     """Rate and errors (a counter), duration (a histogram), in-flight (a gauge)."""
@@ -33,7 +44,7 @@ class ServiceMetrics:
     def __init__(self, registry: CollectorRegistry) -> None:
         self.registry = registry
         # Counters only go up; Prometheus's rate() turns them into per-second
-        # rates and survives restarts (a reset to 0 is detected).
+        # rates and survives restarts (it reads any decrease as a reset).
         self.requests = Counter(
             "http_requests",
             "Requests finished, by route template and status class.",
@@ -81,7 +92,7 @@ def instrument(
             # The route template keeps label values few: /orders/{order_id},
             # never /orders/1, /orders/2, ... (one time series each).
             route = getattr(request.scope.get("route"), "path", "unmatched")
-            labels = {"route": route, "method": request.method}
+            labels = {"route": route, "method": method_label(request.method)}
             metrics.duration.labels(**labels).observe(clock() - started)
             metrics.requests.labels(**labels, status_class=f"{status // 100}xx").inc()
             metrics.in_flight.dec()

@@ -46,6 +46,8 @@ def seeded_log(
 
 EVENTS = [
     Event("blip", 5 * MINUTES_PER_DAY, 5, 0.05, worth_a_page=False),
+    # A bad deploy rolled back after 20 minutes: 0.2% of the budget, no page.
+    Event("bad deploy", 8 * MINUTES_PER_DAY, 20, 0.005, worth_a_page=False),
     Event("outage", 12 * MINUTES_PER_DAY, 45, 0.10, worth_a_page=True),
     Event("slow leak", 20 * MINUTES_PER_DAY, 4 * MINUTES_PER_DAY, 0.004, True),
 ]
@@ -107,32 +109,52 @@ WORKBOOK_RULES = [
 # --8<-- [end:burn]
 
 
+# --8<-- [start:static]
 def static_firing(log: RequestLog, threshold: float, minutes: int = 5) -> np.ndarray:
     """The hand-set rule: error ratio over the last `minutes` above `threshold`."""
     return window_ratio(log, minutes) > threshold
+
+
+def held(condition: np.ndarray, minutes: int) -> np.ndarray:
+    """Prometheus's `for: <minutes>m`, evaluated once a minute: fire only once the
+    condition has stayed true for that long, i.e. on its (minutes + 1)-th run."""
+    true = condition.astype(int)
+    runs = np.cumsum(true)
+    # Subtract the running total at the last false minute: the current run.
+    run_length = runs - np.maximum.accumulate(np.where(true == 0, runs, 0))
+    return run_length > minutes
+
+
+# --8<-- [end:static]
 
 
 # --8<-- [start:score]
 @dataclass(frozen=True)
 class Score:
     detected_after: dict[str, int | None]  # event name -> minutes to first alert
+    cleared_after: dict[str, int | None]  # minutes from the event's end to quiet
     false_alarms: int  # alert episodes for nothing, or for what was not worth it
+    episodes: int  # every alert episode, repeats during one event included
 
 
 def score(firing: np.ndarray, events: list[Event], grace: int = 60) -> Score:
     """Split `firing` into episodes and charge each to the event it belongs to."""
-    edges = np.flatnonzero(np.diff(np.concatenate([[0], firing.astype(int)])) == 1)
+    steps = np.diff(np.concatenate([[0], firing.astype(int), [0]]))
+    starts, ends = np.flatnonzero(steps == 1), np.flatnonzero(steps == -1)
     detected: dict[str, int | None] = {event.name: None for event in events}
+    cleared: dict[str, int | None] = {event.name: None for event in events}
     false_alarms = 0
-    for start in edges:
+    for start, end in zip(starts, ends, strict=True):
         owner = next(
             (e for e in events if e.start <= start < e.start + e.minutes + grace), None
         )
         if owner is None or not owner.worth_a_page:
             false_alarms += 1
-        elif detected[owner.name] is None:
+            continue
+        if detected[owner.name] is None:
             detected[owner.name] = int(start - owner.start)
-    return Score(detected, false_alarms)
+        cleared[owner.name] = max(0, int(end - owner.start - owner.minutes))
+    return Score(detected, cleared, false_alarms, len(starts))
 
 
 # --8<-- [end:score]

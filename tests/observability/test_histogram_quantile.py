@@ -51,6 +51,8 @@ def test_a_non_positive_lowest_bucket_returns_its_bound() -> None:
         (0.5, [(INF, 4)], math.nan),  # nothing finite to interpolate with
         (0.5, [(1.0, 0), (INF, 0)], math.nan),  # no observations
         (math.nan, [(1.0, 1), (INF, 1)], math.nan),
+        (0.0, [(1.0, 0), (2.0, 3), (INF, 3)], math.nan),  # empty first bucket: 0/0
+        (0.0, [(1.0, 2), (2.0, 3), (INF, 3)], 0.0),  # the first bucket's start
     ],
 )
 def test_edge_cases_follow_prometheus(q, buckets, expected) -> None:

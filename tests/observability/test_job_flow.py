@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import json
 import re
@@ -18,6 +19,7 @@ from opentelemetry.trace import SpanKind, StatusCode
 from starlette.testclient import TestClient
 
 from examples.data.queues.broker import ready_count
+from examples.observability import job_api
 from examples.observability.job_api import JobPublisher, create_app
 from examples.observability.job_worker import drain
 from examples.observability.json_logging import parse_lines
@@ -140,7 +142,12 @@ def test_spans_form_one_trace_with_the_right_parents_and_kinds(
     assert consumer.parent.is_remote  # it came across the queue, not in memory
     assert len({s.context.trace_id for s in spans.values()}) == 1
     assert consumer.resource.attributes["service.name"] == "jobs-worker"
-    assert consumer.attributes["messaging.destination.name"] == queue
+    # RabbitMQ conventions: the destination is the exchange, "" for the default
+    # one; the queue is reached through the routing key.
+    for span, operation in ((producer, "send"), (consumer, "process")):
+        assert span.attributes["messaging.destination.name"] == ""
+        assert span.attributes["messaging.rabbitmq.destination.routing_key"] == queue
+        assert span.attributes["messaging.operation.type"] == operation
     assert server.attributes["http.response.status_code"] == 202
 
 
@@ -158,7 +165,9 @@ def test_the_message_carries_a_w3c_traceparent_of_the_producer_span(
     )
     assert int(match[1], 16) == producer.context.trace_id
     assert int(match[2], 16) == producer.context.span_id
-    assert int(match[3], 16) & 0x01  # sampled: the worker records its span too
+    # 01 sampled (the worker records its span too), 02 random trace id: the SDK
+    # made this trace id itself.
+    assert int(match[3], 16) == 0x03
     assert properties.headers["x-request-id"] == "r-9"
 
 
@@ -169,6 +178,8 @@ def test_an_incoming_traceparent_is_continued(app, exporter) -> None:
     server = next(s for s in exporter.get_finished_spans() if s.name == "POST /jobs")
     assert format(server.context.trace_id, "032x") == "0af7651916cd43dd8448eb211c80319c"
     assert format(server.parent.span_id, "016x") == "b7ad6b7169203331"
+    # A continued trace keeps the caller's flags: 01, without the random bit.
+    assert server.context.trace_flags == 0x01
 
 
 @pytest.mark.parametrize(
@@ -259,7 +270,9 @@ def test_an_unroutable_job_is_a_500_and_the_publisher_keeps_working(
             assert c.post("/jobs", json={"kind": "resize"}).status_code == 202
         finally:
             amqp.channel().queue_delete(missing)
-    producer = next(s for s in exporter.get_finished_spans() if s.name == "publish jobs")
+    producer = next(
+        s for s in exporter.get_finished_spans() if s.name == "publish jobs"
+    )
     assert producer.status.status_code is StatusCode.ERROR
 
 
@@ -269,3 +282,108 @@ def test_publishing_after_close_fails_fast(amqp_url, queue, exporter) -> None:
     publisher.close()
     with TestClient(create_app(publisher, tracer), raise_server_exceptions=False) as c:
         assert c.post("/jobs", json={"kind": "resize"}).status_code == 500
+
+
+@pytest.mark.parametrize("bad", [42, b"\xff\xfe", {"nested": "x"}])
+def test_a_header_that_is_not_a_string_costs_a_fresh_id_not_the_worker(
+    amqp, worker_amqp, queue, exporter, log_stream, bad
+) -> None:
+    # An int, bytes that are not UTF-8 (pika hands those over as bytes) and an
+    # AMQP table, in both headers: none may raise before the ack.
+    amqp.channel().basic_publish(
+        "",
+        queue,
+        b"{}",
+        pika.BasicProperties(
+            message_id="m2", headers={"x-request-id": bad, "traceparent": bad}
+        ),
+    )
+    assert run_worker(worker_amqp, queue, exporter) == 1
+    assert ready_count(amqp.channel(), queue) == 0  # acked, not redelivered
+    lines = parse_lines(log_stream.getvalue())
+    assert [line["message"] for line in lines] == ["job started", "job done"]
+    assert re.fullmatch(r"[0-9a-f]{32}", lines[0]["request_id"])
+    assert exporter.get_finished_spans()[0].parent is None
+
+
+def test_a_body_that_is_not_json_is_rejected_without_requeue(
+    amqp, worker_amqp, queue, exporter, log_stream
+) -> None:
+    amqp.channel().basic_publish("", queue, b"\xff{", pika.BasicProperties())
+    assert run_worker(worker_amqp, queue, exporter) == 1
+    assert ready_count(amqp.channel(), queue) == 0
+    assert "job failed" in [m["message"] for m in parse_lines(log_stream.getvalue())]
+
+
+class BrokenPublisher:
+    """Stands in for a publisher with a bug: every publish raises."""
+
+    async def publish(self, job_id: str, job: dict) -> None:
+        raise RuntimeError("bug in the publisher")
+
+
+def test_an_unhandled_error_keeps_its_request_id_its_log_lines_and_its_span(
+    exporter, log_stream
+) -> None:
+    app = create_app(BrokenPublisher(), tracer_for("jobs-api", exporter))
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.post(
+            "/jobs", json={"kind": "resize"}, headers={"X-Request-ID": "req-500"}
+        )
+    assert response.status_code == 500
+    assert response.headers["X-Request-ID"] == "req-500"
+    lines = {line["message"]: line for line in parse_lines(log_stream.getvalue())}
+    assert lines["request failed"]["request_id"] == "req-500"
+    assert "RuntimeError: bug in the publisher" in lines["request failed"]["exception"]
+    assert lines["request finished"]["status"] == 500
+    assert lines["request finished"]["request_id"] == "req-500"
+    (server,) = exporter.get_finished_spans()
+    assert server.name == "POST /jobs"
+    assert server.attributes["http.route"] == "/jobs"
+    assert server.attributes["http.response.status_code"] == 500
+    assert server.status.status_code is StatusCode.ERROR
+    assert server.events[0].name == "exception"
+
+
+def test_invented_methods_and_unknown_paths_do_not_mint_span_names(
+    app, exporter
+) -> None:
+    with TestClient(app) as client:
+        for n in range(30):
+            client.request(f"FOO{n}", "/jobs")
+        client.post("/no/such/path")
+    names = {span.name for span in exporter.get_finished_spans()}
+    # OpenTelemetry's HTTP conventions: "HTTP" for an unknown method, and just
+    # the method when no route matched.
+    assert names == {"HTTP /jobs", "POST"}
+    methods = {
+        s.attributes["http.request.method"] for s in exporter.get_finished_spans()
+    }
+    assert methods == {"_OTHER", "POST"}
+
+
+def test_jobs_queued_behind_a_lost_connection_fail_at_once(
+    amqp_url, queue, exporter, monkeypatch
+) -> None:
+    """The publisher thread stops on a lost connection; jobs already waiting in
+    its work queue must fail then, not sit there until the publish timeout."""
+    monkeypatch.setattr(job_api, "PUBLISH_TIMEOUT_SECONDS", 3.0)
+    release = threading.Event()
+
+    class DropsTheConnection(JobPublisher):
+        def _send(self, channel, job_id, job) -> None:
+            release.wait(timeout=10)  # until the second job is queued behind
+            channel.connection.close()
+            raise pika.exceptions.StreamLostError("connection lost")
+
+    async def two_jobs(publisher: JobPublisher) -> list:
+        first = asyncio.ensure_future(publisher.publish("a", {}))
+        second = asyncio.ensure_future(publisher.publish("b", {}))
+        await asyncio.sleep(0)  # both are in the work queue now
+        release.set()
+        return await asyncio.gather(first, second, return_exceptions=True)
+
+    with DropsTheConnection(queue, tracer_for("jobs-api", exporter), amqp_url) as p:
+        first, second = asyncio.run(two_jobs(p))
+    assert isinstance(first, pika.exceptions.StreamLostError)
+    assert isinstance(second, RuntimeError), repr(second)  # not a TimeoutError

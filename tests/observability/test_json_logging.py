@@ -3,7 +3,9 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -130,3 +132,103 @@ def test_no_full_card_number_survives(digits: list[int]) -> None:
 def test_password_values_never_appear(password: str) -> None:
     lines, _ = capture(lambda: log.info("x", extra={"form": {"Password": password}}))
     assert lines[0]["form"] == {"Password": REDACTED}
+
+
+def test_secrets_in_an_exception_and_its_traceback_are_redacted() -> None:
+    def emit() -> None:
+        try:
+            raise ValueError("no db at postgresql://app:pw-in-url@db/prod password=p3")
+        except ValueError:
+            log.exception("db down", stack_info=True)
+
+    lines, text = capture(emit)
+    assert "pw-in-url" not in text and "p3" not in text
+    assert f"postgresql://app:{REDACTED}@db/prod" in lines[0]["exception"]
+    assert "Stack (most recent call last)" in lines[0]["stack"]
+
+
+def test_secrets_in_json_or_header_shaped_messages_are_redacted() -> None:
+    def emit() -> None:
+        log.info("body %s", json.dumps({"password": "pj1", "client_secret": "cs1"}))
+        log.info("user wrote password: pc1")
+        log.info("header Authorization: Token at1")
+        log.info("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl seen")
+
+    lines, text = capture(emit)
+    for secret in ("pj1", "cs1", "pc1", "at1", "eyJhbGci", "c2lnbmF0dXJl"):
+        assert secret not in text, secret
+    assert lines[0]["message"] == (
+        f'body {{"password": "{REDACTED}", "client_secret": "{REDACTED}"}}'
+    )
+    assert lines[3]["message"] == f"jwt {REDACTED} seen"
+
+
+def test_key_names_match_whatever_their_case_and_separators() -> None:
+    names = ["pwd", "X-Auth-Token", "apiKey", "session_id", "client_secret", "Cookie"]
+    lines, text = capture(
+        lambda: log.info("x", extra={n: f"v-{n}" for n in names} | {"job_id": "j1"})
+    )
+    assert all(f"v-{n}" not in text for n in names)
+    assert lines[0]["job_id"] == "j1"
+
+
+def test_values_json_would_stringify_later_are_scrubbed_as_text() -> None:
+    class Request:
+        def __str__(self) -> str:
+            return "Request(Authorization: Bearer obj-tok)"
+
+    lines, text = capture(
+        lambda: log.info(
+            "x",
+            extra={"tags": {"Bearer set-tok"}, "raw": b"token=b-tok", "r": Request()},
+        )
+    )
+    assert "set-tok" not in text and "b-tok" not in text and "obj-tok" not in text
+    assert lines[0]["raw"] == f"token={REDACTED}"
+
+
+def test_extra_cannot_overwrite_the_fixed_keys() -> None:
+    token = request_id.set("real-id")
+    try:
+        lines, _ = capture(
+            lambda: log.info(
+                "x", extra={"request_id": "forged", "level": "DEBUG", "time": "1970"}
+            )
+        )
+    finally:
+        request_id.reset(token)
+    assert lines[0]["request_id"] == "real-id"
+    assert lines[0]["level"] == "INFO"
+    assert lines[0]["time"] != "1970"
+
+
+def test_time_is_utc_with_milliseconds() -> None:
+    lines, _ = capture(lambda: log.info("x"))
+    assert re.fullmatch(
+        r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}\+00:00", lines[0]["time"]
+    )
+
+
+@pytest.mark.parametrize("bad", [42, b"req-1", {"id": "req-1"}, ["req-1"]])
+def test_a_request_id_that_is_not_a_string_is_replaced(bad) -> None:
+    assert re.fullmatch(r"[0-9a-f]{32}", accept_request_id(bad))
+
+
+# The characters a password can hold and the pattern still finds its end:
+# whitespace, quotes and , ; & } end a value in the text patterns.
+_PASSWORD = st.text(
+    st.characters(min_codepoint=33, max_codepoint=126, exclude_characters="\"',;&}"),
+    min_size=1,
+)
+
+
+@given(_PASSWORD, st.sampled_from(["password=%s", "password: %s", '"pwd": "%s"']))
+def test_password_values_in_the_message_never_appear(password: str, shape: str):
+    _, text = capture(lambda: log.info("login " + shape, password))
+    assert json.loads(text)["message"] == "login " + shape % REDACTED
+
+
+def test_a_broken_format_string_does_not_raise_into_the_caller() -> None:
+    lines, text = capture(lambda: log.info("two %s %s", "token=t1"))
+    assert "t1" not in text
+    assert lines[0]["message"].startswith("two %s %s")

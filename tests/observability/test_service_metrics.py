@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import math
+import random
 
 from fastapi import FastAPI
 from prometheus_client import CONTENT_TYPE_LATEST, CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
 from starlette.testclient import TestClient
 
-from examples.observability.histogram_quantile import exact_quantile, histogram_quantile
+from examples.observability.histogram_quantile import (
+    buckets_of,
+    exact_quantile,
+    histogram_quantile,
+)
 from examples.observability.metrics_demo import (
     FakeClock,
     orders_app,
@@ -151,13 +156,43 @@ def test_two_apps_do_not_share_metrics() -> None:
     assert first.get_sample_value("http_requests_in_flight") == 0
 
 
-def test_quantile_from_the_scrape_is_close_to_the_exact_one() -> None:
-    families = scrape_after_traffic(requests=300, seed=7)
-    buckets = [
+def test_quantiles_from_the_scrape_share_a_bucket_with_the_exact_ones() -> None:
+    rng = random.Random(7)  # noqa: S311 (seeded test data)
+    latencies = [rng.uniform(0.005, 0.6) for _ in range(300)]
+    clock, registry = FakeClock(), CollectorRegistry()
+    app = orders_app(clock, [*latencies])  # the handler pops a copy
+    instrument(app, ServiceMetrics(registry), clock=clock)
+    with TestClient(app, raise_server_exceptions=False) as client:
+        for order_id in range(1, 301):
+            client.get(f"/orders/{order_id}")
+        families = scrape(client)
+    scraped = [
         (float(s.labels["le"]), s.value)
         for s in families["http_request_duration_seconds"].samples
         if s.name.endswith("_bucket")
     ]
-    # p50 lands in the 50-100 ms bucket, where the demo's latencies are.
-    assert 0.05 <= histogram_quantile(0.5, buckets) <= 0.1
-    assert exact_quantile(0.5, [0.01, 0.02, 0.03]) == 0.02
+    # The scrape holds exactly the buckets of the durations the handler took.
+    assert scraped == buckets_of(latencies, LATENCY_BUCKETS)
+    edges = [0.0, *LATENCY_BUCKETS]
+    for q in (0.5, 0.9, 0.99):
+        exact = exact_quantile(q, latencies)
+        upper = next(b for b in LATENCY_BUCKETS if exact <= b)
+        lower = edges[edges.index(upper) - 1]
+        assert lower <= histogram_quantile(q, scraped) <= upper, q
+
+
+def test_invented_methods_share_one_label_value() -> None:
+    clock, registry = FakeClock(), CollectorRegistry()
+    app = orders_app(clock, [0.01] * 31)
+    instrument(app, ServiceMetrics(registry), clock=clock)
+    with TestClient(app) as client:
+        for n in range(30):
+            client.request(f"FOO{n}", "/orders/1")
+        client.get("/orders/1")
+        families = scrape(client)
+    methods = {
+        s.labels["method"]
+        for s in families["http_requests"].samples
+        if s.name == "http_requests_total"
+    }
+    assert methods == {"_OTHER", "GET"}

@@ -15,6 +15,7 @@ from examples.observability.slo_alerts import (
     Event,
     RequestLog,
     budget_spent,
+    held,
     score,
     seeded_log,
     sli,
@@ -125,3 +126,42 @@ def test_score_counts_detections_noise_and_repeat_pages() -> None:
 def test_score_reports_a_miss() -> None:
     events = [Event("real", 100, 10, 0.1, True)]
     assert score(np.zeros(500, dtype=bool), events).detected_after == {"real": None}
+
+
+def test_held_is_prometheus_for_fire_on_the_evaluation_after_the_wait() -> None:
+    condition = np.array([0, 1, 1, 1, 0, 1, 1, 1, 1, 1, 0], dtype=bool)
+    # for: 3m -> the condition must still hold 3 minutes after it first did.
+    assert held(condition, 3).nonzero()[0].tolist() == [8, 9]
+    assert not held(condition, 5).any()
+    assert np.array_equal(held(condition, 0), condition)
+
+
+@given(st.lists(st.booleans(), max_size=80), st.integers(0, 10))
+def test_held_matches_a_brute_force_run_count(values, minutes) -> None:
+    condition = np.array(values, dtype=bool)
+    expected = [
+        all(values[max(0, t - minutes) : t + 1]) and t >= minutes
+        for t in range(len(values))
+    ]
+    assert held(condition, minutes).tolist() == expected
+
+
+def test_a_for_clause_keeps_a_bad_deploy_but_not_a_blip_from_paging() -> None:
+    blip = Event("blip", 3 * MINUTES_PER_DAY, 5, 0.05, False)
+    deploy = Event("deploy", 8 * MINUTES_PER_DAY, 20, 0.005, False)
+    log = noiseless([blip, deploy])
+    firing = held(static_firing(log, 0.001), 10)
+    assert score(firing, [blip, deploy]).false_alarms == 1  # the deploy
+    pages = WORKBOOK_RULES[0].firing(log, SLO) | WORKBOOK_RULES[1].firing(log, SLO)
+    assert not pages.any()
+
+
+def test_score_counts_every_episode_and_when_the_alert_cleared() -> None:
+    events = [Event("real", 100, 10, 0.1, True)]
+    firing = np.zeros(1_000, dtype=bool)
+    firing[[103, 104, 108, 109, 110, 111, 900]] = True
+    result = score(firing, events)
+    assert result.episodes == 3
+    assert result.false_alarms == 1
+    # The last episode for the event ends at minute 111; the event at 110.
+    assert result.cleared_after == {"real": 2}
