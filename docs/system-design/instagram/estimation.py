@@ -15,9 +15,11 @@
 #
 # Every input is a named constant in the next cell, with why it is plausible.
 # Units are decimal: 1 KB = 1,000 bytes, 1 PB = 10^15 bytes. Prices are S3's
-# US East list prices in US dollars, the same as the storage-tier model on
-# [the design page](../../../system-design/instagram/). One input is measured:
-# photos per second one thumbnail worker makes, by the benchmark.
+# US East list prices in US dollars as of December 2026, the same as the
+# storage-tier model on [the design page](../../../system-design/instagram/),
+# with Standard's lower prices for large volumes; they change, so check them.
+# One input is measured: photos per second one thumbnail worker makes, by the
+# benchmark.
 
 # %%
 import math
@@ -28,6 +30,7 @@ import matplotlib.pyplot as plt
 KB, MB, GB, TB, PB = 10**3, 10**6, 10**9, 10**12, 10**15
 SECONDS_PER_DAY = 86_400
 DAYS_PER_YEAR = 365
+DAYS_PER_MONTH = 30  # the bill's month, as in the tier model
 
 # Users and what they do
 DAU = 500_000_000  # the size the question names: hundreds of millions a day
@@ -38,7 +41,7 @@ PEAK_FACTOR = 2.0  # evening peak over the daily mean
 
 # What one photo becomes: the original and three renditions, median bytes (the
 # same figures as examples/system_design/instagram/tiering.py). A 12 MP phone
-# JPEG or HEIC is a few MB; a 1,080-pixel JPEG at quality 82 a few hundred KB.
+# JPEG is a few MB; a 1,080-pixel JPEG at quality 82 a few hundred KB.
 RENDITION_BYTES = {
     "original": 2_500_000,
     "large": 180_000,  # 1,080 px: full screen, what the feed sends to phones
@@ -50,11 +53,17 @@ CDN_HIT_RATIO = 0.95  # recent photos are hot; the CDN keeps most of the reads
 YEARS = 5
 
 # Storage classes (per GB-month) and where each kind lives: the policy the
-# design page's model found cheapest. Originals go to Glacier Instant Retrieval
-# at upload (read only to make new renditions); renditions stay in Standard,
-# because their reads, GETs and transition fees cost more than IA would save.
-# First-tier list prices; past 500 TB a month Standard is a little cheaper.
-PRICE_GB_MONTH = {"Standard": 0.023, "Glacier IR": 0.004}
+# design page's model found cheapest. Originals are written to Standard, where
+# the thumbnail worker reads them once, and a lifecycle rule (Days=0) moves
+# them to Glacier Instant Retrieval at the next midnight UTC. Renditions stay
+# in Standard: moving them loses money in the first year, and only the large
+# one's move to IA pays later, so this bill is an upper bound for them.
+# US East list prices from the S3 pricing page; they change, check them.
+PRICE_GB_MONTH = {"Standard": 0.023, "Glacier IR": 0.004}  # first-tier prices
+# Standard is cheaper by volume: the first 50 TB, the next 450 TB, the rest.
+STANDARD_VOLUME_TIERS = ((50 * TB, 0.023), (450 * TB, 0.022), (math.inf, 0.021))
+TRANSITION_PER_1000 = 0.02  # one lifecycle move into Glacier IR per original
+GET_PER_1000 = 0.0004  # the worker's read of each original, in Standard
 TIER_OF = {
     "original": "Glacier IR",
     "large": "Standard",
@@ -63,10 +72,12 @@ TIER_OF = {
 }
 
 # Thumbnail workers. Measured: benchmarks/system_design/instagram.py, a 12 MP
-# photo (4032x3024) with draft decoding, three renditions: 8.7 photos per CPU
-# second on one core, the lowest of three runs (8.7 to 9.6; fully decoded, 3.3
-# to 3.5).
-THUMBNAIL_JOBS_PER_WORKER_S = 8.7
+# photo (4032x3024, 2.57 MB with sensor-like grain), draft decoding, three
+# renditions: 10.9 to 11.5 photos per CPU second on one core in three runs on
+# a shared machine (fully decoded, 4.1 to 4.3). Runs move with the machine's
+# load, and noisier photos decode slower, so the estimate uses 8.0 photos per
+# CPU second.
+THUMBNAIL_JOBS_PER_WORKER_S = 8.0
 WORKER_UTILIZATION = 0.6  # headroom for retries, a backlog after an outage
 
 # The feed cache: a Redis sorted set of post ids per active user
@@ -129,6 +140,21 @@ def stored_by_tier(uploads_per_day: float, years: float) -> dict[str, float]:
     return tiers
 
 
+def storage_usd(tier: str, stored_bytes: float) -> float:
+    """A month's storage bill for `stored_bytes` in one class, at list prices."""
+    if tier not in PRICE_GB_MONTH:
+        raise ValueError(f"tier must be one of {sorted(PRICE_GB_MONTH)}, got {tier!r}")
+    if stored_bytes < 0:
+        raise ValueError(f"stored_bytes must not be negative, got {stored_bytes!r}")
+    if tier != "Standard":
+        return stored_bytes / GB * PRICE_GB_MONTH[tier]
+    usd, left = 0.0, stored_bytes
+    for band, price in STANDARD_VOLUME_TIERS:  # each band at its own price
+        usd += min(left, band) / GB * price
+        left -= min(left, band)
+    return usd
+
+
 def format_table(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """Aligned plain-text table: first column left-aligned, the others right."""
     if any(len(row) != len(headers) for row in rows):
@@ -170,23 +196,25 @@ print(f"peak upload into the bucket: {ingress_peak:,.1f} Gbit/s")
 # ## Storage after five years, by tier
 #
 # Nothing is deleted, so this is an upper bound. Object storage bills logical
-# bytes; its own redundancy is in the price.
+# bytes; its own redundancy is in the price. The table is storage alone; the
+# line under it adds the requests that put each original in its class. GETs of
+# CDN misses, retrieval and egress are further lines of the bill.
 
 # %%
 tiers = stored_by_tier(UPLOADS_PER_DAY, YEARS)
-all_standard = sum(tiers.values()) * PRICE_GB_MONTH["Standard"] / GB
-tiered = sum(b * PRICE_GB_MONTH[t] / GB for t, b in tiers.items())
+all_standard = storage_usd("Standard", sum(tiers.values()))
+tiered = sum(storage_usd(t, b) for t, b in tiers.items())
 print(
     format_table(
         [f"after {YEARS} years", "PB", "USD a month"],
-        [
-            [t, f"{b / PB:,.1f}", f"{b * PRICE_GB_MONTH[t] / GB:,.0f}"]
-            for t, b in tiers.items()
-        ]
+        [[t, f"{b / PB:,.1f}", f"{storage_usd(t, b):,.0f}"] for t, b in tiers.items()]
         + [["total", f"{sum(tiers.values()) / PB:,.1f}", f"{tiered:,.0f}"]],
     )
 )
 print(f"the same bytes all in Standard: {all_standard:,.0f} USD a month")
+per_original = (TRANSITION_PER_1000 + GET_PER_1000) / 1000
+originals_requests = UPLOADS_PER_DAY * DAYS_PER_MONTH * per_original
+print(f"moving and reading each month's originals: {originals_requests:,.0f} USD")
 
 # %% [markdown]
 # The chart stacks the two tiers year by year.
@@ -237,9 +265,8 @@ print(f"bucket egress (CDN misses) at the peak: {origin_egress_peak:,.0f} Gbit/s
 workers = workers_needed(uploads_peak, THUMBNAIL_JOBS_PER_WORKER_S, WORKER_UTILIZATION)
 print(f"thumbnail workers at the peak: {workers:,}")
 cache_bytes = DAU * FEED_CACHE_CAP * BYTES_PER_FEED_ID
-print(
-    f"feed cache: {cache_bytes / TB:,.1f} TB, {cache_bytes * CACHE_REPLICAS / TB:,.1f} TB"
-)
+with_replicas = cache_bytes * CACHE_REPLICAS
+print(f"feed cache: {cache_bytes / TB:,.1f} TB, {with_replicas / TB:,.1f} TB")
 post_rows = UPLOADS_PER_DAY * DAYS_PER_YEAR * YEARS * POST_ROW_BYTES
 print(f"post metadata after {YEARS} years: {post_rows / TB:,.1f} TB")
 

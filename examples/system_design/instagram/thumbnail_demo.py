@@ -1,4 +1,4 @@
-"""Thumbnails on a real RabbitMQ: a crash before the ack, a redelivery, a poison message."""
+"""Thumbnails on a real RabbitMQ: a crash before the ack, a redelivery, a poison job."""
 
 # requires-server: rabbitmq
 
@@ -51,7 +51,7 @@ def main() -> None:
         handler(properties.message_id, body)
         doomed.close()  # the broker requeues what this channel never acked
         print("before the crash:", bucket.writes, "writes,", len(bucket.keys()), "keys")
-        # > before the crash: 3 writes, 3 keys
+        #> before the crash: 3 writes, 3 keys
         # --8<-- [end:crash]
 
         # --8<-- [start:drain]
@@ -61,15 +61,15 @@ def main() -> None:
         for outcome in sorted(outcomes, key=lambda o: (o.message_id, o.attempt)):
             name = name_of[outcome.message_id]
             print(f"photo {name}, attempt {outcome.attempt}: {outcome.action}")
-            # > photo a, attempt 1: acked
-            # > photo b, attempt 1: acked
-            # > photo c, attempt 1: retry
-            # > photo c, attempt 2: retry
-            # > photo c, attempt 3: dead-lettered
+            #> photo a, attempt 1: acked
+            #> photo b, attempt 1: acked
+            #> photo c, attempt 1: retry
+            #> photo c, attempt 2: retry
+            #> photo c, attempt 3: dead-lettered
         print("after:", bucket.writes, "writes,", len(bucket.keys()), "keys")
-        # > after: 9 writes, 6 keys
+        #> after: 9 writes, 6 keys
         print("dead-letter queue holds", ready_count(channel, topology.dead), "message")
-        # > dead-letter queue holds 1 message
+        #> dead-letter queue holds 1 message
         # --8<-- [end:drain]
 
         # --8<-- [start:same]
@@ -77,10 +77,10 @@ def main() -> None:
         key = f"thumbs/{photo['a']}/large.jpg"
         same = again["large"] == bucket.get(key)
         print("a third render of photo a gives the same bytes:", same)
-        # > a third render of photo a gives the same bytes: True
+        #> a third render of photo a gives the same bytes: True
         sizes = {size: len(data) for size, data in again.items()}
         print("rendition bytes:", sizes)
-        # > rendition bytes: {'small': 3311, 'medium': 17192, 'large': 34514}
+        #> rendition bytes: {'small': 3315, 'medium': 17200, 'large': 34514}
         # --8<-- [end:same]
 
 

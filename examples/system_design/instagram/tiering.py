@@ -6,7 +6,9 @@ generator, gives each object a size and a popularity; an object's reads per
 day (those that miss the CDN and reach the bucket) fall off with its age. A
 policy moves objects between S3 storage classes by age, and the model adds up
 what a month costs: storage (at the billable size, for the billable days),
-GET requests, retrieval per GB, and lifecycle transition requests.
+GET requests (the thumbnail worker's read of each new original among them),
+retrieval per GB, and lifecycle transition requests. PUTs into Standard are
+left out; writing straight into a cold class counts as a move on day 0.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ GB = 10**9
 # --8<-- [start:classes]
 @dataclass(frozen=True)
 class StorageClass:
-    """US East list prices in USD, and the rules that make moving cost money."""
+    """US East first-tier list prices in USD, and the rules that make moves cost."""
 
     name: str
     gb_month: float  # storage
@@ -47,6 +49,9 @@ KINDS = {
     "medium": (70_000, 2.0),
     "small": (9_000, 4.0),
 }
+# The thumbnail worker reads each original once, on the day it arrives: in
+# whatever class the original was written to.
+READS_ON_UPLOAD = {"original": 1.0}
 HALF_LIFE_DAYS = 2.0  # reads halve every two days after posting...
 FLOOR_SHARE = 0.01  # ...down to 1% of day zero: profile visits, search, shares
 
@@ -107,11 +112,14 @@ def daily_cost_by_age(sample: Sample, policy: Policy, days: int) -> np.ndarray:
         billable = np.maximum(size, np.array([c.min_bytes for c in cls]))
         storage = billable / GB * gb_month / DAYS_PER_MONTH
         reads = KINDS[kind][1] * sample.popularity[i] * reads_per_day(ages)
+        reads[0] += READS_ON_UPLOAD.get(kind, 0.0)
         per_get = np.array([c.get_per_1000 / 1000 for c in cls])
         per_gb = np.array([c.retrieval_gb for c in cls])
         total += storage + reads * (per_get + size / GB * per_gb)
         entered = 0
-        for age, target in moves:  # a move: a request, and any early-exit bill
+        # A move: a request (at age 0, it stands in for writing straight into
+        # the class), and any early-exit bill.
+        for age, target in moves:
             total[age] += target.transition_per_1000 / 1000
             left = cls[age - 1] if age > 0 else STANDARD
             short = left.min_days - (age - entered)

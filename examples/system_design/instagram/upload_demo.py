@@ -66,11 +66,11 @@ def main() -> None:
 
         grant = new_grant()
         print("good upload:", put(port, grant.url, photo, "image/jpeg"))
-        # > good upload: 201 {'bytes': 50000}
+        #> good upload: 201 {'bytes': 50000}
         first = api.confirm(42, grant.policy.key, stat)
         again = api.confirm(42, grant.policy.key, stat)  # a retry: the same post
         print("post", first, "| confirm again:", again)
-        # > post 1 | confirm again: 1
+        #> post 1 | confirm again: 1
         # --8<-- [end:good]
 
         # --8<-- [start:refusals]
@@ -84,32 +84,32 @@ def main() -> None:
         }
         for name, (target, body, content_type) in attempts.items():
             print(f"{name}: {put(port, target, body, content_type)}")
-            # > tampered key: 403 bad signature
-            # > raised max: 403 bad signature
-            # > wrong content type: 415 not the signed content type
-            # > oversize body: 413 body larger than the signed maximum
-            # > replay, same key: 409 object exists; keys are written once
+            #> tampered key: 403 bad signature
+            #> raised max: 403 bad signature
+            #> wrong content type: 415 not the signed content type
+            #> oversize body: 413 body larger than the signed maximum
+            #> replay, same key: 409 object exists; keys are written once
         clock.now += 11 * 60  # past the 10-minute grant
         print("expired:", put(port, url, photo, "image/jpeg"))
-        # > expired: 403 expired
+        #> expired: 403 expired
         # --8<-- [end:refusals]
 
         # --8<-- [start:confirm]
         clock.now = START
         lying, never = new_grant(), new_grant()
         print("other bytes:", put(port, lying.url, bytes(len(photo)), "image/jpeg"))
-        # > other bytes: 201 {'bytes': 50000}
+        #> other bytes: 201 {'bytes': 50000}
         tries = [(42, lying.policy.key), (42, never.policy.key), (7, grant.policy.key)]
         for user, key in tries:
             try:
                 api.confirm(user, key, stat)
             except UploadRefused as refusal:
                 print(f"confirm refused: {refusal}")
-                # > confirm refused: object differs from the declared size or hash
-                # > confirm refused: no object yet: upload it first
-                # > confirm refused: no upload of this key was granted to this user
+                #> confirm refused: object differs from the declared size or hash
+                #> confirm refused: no object yet: upload it first
+                #> confirm refused: no upload of this key was granted to this user
         print("objects stored:", len(store))
-        # > objects stored: 2
+        #> objects stored: 2
         # --8<-- [end:confirm]
 
 

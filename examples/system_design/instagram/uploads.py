@@ -83,10 +83,10 @@ def http_stat(host: str, port: int) -> Callable[[str], Stat | None]:
 class UploadService:
     def __init__(self, secret: bytes, blob_url: str, clock: Callable[[], float]):
         self._secret, self._blob_url, self._clock = secret, blob_url, clock
-        # SQLite in memory stands in for the posts database. One connection is
-        # shared by the request threads, so a lock serializes its statements;
-        # on PostgreSQL each request has its own connection and the UNIQUE
-        # constraint alone does what the lock does not: one post per upload.
+        # SQLite in memory stands in for the posts database. The request
+        # threads share one connection, so a lock guards it, one statement at
+        # a time; it is not what makes one post per upload. The UNIQUE
+        # constraint is, here as on PostgreSQL with a connection per request.
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
         self._db.executescript(SCHEMA)
         self._lock = threading.Lock()

@@ -43,7 +43,9 @@ def printed(run: tuple[dict[str, Any], str]) -> str:
 def test_the_worker_rate_is_the_benchmark_figure_its_comment_quotes(ns: dict[str, Any]) -> None:
     source = NOTEBOOK.read_text(encoding="utf-8")
     rate = ns["THUMBNAIL_JOBS_PER_WORKER_S"]
-    assert f"renditions: {rate} photos per CPU second" in " ".join(source.split()).replace("# ", "")
+    comment = " ".join(source.split()).replace("# ", "")
+    assert f"the estimate uses {rate} photos per CPU second" in comment
+    assert "2.57 MB with sensor-like grain" in comment  # the benchmark's photo, not a smooth one
     assert "benchmarks/system_design/instagram.py" in source
 
 
@@ -60,6 +62,12 @@ def test_the_feed_id_size_is_the_news_feed_measurement(ns: dict[str, Any]) -> No
 
 
 # --- the estimate, recomputed ---------------------------------------------------------
+
+
+def standard_bill(stored: float) -> float:
+    """S3 Standard's monthly bill: 0.023 USD/GB for 50 TB, 0.022 for 450 TB, 0.021 after."""
+    first, second = min(stored, 50 * TB), min(max(stored - 50 * TB, 0), 450 * TB)
+    return (first * 0.023 + second * 0.022 + max(stored - 500 * TB, 0) * 0.021) / GB
 
 
 def expected(ns: dict[str, Any], scale: float = 1) -> dict[str, float]:
@@ -82,8 +90,9 @@ def expected(ns: dict[str, Any], scale: float = 1) -> dict[str, float]:
         "stored PB": (cold + hot) / PB,
         "cold PB": cold / PB,
         "hot PB": hot / PB,
-        "tiered USD": cold / GB * 0.004 + hot / GB * 0.023,
-        "standard USD": (cold + hot) / GB * 0.023,
+        "tiered USD": cold / GB * 0.004 + standard_bill(hot),
+        "standard USD": standard_bill(cold + hot),
+        "requests USD": uploads * 30 * (0.02 + 0.0004) / 1000,
         "feed reads": dau * ns["FEED_OPENS_PER_DAU"] / DAY * peak,
         "views": views / DAY * peak,
         "cdn": cdn,
@@ -102,6 +111,7 @@ def test_uploads_storage_and_reads_follow_the_inputs(ns: dict[str, Any]) -> None
     assert ns["tiers"]["Glacier IR"] / PB == pytest.approx(e["cold PB"])
     assert ns["tiered"] == pytest.approx(e["tiered USD"])
     assert ns["all_standard"] == pytest.approx(e["standard USD"])
+    assert ns["originals_requests"] == pytest.approx(e["requests USD"])
     assert ns["feed_reads_peak"] == pytest.approx(e["feed reads"])
     assert ns["cdn_egress_peak"] == pytest.approx(e["cdn"])
     assert ns["origin_egress_peak"] == pytest.approx(e["origin"])
@@ -130,6 +140,9 @@ def test_helpers_compute_what_they_say(ns: dict[str, Any]) -> None:
     assert ns["workers_needed"](10, 10, 0.5) == 2
     assert ns["workers_needed"](10.1, 10, 1) == 2
     assert ns["stored_by_tier"](1, 0) == {"Standard": 0.0, "Glacier IR": 0.0}
+    assert ns["storage_usd"]("Standard", 50 * TB) == pytest.approx(50_000 * 0.023)
+    assert ns["storage_usd"]("Standard", 600 * TB) == pytest.approx(50_000 * 0.023 + 450_000 * 0.022 + 100_000 * 0.021)
+    assert ns["storage_usd"]("Glacier IR", 600 * TB) == pytest.approx(600_000 * 0.004)
     assert ns["format_table"](["a", "n"], [["x", "1"], ["yy", "22"]]) == "a    n\n--  --\nx    1\nyy  22"
 
 
@@ -145,6 +158,8 @@ def test_helpers_compute_what_they_say(ns: dict[str, Any]) -> None:
         ("workers_needed", (1, 1, 1.5), "utilization must be in (0, 1], got 1.5"),
         ("stored_by_tier", (0, 1), "uploads_per_day must be positive, got 0"),
         ("stored_by_tier", (1, -1), "years must not be negative, got -1"),
+        ("storage_usd", ("Deep Archive", 1), "tier must be one of ['Glacier IR', 'Standard'], got 'Deep Archive'"),
+        ("storage_usd", ("Standard", -1), "stored_bytes must not be negative, got -1"),
         ("format_table", (["a", "b"], [["x"]]), "every row must have one cell per header"),
     ],
 )
@@ -194,6 +209,7 @@ def headline(ns: dict[str, Any]) -> dict[str, str]:
         "stored": f"holds {e['stored PB']:,.1f} PB, {e['cold PB']:,.1f} PB",
         "hot": f"{e['hot PB']:,.1f} PB of renditions",
         "bill": f"{e['tiered USD']:,.0f} USD a month against {e['standard USD']:,.0f} USD",
+        "requests": f"{e['requests USD']:,.0f} USD a month to move and read",
         "feed reads": f"{e['feed reads']:,.0f} times per second",
         "views": f"viewed {e['views']:,.0f} times",
         "cdn": f"CDN sends {e['cdn']:,.0f} Gbit/s",
@@ -231,7 +247,7 @@ def test_the_scaling_section_matches_the_notebook(ns: dict[str, Any]) -> None:
 
 def test_the_deep_dives_quote_the_worker_figures(ns: dict[str, Any]) -> None:
     section = _section("Deep dive: thumbnails in a queue, idempotent by their keys")
-    assert f"lowest, {ns['THUMBNAIL_JOBS_PER_WORKER_S']} photos per CPU second" in section
+    assert f"from {ns['THUMBNAIL_JOBS_PER_WORKER_S']} photos per CPU second" in section
     assert f"{expected(ns)['workers']} at the peak" in section
     presigned = _section("Deep dive: presigned uploads keep the bytes off the API servers")
     assert f"{expected(ns)['ingress']:,.1f} Gbit/s" in presigned

@@ -24,6 +24,10 @@ from examples.system_design.instagram.thumbnails import (
 PHOTO_ID = "ab" * 16
 
 
+def job(original_key: str) -> bytes:
+    return json.dumps({"photo_id": PHOTO_ID, "original_key": original_key, "content_type": "image/jpeg"}).encode()
+
+
 def dimensions(data: bytes) -> tuple[int, int]:
     with Image.open(io.BytesIO(data)) as image:
         assert image.format == "JPEG"
@@ -128,14 +132,14 @@ def test_rendition_keys_refuse_anything_but_a_photo_id_and_a_size(photo_id: str,
 def test_the_handler_writes_every_rendition_under_its_fixed_key() -> None:
     bucket = Bucket()
     handle = thumbnail_handler({"o/1": sample_photo(1, 800, 600)}, bucket)
-    body = json.dumps({"photo_id": PHOTO_ID, "original_key": "o/1", "content_type": "image/jpeg"}).encode()
+    body = job("o/1")
     handle(PHOTO_ID, body)
     handle(PHOTO_ID, body)
     assert bucket.keys() == sorted(f"thumbs/{PHOTO_ID}/{s}.jpg" for s in SIZES)
     assert bucket.writes == 2 * len(SIZES)
 
 
-MISSING = json.dumps({"photo_id": PHOTO_ID, "original_key": "o/missing", "content_type": "image/jpeg"}).encode()
+MISSING = job("o/missing")
 
 
 @pytest.mark.parametrize("body", [b"not json", b"{}", MISSING])
@@ -165,7 +169,7 @@ def test_a_worker_that_dies_before_the_ack_leaves_the_job_for_the_next(amqp: pik
     with temporary_topology(amqp, "test.thumbs", delays_ms=(10, 20)) as topology:
         channel = amqp.channel()
         channel.confirm_delivery()
-        publish(channel, topology.work, PHOTO_ID, json.dumps({"photo_id": PHOTO_ID, "original_key": "o/1", "content_type": "image/jpeg"}).encode())
+        publish(channel, topology.work, PHOTO_ID, job("o/1"))
         doomed = amqp.channel()
         _method, properties, body = doomed.basic_get(topology.work, auto_ack=False)
         handle(properties.message_id, body)
@@ -184,7 +188,7 @@ def test_a_poison_job_is_dead_lettered_after_every_attempt(amqp: pika.BlockingCo
     with temporary_topology(amqp, "test.thumbs", delays_ms=(10, 20)) as topology:
         channel = amqp.channel()
         channel.confirm_delivery()
-        publish(channel, topology.work, PHOTO_ID, json.dumps({"photo_id": PHOTO_ID, "original_key": "o/bad", "content_type": "image/jpeg"}).encode())
+        publish(channel, topology.work, PHOTO_ID, job("o/bad"))
         outcomes = drain(channel, topology, handle, idle_seconds=0.5)
         assert [o.action for o in outcomes] == ["retry", "retry", "dead-lettered"]
         assert len(outcomes) == topology.max_attempts

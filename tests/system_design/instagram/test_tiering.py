@@ -122,25 +122,63 @@ def test_the_sample_is_seeded_and_its_popularity_averages_one() -> None:
 # --- what the page says the model shows -------------------------------------------------
 
 
+Years = dict[str, dict[str, float]]  # "whole 1", "whole 3", "large 1", "large 3" -> policy -> USD
+
+
 @pytest.fixture(scope="module")
-def years() -> tuple[dict[str, float], dict[str, float]]:
+def years() -> Years:
     sample = draw_sample(tiering_demo.SAMPLE_PHOTOS, seed=2024)
     scale = tiering_demo.PHOTOS_PER_DAY / tiering_demo.SAMPLE_PHOTOS
-    whole = {k: sum(v) for k, v in tiering_demo.year(sample, tiering_demo.POLICIES, scale).items()}
-    large = tiering_demo.year(sample.only("large"), tiering_demo.LARGE_ONLY, scale)
-    return whole, {k: sum(v) for k, v in large.items()}
+    out: Years = {}
+    for label, bills in (
+        ("whole", tiering_demo.bills(sample, tiering_demo.POLICIES, scale)),
+        ("large", tiering_demo.bills(sample.only("large"), tiering_demo.LARGE_ONLY, scale)),
+    ):
+        out[f"{label} 1"] = {k: sum(v[:12]) for k, v in bills.items()}
+        out[f"{label} 3"] = {k: sum(v[24:36]) for k, v in bills.items()}
+    return out
 
 
-def test_originals_to_glacier_at_once_is_the_cheapest_policy(years) -> None:
-    whole, _ = years
-    assert min(whole, key=whole.get) == "originals to Glacier IR at once"
+def test_the_worker_reads_each_original_once_on_its_first_day_in_its_class() -> None:
+    obj = one("original", 2_000_000, popularity=0.0)  # no viewer reads: only the worker's
+    cost = daily_cost_by_age(obj, Policy("cold", {"original": [(0, GLACIER_IR)]}), DAYS)
+    storage = 2_000_000 / GB * GLACIER_IR.gb_month / DAYS_PER_MONTH
+    read = GLACIER_IR.get_per_1000 / 1000 + GLACIER_IR.retrieval_gb * 2_000_000 / GB
+    assert cost[0] == pytest.approx(storage + GLACIER_IR.transition_per_1000 / 1000 + read)
+    assert cost[1] == pytest.approx(storage)
+    hot = daily_cost_by_age(obj, Policy("hot", {}), DAYS)
+    assert hot[0] - hot[1] == pytest.approx(STANDARD.get_per_1000 / 1000)
 
 
-def test_dropping_the_size_filter_gives_back_most_of_the_saving(years) -> None:
-    whole, _ = years
+def test_originals_moved_after_their_first_day_is_the_cheapest_policy(years: Years) -> None:
+    for period in ("whole 1", "whole 3"):
+        assert min(years[period], key=years[period].get) == "originals to Glacier IR after a day"
+
+
+def test_writing_originals_straight_to_glacier_pays_for_the_workers_read(years: Years) -> None:
+    whole = years["whole 1"]
+    extra = whole["originals to Glacier IR at once"] - whole["originals to Glacier IR after a day"]
+    size = KINDS["original"][0] * np.exp(0.35**2 / 2)  # the mean of the log-normal sizes
+    per_read = (GLACIER_IR.get_per_1000 - STANDARD.get_per_1000) / 1000 + GLACIER_IR.retrieval_gb * size / GB
+    cohorts = tiering_demo.PHOTOS_PER_DAY * 12 * DAYS_PER_MONTH  # one worker read per upload
+    assert extra == pytest.approx(cohorts * per_read, rel=0.05)
+    assert whole["originals to Glacier IR at once"] > whole["all Standard"] * 0.5  # saves well under 65%
+
+
+def test_dropping_the_size_filter_gives_back_most_of_the_saving(years: Years) -> None:
+    whole = years["whole 1"]
     assert whole["all Standard"] > whole["lifecycle, no 128 KiB filter"] > whole["lifecycle: IA 30 d, Glacier IR 90 d"]
 
 
-def test_every_tier_change_of_the_large_rendition_loses_money(years) -> None:
-    _, large = years
+def test_in_the_first_year_every_tier_change_of_the_large_rendition_loses_money(years: Years) -> None:
+    large = years["large 1"]
     assert all(cost > large["Standard"] for name, cost in large.items() if name != "Standard")
+
+
+def test_by_the_third_year_infrequent_access_pays_for_the_large_rendition_and_glacier_does_not(
+    years: Years,
+) -> None:
+    large = years["large 3"]
+    assert large["IA at 30 d"] < large["Standard"]
+    assert large["IA 30 d, Glacier IR 90 d"] > large["Standard"]
+    assert large["Glacier IR at 7 d"] > large["Standard"]
