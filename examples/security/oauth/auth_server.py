@@ -1,0 +1,315 @@
+"""An OAuth 2.0 and OpenID Connect authorization server on Authlib's core classes.
+
+Authlib ships server integrations for Flask and Django only, so this one adapts
+its framework-free `AuthorizationServer` to FastAPI: two methods turn a request
+into an `OAuth2Request` and a result into a response. The grants are Authlib's,
+tightened where its defaults are looser than RFC 9700 (OAuth 2.0 Security Best
+Current Practice): PKCE is required of every client and only S256 is accepted,
+and a service may ask only for the scopes it was registered with.
+"""
+
+from __future__ import annotations
+
+import secrets
+import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar
+from urllib.parse import parse_qsl
+
+import jwt
+from authlib.oauth2 import AuthorizationServer, OAuth2Error, OAuth2Request
+from authlib.oauth2.rfc6749 import (
+    InvalidRequestError,
+    InvalidScopeError,
+    OAuth2Payload,
+    scope_to_list,
+)
+from authlib.oauth2.rfc6749.grants import (
+    AuthorizationCodeGrant,
+    ClientCredentialsGrant,
+)
+from authlib.oauth2.rfc6750 import BearerTokenGenerator
+from authlib.oauth2.rfc7636 import CodeChallenge
+from authlib.oidc.core import OpenIDCode, UserInfo
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse, Response
+
+from examples.security.oauth.registry import (
+    CODE_TTL_SECONDS,
+    Client,
+    IssuedCode,
+    Registry,
+    SigningKey,
+    User,
+)
+
+ISSUER = "https://auth.example.com"  # the issuer identifier, not the bind address
+API_AUDIENCE = "https://api.example.com"
+ACCESS_TOKEN_TTL = 300  # five minutes
+ID_TOKEN_TTL = 300
+SESSION_COOKIE = "as_session"
+FORM = "application/x-www-form-urlencoded"
+SCOPES = ["openid", "profile", "email", "notes:read", "notes:write", "reports:read"]
+
+
+@dataclass
+class IncomingRequest:
+    """The parts of an HTTP request the grants read, gathered before they run."""
+
+    method: str
+    url: str
+    headers: Any
+    query: list[tuple[str, str]]
+    form: list[tuple[str, str]]
+
+
+class Payload(OAuth2Payload):
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self._data = dict(pairs)
+        self._datalist: defaultdict[str, list] = defaultdict(list)
+        for key, value in pairs:
+            self._datalist[key].append(value)  # kept, so repeated parameters are seen
+
+    @property
+    def data(self) -> dict[str, str]:
+        return self._data
+
+    @property
+    def datalist(self) -> defaultdict[str, list]:
+        return self._datalist
+
+
+class FastAPIOAuth2Request(OAuth2Request):
+    def __init__(self, incoming: IncomingRequest) -> None:
+        super().__init__(incoming.method, incoming.url, headers=incoming.headers)
+        self._args, self._form = dict(incoming.query), dict(incoming.form)
+        self.payload = Payload(incoming.query + incoming.form)
+
+    @property
+    def args(self) -> dict[str, str]:
+        return self._args
+
+    @property
+    def form(self) -> dict[str, str]:
+        return self._form
+
+
+# --8<-- [start:pkce]
+class S256Required(CodeChallenge):
+    """PKCE for every client, S256 only (RFC 9700 section 2.1.1)."""
+
+    SUPPORTED_CODE_CHALLENGE_METHOD: ClassVar[list[str]] = ["S256"]
+
+    def validate_code_challenge(self, grant, redirect_uri):
+        # Authlib lets a request without any challenge through; refuse it here.
+        data = grant.request.payload.data
+        if not data.get("code_challenge"):
+            raise InvalidRequestError("PKCE is required: send a code_challenge.")
+        if data.get("code_challenge_method") != "S256":
+            # An absent method means "plain" (RFC 7636 section 4.3): refuse both.
+            raise InvalidRequestError("code_challenge_method must be S256.")
+        super().validate_code_challenge(grant, redirect_uri)
+
+
+# --8<-- [end:pkce]
+
+
+class CodeGrant(AuthorizationCodeGrant):
+    TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = ["none", "client_secret_basic"]
+
+    def save_authorization_code(self, code: str, request: OAuth2Request) -> None:
+        data = request.payload.data
+        now = self.server.registry.now()
+        record = IssuedCode(
+            client_id=request.client.client_id,
+            user_id=request.user.user_id,
+            redirect_uri=request.payload.redirect_uri,
+            scope=request.scope,
+            code_challenge=data["code_challenge"],
+            code_challenge_method=data["code_challenge_method"],
+            nonce=data.get("nonce"),
+            auth_time=int(now),
+            expires_at=now + CODE_TTL_SECONDS,
+        )
+        self.server.registry.save_code(code, record)
+
+    def query_authorization_code(self, code: str, client: Client) -> IssuedCode | None:
+        return self.server.registry.redeem_code(code, client.client_id)
+
+    def delete_authorization_code(self, authorization_code: IssuedCode) -> None:
+        pass  # the record stays, marked redeemed, so a reuse can be detected
+
+    def authenticate_user(self, authorization_code: IssuedCode) -> User | None:
+        return self.server.registry.users.get(authorization_code.user_id)
+
+
+# --8<-- [start:client_credentials]
+class ServiceGrant(ClientCredentialsGrant):
+    TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = ["client_secret_basic"]
+
+    def validate_token_request(self) -> None:
+        super().validate_token_request()  # authenticates the client
+        requested = set(scope_to_list(self.request.payload.scope) or [])
+        if not requested:
+            raise InvalidScopeError("Ask for the scopes this call needs.")
+        # Authlib checks only that the server knows the scopes; check the client.
+        if not requested <= self.request.client.scopes:
+            raise InvalidScopeError("This client may not ask for that scope.")
+
+
+# --8<-- [end:client_credentials]
+
+
+class IdTokens(OpenIDCode):
+    """Signs ID tokens (RS256) when the scope has `openid`; a nonce is required."""
+
+    def __init__(self, server: OAuthServer) -> None:
+        super().__init__(require_nonce=True)
+        self.server = server
+
+    def exists_nonce(self, nonce: str, request: OAuth2Request) -> bool:
+        return self.server.registry.nonce_seen(request.payload.client_id, nonce)
+
+    def resolve_client_private_key(self, client: Client):
+        return self.server.key.jose_key()
+
+    def get_client_algorithm(self, client: Client) -> str:
+        return "RS256"
+
+    def get_encode_header(self, client: Client) -> dict[str, str]:
+        return {"alg": "RS256", "kid": self.server.key.kid}
+
+    def get_client_claims(self, client: Client) -> dict[str, Any]:
+        now = int(self.server.registry.now())
+        return {
+            "iss": ISSUER,
+            "aud": [client.client_id],  # for the client, never for an API
+            "iat": now,
+            "exp": now + ID_TOKEN_TTL,
+        }
+
+    def generate_user_info(self, user: User, scope: str) -> UserInfo:
+        info = UserInfo(sub=user.user_id)
+        if "profile" in scope_to_list(scope):
+            info["name"] = user.name
+        if "email" in scope_to_list(scope):
+            info["email"] = user.email
+        return info
+
+
+class OAuthServer(AuthorizationServer):
+    def __init__(self, registry: Registry, key: SigningKey) -> None:
+        super().__init__(scopes_supported=SCOPES)
+        self.registry, self.key = registry, key
+        self.register_token_generator(
+            "default",
+            BearerTokenGenerator(
+                self.sign_access_token,
+                expires_generator=lambda client, grant_type: ACCESS_TOKEN_TTL,
+            ),
+        )
+        self.register_grant(CodeGrant, [S256Required(required=True), IdTokens(self)])
+        self.register_grant(ServiceGrant)
+
+    # --8<-- [start:access_token]
+    def sign_access_token(self, client: Client, grant_type: str, user, scope) -> str:
+        """A JWT access token in the shape of RFC 9068, for one API (the `aud`)."""
+        now = int(self.registry.now())
+        claims = {
+            "iss": ISSUER,
+            "aud": API_AUDIENCE,
+            "sub": user.user_id if user else client.client_id,
+            "client_id": client.client_id,
+            "scope": scope,
+            "iat": now,
+            "exp": now + ACCESS_TOKEN_TTL,
+            "jti": secrets.token_urlsafe(16),
+        }
+        headers = {"kid": self.key.kid, "typ": "at+jwt"}
+        return jwt.encode(claims, self.key.private_key, "RS256", headers=headers)
+
+    # --8<-- [end:access_token]
+
+    def query_client(self, client_id: str) -> Client | None:
+        return self.registry.clients.get(client_id)
+
+    def save_token(self, token: dict, request: OAuth2Request) -> None:
+        code = request.authorization_code
+        if code is not None:  # remember what this code bought, to revoke on reuse
+            claims = jwt.decode(
+                token["access_token"],
+                self.key.private_key.public_key(),
+                algorithms=["RS256"],
+                audience=API_AUDIENCE,
+            )
+            self.registry.record_token(code, claims["jti"])
+
+    def create_oauth2_request(self, request: Any) -> OAuth2Request:
+        if isinstance(request, OAuth2Request):
+            return request
+        return FastAPIOAuth2Request(request)
+
+    def create_json_request(self, request: Any):
+        raise NotImplementedError("no JSON endpoints here")
+
+    def handle_response(self, status: int, body: Any, headers: list) -> Response:
+        if isinstance(body, dict):
+            return JSONResponse(body, status_code=status, headers=dict(headers))
+        return Response(body, status_code=status, headers=dict(headers))
+
+    def send_signal(self, name: str, *args: Any, **kwargs: Any) -> None:
+        pass  # no listeners
+
+
+async def incoming(request: Request) -> IncomingRequest:
+    form: list[tuple[str, str]] = []
+    media_type = request.headers.get("content-type", "").split(";")[0].strip()
+    if request.method == "POST" and media_type == FORM:
+        # The token endpoint takes a urlencoded form (RFC 6749 section 4.1.3).
+        form = parse_qsl((await request.body()).decode(), keep_blank_values=True)
+    return IncomingRequest(
+        method=request.method,
+        url=str(request.url),
+        headers=request.headers,
+        query=list(request.query_params.multi_items()),
+        form=form,
+    )
+
+
+def create_app(server: OAuthServer) -> FastAPI:
+    app = FastAPI(title="authorization server")
+
+    # --8<-- [start:authorize]
+    @app.get("/authorize")
+    async def authorize(request: Request) -> Response:
+        oauth_request = server.create_oauth2_request(await incoming(request))
+        user = server.registry.user_for_session(request.cookies.get(SESSION_COOKIE))
+        if user is None:  # a real server shows its login form here
+            return JSONResponse({"error": "login_required"}, status_code=401)
+        try:
+            grant = server.get_consent_grant(oauth_request, end_user=user)
+        except OAuth2Error as error:  # answered in the protocol's own error format
+            return server.handle_error_response(oauth_request, error)
+        # Consent is auto-approved for this demo; a real server asks the user once.
+        return server.create_authorization_response(oauth_request, user, grant)
+
+    # --8<-- [end:authorize]
+
+    @app.post("/token")
+    async def token(request: Request) -> Response:
+        return server.create_token_response(await incoming(request))
+
+    @app.get("/jwks")
+    def jwks() -> dict:
+        # Public keys only. During a rotation this lists the old key and the new.
+        return {"keys": [server.key.public_jwk()]}
+
+    return app
+
+
+def build(now: Callable[[], float] = time.time) -> tuple[OAuthServer, FastAPI]:
+    """A server with one key; clients and users are registered by the caller."""
+    server = OAuthServer(Registry(now), SigningKey.generate("key-2026-01"))
+    return server, create_app(server)

@@ -1,0 +1,117 @@
+"""A resource server (the API): validates JWT access tokens and checks scope per route.
+
+Keys come from the authorization server's JWKS endpoint, picked by the token's
+`kid` and cached; an unknown `kid` makes PyJWT fetch the set again, which is how
+a key rotation reaches the API without a deploy. Errors follow RFC 6750
+section 3.1: 401 with `invalid_token`, 403 with `insufficient_scope`, and a
+`WWW-Authenticate` header that says which.
+"""
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import jwt
+from fastapi import Depends, FastAPI, HTTPException, Request
+
+REALM = "notes"
+JWKS_TIMEOUT_SECONDS = 5
+
+
+def challenge(error: str | None = None, description: str = "", scope: str = "") -> str:
+    """A WWW-Authenticate value. No error code when no token was sent at all."""
+    parts = [f'realm="{REALM}"']
+    if error:
+        parts.append(f'error="{error}"')
+    if description:
+        parts.append(f'error_description="{description}"')
+    if scope:
+        parts.append(f'scope="{scope}"')
+    return "Bearer " + ", ".join(parts)
+
+
+# --8<-- [start:verify]
+class AccessTokenVerifier:
+    def __init__(
+        self,
+        jwks_url: str,
+        issuer: str,
+        audience: str,
+        is_revoked: Callable[[str], bool] = lambda token_id: False,
+    ) -> None:
+        self.keys = jwt.PyJWKClient(jwks_url, timeout=JWKS_TIMEOUT_SECONDS)
+        self.issuer, self.audience, self.is_revoked = issuer, audience, is_revoked
+
+    def verify(self, token: str) -> dict[str, Any]:
+        """The claims of a valid access token; raises jwt.InvalidTokenError."""
+        # RFC 9068 section 4: an access token says so in its header. An ID token
+        # does not, so it cannot be replayed here as if it were one.
+        if jwt.get_unverified_header(token).get("typ") != "at+jwt":
+            raise jwt.InvalidTokenError("not an access token")
+        try:
+            key = self.keys.get_signing_key_from_jwt(token)  # by kid, from the JWKS
+        except jwt.PyJWKClientConnectionError:
+            raise  # the key server is unreachable: a 500, not the caller's fault
+        except jwt.PyJWKClientError as error:  # no key with that kid, even refetched
+            raise jwt.InvalidTokenError(str(error)) from None
+        claims = jwt.decode(
+            token,
+            key.key,
+            algorithms=["RS256"],  # pinned, never read from the token
+            audience=self.audience,  # a token for another API is refused
+            issuer=self.issuer,
+            leeway=30,
+            options={"require": ["exp", "iat", "iss", "aud", "sub", "jti", "scope"]},
+        )
+        if self.is_revoked(claims["jti"]):
+            raise jwt.InvalidTokenError("token was revoked")
+        return claims
+
+
+# --8<-- [end:verify]
+
+
+def create_app(verifier: AccessTokenVerifier) -> FastAPI:
+    # No `from __future__ import annotations` in this module: FastAPI must see
+    # the local Annotated aliases below as objects, not as strings to look up.
+    app = FastAPI(title="notes API")
+
+    def bearer_claims(request: Request) -> dict[str, Any]:
+        scheme, _, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token:
+            raise HTTPException(401, headers={"WWW-Authenticate": challenge()})
+        try:
+            return verifier.verify(token)
+        except jwt.InvalidTokenError as error:
+            header = challenge("invalid_token", str(error).replace('"', "'"))
+            raise HTTPException(401, headers={"WWW-Authenticate": header}) from None
+
+    # --8<-- [start:scope]
+    Claims = Annotated[dict[str, Any], Depends(bearer_claims)]
+
+    def require_scope(scope: str) -> Callable[[dict[str, Any]], dict[str, Any]]:
+        def check(claims: Claims) -> dict[str, Any]:
+            if scope not in claims["scope"].split():
+                header = challenge("insufficient_scope", scope=scope)
+                raise HTTPException(403, headers={"WWW-Authenticate": header})
+            return claims
+
+        return check
+
+    ReadNotes = Annotated[dict[str, Any], Depends(require_scope("notes:read"))]
+    WriteNotes = Annotated[dict[str, Any], Depends(require_scope("notes:write"))]
+    ReadReports = Annotated[dict[str, Any], Depends(require_scope("reports:read"))]
+
+    @app.get("/notes")
+    def read_notes(claims: ReadNotes) -> dict:
+        return {"owner": claims["sub"], "notes": ["buy milk"]}
+
+    @app.post("/notes", status_code=201)
+    def write_note(claims: WriteNotes) -> dict:
+        return {"owner": claims["sub"], "created": True}
+
+    @app.get("/reports")
+    def read_reports(claims: ReadReports) -> dict:
+        return {"caller": claims["client_id"], "reports": 3}
+
+    # --8<-- [end:scope]
+    return app
