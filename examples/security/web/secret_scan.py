@@ -16,7 +16,7 @@ RULES = {
     "github-token": re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36}\b"),
     "password-in-url": re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@"),
     "assigned-secret": re.compile(
-        r"(?i)\b(?:password|passwd|secret|api_?key|token)\w*\s*[:=]\s*"
+        r"(?i)(?:password|passwd|secret|api_?key|token)\w*\s*[:=]\s*"
         r"['\"][^'\"\s]{8,}['\"]"
     ),
 }

@@ -80,3 +80,12 @@ with scratch_schema("ex_sqli") as schema, connect(schema) as conn:
         #> a customer named O'Brien breaks the vulnerable query
     print(find_by_name(conn, "O'Brien"))
     #> []
+
+    # --8<-- [start:stacked]
+    # No parameters, so psycopg sends one simple query, and it may hold several.
+    print(vulnerable_find_by_name(conn, "'; DROP TABLE product; --"))
+    #> []
+    tables = "SELECT count(*) FROM pg_tables WHERE schemaname = %s AND tablename = %s"
+    print(conn.execute(tables, (schema, "product")).fetchone())
+    #> (0,)
+    # --8<-- [end:stacked]

@@ -67,6 +67,11 @@ with loopback_lab() as lab:
             #> short 127.1            LEAKED      400
             #> redirect from partner  LEAKED      400
             #> file:///etc/passwd     READ FILE   400
+        refusal = safe_client.post(
+            "/webhooks/test", json={"url": attacks["hex 0x7f000001"]}
+        )
+        print(refusal.json()["detail"])
+        #> url refused: host '0x7f000001' resolves to a blocked address
     # --8<-- [end:attacks]
     # --8<-- [start:rebinding]
     url = f"http://rebind.example.test:{lab.port}/latest/meta-data/"

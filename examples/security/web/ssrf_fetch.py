@@ -102,10 +102,10 @@ def vet(
 class PinnedHTTPSConnection(http.client.HTTPSConnection):
     """TLS to the vetted IP, while SNI and the certificate check use the host name."""
 
-    def __init__(self, host: str, port: int, ip: str, timeout: float) -> None:
-        super().__init__(
-            host, port, timeout=timeout, context=ssl.create_default_context()
-        )
+    def __init__(
+        self, host: str, port: int, ip: str, timeout: float, context: ssl.SSLContext
+    ) -> None:
+        super().__init__(host, port, timeout=timeout, context=context)
         self.pinned_ip = ip
 
     def connect(self) -> None:
@@ -114,11 +114,15 @@ class PinnedHTTPSConnection(http.client.HTTPSConnection):
 
 
 def fetch_pinned(
-    target: Target, timeout: float, max_bytes: int
+    target: Target, timeout: float, max_bytes: int, tls: ssl.SSLContext | None = None
 ) -> tuple[int, str, bytes]:
     if target.scheme == "https":
         conn: http.client.HTTPConnection = PinnedHTTPSConnection(
-            target.host, target.port, target.ip, timeout
+            target.host,
+            target.port,
+            target.ip,
+            timeout,
+            tls or ssl.create_default_context(),
         )
     else:
         conn = http.client.HTTPConnection(target.ip, target.port, timeout=timeout)
@@ -149,12 +153,13 @@ def safe_fetch(
     max_redirects: int = 2,
     timeout: float = TIMEOUT_SECONDS,
     max_bytes: int = MAX_BYTES,
+    tls: ssl.SSLContext | None = None,  # default: the system's CAs, hostname checked
 ) -> Fetched:
     for _ in range(max_redirects + 1):
         target = vet(
             url, schemes=schemes, hosts=hosts, resolve=resolve, allow_ip=allow_ip
         )
-        status, location, body = fetch_pinned(target, timeout, max_bytes)
+        status, location, body = fetch_pinned(target, timeout, max_bytes, tls)
         if status not in REDIRECT_CODES or not location:
             return Fetched(status, body)
         url = urljoin(url, location)  # vetted again at the top of the loop
