@@ -23,7 +23,7 @@ from examples.security.sessions.access_tokens import (
 AUTH, API = "https://auth.example.com", "https://api.example.com"
 private_key, public_key = new_key_pair()
 issuer = TokenIssuer(private_key, issuer=AUTH, audience=API)
-verifier = TokenVerifier(public_key, issuer=AUTH, audience=API)
+verifier = TokenVerifier({"k1": public_key}, issuer=AUTH, audience=API)
 
 
 def refused(token: str) -> str:
@@ -47,18 +47,19 @@ token = issuer.issue("user-42")
 header_b64, payload_b64, _ = token.split(".")
 # Signed, not encrypted: anyone holding the token can read every claim.
 print(json.loads(base64.urlsafe_b64decode(header_b64 + "==")))
-#> {'alg': 'RS256', 'typ': 'JWT'}
+#> {'alg': 'RS256', 'kid': 'k1', 'typ': 'at+jwt'}
 claims = verifier.verify(token)
 print(claims["sub"], claims["aud"], claims["exp"] - claims["iat"])
 #> user-42 https://api.example.com 300
 # --8<-- [end:valid]
 
 # --8<-- [start:attacks]
-# The attacker keeps the claims and wants to be user 1, the admin.
+# The attacker keeps the header and claims and wants to be user 1, the admin.
+header = json.loads(base64.urlsafe_b64decode(header_b64 + "=="))
 forged_claims = {**claims, "sub": "user-1"}
 
 # 1. "alg": "none" means "unsigned": the signature part is simply empty.
-unsigned = f"{segment({'alg': 'none', 'typ': 'JWT'})}.{segment(forged_claims)}."
+unsigned = f"{segment({**header, 'alg': 'none'})}.{segment(forged_claims)}."
 print(refused(unsigned))
 #> InvalidAlgorithmError: The specified alg value is not allowed
 
@@ -67,7 +68,7 @@ print(refused(unsigned))
 public_pem = public_key.public_bytes(
     serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo
 )
-signing_input = f"{segment({'alg': 'HS256', 'typ': 'JWT'})}.{segment(forged_claims)}"
+signing_input = f"{segment({**header, 'alg': 'HS256'})}.{segment(forged_claims)}"
 mac = hmac.new(public_pem, signing_input.encode(), hashlib.sha256).digest()
 confused = f"{signing_input}.{b64url(mac)}"
 print(refused(confused))
@@ -100,8 +101,12 @@ print(refused(for_billing.issue("user-42")))
 #> InvalidAudienceError: Audience doesn't match
 # Correctly signed, but with no expiry at all: refused, since exp is required.
 no_expiry = {k: v for k, v in claims.items() if k != "exp"}
-print(refused(jwt.encode(no_expiry, private_key, algorithm="RS256")))
+print(refused(jwt.encode(no_expiry, private_key, "RS256", headers=header)))
 #> MissingRequiredClaimError: Token is missing the "exp" claim
+# Correctly signed with every claim, but an ID token, not an access token.
+id_token = {**header, "typ": "JWT"}
+print(refused(jwt.encode(claims, private_key, "RS256", headers=id_token)))
+#> InvalidTokenError: not an access token
 # --8<-- [end:claims]
 
 # --8<-- [start:revoke]

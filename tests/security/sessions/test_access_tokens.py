@@ -43,7 +43,14 @@ def issuer() -> TokenIssuer:
 
 @pytest.fixture
 def verifier() -> TokenVerifier:
-    return TokenVerifier(PUBLIC, AUTH, API)
+    return TokenVerifier({"k1": PUBLIC}, AUTH, API)
+
+
+HEADERS = {"kid": "k1", "typ": "at+jwt"}
+
+
+def sign(claims: dict, headers: dict = HEADERS) -> str:
+    return jwt.encode(claims, PRIVATE, algorithm="RS256", headers=headers)
 
 
 def claims_of(issuer: TokenIssuer) -> dict:
@@ -66,7 +73,7 @@ def test_every_token_has_its_own_jti(issuer, verifier) -> None:
 
 
 def test_alg_none_is_refused(issuer, verifier) -> None:
-    token = f"{segment({'alg': 'none', 'typ': 'JWT'})}.{segment(claims_of(issuer))}."
+    token = f"{segment({'alg': 'none', 'kid': 'k1', 'typ': 'at+jwt'})}.{segment(claims_of(issuer))}."
     with pytest.raises(jwt.InvalidAlgorithmError):
         verifier.verify(token)
 
@@ -79,7 +86,8 @@ def test_hmac_signed_with_the_public_key_is_refused(issuer, verifier, alg) -> No
         "HS512": hashlib.sha512,
     }[alg]
     signing_input = (
-        f"{segment({'alg': alg, 'typ': 'JWT'})}.{segment(claims_of(issuer))}"
+        f"{segment({'alg': alg, 'kid': 'k1', 'typ': 'at+jwt'})}."
+        f"{segment(claims_of(issuer))}"
     )
     mac = hmac.new(PUBLIC_PEM, signing_input.encode(), digest).digest()
     with pytest.raises(jwt.InvalidAlgorithmError):
@@ -114,7 +122,7 @@ def test_any_change_to_the_claims_breaks_the_signature(data) -> None:
         "sub": data.draw(st.text(min_size=1).filter(lambda s: s != "user-1")),
     }
     with pytest.raises(jwt.InvalidSignatureError):
-        TokenVerifier(PUBLIC, AUTH, API).verify(
+        TokenVerifier({"k1": PUBLIC}, AUTH, API).verify(
             f"{header}.{segment(changed)}.{signature}"
         )
 
@@ -155,7 +163,7 @@ def test_each_required_claim_must_be_present(issuer, verifier, claim) -> None:
     claims = claims_of(issuer)
     del claims[claim]
     with pytest.raises(jwt.MissingRequiredClaimError):
-        verifier.verify(jwt.encode(claims, PRIVATE, algorithm="RS256"))
+        verifier.verify(sign(claims))
 
 
 def test_a_denied_jti_is_refused_and_others_are_not(issuer, verifier) -> None:
@@ -181,3 +189,36 @@ def test_bumping_the_version_revokes_only_that_users_older_tokens(
 def test_garbage_is_an_invalid_token_not_a_crash(verifier, garbage) -> None:
     with pytest.raises(jwt.InvalidTokenError):
         verifier.verify(garbage)
+
+
+@pytest.mark.parametrize("typ", [None, "JWT", "id_token+jwt", "AT+JWT "])
+def test_a_validly_signed_jwt_of_another_type_is_not_an_access_token(
+    issuer, verifier, typ
+) -> None:
+    # An ID token (or any JWT) signed with the same key and with every claim.
+    headers = {"kid": "k1"} if typ is None else {"kid": "k1", "typ": typ}
+    with pytest.raises(jwt.InvalidTokenError, match="not an access token"):
+        verifier.verify(sign(claims_of(issuer), headers))
+
+
+@pytest.mark.parametrize(
+    "kid", [None, "k2", "../../dev/null", "' OR 1=1 --", "https://evil.example/jwks"]
+)
+def test_an_unknown_kid_is_refused_without_looking_anywhere(
+    issuer, verifier, kid
+) -> None:
+    headers = {"typ": "at+jwt"} if kid is None else {"typ": "at+jwt", "kid": kid}
+    with pytest.raises(jwt.InvalidTokenError, match="unknown key id"):
+        verifier.verify(sign(claims_of(issuer), headers))
+
+
+def test_during_a_key_rotation_both_kids_verify() -> None:
+    new_private, new_public = new_key_pair()
+    verifier = TokenVerifier({"k1": PUBLIC, "k2": new_public}, AUTH, API)
+    old = TokenIssuer(PRIVATE, AUTH, API).issue("u")
+    new = TokenIssuer(new_private, AUTH, API, key_id="k2").issue("u")
+    assert verifier.verify(old)["sub"] == verifier.verify(new)["sub"] == "u"
+    # The kid selects the key: the new key's token under the old kid fails.
+    swapped = TokenIssuer(new_private, AUTH, API, key_id="k1").issue("u")
+    with pytest.raises(jwt.InvalidSignatureError):
+        verifier.verify(swapped)
