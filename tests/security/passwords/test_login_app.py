@@ -301,3 +301,24 @@ def test_bad_input_is_a_422_problem_and_costs_no_hashing(
     assert response.status_code == 422
     assert response.headers["content-type"] == PROBLEM_JSON
     assert (hasher.hashes, hasher.verifies) == before
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/x-www-form-urlencoded", "email=ada%40example.com&password=x"),
+        ("text/plain", '{"email": "ada@example.com", "password": "x"}'),
+        ("multipart/form-data; boundary=b", "--b--"),
+    ],
+)
+def test_a_cross_site_form_cannot_log_anyone_in(
+    client, hasher, content_type, body
+) -> None:
+    # Login CSRF: a plain HTML form can send only these content types, never
+    # application/json, so a forged form post is a 422 before any hashing.
+    before = hasher.verifies
+    response = client.post(
+        "/login", content=body, headers={"content-type": content_type}
+    )
+    assert response.status_code == 422
+    assert hasher.verifies == before
