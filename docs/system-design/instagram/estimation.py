@@ -75,9 +75,10 @@ TIER_OF = {
 # photo (4032x3024, 2.57 MB with sensor-like grain), draft decoding, three
 # renditions: 10.9 to 11.5 photos per CPU second on one core in three runs on
 # a shared machine (fully decoded, 4.1 to 4.3). Runs move with the machine's
-# load, and noisier photos decode slower, so the estimate uses 8.0 photos per
-# CPU second.
-THUMBNAIL_JOBS_PER_WORKER_S = 8.0
+# load, and noisier photos decode slower, so the estimate keeps a margin of
+# over a third below the lowest run: the estimate uses 7.0 photos per CPU
+# second.
+THUMBNAIL_JOBS_PER_WORKER_S = 7.0
 WORKER_UTILIZATION = 0.6  # headroom for retries, a backlog after an outage
 
 # The feed cache: a Redis sorted set of post ids per active user
