@@ -21,6 +21,13 @@ from examples.security.sessions.refresh_tokens import (
 DAY = 86_400.0
 
 
+def run_all(threads: list[threading.Thread]) -> None:
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+
+
 @pytest.fixture
 def connection() -> Iterator[sqlite3.Connection]:
     conn = connect()
@@ -129,10 +136,7 @@ def test_concurrent_refreshes_with_one_token_smoke(tmp_path: Path) -> None:
             outcomes.append(result)
 
     threads = [threading.Thread(target=refresh) for _ in range(racers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    run_all(threads)
     winners = [o for o in outcomes if not isinstance(o, Exception)]
     assert len(outcomes) == racers
     assert len(winners) == 1
@@ -198,10 +202,7 @@ def test_the_read_and_the_spend_happen_under_one_write_lock(tmp_path: Path) -> N
             outcomes.append(error)
 
     threads = [threading.Thread(target=refresh, args=(c,)) for c in connections]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    run_all(threads)
     assert len(outcomes) == 2
     assert sum(not isinstance(o, Exception) for o in outcomes) == 1
     assert sum(isinstance(o, ReuseDetected) for o in outcomes) == 1
@@ -225,10 +226,7 @@ def test_threads_sharing_one_connection_do_not_tangle_transactions() -> None:
             outcomes.append(error)
 
     threads = [threading.Thread(target=refresh, args=(t,)) for t in tokens]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    run_all(threads)
     # Two different users' tokens: both refreshes succeed, one after the other.
     assert sorted(outcomes, key=str) == [1, 2]
     assert connection.in_transaction is False
@@ -251,9 +249,6 @@ def test_many_threads_on_one_shared_connection_smoke() -> None:
             errors.append(error)
 
     threads = [threading.Thread(target=refresh, args=(t,)) for t in issued.values()]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    run_all(threads)
     assert errors == []
     connection.close()
