@@ -202,7 +202,8 @@ class IdTokens(OpenIDCode):
 class OAuthServer(AuthorizationServer):
     def __init__(self, registry: Registry, key: SigningKey) -> None:
         super().__init__(scopes_supported=SCOPES)
-        self.registry, self.key = registry, key
+        self.registry, self.key = registry, key  # `key` signs every new token
+        self.published = [key]  # the JWKS: what verifiers may accept
         self.register_token_generator(
             "default",
             BearerTokenGenerator(
@@ -212,6 +213,25 @@ class OAuthServer(AuthorizationServer):
         )
         self.register_grant(CodeGrant, [S256Required(required=True), IdTokens(self)])
         self.register_grant(ServiceGrant)
+
+    # --8<-- [start:rotation]
+    def publish(self, key: SigningKey) -> None:
+        """Step 1 of a rotation: verifiers learn the new key before it signs."""
+        self.published.append(key)
+
+    def sign_with(self, key: SigningKey) -> None:
+        """Step 2, once every verifier's JWKS cache has had time to refresh."""
+        if key not in self.published:
+            raise ValueError("publish a key in the JWKS before signing with it")
+        self.key = key
+
+    def retire(self, key: SigningKey) -> None:
+        """Step 3, after the old key's last tokens have expired."""
+        if key is self.key:
+            raise ValueError("the current signing key cannot be retired")
+        self.published.remove(key)
+
+    # --8<-- [end:rotation]
 
     # --8<-- [start:access_token]
     def sign_access_token(self, client: Client, grant_type: str, user, scope) -> str:
@@ -304,7 +324,7 @@ def create_app(server: OAuthServer) -> FastAPI:
     @app.get("/jwks")
     def jwks() -> dict:
         # Public keys only. During a rotation this lists the old key and the new.
-        return {"keys": [server.key.public_jwk()]}
+        return {"keys": [key.public_jwk() for key in server.published]}
 
     return app
 

@@ -25,6 +25,7 @@ SERVICE = "reports-service"
 @dataclass
 class Setup:
     server: auth_server.OAuthServer
+    verifier: resource_server.AccessTokenVerifier
     auth_base: str
     api_base: str
     service_secret: str
@@ -43,7 +44,7 @@ class Setup:
 
 
 @contextmanager
-def running() -> Iterator[Setup]:
+def running(jwks_cooldown: float = 30.0) -> Iterator[Setup]:
     server, auth_app = auth_server.build()
     registry = server.registry
     registry.users["ada"] = User("ada", "Ada Lovelace", "ada@example.com")
@@ -58,6 +59,8 @@ def running() -> Iterator[Setup]:
             audience=auth_server.API_AUDIENCE,
             # One process here; in production a shared denylist or introspection.
             is_revoked=registry.is_revoked,
+            jwks_cooldown=jwks_cooldown,
         )
         with serve(resource_server.create_app(verifier)) as api_port:
-            yield Setup(server, auth_base, f"http://127.0.0.1:{api_port}", secret)
+            api_base = f"http://127.0.0.1:{api_port}"
+            yield Setup(server, verifier, auth_base, api_base, secret)

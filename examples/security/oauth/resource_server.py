@@ -37,8 +37,11 @@ class AccessTokenVerifier:
         issuer: str,
         audience: str,
         is_revoked: Callable[[str], bool] = lambda token_id: False,
+        jwks_cooldown: float = 30.0,  # PyJWT's default: refetch at most this often
     ) -> None:
-        self.keys = jwt.PyJWKClient(jwks_url, timeout=JWKS_TIMEOUT_SECONDS)
+        self.keys = jwt.PyJWKClient(
+            jwks_url, timeout=JWKS_TIMEOUT_SECONDS, cooldown_duration=jwks_cooldown
+        )
         self.issuer, self.audience, self.is_revoked = issuer, audience, is_revoked
 
     def verify(self, token: str) -> dict[str, Any]:
@@ -65,6 +68,14 @@ class AccessTokenVerifier:
         if self.is_revoked(claims["jti"]):
             raise jwt.InvalidTokenError("token was revoked")
         return claims
+
+    def refresh_keys(self) -> None:
+        """Refetch the JWKS now: after a key is pulled in an emergency, for one.
+
+        Otherwise a removed key stays trusted until the cached set expires
+        (PyJWKClient's `lifespan`, 300 seconds by default).
+        """
+        self.keys.get_jwk_set(refresh=True)
 
 
 # --8<-- [end:verify]
