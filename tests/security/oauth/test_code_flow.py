@@ -223,25 +223,26 @@ def test_codes_are_stored_as_digests() -> None:
     assert "the-code" not in registry._codes
 
 
-class PausingDict(dict):
-    """Holds each reader at a barrier, so that two reads overlap if nothing stops them."""
+class PausingCode(IssuedCode):
+    """Holds each reader of `redeemed` at a barrier, so that two check-then-spend
+    sequences overlap if nothing serializes them."""
 
-    def __init__(self, *args, barrier: threading.Barrier) -> None:
-        super().__init__(*args)
-        self.barrier = barrier
+    barrier = threading.Barrier(2)
 
-    def get(self, key, default=None):
-        try:
-            self.barrier.wait(timeout=0.5)  # with the lock, the other never arrives
-        except threading.BrokenBarrierError:
-            pass
-        return super().get(key, default)
+    def __getattribute__(self, name: str):
+        value = super().__getattribute__(name)  # read first, then wait
+        if name == "redeemed":
+            try:
+                type(self).barrier.wait(timeout=0.5)  # with the lock, none arrives
+            except threading.BrokenBarrierError:
+                pass
+        return value
 
 
 def test_two_racing_redemptions_of_one_code_get_one_token() -> None:
     registry = Registry(now=lambda: 0.0)
-    registry.save_code("c", issued(0.0))
-    registry._codes = PausingDict(registry._codes, barrier=threading.Barrier(2))
+    record = issued(0.0)
+    registry.save_code("c", PausingCode(**vars(record)))
     winners = []
 
     def race() -> None:
