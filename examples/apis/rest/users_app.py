@@ -42,7 +42,7 @@ from pydantic import (
     field_validator,
 )
 
-from examples.apis.rest.cursors import CursorCodec
+from examples.apis.rest.cursors import CURSOR_SHAPE, MAX_CURSOR_LENGTH, CursorCodec
 from examples.apis.rest.problem_details import (
     ProblemError,
     install_problem_handlers,
@@ -163,6 +163,17 @@ class UserPage(BaseModel):
 
 
 UserId = Annotated[int, Path(ge=1, le=MAX_SQLITE_INTEGER)]
+# The document shows a cursor's shape; only decode() can tell one we signed.
+Cursor = Annotated[
+    str | None,
+    Query(
+        description="from a `next` link",
+        json_schema_extra={
+            "pattern": f"^{CURSOR_SHAPE.pattern}$",
+            "maxLength": MAX_CURSOR_LENGTH,
+        },
+    ),
+]
 
 
 # --8<-- [start:media_type]
@@ -306,7 +317,7 @@ def create_app(
     def list_users(
         request: Request,
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-        after: Annotated[str | None, Query(description="from a `next` link")] = None,
+        after: Cursor = None,  # a string, documented with the shape cursors have
     ) -> UserPage:
         """Users in id order, `limit` at a time, starting after the cursor."""
         # Ask for one extra row: if it exists there is a next page, and we

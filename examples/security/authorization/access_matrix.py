@@ -21,7 +21,7 @@ from examples.security.authorization.policy import (
     Role,
     Scope,
 )
-from examples.security.authorization.users_api import create_app
+from examples.security.authorization.users_api import create_app, public_paths
 
 MERGE = "application/merge-patch+json"
 
@@ -80,14 +80,19 @@ EXPECTED: list[tuple[Probe, tuple[int, ...]]] = [
 
 
 def uncovered_routes(app: FastAPI) -> list[str]:
-    """Every method and path in the app that no probe calls."""
+    """Every method and path in the app that no probe calls.
+
+    Not only APIRoutes: a route from app.add_route() or a mounted app (which
+    has no methods: "*") is served too, so it needs a row like any other.
+    """
     probed = {(probe.method, probe.path) for probe, _ in EXPECTED}
+    public = public_paths(app)
     return [
-        f"{method} {route.path}"
+        f"{method} {getattr(route, 'path', route)}"
         for route in app.routes
-        if isinstance(route, APIRoute)
-        for method in sorted(route.methods)
-        if (method, route.path) not in probed
+        if isinstance(route, APIRoute) or getattr(route, "path", None) not in public
+        for method in sorted(getattr(route, "methods", None) or ["*"])
+        if (method, getattr(route, "path", None)) not in probed
     ]
 
 

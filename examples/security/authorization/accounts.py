@@ -13,7 +13,12 @@ import secrets
 import sqlite3
 from dataclasses import dataclass
 
-from examples.apis.rest.users_store import User, UsersStore
+from examples.apis.rest.users_store import (
+    EmailTakenError,
+    User,
+    UsersStore,
+    is_email_conflict,
+)
 from examples.security.authorization.policy import Principal, Role
 
 # ON DELETE CASCADE: deleting a user also ends its role and its tokens, so a
@@ -66,16 +71,51 @@ class AccountsStore(UsersStore):
             self._connection.executescript(ACCESS_SCHEMA)
 
     def add_with_role(self, name: str, email: str, role: Role) -> User:
-        """A new user holding `role`.
+        """A new user holding `role`: both rows in one transaction, or neither."""
+        try:
+            with self._lock, self._connection:
+                cursor = self._connection.execute(
+                    "INSERT INTO users (name, email) VALUES (?, ?)", (name, email)
+                )
+                self._connection.execute(
+                    "INSERT INTO user_roles (user_id, role) VALUES (?, ?)",
+                    (cursor.lastrowid, role.value),
+                )
+        except sqlite3.IntegrityError as error:
+            if is_email_conflict(error):
+                raise EmailTakenError(email) from error
+            raise
+        assert cursor.lastrowid is not None
+        return User(cursor.lastrowid, name, email)
 
-        Two statements, not one transaction: if the process dies between them,
-        the user has no role, and a user without a role cannot authenticate
-        (principal_for joins on user_roles). The failure is a locked-out
-        account, never an account with more rights than intended.
+    def update_account(
+        self, user_id: int, name: str | None, email: str | None, role: Role | None
+    ) -> Account | None:
+        """Change the given fields and the role (None keeps each) atomically.
+
+        One transaction: a concurrent DELETE comes before it (None: a 404) or
+        after it, never between the UPDATE and the role, where it would fail.
         """
-        user = self.add(name, email)
-        self.set_role(user.id, role)
-        return user
+        try:
+            with self._lock, self._connection:
+                found = self._connection.execute(
+                    "UPDATE users SET name = coalesce(?, name),"
+                    " email = coalesce(?, email) WHERE id = ? RETURNING id",
+                    (name, email, user_id),
+                ).fetchall()
+                if found and role is not None:
+                    self._connection.execute(
+                        "UPDATE user_roles SET role = ? WHERE user_id = ?",
+                        (role.value, user_id),
+                    )
+                row = self._connection.execute(
+                    ACCOUNT_COLUMNS + " WHERE u.id = ?", (user_id,)
+                ).fetchone()
+        except sqlite3.IntegrityError as error:
+            if is_email_conflict(error):
+                raise EmailTakenError(email) from error
+            raise
+        return Account(row[0], row[1], row[2], Role(row[3])) if row else None
 
     def set_role(self, user_id: int, role: Role) -> None:
         with self._lock, self._connection:

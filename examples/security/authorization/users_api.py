@@ -24,6 +24,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, ConfigDict, field_validator
+from starlette.routing import BaseRoute
 
 from examples.apis.rest.cursors import CursorCodec
 from examples.apis.rest.problem_details import (
@@ -36,6 +37,7 @@ from examples.apis.rest.users_app import (
     JSON,
     MAX_LIMIT,
     MERGE_PATCH,
+    Cursor,
     UserId,
     UserIn,
     UserPatch,
@@ -119,9 +121,17 @@ def unauthenticated(token_sent: bool) -> ProblemError:
 
 
 def forbidden(action: Action) -> ProblemError:
-    """403: we know who you are, and the answer is no."""
+    """403: we know who you are, and the answer is no.
+
+    RFC 6750 (section 3.1) names this case error="insufficient_scope": the
+    token is valid, but does not carry enough rights for the request.
+    """
     return ProblemError(
-        403, "forbidden", "Forbidden", f"Your role does not allow {action.value} here."
+        403,
+        "forbidden",
+        "Forbidden",
+        f"Your role does not allow {action.value} here.",
+        headers={"WWW-Authenticate": REALM + ', error="insufficient_scope"'},
     )
 
 
@@ -149,12 +159,13 @@ def documented(described: dict[int, str]) -> dict[int | str, Any]:
     responses: dict[int | str, Any] = {
         status: problem_doc(text) for status, text in described.items()
     }
-    responses[401]["headers"] = {
-        "WWW-Authenticate": {
-            "description": "The challenge: " + REALM,
-            "schema": {"type": "string"},
+    for status in (401, 403):
+        responses[status]["headers"] = {
+            "WWW-Authenticate": {
+                "description": "The challenge: " + REALM + ", maybe an error code",
+                "schema": {"type": "string"},
+            }
         }
-    }
     return responses
 
 
@@ -229,7 +240,15 @@ def create_app(
 
         def check(request: Request, who: Caller, user_id: UserId) -> Target:
             account = store.account(user_id)
-            if account is None:
+            if account is None:  # logged too: a walk over ids hits gaps as well
+                audit.warning(
+                    "missing %s user=%d role=%s target=%d -> %s",
+                    action.value,
+                    who.user_id,
+                    who.role.value,
+                    user_id,
+                    request.url.path,
+                )
                 raise user_not_found(user_id)
             enforce(request, who, action, account.id)
             return Target(who, account)
@@ -250,16 +269,12 @@ def create_app(
         if role is not None:  # property-level: UPDATE does not cover `role`
             enforce(request, target.who, Action.SET_ROLE, target.account.id)
         # --8<-- [end:property]
-        try:
-            updated = store.update(target.account.id, name=name, email=email)
+        try:  # fields and role in one transaction
+            account = store.update_account(target.account.id, name, email, role)
         except EmailTakenError:
             raise email_taken() from None
-        if updated is None:  # deleted since the guard loaded it
+        if account is None:  # deleted since the guard loaded it
             raise user_not_found(target.account.id)
-        if role is not None:
-            store.set_role(updated.id, role)
-        account = store.account(updated.id)
-        assert account is not None
         return account
 
     # --8<-- [start:routes]
@@ -317,7 +332,7 @@ def create_app(
         request: Request,
         _: Annotated[Principal, guard(Action.LIST)],
         limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-        after: Annotated[str | None, Query(description="from a `next` link")] = None,
+        after: Cursor = None,
     ) -> AccountPage:
         """Every user, a page at a time (admin and support)."""
         rows = store.accounts_after(start_after(after), limit + 1)
@@ -380,7 +395,7 @@ def create_app(
 
 def guarded_action(route: APIRoute) -> Action | None:
     """The action a route's guard checks, or None if it has no guard."""
-    pending = list(route.dependant.dependencies)  # codespell:ignore dependant
+    pending = list(route.dependant.dependencies)
     while pending:
         dependency = pending.pop()
         action = getattr(dependency.call, "action", None)
@@ -390,12 +405,32 @@ def guarded_action(route: APIRoute) -> Action | None:
     return None
 
 
+def public_paths(app: FastAPI) -> set[str]:
+    """The routes FastAPI adds for its own docs: public here, on purpose."""
+    paths = {app.openapi_url, app.docs_url, app.redoc_url}
+    if app.docs_url:
+        paths.add(app.swagger_ui_oauth2_redirect_url)
+    return {path for path in paths if path}
+
+
+def described(route: BaseRoute) -> str:
+    methods = sorted(getattr(route, "methods", None) or ["*"])
+    return f"{','.join(methods)} {getattr(route, 'path', route)}"
+
+
 # --8<-- [start:every_route_guarded]
 def every_route_guarded(app: FastAPI) -> None:
-    """Refuse to start an app with a route that names no action: deny by default."""
+    """Refuse to start an app with a route that names no action: deny by default.
+
+    app.add_route() and app.mount() add routes that skip FastAPI's dependencies,
+    authentication included, so any route but an APIRoute is refused too.
+    """
     for route in app.routes:
-        if isinstance(route, APIRoute) and guarded_action(route) is None:
-            raise RuntimeError(f"{route.methods} {route.path} has no authorization")
+        if isinstance(route, APIRoute):
+            if guarded_action(route) is None:
+                raise RuntimeError(f"{described(route)} has no authorization")
+        elif getattr(route, "path", None) not in public_paths(app):
+            raise RuntimeError(f"{described(route)} bypasses authentication")
 
 
 # --8<-- [end:every_route_guarded]

@@ -7,6 +7,7 @@ a route with no row) and asserts the matrix reports it.
 
 import pytest
 from fastapi import FastAPI
+from starlette.responses import PlainTextResponse
 
 from examples.security.authorization import access_matrix, policy, users_api
 from examples.security.authorization.access_matrix import (
@@ -14,6 +15,7 @@ from examples.security.authorization.access_matrix import (
     EXPECTED,
     mismatches,
 )
+from examples.security.authorization.accounts import connect
 from examples.security.authorization.policy import (
     COLLECTION_ACTIONS,
     POLICY,
@@ -108,3 +110,31 @@ def test_a_route_with_no_row_is_reported(monkeypatch) -> None:
     monkeypatch.setattr(access_matrix, "create_app", with_extra_route)
     found = mismatches()
     assert found[0] == "POST /users/{user_id}/suspend: no row in EXPECTED"
+
+
+async def _everyone(request) -> PlainTextResponse:  # pragma: no cover
+    return PlainTextResponse("all the users")
+
+
+def test_routes_outside_fastapis_table_are_reported(monkeypatch) -> None:
+    # add_route() and mount() skip FastAPI's dependencies: they need rows too.
+    real_create_app = create_app
+
+    def with_side_doors(connection, **options) -> FastAPI:
+        app = real_create_app(connection, **options)
+        app.add_route("/users-export", _everyone, methods=["GET"])
+        app.mount("/admin", FastAPI())
+        return app
+
+    monkeypatch.setattr(access_matrix, "create_app", with_side_doors)
+    assert access_matrix.uncovered_routes(with_side_doors(connect())) == [
+        "GET /users-export",
+        "HEAD /users-export",
+        "* /admin",
+    ]
+    found = mismatches()
+    assert found[:3] == [
+        "GET /users-export: no row in EXPECTED",
+        "HEAD /users-export: no row in EXPECTED",
+        "* /admin: no row in EXPECTED",
+    ]

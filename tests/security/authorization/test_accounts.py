@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from examples.security.authorization.accounts import AccountsStore, connect
+from examples.security.authorization.accounts import Account, AccountsStore, connect
 from examples.security.authorization.policy import Principal, Role
 
 
@@ -95,3 +95,30 @@ def test_accounts_page_in_id_order(store: AccountsStore) -> None:
     first = store.accounts_after(0, 2)
     assert [a.id for a in first] == [1, 2]
     assert [a.id for a in store.accounts_after(first[-1].id, 10)] == [3, 4, 5]
+
+
+class Bogus:
+    """A role the CHECK constraint refuses, to make the second statement fail."""
+
+    value = "root"
+
+
+def test_a_user_and_its_role_are_added_together_or_not_at_all(
+    store: AccountsStore,
+) -> None:
+    with pytest.raises(sqlite3.IntegrityError):
+        store.add_with_role("Ada", "ada@example.com", Bogus)  # type: ignore[arg-type]
+    # No user without a role left behind: the email is free again.
+    assert store._connection.execute("SELECT count(*) FROM users").fetchone() == (0,)
+
+
+def test_fields_and_role_change_together_or_not_at_all(store: AccountsStore) -> None:
+    ada = store.add_with_role("Ada", "ada@example.com", Role.MEMBER)
+    with pytest.raises(sqlite3.IntegrityError):
+        store.update_account(ada.id, "Renamed", None, Bogus)  # type: ignore[arg-type]
+    assert store.account(ada.id) == Account(
+        ada.id, "Ada", "ada@example.com", Role.MEMBER
+    )
+    changed = store.update_account(ada.id, None, "a@example.com", Role.ADMIN)
+    assert changed == Account(ada.id, "Ada", "a@example.com", Role.ADMIN)
+    assert store.update_account(999, "X", None, Role.ADMIN) is None

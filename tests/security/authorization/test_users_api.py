@@ -11,8 +11,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from starlette.responses import JSONResponse
 
 from examples.apis.rest.problem_details import PROBLEM_JSON, PROBLEM_TYPES
+from examples.security.authorization import users_api
 from examples.security.authorization.accounts import connect
 from examples.security.authorization.policy import Action, Role
 from examples.security.authorization.users_api import (
@@ -96,6 +98,22 @@ def test_authentication_comes_before_validation_and_routing_details(world) -> No
     assert world.client.get("/users?limit=9999").status_code == 401
 
 
+@pytest.mark.parametrize("method, path", [("POST", "/users"), ("PUT", "/users/4")])
+def test_a_body_that_is_not_json_is_400_before_authentication(
+    world, method, path
+) -> None:
+    # FastAPI parses the JSON body before it runs any dependency, so this one
+    # refusal comes first. It says nothing about the API beyond "not JSON".
+    response = world.client.request(
+        method, path, content=b"{bad", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["type"] == PROBLEM_TYPES + "malformed-json"
+    assert "www-authenticate" not in response.headers
+    listing = world.client.get("/users", headers=world.as_("admin")).json()
+    assert [u["name"] for u in listing["items"]] == ["Ada", "Sam", "Max", "Nia"]
+
+
 def test_a_deleted_users_token_stops_working(world) -> None:
     client = world.client
     gone = client.delete(f"/users/{world.ids['nia']}", headers=world.as_("admin"))
@@ -177,6 +195,10 @@ def test_support_reads_anyone_but_changes_only_itself(world) -> None:
     )
     assert refused.status_code == 403
     assert refused.json()["type"] == PROBLEM_TYPES + "forbidden"
+    # RFC 6750 section 3.1: a valid token without the rights for the request.
+    assert refused.headers["www-authenticate"] == (
+        'Bearer realm="users", error="insufficient_scope"'
+    )
     assert (
         client.patch(
             sam, json={"name": "Sammy"}, headers=world.as_("support", **MERGE)
@@ -295,12 +317,22 @@ def test_every_denial_is_audited_and_allowed_calls_are_not(world, caplog) -> Non
     world.client.get(f"/users/{world.ids['nia']}", headers=world.as_("max"))
     world.client.get("/users", headers=world.as_("max"))
     messages = [record.getMessage() for record in caplog.records]
+    max_, nia = world.ids["max"], world.ids["nia"]
     assert messages == [
-        f"denied users:read user={world.ids['max']} role=member"
-        f" target={world.ids['nia']} -> hide /users/{world.ids['nia']}",
-        f"denied users:list user={world.ids['max']} role=member target=None -> forbid /users",
+        f"denied users:read user={max_} role=member target={nia} -> hide /users/{nia}",
+        f"denied users:list user={max_} role=member target=None -> forbid /users",
     ]
     assert world.tokens["max"] not in caplog.text  # no credentials in the log
+
+
+def test_a_missing_id_is_logged_per_caller_too(world, caplog) -> None:
+    # An id walk hits gaps as well as other people's records: both leave a line.
+    caplog.set_level(logging.WARNING, logger="users.audit")
+    world.client.delete("/users/999", headers=world.as_("max"))
+    assert [record.getMessage() for record in caplog.records] == [
+        f"missing users:delete user={world.ids['max']} role=member target=999"
+        " -> /users/999"
+    ]
 
 
 def test_openapi_documents_the_scheme_and_every_refusal(world) -> None:
@@ -321,7 +353,7 @@ def test_every_route_names_its_action(world) -> None:
     actions = {
         (method, route.path): guarded_action(route)
         for route in world.app.routes
-        if hasattr(route, "dependant")  # codespell:ignore dependant
+        if hasattr(route, "dependant")
         for method in route.methods
     }
     assert actions[("DELETE", "/users/{user_id}")] is Action.DELETE
@@ -341,3 +373,58 @@ def test_a_route_without_a_guard_stops_the_app(world) -> None:
         every_route_guarded(world.app)
     # Even before that check runs, the app-wide dependency keeps anonymous out.
     assert world.client.get("/users/1/export").status_code == 401
+
+
+def test_create_app_refuses_to_start_with_an_unguarded_route(
+    monkeypatch, connection
+) -> None:
+    class WithExport(FastAPI):
+        """FastAPI, plus a route someone added without a guard."""
+
+        def __init__(self, **options) -> None:
+            super().__init__(**options)
+
+            @self.get("/users/{user_id}/export")
+            def export(user_id: int) -> dict:  # pragma: no cover - never called
+                raise AssertionError
+
+    monkeypatch.setattr(users_api, "FastAPI", WithExport)
+    with pytest.raises(RuntimeError, match="export has no authorization"):
+        create_app(connection)
+
+
+async def _dump(request) -> JSONResponse:
+    return JSONResponse({"everyone": "here"})
+
+
+def test_a_plain_starlette_route_skips_authentication_so_it_stops_the_app(
+    world,
+) -> None:
+    world.app.add_route("/users-export", _dump, methods=["GET"])
+    # Why it is refused: no FastAPI dependency runs on it, authenticate included.
+    assert world.client.get("/users-export").status_code == 200
+    with pytest.raises(RuntimeError, match="GET,HEAD /users-export bypasses"):
+        every_route_guarded(world.app)
+
+
+def test_a_mounted_app_stops_the_app(world) -> None:
+    admin = FastAPI()
+
+    @admin.delete("/users/{user_id}")
+    def purge(user_id: int) -> None:  # pragma: no cover - never called
+        raise AssertionError
+
+    world.app.mount("/admin", admin)
+    with pytest.raises(RuntimeError, match=re.escape("* /admin bypasses")):
+        every_route_guarded(world.app)
+
+
+def test_only_fastapis_own_docs_routes_are_public(world) -> None:
+    assert users_api.public_paths(world.app) == {
+        "/openapi.json",
+        "/docs",
+        "/docs/oauth2-redirect",
+        "/redoc",
+    }
+    assert world.client.get("/openapi.json").status_code == 200
+    every_route_guarded(world.app)  # the real app passes
