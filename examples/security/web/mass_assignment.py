@@ -1,4 +1,4 @@
-"""What Pydantic does with fields the client should not send, and fields it should not see.
+"""What Pydantic does with fields a client should not send, or should not see.
 
 Three request models for the same body: `extra="allow"` keeps an unexpected
 `role` and hands it to the database (mass assignment); the default, "ignore",
@@ -41,15 +41,14 @@ class UserOut(BaseModel):
 # --8<-- [start:app]
 def create_app(extra: Extra, *, response_model: bool) -> FastAPI:
     app = FastAPI()
-    user = {"id": 1, "row": UserRow(id=1, email="ada@example.com")}
+    state = {"row": UserRow(id=1, email="ada@example.com")}
     ProfileUpdate = profile_update(extra)
 
     @app.patch("/me", response_model=UserOut if response_model else None)
     def update_me(body: ProfileUpdate) -> dict:  # type: ignore[valid-type]
-        # VULNERABLE when extra="allow": every key the client sent lands in the row.
-        row = user["row"].model_copy(update=body.model_dump())  # type: ignore[attr-defined]
-        user["row"] = row
-        return row.model_dump()
+        # VULNERABLE with extra="allow": every key the client sent lands in the row.
+        state["row"] = state["row"].model_copy(update=body.model_dump())
+        return state["row"].model_dump()
 
     return app
 

@@ -1,4 +1,4 @@
-"""Secrets from the environment and a mounted file, masked in logs, rotated by key id."""
+"""Secrets from the environment and a mounted file: masked, checked, rotated, scanned."""
 
 import tempfile
 from pathlib import Path

@@ -45,8 +45,7 @@ def test_missing_settings_name_every_variable(tmp_path: Path) -> None:
 
 
 def test_a_bad_value_is_named_but_not_printed(tmp_path: Path) -> None:
-    environ = {"DATABASE_URL": DB_URL, "WEBHOOK_KEYS": KEYS, "LOG_LEVEL": "s3cret"}
-    environ["WEBHOOK_KEYS"] = {"nested": "s3cret"}  # type: ignore[assignment]
+    environ = {"DATABASE_URL": DB_URL, "WEBHOOK_KEYS": {"nested": "s3cret"}}
     with pytest.raises(SettingsError) as raised:
         load_settings(environ, tmp_path)
     assert "WEBHOOK_KEYS" in str(raised.value)
