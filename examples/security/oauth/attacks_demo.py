@@ -5,20 +5,17 @@ an attacker would, so every parameter is visible. The state and nonce attacks
 go through the SPA's LoginClient, because those checks live in the client.
 """
 
-from urllib.parse import parse_qsl, urlsplit
-
 import httpx2
-from authlib.oauth2.rfc7636 import create_s256_code_challenge
 
-from examples.security.oauth.demo_setup import SPA, SPA_CALLBACK, running
+from examples.security.oauth.by_hand import (
+    VERIFIER,
+    authorize,
+    new_code,
+    query_of,
+    redeem,
+)
+from examples.security.oauth.demo_setup import SPA_CALLBACK, running
 from examples.security.oauth.login_client import HTTP_TIMEOUT_SECONDS, LoginRefused
-
-VERIFIER = "v" * 43  # a fixed verifier keeps the printed output stable
-
-
-def query_of(url: str) -> dict[str, str]:
-    return dict(parse_qsl(urlsplit(url).query))
-
 
 with running() as setup:
     ada = setup.browser("ada")
@@ -26,57 +23,28 @@ with running() as setup:
     http = httpx2.Client(timeout=HTTP_TIMEOUT_SECONDS)
     api = httpx2.Client(base_url=setup.api_base, timeout=HTTP_TIMEOUT_SECONDS)
 
-    def authorize(**changes: str | None) -> httpx2.Response:
-        params = {
-            "response_type": "code",
-            "client_id": SPA,
-            "redirect_uri": SPA_CALLBACK,
-            "scope": "notes:read",
-            "state": "s1",
-            "code_challenge": create_s256_code_challenge(VERIFIER),
-            "code_challenge_method": "S256",
-        }
-        params.update(changes)
-        sent = {key: value for key, value in params.items() if value is not None}
-        return ada.get(f"{setup.auth_base}/authorize", params=sent)
-
-    def new_code() -> str:
-        return query_of(authorize().headers["location"])["code"]
-
-    def redeem(code: str, **changes: str | None) -> httpx2.Response:
-        form = {
-            "grant_type": "authorization_code",
-            "client_id": SPA,
-            "redirect_uri": SPA_CALLBACK,
-            "code": code,
-            "code_verifier": VERIFIER,
-        }
-        form.update(changes)
-        sent = {key: value for key, value in form.items() if value is not None}
-        return http.post(f"{setup.auth_base}/token", data=sent)
-
     def outcome(response: httpx2.Response) -> str:
         body = response.json()
         return f"{response.status_code} {body.get('error', 'token issued')}"
 
     # --8<-- [start:pkce]
     # A thief who intercepted the code has no verifier, or guesses one.
-    print(outcome(redeem(new_code(), code_verifier=None)))
+    print(outcome(redeem(setup, http, new_code(setup), code_verifier=None)))
     #> 400 invalid_request
-    print(outcome(redeem(new_code(), code_verifier="w" * 43)))
+    print(outcome(redeem(setup, http, new_code(setup), code_verifier="w" * 43)))
     #> 400 invalid_grant
     # The rightful client, with the verifier only it has:
-    print(outcome(redeem(new_code())))
+    print(outcome(redeem(setup, http, new_code(setup))))
     #> 200 token issued
     # --8<-- [end:pkce]
 
     # --8<-- [start:reuse]
-    code = new_code()
-    first = redeem(code).json()["access_token"]
+    code = new_code(setup)
+    first = redeem(setup, http, code).json()["access_token"]
     bearer = {"Authorization": f"Bearer {first}"}
     print(api.get("/notes", headers=bearer).status_code)
     #> 200
-    print(outcome(redeem(code)))  # the same code a second time
+    print(outcome(redeem(setup, http, code)))  # the same code a second time
     #> 400 invalid_grant
     # The reuse also revoked the token the first redemption got.
     revoked = api.get("/notes", headers=bearer)
@@ -91,23 +59,25 @@ with running() as setup:
         "https://notes.example.com/callback/../admin",
         "https://notes.example.com/callback?next=https://evil.example",
     ]:
-        answer = authorize(redirect_uri=uri)
+        answer = authorize(setup, redirect_uri=uri)
         # An error page at the server itself: never a redirect to that URI.
         print(answer.status_code, "location" in answer.headers)
         #> 400 False
         #> 400 False
         #> 400 False
     # At the token endpoint, the redirect_uri must be the one the code was for.
-    print(outcome(redeem(new_code(), redirect_uri=SPA_CALLBACK + "/")))
+    print(
+        outcome(redeem(setup, http, new_code(setup), redirect_uri=SPA_CALLBACK + "/"))
+    )
     #> 400 invalid_grant
     # --8<-- [end:redirect]
 
     # --8<-- [start:methods]
     # With a known redirect URI, errors go back to the client as parameters.
-    plain = authorize(code_challenge=VERIFIER, code_challenge_method="plain")
+    plain = authorize(setup, code_challenge=VERIFIER, code_challenge_method="plain")
     print(query_of(plain.headers["location"])["error_description"])
     #> code_challenge_method must be S256.
-    no_pkce = authorize(code_challenge=None, code_challenge_method=None)
+    no_pkce = authorize(setup, code_challenge=None, code_challenge_method=None)
     print(query_of(no_pkce.headers["location"])["error_description"])
     #> PKCE is required: send a code_challenge.
     # --8<-- [end:methods]

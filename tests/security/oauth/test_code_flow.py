@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 
 import pytest
@@ -9,9 +10,15 @@ from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from examples.security.oauth.by_hand import (
+    VERIFIER,
+    authorize,
+    new_code,
+    query_of,
+    redeem,
+)
 from examples.security.oauth.demo_setup import SPA, SPA_CALLBACK
 from examples.security.oauth.registry import CODE_TTL_SECONDS, IssuedCode, Registry
-from tests.security.oauth.by_hand import VERIFIER, authorize, new_code, query_of, redeem
 
 
 def error_of(response) -> str:
@@ -232,10 +239,9 @@ class PausingCode(IssuedCode):
     def __getattribute__(self, name: str):
         value = super().__getattribute__(name)  # read first, then wait
         if name == "redeemed":
-            try:
-                type(self).barrier.wait(timeout=0.5)  # with the lock, none arrives
-            except threading.BrokenBarrierError:
-                pass
+            # With the lock, the other racer never arrives: the wait times out.
+            with contextlib.suppress(threading.BrokenBarrierError):
+                type(self).barrier.wait(timeout=0.5)
         return value
 
 

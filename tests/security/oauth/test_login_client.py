@@ -9,9 +9,9 @@ import jwt
 import pytest
 
 from examples.security.oauth import auth_server
+from examples.security.oauth.by_hand import authorize, query_of
 from examples.security.oauth.login_client import LoginRefused
 from examples.security.oauth.registry import SigningKey
-from tests.security.oauth.by_hand import authorize, query_of
 
 
 @pytest.fixture

@@ -68,7 +68,7 @@ def test_a_public_client_cannot_use_client_credentials(setup, http) -> None:
 
 
 def test_the_service_cannot_start_a_user_login(setup) -> None:
-    from tests.security.oauth.by_hand import authorize
+    from examples.security.oauth.by_hand import authorize
 
     answer = authorize(setup, client_id=SERVICE, scope="reports:read")
     assert answer.status_code == 400  # no redirect URI registered: nowhere to send it
