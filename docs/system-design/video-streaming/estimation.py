@@ -39,9 +39,13 @@ UPLOAD_PEAK_FACTOR = 2.0  # uploads bunch up in the evening too
 
 # The rendition ladder, kbit/s, as in examples/system_design/video_streaming/abr.py.
 LADDER_KBPS = {"240p": 300, "360p": 750, "480p": 1500, "720p": 3000, "1080p": 6000}
-# CPU-seconds to encode one second of video into the whole ladder. An assumption:
-# measure it on a sample of real uploads (benchmarks/system_design/video_streaming.py
-# does it for the example's tiny ladder, which costs far less per second).
+# CPU-seconds to encode one second of video into the whole ladder. An assumption
+# above a measured floor: benchmarks/system_design/video_streaming.py encodes a
+# generated 1080p test pattern into this five-rung x264 ladder for about 1.4
+# CPU-s per video-s at preset veryfast and 2 at medium, on this machine. Camera
+# footage has far more detail and motion than a test pattern, a VOD service
+# encodes at slower presets and in more than one codec, so 10 is five times the
+# floor; measure it on a sample of real uploads.
 TRANSCODE_CPU_S_PER_VIDEO_S = 10
 WORKER_CORES = 32  # one transcoding machine
 WORKER_BUSY = 0.7  # run at 70%: room for a burst of uploads and a lost machine
@@ -49,11 +53,22 @@ REDUNDANCY = 1.5  # erasure coding in object storage, 6 data + 3 parity fragment
 YEARS = 5
 
 # Measured: examples/system_design/video_streaming/abr_demo.py, the buffer rule
-# (20 s reservoir) on the seeded commuter trace: 2,640 kbit/s on average.
+# (20 s reservoir) on the seeded commuter trace: 2,640 kbit/s on average. Video
+# bits only: the container and an audio track add roughly 5-15% (not modeled),
+# so egress below is a little low.
 DELIVERED_KBPS = 2_640
 # Measured: examples/system_design/video_streaming/cdn_demo.py, an edge holding 10%
-# of the catalog: 68.3% of the bytes served came from the edge.
-EDGE_BYTE_HIT_RATIO = 0.683
+# of the catalog: 68.2% of the bytes served came from the edge. That simulation
+# draws renditions with a mix averaging EDGE_MIX_KBPS, above DELIVERED_KBPS: the
+# ratio is applied to the player's rate as if the mix did not move it.
+EDGE_BYTE_HIT_RATIO = 0.682
+EDGE_MIX_KBPS = 3_240  # edge_cache.py's rendition_mix over the ladder's rates
+
+# For scale, YouTube's own figures: more than 500 hours uploaded a minute (said at
+# press events in 2019, reported by Tubefilter) and a billion hours watched a day
+# (YouTube's blog, February 2017).
+YOUTUBE_UPLOAD_HOURS_PER_MINUTE = 500
+YOUTUBE_WATCH_HOURS_PER_DAY = 1_000_000_000
 
 
 # %% [markdown]
@@ -146,9 +161,8 @@ up = uploads(UPLOADS_PER_DAY)
 print(f"video uploaded per day: {up['video hours']:,.0f} hours")
 print(f"upload ingest at the peak: {up['ingest Gbit/s']:,.1f} Gbit/s")
 print(f"transcoding per day: {up['CPU-hours']:,.0f} CPU-hours")
-print(
-    f"transcoding workers ({WORKER_CORES} cores, {WORKER_BUSY:.0%} busy): {up['workers']:,}"
-)
+fleet = f"{WORKER_CORES} cores, {WORKER_BUSY:.0%} busy"
+print(f"transcoding workers ({fleet}): {up['workers']:,}")
 
 # %% [markdown]
 # ## Storage after five years, by rendition
@@ -190,7 +204,9 @@ print(
 # ## Viewing: concurrent viewers and egress
 #
 # Egress is concurrent viewers times the bit rate the player picked. The edges
-# serve what they hold; the origin serves the misses.
+# serve what they hold; their misses go to the shield tier, and what the shield
+# misses to the origin. The edge simulation measures one tier, so the misses
+# below are what the shield and the origin send together.
 
 
 # %%
@@ -205,9 +221,9 @@ def egress(
     return {
         "concurrent": watching,
         "peak Tbit/s": peak_bits / 1e12,
-        "origin peak Tbit/s": peak_bits * share / 1e12,
+        "origin peak Tbit/s": peak_bits * share / 1e12,  # shield and origin
         "edge EB/month": daily_bytes * DAYS_PER_MONTH / EB,
-        "origin EB/month": daily_bytes * DAYS_PER_MONTH * share / EB,
+        "origin EB/month": daily_bytes * DAYS_PER_MONTH * share / EB,  # part of it
     }
 
 
@@ -215,17 +231,23 @@ view = egress(DAILY_VIEWERS)
 print(f"peak concurrent viewers: {view['concurrent'] / 1e6:,.1f} million")
 print(f"egress to viewers at the peak: {view['peak Tbit/s']:,.1f} Tbit/s")
 print(
-    f"origin egress at the peak ({EDGE_BYTE_HIT_RATIO:.1%} byte hits): "
-    f"{view['origin peak Tbit/s']:,.1f} Tbit/s"
+    f"edge misses at the peak, to shield and origin ({EDGE_BYTE_HIT_RATIO:.1%} "
+    f"byte hits): {view['origin peak Tbit/s']:,.1f} Tbit/s"
 )
 print(f"edges send per month: {view['edge EB/month']:,.2f} EB")
-print(f"origin sends per month: {view['origin EB/month']:,.2f} EB")
+print(f"  of which fetched on a miss: {view['origin EB/month']:,.2f} EB")
+upload_share = up["video hours"] / (YOUTUBE_UPLOAD_HOURS_PER_MINUTE * 60 * 24)
+watch_hours = DAILY_VIEWERS * WATCH_MINUTES_PER_VIEWER / 60
+watch_share = watch_hours / YOUTUBE_WATCH_HOURS_PER_DAY
+print(
+    f"against YouTube's figures: uploads {upload_share:.0%}, watching {watch_share:.0%}"
+)
 
 # %% [markdown]
-# The hit ratio moves the origin's load more than any other input: every point of
-# byte hits is a point of the edges' egress the origin no longer sends. The chart
-# draws origin egress at the peak against the byte hit ratio, with the measured
-# point marked.
+# The hit ratio moves the load behind the edges more than any other input: every
+# point of byte hits is a point of the edges' egress that the shield and origin
+# no longer send. The chart draws the edges' misses at the peak against the byte
+# hit ratio, with the measured point marked.
 
 # %%
 # In Jupyter this line turns into a magic that renders the chart inline; as a plain
@@ -235,7 +257,10 @@ ratios = [r / 100 for r in range(50, 100)]
 origin_curve = [egress(DAILY_VIEWERS, r)["origin peak Tbit/s"] for r in ratios]
 fig, ax = plt.subplots(figsize=(6.4, 3.4))
 ax.plot(
-    [r * 100 for r in ratios], origin_curve, color="tab:blue", label="origin egress"
+    [r * 100 for r in ratios],
+    origin_curve,
+    color="tab:blue",
+    label="edge misses (shield + origin)",
 )
 ax.plot(
     [EDGE_BYTE_HIT_RATIO * 100],
@@ -245,10 +270,10 @@ ax.plot(
     label="measured edge (10% of catalog)",
 )
 ax.set_xlabel("edge byte hit ratio (%)")
-ax.set_ylabel("origin egress at peak (Tbit/s)")
+ax.set_ylabel("edge misses at peak (Tbit/s)")
 ax.set_ylim(0, None)
 ax.legend(loc="upper right", fontsize="small")
-ax.set_title("Each point of hit ratio takes load off the origin")
+ax.set_title("Each point of hit ratio takes load off the tiers behind the edge")
 fig.tight_layout()
 plt.show()
 
@@ -265,7 +290,7 @@ for scale in (1, 10, 100):
     big[scale] = {
         "concurrent viewers (M)": v["concurrent"] / 1e6,
         "peak egress Tbit/s": v["peak Tbit/s"],
-        "origin peak Tbit/s": v["origin peak Tbit/s"],
+        "edge misses Tbit/s": v["origin peak Tbit/s"],
         "transcoding workers": u["workers"],
         "physical PB, 5 years": sum(
             stored_bytes(UPLOADS_PER_DAY * scale, YEARS).values()
@@ -286,9 +311,9 @@ print(
 # Egress dwarfs everything else: the fleet that sends bytes to viewers is the
 # service, and the edges have to take most of it, because an origin cannot send
 # tens of terabits per second to the world. The measured edge holds a tenth of
-# the catalog and still leaves the origin about a third of the bytes, so the
-# design adds a second cache tier between the edges and the origin, and pushes
-# the most popular titles to the edges before the evening peak. Storage grows by the
+# the catalog and still misses about a third of the bytes, so the design adds a
+# shield tier between the edges and the origin, which turns a miss in many edges
+# into one origin fetch. Storage grows by the
 # ladder: the source and the top rung are most of it, and a rung nobody watches
 # can be encoded on demand. Transcoding is a large but ordinary batch fleet,
 # sized by uploads, not by viewers. The 100x column has more daily viewers than
@@ -301,7 +326,8 @@ print(
 # %% [markdown]
 # ## Track it
 #
-# Where to go next: [the video streaming design](../../../system-design/video-streaming/)
-# that these numbers size, [file storage](../../../system-design/file-storage/) for
+# Where to go next: [the video streaming
+# design](../../../system-design/video-streaming/) that these numbers size, [file
+# storage](../../../system-design/file-storage/) for
 # resumable uploads and object storage, and [how to run a design
 # round](../../../system-design/design-round/).

@@ -5,7 +5,10 @@ transaction, so it is never "ready" with a rendition missing. Tasks are
 leased, not locked: a worker that dies stops renewing, its lease runs out,
 and another worker claims the task again. A late finish from the first
 worker is harmless: both wrote the same rendition (the encode is
-idempotent), and a second finish changes nothing. The clock is a parameter.
+idempotent), and a second finish changes nothing. A task whose lease runs out
+after its last allowed attempt is not handed out again: it is marked failed
+(a dead letter for a person or a different pipeline to look at) and so is its
+video. The clock is a parameter.
 """
 
 from __future__ import annotations
@@ -32,7 +35,7 @@ CREATE TABLE tasks (  -- one per rendition: the unit a worker claims
     video_id TEXT NOT NULL,
     rendition TEXT NOT NULL,
     state TEXT NOT NULL DEFAULT 'queued'
-        CHECK (state IN ('queued', 'running', 'done')),
+        CHECK (state IN ('queued', 'running', 'done', 'failed')),
     attempts INTEGER NOT NULL DEFAULT 0,
     lease_until REAL,  -- a running task whose lease passed is claimable again
     PRIMARY KEY (video_id, rendition),
@@ -81,22 +84,49 @@ def enqueue(
 
 
 # --8<-- [start:claim]
+MAX_ATTEMPTS = 3  # a source that crashes the encoder every time must stop somewhere
+
+
 def claim(
-    conn: sqlite3.Connection, now: float, lease_s: float = 600
+    conn: sqlite3.Connection,
+    now: float,
+    lease_s: float = 600,
+    max_attempts: int = MAX_ATTEMPTS,
 ) -> tuple[str, str] | None:
-    """Take the oldest claimable task: queued, or running with an expired lease."""
-    row = conn.execute(
-        """
-        UPDATE tasks SET state = 'running', attempts = attempts + 1,
-                         lease_until = :until
-        WHERE rowid = (
-            SELECT rowid FROM tasks
-            WHERE state = 'queued' OR (state = 'running' AND lease_until < :now)
-            ORDER BY rowid LIMIT 1)
-        RETURNING video_id, rendition
-        """,
-        {"now": now, "until": now + lease_s},
-    ).fetchone()
+    """Take the oldest claimable task: queued, or running with an expired lease.
+
+    An expired task that has used all its attempts is failed instead, with
+    its video, in the same transaction."""
+    if max_attempts < 1:
+        raise ValueError(f"max_attempts must be at least 1, got {max_attempts}")
+    params = {"now": now, "until": now + lease_s, "max": max_attempts}
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute(
+            "UPDATE tasks SET state = 'failed', lease_until = NULL "
+            "WHERE state = 'running' AND lease_until < :now AND attempts >= :max",
+            params,
+        )
+        conn.execute(
+            "UPDATE videos SET status = 'failed' WHERE status = 'processing' "
+            "AND id IN (SELECT video_id FROM tasks WHERE state = 'failed')"
+        )
+        row = conn.execute(
+            """
+            UPDATE tasks SET state = 'running', attempts = attempts + 1,
+                             lease_until = :until
+            WHERE rowid = (
+                SELECT rowid FROM tasks
+                WHERE state = 'queued' OR (state = 'running' AND lease_until < :now)
+                ORDER BY rowid LIMIT 1)
+            RETURNING video_id, rendition
+            """,
+            params,
+        ).fetchone()
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
     return (row[0], row[1]) if row else None
 
 
@@ -110,13 +140,11 @@ def finish(
     """Mark a task done with its measured rates; True if this call published."""
     if not 0 < average_bandwidth <= bandwidth:
         raise ValueError("need 0 < AVERAGE-BANDWIDTH <= BANDWIDTH")
-    conn.execute(
-        "BEGIN IMMEDIATE"
-    )  # one writer: the last two finishes cannot both miss
+    conn.execute("BEGIN IMMEDIATE")  # one writer: the last two cannot both miss
     try:
-        done = conn.execute(
+        done = conn.execute(  # a failed task stays failed: its video is not shown
             "UPDATE tasks SET state = 'done', lease_until = NULL "
-            "WHERE video_id = ? AND rendition = ? AND state != 'done'",
+            "WHERE video_id = ? AND rendition = ? AND state IN ('queued', 'running')",
             (video_id, rendition),
         ).rowcount
         if done:  # a duplicate finish changes nothing
@@ -126,8 +154,9 @@ def finish(
                 (bandwidth, average_bandwidth, video_id, rendition),
             )
         published = conn.execute(
-            "UPDATE videos SET status = 'ready' WHERE id = ? AND status = 'processing' "
-            "AND NOT EXISTS (SELECT 1 FROM tasks WHERE video_id = ? AND state != 'done')",
+            "UPDATE videos SET status = 'ready' "
+            "WHERE id = ? AND status = 'processing' AND NOT EXISTS "
+            "(SELECT 1 FROM tasks WHERE video_id = ? AND state != 'done')",
             (video_id, video_id),
         ).rowcount
         conn.execute("COMMIT")

@@ -3,8 +3,8 @@
 Viewers start at the first segment and stop after a random number of
 segments, so early segments are requested more than late ones. Each view
 streams one rendition. The edge caches whole segments up to a byte budget and
-evicts the least recently used; every miss is fetched from the origin, and
-those bytes are the origin's egress.
+evicts the least recently used; every miss is fetched from the tier behind
+it (a shield, then the origin), and `origin_bytes` counts those bytes.
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ The pipeline is a small DAG: make (or receive) the source, then one transcode
 task per rendition (independent, so parallel workers take them from a queue),
 then the master playlist, which needs every rendition's measured segment
 sizes. Each task writes into a scratch folder and renames it into place, so a
-retried or duplicated task finds the finished folder and does nothing.
+retried or duplicated task finds the finished folder and does nothing. (Object
+storage has no rename: there the keys are deterministic and the media playlist,
+uploaded last, or the catalog row marks the rendition done.)
 
 ffmpeg and ffprobe must be on PATH (Debian's ffmpeg package). The master
 playlist's BANDWIDTH and AVERAGE-BANDWIDTH follow RFC 8216: the peak and the
@@ -85,11 +87,11 @@ def run(args: Sequence[str]) -> str:
     return done.stdout
 
 
-def make_source(path: Path, seconds: int = 6) -> Path:
+def make_source(path: Path, seconds: int = 6, size: str = "320x180") -> Path:
     """A generated test clip standing in for an upload (moving pattern, no audio)."""
     if seconds <= 0:
         raise ValueError(f"seconds must be positive, got {seconds}")
-    pattern = f"testsrc=duration={seconds}:size=320x180:rate={FPS}"
+    pattern = f"testsrc=duration={seconds}:size={size}:rate={FPS}"
     args = ["ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-f", "lavfi"]
     args += ["-i", pattern, "-c:v", "libx264", "-crf", "18", "-pix_fmt", "yuv420p"]
     run([*args, "-threads", "1", str(path)])
@@ -98,18 +100,24 @@ def make_source(path: Path, seconds: int = 6) -> Path:
 
 # --8<-- [start:encode]
 def encode_args(
-    source: Path, r: Rendition, out: Path, gop_frames: int | None
+    source: Path,
+    r: Rendition,
+    out: Path,
+    gop_frames: int | None,
+    preset: str = "veryfast",
 ) -> list[str]:
     """ffmpeg arguments for one rendition as HLS: 2 s segments, VOD playlist."""
     gop = []
     if gop_frames is not None:  # a keyframe every gop_frames, and never elsewhere
-        gop = ["-g", str(gop_frames), "-keyint_min", str(gop_frames)]
-        gop += ["-sc_threshold", "0"]  # no extra keyframes at scene cuts
+        # -g caps the interval; -sc_threshold 0 stops the extra keyframes x264
+        # puts at scene cuts. (-keyint_min spaces scene-cut keyframes only, and
+        # x264 clamps it to keyint/2 + 1: it adds nothing here.)
+        gop = ["-g", str(gop_frames), "-sc_threshold", "0"]
     # fmt: off
     return [
         "ffmpeg", "-nostdin", "-y", "-loglevel", "error", "-i", str(source),
         "-vf", f"scale={r.width}:{r.height}", "-c:v", "libx264", "-preset",
-        "veryfast", "-threads", "1", "-b:v", f"{r.kbps}k", "-maxrate",
+        preset, "-threads", "1", "-b:v", f"{r.kbps}k", "-maxrate",
         f"{r.kbps}k", "-bufsize", f"{2 * r.kbps}k", *gop,
         "-f", "hls", "-hls_time", str(SEGMENT_S), "-hls_playlist_type", "vod",
         "-hls_flags", "independent_segments",
@@ -119,7 +127,11 @@ def encode_args(
 
 
 def transcode(
-    source: Path, r: Rendition, root: Path, gop_frames: int | None = FPS * SEGMENT_S
+    source: Path,
+    r: Rendition,
+    root: Path,
+    gop_frames: int | None = FPS * SEGMENT_S,
+    preset: str = "veryfast",  # x264's speed for size trade; slower is smaller
 ) -> bool:
     """Encode one rendition into root/<name>/; False if it was already there."""
     final = root / r.name
@@ -127,7 +139,7 @@ def transcode(
         return False  # a retry, or a duplicate delivery from the queue
     scratch = Path(tempfile.mkdtemp(prefix=f".{r.name}-", dir=root))
     try:
-        run(encode_args(source, r, scratch, gop_frames))
+        run(encode_args(source, r, scratch, gop_frames, preset))
         # The playlist names segments relative to itself, so the folder moves whole.
         os.rename(scratch, final)  # atomic; fails if another worker won the race
     except OSError:
@@ -140,6 +152,17 @@ def transcode(
 
 
 # --8<-- [end:encode]
+
+
+def read_target_duration(playlist: Path) -> int:
+    """EXT-X-TARGETDURATION: the longest segment, rounded to whole seconds (4.3.3.1)."""
+    for line in playlist.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#EXT-X-TARGETDURATION:"):
+            target = int(line.split(":", 1)[1])
+            if target <= 0:
+                raise ValueError(f"{playlist}: target duration must be positive")
+            return target
+    raise ValueError(f"{playlist} has no EXT-X-TARGETDURATION")
 
 
 def read_media_playlist(playlist: Path) -> list[Segment]:
@@ -191,11 +214,15 @@ def master_playlist(root: Path, ladder: Sequence[Rendition]) -> str:
     """One EXT-X-STREAM-INF per rendition (RFC 8216 4.3.4.2), best first."""
     lines = ["#EXTM3U", "#EXT-X-VERSION:3", "#EXT-X-INDEPENDENT-SEGMENTS"]
     for r in sorted(ladder, key=lambda r: r.kbps, reverse=True):
-        segments = read_media_playlist(root / r.name / "index.m3u8")
+        playlist = root / r.name / "index.m3u8"
+        segments = read_media_playlist(playlist)
+        target = read_target_duration(playlist)  # the playlist's, not the asked-for
+        # A real service adds CODECS (e.g. "avc1.64001f,mp4a.40.2", a SHOULD in
+        # 4.3.4.2) so a player skips what it cannot decode.
         lines.append(
-            f"#EXT-X-STREAM-INF:BANDWIDTH={peak_bits_per_s(segments, SEGMENT_S)},"
+            f"#EXT-X-STREAM-INF:BANDWIDTH={peak_bits_per_s(segments, target)},"
             f"AVERAGE-BANDWIDTH={average_bits_per_s(segments)},"
-            f"RESOLUTION={r.width}x{r.height}"
+            f"RESOLUTION={r.width}x{r.height},FRAME-RATE={FPS:.3f}"
         )
         lines.append(f"{r.name}/index.m3u8")
     return "\n".join(lines) + "\n"
@@ -226,6 +253,13 @@ def starts_on_keyframe(segment: Path) -> bool:
     out = run([*args, "-read_intervals", "%+#1", str(segment)])
     first = next((x for x in out.splitlines() if x.strip()), "")
     return first.startswith("K")
+
+
+def elementary_stream_bytes(segment: Path) -> int:
+    """The video packets' bytes inside a segment, without the MPEG-TS wrapping."""
+    args = ["ffprobe", "-v", "error", "-select_streams", "v:0"]
+    out = run([*args, "-show_entries", "packet=size", "-of", "csv=p=0", str(segment)])
+    return sum(int(x.strip(",")) for x in out.split())
 
 
 def boundaries(segments: Sequence[Segment]) -> list[float]:

@@ -35,7 +35,9 @@ def test_past_the_end_the_last_second_repeats() -> None:
         ([0.0], 0.0, 10, "throughput must be positive"),
     ],
 )
-def test_download_refuses_bad_input(trace: list[float], start: float, kbits: float, message: str) -> None:
+def test_download_refuses_bad_input(
+    trace: list[float], start: float, kbits: float, message: str
+) -> None:
     with pytest.raises(ValueError, match=message):
         abr.download_seconds(trace, start, kbits)
 
@@ -115,11 +117,29 @@ def test_play_refuses_an_empty_session() -> None:
         abr.play(abr.highest, [1000.0], segments=0)
 
 
+DEMO_TRACE_S = 1_800  # abr_demo.py's trace
+
+
 def test_the_demo_ranking_holds() -> None:
-    trace = abr.commuter_trace(900, seed=3)
-    top, tput, buf = (abr.play(r, trace, 150) for r in (abr.highest, abr.throughput_rule, abr.buffer_rule))
+    trace = abr.commuter_trace(DEMO_TRACE_S, seed=3)
+    rules = (abr.highest, abr.throughput_rule, abr.buffer_rule)
+    top, tput, buf = (abr.play(r, trace, 150) for r in rules)
     assert top.rebuffer_s > tput.rebuffer_s > buf.rebuffer_s == 0
     assert buf.avg_kbps > tput.avg_kbps
+    assert top.startup_s > 10 * buf.startup_s  # a 6 Mbit/s first segment waits
+
+
+def test_the_demo_trace_outlasts_every_session() -> None:
+    """A session that ran past the trace would replay its last second forever."""
+    source = (abr.__file__).replace("abr.py", "abr_demo.py")
+    with open(source, encoding="utf-8") as f:
+        assert f"commuter_trace(seconds={DEMO_TRACE_S:_}, seed=3)" in f.read()
+    trace = abr.commuter_trace(DEMO_TRACE_S, seed=3)
+    for rule in (abr.highest, abr.throughput_rule, abr.buffer_rule):
+        assert abr.play(rule, trace, 150).wall_s < len(trace), rule.__name__
+    for reservoir in (20, 10, 5):
+        session = abr.play(lambda st, r=reservoir: abr.buffer_rule(st, r), trace, 150)
+        assert session.wall_s < len(trace)
 
 
 traces = st.lists(st.floats(50, 10_000), min_size=1, max_size=120)

@@ -60,7 +60,9 @@ def test_a_done_task_is_never_claimed_again(db: sqlite3.Connection) -> None:
 
 
 def test_the_last_finish_publishes_once(db: sqlite3.Connection) -> None:
-    results = [cat.finish(db, "v1", r, bandwidth=10, average_bandwidth=5) for r in LADDER]
+    results = [
+        cat.finish(db, "v1", r, bandwidth=10, average_bandwidth=5) for r in LADDER
+    ]
     assert results == [False, False, True]
     assert cat.status(db, "v1") == "ready"
     assert cat.finish(db, "v1", "90p", bandwidth=10, average_bandwidth=5) is False
@@ -69,19 +71,23 @@ def test_the_last_finish_publishes_once(db: sqlite3.Connection) -> None:
 def test_a_duplicate_finish_keeps_the_first_rates(db: sqlite3.Connection) -> None:
     cat.finish(db, "v1", "90p", bandwidth=200, average_bandwidth=150)
     cat.finish(db, "v1", "90p", bandwidth=999, average_bandwidth=998)
-    assert rows(db, "SELECT bandwidth, average_bandwidth FROM renditions WHERE name = '90p'") == [
-        (200, 150)
-    ]
+    assert rows(
+        db, "SELECT bandwidth, average_bandwidth FROM renditions WHERE name = '90p'"
+    ) == [(200, 150)]
 
 
 @pytest.mark.parametrize(("peak", "average"), [(100, 0), (100, 101), (0, 0)])
-def test_finish_refuses_impossible_rates(db: sqlite3.Connection, peak: int, average: int) -> None:
+def test_finish_refuses_impossible_rates(
+    db: sqlite3.Connection, peak: int, average: int
+) -> None:
     with pytest.raises(ValueError, match="AVERAGE-BANDWIDTH"):
         cat.finish(db, "v1", "90p", bandwidth=peak, average_bandwidth=average)
     assert rows(db, "SELECT count(*) FROM tasks WHERE state = 'done'") == [(0,)]
 
 
-def test_the_schema_refuses_unknown_states_and_orphan_tasks(db: sqlite3.Connection) -> None:
+def test_the_schema_refuses_unknown_states_and_orphan_tasks(
+    db: sqlite3.Connection,
+) -> None:
     with pytest.raises(sqlite3.IntegrityError):
         db.execute("UPDATE videos SET status = 'published' WHERE id = 'v1'")
     with pytest.raises(sqlite3.IntegrityError):
@@ -103,7 +109,9 @@ def _finish_both_at_once(path: str, video: str) -> list[bool]:
     def work(rendition: str) -> None:
         with closing(cat.connect(path)) as conn:
             barrier.wait()
-            results.append(cat.finish(conn, video, rendition, bandwidth=2, average_bandwidth=1))
+            results.append(
+                cat.finish(conn, video, rendition, bandwidth=2, average_bandwidth=1)
+            )
 
     threads = [threading.Thread(target=work, args=(r,)) for r in ("a", "b")]
     for t in threads:
@@ -148,3 +156,28 @@ def test_concurrent_claims_never_share_a_task(tmp_path: Path) -> None:
     for t in threads:
         t.join(timeout=30)
     assert len(claimed) == 30 == len(set(claimed))
+
+
+def test_a_task_that_keeps_dying_is_failed_not_claimed_forever(
+    db: sqlite3.Connection,
+) -> None:
+    """Three leases run out on 180p: the fourth claim fails it and its video."""
+    for _ in LADDER:
+        cat.claim(db, now=0, lease_s=10, max_attempts=3)  # 180p's first attempt
+    for attempt, now in ((2, 11), (3, 22)):
+        assert cat.claim(db, now=now, lease_s=10, max_attempts=3) == ("v1", "180p")
+        assert rows(db, "SELECT attempts FROM tasks WHERE rendition = '180p'") == [
+            (attempt,)
+        ]
+    # 144p and 90p are expired too, with one attempt each: they are reclaimed.
+    assert cat.claim(db, now=33, lease_s=10, max_attempts=3) == ("v1", "144p")
+    assert rows(db, "SELECT state FROM tasks WHERE rendition = '180p'") == [("failed",)]
+    assert cat.status(db, "v1") == "failed"
+    # A late finish from the last worker neither revives the task nor publishes.
+    assert cat.finish(db, "v1", "180p", bandwidth=2, average_bandwidth=1) is False
+    assert rows(db, "SELECT state FROM tasks WHERE rendition = '180p'") == [("failed",)]
+    for r in ("144p", "90p"):
+        cat.finish(db, "v1", r, bandwidth=2, average_bandwidth=1)
+    assert cat.status(db, "v1") == "failed"
+    with pytest.raises(ValueError, match="max_attempts"):
+        cat.claim(db, now=0, max_attempts=0)

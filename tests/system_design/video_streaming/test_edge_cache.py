@@ -46,7 +46,9 @@ def test_each_view_walks_forward_from_the_first_segment() -> None:
 def test_segment_sizes_follow_the_ladder() -> None:
     assert SMALL.segment_bytes(0) == 300_000 * 4 // 8
     assert SMALL.segment_bytes(4) == 6_000_000 * 4 // 8
-    assert SMALL.total_bytes() == 50 * 20 * sum(SMALL.segment_bytes(r) for r in range(5))
+    assert SMALL.total_bytes() == 50 * 20 * sum(
+        SMALL.segment_bytes(r) for r in range(5)
+    )
 
 
 @pytest.mark.parametrize(
@@ -55,7 +57,10 @@ def test_segment_sizes_follow_the_ladder() -> None:
         ({"videos": 0}, "must be positive"),
         ({"keep_watching": 1.0}, "keep_watching"),
         ({"rendition_mix": (1.0,)}, "one non-negative share per rung"),
-        ({"rendition_mix": (0.5, 0.5, 0.5, 0.5, -1)}, "one non-negative share per rung"),
+        (
+            {"rendition_mix": (0.5, 0.5, 0.5, 0.5, -1)},
+            "one non-negative share per rung",
+        ),
     ],
 )
 def test_a_catalog_refuses_nonsense(kwargs: dict, message: str) -> None:
@@ -131,7 +136,9 @@ def test_warmup_requests_fill_the_cache_but_are_not_counted() -> None:
         simulate(SMALL, LruBytes(1), stream, warmup=1_001)
 
 
-def test_a_bigger_edge_never_sends_the_origin_more() -> None:
+def test_on_this_stream_a_bigger_edge_misses_fewer_bytes() -> None:
+    """True for this seed, not a law: an LRU bounded in bytes is not a stack
+    algorithm, so a bigger one can miss more on some streams."""
     results = sweep(SMALL, 5_000, seed=4, shares=(0.0, 0.02, 0.1, 0.5, 1.0))
     origin = [s.origin_bytes for s in results.values()]
     assert origin == sorted(origin, reverse=True)

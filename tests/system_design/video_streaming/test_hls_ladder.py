@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -36,10 +37,16 @@ def segments_of(root: Path, r: Rendition) -> list[Segment]:
 
 def test_every_rendition_has_three_two_second_segments(ladder_root: Path) -> None:
     for r in LADDER:
-        assert [s.duration for s in segments_of(ladder_root, r)] == [2.0, 2.0, 2.0], r.name
+        assert [s.duration for s in segments_of(ladder_root, r)] == [
+            2.0,
+            2.0,
+            2.0,
+        ], r.name
 
 
-def test_boundaries_agree_and_every_segment_starts_on_a_keyframe(ladder_root: Path) -> None:
+def test_boundaries_agree_and_every_segment_starts_on_a_keyframe(
+    ladder_root: Path,
+) -> None:
     starts = {r.name: hls.boundaries(segments_of(ladder_root, r)) for r in LADDER}
     assert set(map(tuple, starts.values())) == {(0.0, 2.0, 4.0)}
     for r in LADDER:
@@ -48,7 +55,7 @@ def test_boundaries_agree_and_every_segment_starts_on_a_keyframe(ladder_root: Pa
 
 
 def test_a_segment_has_one_keyframe_only(ladder_root: Path) -> None:
-    """-sc_threshold 0 and -keyint_min: no extra keyframe inside a segment."""
+    """-sc_threshold 0: no extra keyframe at a scene cut inside a segment."""
     segment = ladder_root / "180p" / segments_of(ladder_root, LADDER[0])[1].uri
     probe = ["ffprobe", "-v", "error", "-select_streams", "v:0", "-show_entries"]
     out = hls.run([*probe, "packet=flags", "-of", "csv=p=0", str(segment)])
@@ -68,19 +75,86 @@ def test_sizes_follow_the_requested_rates(ladder_root: Path) -> None:
 
 
 def test_master_playlist_states_measured_peaks_and_averages(ladder_root: Path) -> None:
+    """Recomputed by hand from the files on disk: 2 s segments under a 2 s target
+    make every allowed run a single segment, so the peak is the largest file."""
     text = hls.master_playlist(ladder_root, LADDER)
     assert text.startswith("#EXTM3U\n")
     variants = hls.read_master_playlist(text)
     assert list(variants) == [f"{r.name}/index.m3u8" for r in LADDER]  # best first
     for r in LADDER:
-        segments = segments_of(ladder_root, r)
+        sizes = [p.stat().st_size for p in sorted((ladder_root / r.name).glob("*.ts"))]
         attrs = variants[f"{r.name}/index.m3u8"]
-        assert int(attrs["BANDWIDTH"]) == round(max(s.bits_per_s for s in segments))
-        assert int(attrs["AVERAGE-BANDWIDTH"]) == round(
-            sum(s.size * 8 for s in segments) / 6.0
-        )
+        assert int(attrs["BANDWIDTH"]) == round(max(sizes) * 8 / 2.0)
+        assert int(attrs["AVERAGE-BANDWIDTH"]) == round(sum(sizes) * 8 / 6.0)
         assert attrs["RESOLUTION"] == f"{r.width}x{r.height}"
-        assert int(attrs["AVERAGE-BANDWIDTH"]) <= int(attrs["BANDWIDTH"])
+        assert attrs["FRAME-RATE"] == "24.000"
+
+
+def test_the_peak_uses_each_playlists_own_target_duration(
+    source: Path, tmp_path: Path
+) -> None:
+    """A stretched rendition (one 6 s segment, EXT-X-TARGETDURATION:6) still gets a
+    peak: the window is 0.5 to 1.5 of its target, not of the 2 s asked for."""
+    hls.transcode(source, LADDER[0], tmp_path)
+    hls.transcode(source, LADDER[1], tmp_path, gop_frames=36)
+    hls.transcode(source, LADDER[2], tmp_path, gop_frames=None)
+    assert hls.read_target_duration(tmp_path / "90p" / "index.m3u8") == 6
+    assert hls.read_target_duration(tmp_path / "144p" / "index.m3u8") == 3
+    variants = hls.read_master_playlist(hls.master_playlist(tmp_path, LADDER))
+    only = segments_of(tmp_path, LADDER[2])[0]
+    assert int(variants["90p/index.m3u8"]["BANDWIDTH"]) == round(only.bits_per_s)
+    # 144p (3.0, 1.5, 1.5 s under a 3 s target): runs of 1.5 to 4.5 s count.
+    s144 = segments_of(tmp_path, LADDER[1])
+    assert int(variants["144p/index.m3u8"]["BANDWIDTH"]) == hls.peak_bits_per_s(s144, 3)
+
+
+def test_read_target_duration_needs_the_tag(tmp_path: Path) -> None:
+    playlist = tmp_path / "index.m3u8"
+    playlist.write_text("#EXTM3U\n#EXTINF:2.0,\ns.ts\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="no EXT-X-TARGETDURATION"):
+        hls.read_target_duration(playlist)
+    playlist.write_text("#EXTM3U\n#EXT-X-TARGETDURATION:0\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="must be positive"):
+        hls.read_target_duration(playlist)
+
+
+def test_the_container_adds_most_at_the_lowest_rate(ladder_root: Path) -> None:
+    """MPEG-TS headers and padding over the video packets ffprobe reads: a few to a
+    few tens of percent, a bigger share of smaller segments."""
+    overheads = []
+    for r in LADDER:
+        segments = segments_of(ladder_root, r)
+        es = sum(
+            hls.elementary_stream_bytes(ladder_root / r.name / s.uri) for s in segments
+        )
+        overheads.append(sum(s.size for s in segments) / es - 1)
+    assert all(0.05 < x < 0.5 for x in overheads), overheads
+    assert overheads == sorted(overheads), overheads  # 180p first, 90p last
+
+
+def test_x264_keeps_the_fixed_interval_and_no_scene_cuts(ladder_root: Path) -> None:
+    """x264 writes its settings into the stream: keyint 48 and scene cuts off.
+    (Its keyint_min only spaces scene-cut keyframes, so it never applies here.)"""
+    first = segments_of(ladder_root, LADDER[0])[0].uri
+    data = _ts_payload((ladder_root / "180p" / first).read_bytes())
+    settings = re.search(rb"keyint=(\d+) keyint_min=\d+ scenecut=(-?\d+)", data)
+    assert settings is not None
+    assert settings.groups() == (b"48", b"0")
+
+
+def _ts_payload(ts: bytes) -> bytes:
+    """The payload bytes of 188-byte MPEG-TS packets, headers and padding dropped,
+    so a string the encoder wrote is not split by a packet header."""
+    out = bytearray()
+    for i in range(0, len(ts) - 187, 188):
+        packet = ts[i : i + 188]
+        assert packet[0] == 0x47, "lost sync"
+        start = 4
+        if packet[3] & 0x20:  # an adaptation field (padding) comes first
+            start += 1 + packet[4]
+        if packet[3] & 0x10:  # the packet carries a payload
+            out += packet[start:]
+    return bytes(out)
 
 
 # --- the task: idempotent, atomic -----------------------------------------------------
@@ -129,7 +203,7 @@ def test_without_a_fixed_gop_the_segments_stretch(source: Path, tmp_path: Path) 
 def test_the_gop_arguments() -> None:
     fixed = hls.encode_args(Path("in.mp4"), LADDER[0], Path("out"), 48)
     assert fixed[fixed.index("-g") + 1] == "48"
-    assert fixed[fixed.index("-keyint_min") + 1] == "48"
+    assert "-keyint_min" not in fixed  # x264 would clamp it to 25 anyway
     assert fixed[fixed.index("-sc_threshold") + 1] == "0"
     free = hls.encode_args(Path("in.mp4"), LADDER[0], Path("out"), None)
     assert "-g" not in free and "-sc_threshold" not in free
@@ -155,7 +229,9 @@ def test_read_media_playlist_rejects_what_is_not_one(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("uri", ["../secret.ts", "/etc/passwd", "a/b.ts", ".hidden.ts"])
-def test_read_media_playlist_refuses_uris_outside_its_folder(tmp_path: Path, uri: str) -> None:
+def test_read_media_playlist_refuses_uris_outside_its_folder(
+    tmp_path: Path, uri: str
+) -> None:
     playlist = tmp_path / "index.m3u8"
     playlist.write_text(f"#EXTM3U\n#EXTINF:2.0,\n{uri}\n", encoding="utf-8")
     with pytest.raises(ValueError, match="outside its folder"):
