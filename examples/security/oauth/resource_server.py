@@ -15,6 +15,7 @@ from fastapi import Depends, FastAPI, HTTPException, Request
 
 REALM = "notes"
 JWKS_TIMEOUT_SECONDS = 5
+ACCESS_TOKEN_TYPES = {"at+jwt", "application/at+jwt"}  # RFC 9068 section 4
 
 
 def challenge(error: str | None = None, description: str = "", scope: str = "") -> str:
@@ -48,7 +49,7 @@ class AccessTokenVerifier:
         """The claims of a valid access token; raises jwt.InvalidTokenError."""
         # RFC 9068 section 4: an access token says so in its header. An ID token
         # does not, so it cannot be replayed here as if it were one.
-        if jwt.get_unverified_header(token).get("typ") != "at+jwt":
+        if jwt.get_unverified_header(token).get("typ") not in ACCESS_TOKEN_TYPES:
             raise jwt.InvalidTokenError("not an access token")
         try:
             key = self.keys.get_signing_key_from_jwt(token)  # by kid, from the JWKS

@@ -67,6 +67,11 @@ def test_a_token_with_a_bad_claim_is_401_invalid_token(setup, http, changes) -> 
     assert 'error="invalid_token"' in answer.headers["www-authenticate"]
 
 
+def test_both_spellings_of_the_access_token_type_are_accepted(setup, http) -> None:
+    for typ in ["at+jwt", "application/at+jwt"]:
+        assert call(setup, http, signed(setup, typ=typ)).status_code == 200
+
+
 def test_a_token_from_an_unknown_key_is_refused(setup, http) -> None:
     stranger = SigningKey.generate("stranger")
     answer = call(setup, http, signed(setup, key=stranger))
