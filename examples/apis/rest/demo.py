@@ -10,11 +10,15 @@ import secrets
 
 from fastapi.testclient import TestClient
 
-from examples.apis.rest.users_app import create_app
+from examples.apis.rest.users_app import allow_anyone_demo_only, create_app
 from examples.apis.rest.users_store import connect
 
 connection = connect(":memory:")
-client = TestClient(create_app(connection, cursor_key=secrets.token_bytes(32)))
+# No access control, on purpose: this demo is about the resource.
+app = create_app(
+    connection, authorize=allow_anyone_demo_only, cursor_key=secrets.token_bytes(32)
+)
+client = TestClient(app)
 MERGE_PATCH = {"content-type": "application/merge-patch+json"}
 
 # --8<-- [start:create_then_fetch]

@@ -8,8 +8,9 @@
     DELETE /users/{id}   remove          204 with no body, or 404
 
 Every error is an RFC 9457 problem (see problem_details.py). This is an admin
-API: whoever may call it can list, change and delete every user. It has no
-authentication because that is another topic; never expose it as it is.
+API: whoever may call it can list, change and delete every user. Access
+control is another topic, so create_app takes it as an `authorize` dependency
+with no default: the demo and tests pass allow_anyone_demo_only, by name.
 examples/security/authorization/users_api.py is the same API with bearer
 tokens, roles and ownership checks.
 """
@@ -245,11 +246,20 @@ def get_and_head(app: FastAPI, path: str, **route: Any) -> Callable[[F], F]:
 # --8<-- [end:get_and_head]
 
 
+def allow_anyone_demo_only() -> None:
+    """An `authorize` that lets every request through: demos and tests only."""
+
+
 def create_app(
-    connection: sqlite3.Connection, *, cursor_key: bytes | None = None
+    connection: sqlite3.Connection,
+    *,
+    authorize: Callable[..., Any],
+    cursor_key: bytes | None = None,
 ) -> FastAPI:
     """A users API over `connection`; each test passes a fresh database.
 
+    `authorize` is a dependency that runs before every route and raises to
+    refuse. It has no default, so an app open to anyone is chosen on purpose.
     `cursor_key` signs the pagination cursors. Without one, the key comes from
     the HANDBOOK_USERS_CURSOR_KEY environment variable, and its absence stops
     the app at startup rather than at the first paged request.
@@ -260,7 +270,7 @@ def create_app(
         if cursor_key is None
         else CursorCodec(cursor_key)
     )
-    app = FastAPI(title="Users API")
+    app = FastAPI(title="Users API", dependencies=[Depends(authorize)])
     install_problem_handlers(app)
 
     # --8<-- [start:create_user]

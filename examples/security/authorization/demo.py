@@ -125,7 +125,11 @@ with closing(connect()) as connection, TestClient(create_app(connection)) as cli
 # --8<-- [start:unguarded]
 # The same walk against the REST page's app, which has no authorization at all.
 with closing(connect()) as plain:
-    unguarded = users_app.create_app(plain, cursor_key=secrets.token_bytes(32))
+    unguarded = users_app.create_app(
+        plain,
+        authorize=users_app.allow_anyone_demo_only,  # what "no authorization" is
+        cursor_key=secrets.token_bytes(32),
+    )
     with TestClient(unguarded) as rest:
         for name in ["Ada", "Sam", "Max", "Nia"]:
             rest.post("/users", json={"name": name, "email": f"{name}@example.com"})

@@ -7,18 +7,20 @@ import sqlite3
 from collections.abc import Iterator
 
 import pytest
+from fastapi import HTTPException
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from examples.apis.rest.cursors import KEY_VARIABLE, CursorCodec
 from examples.apis.rest.problem_details import PROBLEM_JSON, PROBLEM_TYPES
-from examples.apis.rest.users_app import DEFAULT_LIMIT, MAX_LIMIT, create_app
+from examples.apis.rest.users_app import DEFAULT_LIMIT, MAX_LIMIT, allow_anyone_demo_only, create_app
 from examples.apis.rest.users_store import UsersStore, connect
 
 ADA = {"name": "Ada", "email": "ada@example.com"}
 GRACE = {"name": "Grace", "email": "grace@example.com"}
 MERGE_PATCH = {"content-type": "application/merge-patch+json"}
+OPEN = allow_anyone_demo_only  # these tests are about resources, not access
 KEY = secrets.token_bytes(32)
 CURSORS = CursorCodec(KEY)
 
@@ -32,7 +34,7 @@ def connection() -> Iterator[sqlite3.Connection]:
 
 @pytest.fixture
 def client(connection: sqlite3.Connection) -> Iterator[TestClient]:
-    with TestClient(create_app(connection, cursor_key=KEY)) as test_client:
+    with TestClient(create_app(connection, authorize=OPEN, cursor_key=KEY)) as test_client:
         yield test_client
 
 
@@ -120,7 +122,7 @@ def test_a_constraint_other_than_the_email_is_a_500_not_a_409(caplog: pytest.Log
         " name TEXT NOT NULL CHECK (name <> 'Mallory'),"
         " email TEXT NOT NULL UNIQUE COLLATE NOCASE)"
     )
-    app = create_app(connection, cursor_key=KEY)
+    app = create_app(connection, authorize=OPEN, cursor_key=KEY)
     with TestClient(app, raise_server_exceptions=False) as client:
         response = client.post("/users", json={"name": "Mallory", "email": "m@example.com"})
     assert_problem(response, 500)
@@ -537,7 +539,8 @@ def test_apps_that_share_a_key_accept_each_others_cursors(connection, monkeypatc
     """Two replicas with the key in HANDBOOK_USERS_CURSOR_KEY: either may serve the next page."""
     monkeypatch.setenv(KEY_VARIABLE, secrets.token_urlsafe(32))
     add_users(connection, 3)
-    with TestClient(create_app(connection)) as one, TestClient(create_app(connection)) as other:
+    one_app, other_app = create_app(connection, authorize=OPEN), create_app(connection, authorize=OPEN)
+    with TestClient(one_app) as one, TestClient(other_app) as other:
         next_link = one.get("/users", params={"limit": 2}).json()["next"]
         assert [u["id"] for u in other.get(next_link).json()["items"]] == [3]
 
@@ -545,9 +548,9 @@ def test_apps_that_share_a_key_accept_each_others_cursors(connection, monkeypatc
 def test_the_app_will_not_start_without_a_cursor_key(connection, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(KEY_VARIABLE, raising=False)
     with pytest.raises(RuntimeError, match=KEY_VARIABLE):
-        create_app(connection)
+        create_app(connection, authorize=OPEN)
     with pytest.raises(ValueError, match="32"):
-        create_app(connection, cursor_key=b"short")
+        create_app(connection, authorize=OPEN, cursor_key=b"short")
 
 
 def test_keyset_paging_does_not_skip_when_a_seen_user_is_deleted(client: TestClient, connection) -> None:
@@ -577,7 +580,7 @@ def test_walking_next_links_yields_every_user_once_in_order(count: int, limit: i
     seen: list[int] = []
     page_sizes: list[int] = []
     url: str | None = f"/users?limit={limit}"
-    with TestClient(create_app(connection, cursor_key=KEY)) as client:
+    with TestClient(create_app(connection, authorize=OPEN, cursor_key=KEY)) as client:
         while url is not None:
             page = client.get(url).json()
             page_sizes.append(len(page["items"]))
@@ -697,3 +700,28 @@ def test_openapi_names_the_media_type_each_body_must_use(client: TestClient) -> 
     assert list(paths["/users"]["post"]["requestBody"]["content"]) == ["application/json"]
     assert list(paths["/users/{user_id}"]["put"]["requestBody"]["content"]) == ["application/json"]
     assert list(paths["/users/{user_id}"]["patch"]["requestBody"]["content"]) == ["application/merge-patch+json"]
+
+
+def test_access_control_has_no_default(connection) -> None:
+    """An app open to anyone has to be asked for by name."""
+    with pytest.raises(TypeError, match="authorize"):
+        create_app(connection, cursor_key=KEY)  # type: ignore[call-arg]
+
+
+EVERY_ROUTE = [("POST", "/users"), ("GET", "/users"), ("HEAD", "/users")] + [
+    (method, "/users/1") for method in ("GET", "HEAD", "PUT", "PATCH", "DELETE")
+]
+
+
+@pytest.mark.parametrize("method, path", EVERY_ROUTE)
+def test_authorize_runs_before_every_route(connection, method: str, path: str) -> None:
+    def nobody() -> None:
+        raise HTTPException(403, "nobody may")
+
+    add_users(connection, 1)
+    with TestClient(create_app(connection, authorize=nobody, cursor_key=KEY)) as client:
+        response = client.request(method, path)
+    assert response.status_code == 403
+    if method != "HEAD":
+        assert_problem(response, 403)
+    assert [u.name for u in UsersStore(connection).list_after(0, 10)] == ["User 0"]

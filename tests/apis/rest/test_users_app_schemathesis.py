@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.core.parameters import ParameterLocation
 
 from examples.apis.rest.cursors import CursorCodec
-from examples.apis.rest.users_app import create_app
+from examples.apis.rest.users_app import allow_anyone_demo_only, create_app
 from examples.apis.rest.users_store import UsersStore, connect
 
 MAX_EXAMPLES = 25
@@ -29,7 +29,8 @@ NAMES = ["Ada", "Sam", "Max", "Nia"]
 
 connection = connect(":memory:")
 schema = schemathesis.openapi.from_asgi(
-    "/openapi.json", create_app(connection, cursor_key=KEY)
+    "/openapi.json",
+    create_app(connection, authorize=allow_anyone_demo_only, cursor_key=KEY),
 )
 store = UsersStore(connection)  # the same tables the app uses
 ids: list[int] = []
