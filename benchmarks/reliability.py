@@ -28,7 +28,9 @@ from examples.uvicorn_server import serve
 CALLS = 3 if quick_mode() else 10
 
 
-def median_seconds_per_call(client: httpx2.Client, breaker: CircuitBreaker | None) -> float:
+def median_seconds_per_call(
+    client: httpx2.Client, breaker: CircuitBreaker | None
+) -> float:
     times = []
     for _ in range(CALLS):
         start = time.perf_counter()
@@ -38,10 +40,12 @@ def median_seconds_per_call(client: httpx2.Client, breaker: CircuitBreaker | Non
 
 
 def main() -> None:
-    dependency = Dependency(healthy=False)
-    with serve(dependency.app()) as port, httpx2.Client(
-        base_url=f"http://127.0.0.1:{port}", timeout=CLIENT_TIMEOUT_S
-    ) as client:
+    dependency = Dependency(mode="hang")
+    url = "http://127.0.0.1:{}"
+    with (
+        serve(dependency.app()) as port,
+        httpx2.Client(base_url=url.format(port), timeout=CLIENT_TIMEOUT_S) as client,
+    ):
         try:
             waiting = median_seconds_per_call(client, breaker=None)
             breaker = CircuitBreaker(failure_threshold=1, reset_timeout=3600)

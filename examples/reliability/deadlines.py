@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 # --8<-- [start:deadline]
 BUDGET_HEADER = "x-request-budget-ms"
-MAX_BUDGET_MS = 60_000  # refuse to let a caller ask us to work for an hour
 
 
 class Deadline:
@@ -52,19 +51,29 @@ class Deadline:
 
     @classmethod
     def from_header(
-        cls, value: str | None, clock: Callable[[], float], default_s: float
+        cls,
+        value: str | None,
+        clock: Callable[[], float],
+        limit_s: float,
+        *,
+        trusted: bool,
     ) -> Deadline:
-        """Parse a budget header; absent means `default_s`, garbage is refused.
+        """This hop's deadline: our own `limit_s`, or less if the caller has less.
 
-        Clocks differ between machines, so the header carries a duration, not a
-        timestamp: the receiver turns it into a deadline on its own clock.
+        Only a caller we run may set the header (`trusted`); at the public
+        edge it is ignored (strip it there), so a client cannot buy itself
+        more of our time. Clocks differ between machines, so the header
+        carries a duration, not a timestamp: the receiver turns it into a
+        deadline on its own clock. A malformed header is refused.
         """
-        if value is None:
-            return cls.after(default_s, clock)
+        if value is None or not trusted:
+            return cls.after(limit_s, clock)
         if not value.isdigit() or not value.isascii():
             raise ValueError(f"{BUDGET_HEADER} must be whole milliseconds: {value!r}")
-        milliseconds = min(int(value), MAX_BUDGET_MS)
-        return cls.after(milliseconds / 1000, clock)
+        digits = value.lstrip("0") or "0"
+        if len(digits) > 12:  # int() refuses over 4,300 digits; any of these is huge
+            return cls.after(limit_s, clock)
+        return cls.after(min(int(digits) / 1000, limit_s), clock)
 
 
 # --8<-- [end:deadline]

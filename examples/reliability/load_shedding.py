@@ -1,16 +1,21 @@
 """Goodput under overload: an unbounded queue against three ways to shed load.
 
 A seeded discrete-event simulation of one service: 4 workers, 50 to 150 ms
-of work per request (100 ms on average) (capacity: 40 requests a second), and clients that
-give up after 1 second. A response after that is wasted work: the server
-cannot tell that nobody is listening. Goodput counts only answers delivered
-in time, as a share of capacity.
+of work per request (100 ms on average, so capacity is 40 requests a
+second), and clients that give up after 1 second. A response after that is
+wasted work: the server cannot tell that nobody is listening. Goodput
+counts only answers delivered in time, as a share of capacity.
+
+The model is kind to shedding: arrivals are open-loop (Poisson, whatever
+happens to earlier requests), a rejected client never comes back (no
+retries), and a rejection costs the server nothing.
 
 Policies:
 - fifo: an unbounded first-in, first-out queue (the default almost everywhere);
 - cap: reject on arrival (503 at once) when 20 requests already wait;
-- queue_time: when a worker takes a request that waited over 0.5 s, drop it
-  (the idea behind CoDel: bound the time spent queueing, not the length);
+- queue_time: when a worker takes a request that waited over `max_queue_s`
+  (0.5 s), drop it (the idea behind CoDel: bound the time spent queueing,
+  not the length);
 - lifo: adaptive LIFO: while the oldest request has waited over 0.5 s, serve
   the newest first, and drop what has waited longer than the client will.
 """
@@ -32,7 +37,12 @@ POLICIES = ("fifo", "cap", "queue_time", "lifo")
 
 # --8<-- [start:simulate]
 def goodput(
-    offered: float, policy: str, *, seconds: float = 60, seed: int = 1
+    offered: float,
+    policy: str,
+    *,
+    seconds: float = 60,
+    seed: int = 1,
+    max_queue_s: float = MAX_QUEUE_S,
 ) -> float:
     """Answers delivered within the client timeout per second, / capacity.
 
@@ -68,7 +78,7 @@ def goodput(
     def take(now: float) -> float | None:
         """The request a worker starts at `now`, after dropping stale ones."""
         while waiting:
-            if policy == "queue_time" and now - waiting[0] > MAX_QUEUE_S:
+            if policy == "queue_time" and now - waiting[0] > max_queue_s:
                 waiting.popleft()  # shed: it waited too long to be worth it
                 continue
             if policy == "lifo":
@@ -76,7 +86,7 @@ def goodput(
                     waiting.popleft()  # its client is gone already
                 if not waiting:
                     return None
-                congested = now - waiting[0] > MAX_QUEUE_S
+                congested = now - waiting[0] > max_queue_s
                 return waiting.pop() if congested else waiting.popleft()
             return waiting.popleft()
         return None
@@ -105,4 +115,17 @@ if __name__ == "__main__":
         #>    1.2x | 0.06 | 1.00 | 1.00 | 1.00
         #>    2.0x | 0.03 | 1.00 | 1.00 | 1.00
         #>    4.0x | 0.02 | 1.00 | 1.00 | 1.00
+    print("fifo at 1.2x over 600 s:", f"{goodput(1.2, 'fifo', seconds=600):.3f}")
+    #> fifo at 1.2x over 600 s: 0.006
+    print("queue-time bound | goodput at 1.2x, 2x, 4x")
+    #> queue-time bound | goodput at 1.2x, 2x, 4x
+    for bound in (1.0, 0.9, 0.8, 0.5):
+        row = [
+            f"{goodput(x, 'queue_time', max_queue_s=bound):.2f}" for x in (1.2, 2, 4)
+        ]
+        print(f"{bound:>15.1f}s | " + ", ".join(row))
+        #>             1.0s | 0.34, 0.03, 0.02
+        #>             0.9s | 0.89, 0.69, 0.58
+        #>             0.8s | 1.00, 1.00, 1.00
+        #>             0.5s | 1.00, 1.00, 1.00
     # --8<-- [end:demo]

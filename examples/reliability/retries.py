@@ -3,8 +3,10 @@
 Three rules, each a small function: what is retryable, how long to wait
 (full jitter, or longer when the server says `Retry-After`), and whether
 this client may retry at all right now (a token bucket of retries that fills
-by a fraction of each request). `call_with_retries` combines them; sleeping
-and randomness are injected, so tests and the demo never wait.
+by a fraction of each request). `call_with_retries` combines them, and
+gives up rather than wait past the request's deadline or longer than the
+policy allows; sleeping and randomness are injected, so tests and the demo
+never wait.
 """
 
 from __future__ import annotations
@@ -15,21 +17,39 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
+from examples.reliability.deadlines import Deadline
+
 # --8<-- [start:retryable]
-# 408 Request Timeout, 429 Too Many Requests, 502/503/504: the server or a
-# proxy did not do the work, or asks us to come back later.
+# Errors that another try may not repeat. 408, 429 and 503 say "not now". 502
+# and 504 come from a proxy, and the upstream may have done the work anyway:
+# as ambiguous as a 500, so, like timeouts and resets, they are retried only
+# when repeating the request is harmless.
 RETRYABLE_STATUS = frozenset({408, 429, 502, 503, 504})
+RETRYABLE_ERRORS = (ConnectionError, TimeoutError)  # reset, refused, timed out
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 
 
-def is_retryable(method: str, status: int, *, idempotency_key: bool = False) -> bool:
-    """Retry only if another try can succeed and cannot do the work twice.
+def safe_to_repeat(method: str, idempotency_key: bool) -> bool:
+    """POST is not idempotent (RFC 9110, 9.2.2) unless the server deduplicates
+    it by an idempotency key the client sends with every attempt."""
+    return method.upper() in IDEMPOTENT_METHODS or idempotency_key
 
-    POST is not idempotent (RFC 9110, 9.2.2) unless the server deduplicates it
-    by an idempotency key the client sends with every attempt.
-    """
-    safe_to_repeat = method.upper() in IDEMPOTENT_METHODS or idempotency_key
-    return safe_to_repeat and status in RETRYABLE_STATUS
+
+def is_retryable(method: str, status: int, *, idempotency_key: bool = False) -> bool:
+    """Retry only if another try can succeed and cannot do the work twice."""
+    return safe_to_repeat(method, idempotency_key) and status in RETRYABLE_STATUS
+
+
+def is_retryable_error(
+    method: str, error: Exception, *, idempotency_key: bool = False
+) -> bool:
+    """The same rule for an exception from sending: the commonest transient."""
+    if isinstance(error, ConnectionRefusedError):
+        return True  # nothing reached the server: safe for any method
+    # A reset or a timeout may come after the server did the work.
+    return safe_to_repeat(method, idempotency_key) and isinstance(
+        error, RETRYABLE_ERRORS
+    )
 
 
 # --8<-- [end:retryable]
@@ -112,8 +132,9 @@ class Response:
 @dataclass(frozen=True)
 class RetryPolicy:
     max_retries: int = 3
-    base: float = 0.1  # seconds: the first ceiling
-    cap: float = 5.0  # seconds: no single wait is longer
+    base: float = 0.1  # seconds: the first ceiling of our own backoff
+    cap: float = 5.0  # seconds: the highest ceiling of our own backoff
+    max_wait: float = 30.0  # a Retry-After above this: give up, do not wait
 
 
 def call_with_retries(
@@ -125,25 +146,45 @@ def call_with_retries(
     sleep: Callable[[float], None],
     rng: random.Random,
     now: Callable[[], datetime],
+    idempotency_key: bool = False,
+    deadline: Deadline | None = None,
 ) -> tuple[Response, int]:
-    """Send, and retry what is retryable while policy and budget allow.
+    """Send, and retry what is retryable while policy, deadline and budget allow.
 
-    Returns the last response and the number of attempts made.
+    Returns the last response and the number of attempts made, or raises the
+    last exception from `send` when that one is not retried.
     """
     budget.on_request()
     attempts = 0
     while True:
-        response = send()
         attempts += 1
-        retry = attempts - 1 < policy.max_retries and is_retryable(
-            method, response.status
-        )
-        if not retry or not budget.try_spend():
-            return response, attempts
+        response: Response | None = None
+        failure: Exception | None = None
+        try:
+            response = send()
+            retryable = is_retryable(
+                method, response.status, idempotency_key=idempotency_key
+            )
+        except Exception as error:  # sorted out by is_retryable_error below
+            failure = error
+            retryable = is_retryable_error(
+                method, error, idempotency_key=idempotency_key
+            )
         wait = full_jitter(attempts, policy.base, policy.cap, rng)
-        asked = retry_after_seconds(response.retry_after, now())
+        asked = retry_after_seconds(response.retry_after if response else None, now())
         if asked is not None:
             wait = max(wait, asked)  # the server knows when it will have room
+        if (
+            not retryable
+            or attempts > policy.max_retries
+            or wait > policy.max_wait  # retrying sooner would ignore the server
+            or (deadline is not None and wait >= deadline.remaining())
+            or not budget.try_spend()
+        ):
+            if failure is not None:
+                raise failure
+            assert response is not None
+            return response, attempts
         sleep(wait)
 
 
@@ -184,4 +225,17 @@ if __name__ == "__main__":
         last.status, "after", attempts, "attempts; waits", [round(s, 3) for s in slept]
     )
     #> 200 after 3 attempts; waits [2.0, 0.169]
+
+    down_for_a_day = iter([Response(503, retry_after="86400"), Response(200)])
+    last, attempts = call_with_retries(
+        lambda: next(down_for_a_day),
+        "GET",
+        RetryPolicy(max_wait=30.0),
+        RetryBudget(),
+        sleep=slept.append,
+        rng=random.Random(1),
+        now=lambda: t0,
+    )
+    print("Retry-After: 86400 ->", last.status, "after", attempts, "attempt")
+    #> Retry-After: 86400 -> 503 after 1 attempt
     # --8<-- [end:demo]

@@ -17,7 +17,9 @@ def test_an_unbounded_queue_holds_most_of_the_backlog() -> None:
 
 @settings(max_examples=30, deadline=None)
 @given(st.integers(0, 2000), st.integers(1, 200))
-def test_a_bounded_queue_never_holds_more_than_maxsize(items: int, maxsize: int) -> None:
+def test_a_bounded_queue_never_holds_more_than_maxsize(
+    items: int, maxsize: int
+) -> None:
     assert asyncio.run(pipeline(items, maxsize=maxsize)) <= maxsize
 
 

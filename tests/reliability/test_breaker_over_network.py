@@ -16,10 +16,11 @@ from examples.uvicorn_server import serve
 @pytest.fixture
 def hung() -> Iterator[tuple[httpx2.Client, Dependency]]:
     """A dependency that hangs, and a client with a 0.1 s timeout to call it."""
-    dependency = Dependency(healthy=False)
-    with serve(dependency.app()) as port, httpx2.Client(
-        base_url=f"http://127.0.0.1:{port}", timeout=0.1
-    ) as client:
+    dependency = Dependency(mode="hang")
+    with (
+        serve(dependency.app()) as port,
+        httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=0.1) as client,
+    ):
         try:
             yield client, dependency
         finally:
@@ -36,7 +37,9 @@ def received(dependency: Dependency, expected: int) -> int:
 
 
 def breaker_on(now: list[float], threshold: int) -> CircuitBreaker:
-    return CircuitBreaker(failure_threshold=threshold, reset_timeout=5, clock=lambda: now[0])
+    return CircuitBreaker(
+        failure_threshold=threshold, reset_timeout=5, clock=lambda: now[0]
+    )
 
 
 def test_without_a_breaker_every_call_reaches_the_hung_dependency(hung) -> None:
@@ -51,7 +54,7 @@ def test_with_a_breaker_only_the_threshold_reaches_it_then_it_recovers(hung) -> 
     breaker = breaker_on(now, threshold=2)
     assert fetch_quotes(client, 6, breaker) == "timeout=2 fail-fast=4"
     assert received(dependency, 2) == 2
-    dependency.healthy = True
+    dependency.mode = "ok"
     assert fetch_quotes(client, 1, breaker) == "fail-fast=1"  # still open
     now[0] = 5.0
     assert fetch_quotes(client, 2, breaker) == "ok=2"
@@ -66,3 +69,29 @@ def test_a_failed_trial_reopens_the_breaker(hung) -> None:
     now[0] = 5.0
     assert fetch_quotes(client, 3, breaker) == "timeout=1 fail-fast=2"
     assert breaker.state is State.OPEN
+
+
+def test_a_callers_4xx_does_not_trip_the_breaker(hung) -> None:
+    client, dependency = hung
+    dependency.mode = "reject"
+    breaker = breaker_on([0.0], threshold=2)
+    assert fetch_quotes(client, 5, breaker) == "rejected=5"
+    assert received(dependency, 5) == 5  # every call was sent: nothing fails fast
+    assert breaker.state is State.CLOSED
+
+
+def test_fast_5xx_are_counted_and_trip_it(hung) -> None:
+    client, dependency = hung
+    dependency.mode = "error"
+    assert (
+        fetch_quotes(client, 5, breaker_on([0.0], threshold=2)) == "5xx=2 fail-fast=3"
+    )
+
+
+def test_a_refused_connection_is_counted_and_trips_it() -> None:
+    with serve(Dependency().app()) as port:
+        pass  # the server is gone: its port now refuses connections
+    with httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=1) as client:
+        breaker = breaker_on([0.0], threshold=2)
+        assert fetch_quotes(client, 4, breaker) == "unreachable=2 fail-fast=2"
+        assert breaker.state is State.OPEN

@@ -20,7 +20,8 @@ def test_an_unbounded_fifo_queue_collapses_past_capacity() -> None:
 @pytest.mark.parametrize("policy", ["cap", "queue_time", "lifo"])
 @pytest.mark.parametrize("offered", [1.2, 2.0, 4.0])
 def test_shedding_keeps_goodput_near_capacity(policy: str, offered: float) -> None:
-    # A hair above 1.0 is possible: the random service times average a bit under 100 ms.
+    # A hair above 1.0 is possible: the random service times average a bit
+    # under 100 ms.
     assert 0.95 <= goodput(offered, policy) <= 1.02
 
 
@@ -35,3 +36,20 @@ def test_bad_arguments_are_refused() -> None:
         goodput(1.0, "random")
     with pytest.raises(ValueError, match="positive"):
         goodput(0, "fifo")
+
+
+def test_fifos_goodput_past_capacity_tends_to_zero_with_a_longer_run() -> None:
+    # The 6% at 1.2x is what a 60 s run still delivers while the queue builds.
+    assert goodput(1.2, "fifo", seconds=600) < goodput(1.2, "fifo") / 5
+
+
+def test_dropping_only_requests_whose_client_left_still_collapses() -> None:
+    # A queue-time bound equal to the client timeout drops only the dead;
+    # requests that waited just under it are served and still arrive too late.
+    assert goodput(2.0, "queue_time", max_queue_s=1.0) < 0.2
+
+
+def test_a_bound_of_timeout_minus_service_time_restores_goodput() -> None:
+    # Service takes at most 150 ms, so a bound of 0.8 s leaves time to answer.
+    for offered in (1.2, 2.0, 4.0):
+        assert goodput(offered, "queue_time", max_queue_s=0.8) > 0.95

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from examples.reliability.deadlines import Deadline
 from examples.reliability.retries import (
     Response,
     RetryBudget,
@@ -16,6 +17,7 @@ from examples.reliability.retries import (
     call_with_retries,
     full_jitter,
     is_retryable,
+    is_retryable_error,
     retry_after_seconds,
 )
 
@@ -109,17 +111,31 @@ def test_bad_budget_settings_are_refused(ratio: float, cap: float) -> None:
         RetryBudget(ratio=ratio, max_tokens=cap)
 
 
-def run(answers: list[Response], method: str = "GET", budget: RetryBudget | None = None):
+def run(
+    answers: list[Response | Exception],
+    method: str = "GET",
+    budget: RetryBudget | None = None,
+    **options,
+):
+    """Call through `answers` (a response or an exception to raise, in order)."""
     slept: list[float] = []
     replies = iter(answers)
+
+    def send() -> Response:
+        reply = next(replies)
+        if isinstance(reply, Exception):
+            raise reply
+        return reply
+
     last, attempts = call_with_retries(
-        lambda: next(replies),
+        send,
         method,
-        RetryPolicy(max_retries=3),
+        options.pop("policy", RetryPolicy(max_retries=3)),
         budget or RetryBudget(),
         sleep=slept.append,
         rng=seeded(0),
         now=lambda: T0,
+        **options,
     )
     return last.status, attempts, slept
 
@@ -150,3 +166,85 @@ def test_an_empty_budget_fails_the_request_instead_of_retrying() -> None:
     budget = RetryBudget(ratio=0.1, max_tokens=1)
     budget.tokens = 0.0
     assert run([Response(503), Response(200)], budget=budget) == (503, 1, [])
+
+
+def test_a_retry_after_longer_than_max_wait_gives_up_instead_of_sleeping() -> None:
+    answers = [Response(503, retry_after="86400"), Response(200)]
+    assert run(answers, policy=RetryPolicy(max_wait=30.0)) == (503, 1, [])
+
+
+@given(st.integers(0, 10**6), st.floats(0.5, 120))
+def test_no_wait_is_ever_longer_than_max_wait(asked: int, max_wait: float) -> None:
+    answers: list[Response | Exception] = [Response(503, retry_after=str(asked))] * 4
+    _, _, slept = run(answers, policy=RetryPolicy(max_wait=max_wait))
+    assert all(wait <= max_wait for wait in slept)
+
+
+def test_no_retry_whose_wait_outlasts_the_deadline() -> None:
+    now = [0.0]
+    deadline = Deadline.after(1.0, clock=lambda: now[0])
+    answers = [Response(503, retry_after="2"), Response(200)]
+    assert run(answers, deadline=deadline) == (503, 1, [])
+
+
+def test_retries_that_fit_the_deadline_still_happen() -> None:
+    deadline = Deadline.after(10.0, clock=lambda: 0.0)
+    answers = [Response(503, retry_after="2"), Response(200)]
+    assert run(answers, deadline=deadline) == (200, 2, [2.0])
+
+
+def test_an_expired_deadline_means_no_retry() -> None:
+    deadline = Deadline.after(0.0, clock=lambda: 0.0)
+    assert run([Response(503), Response(200)], deadline=deadline) == (503, 1, [])
+
+
+@pytest.mark.parametrize(
+    "error", [ConnectionResetError("reset"), TimeoutError("slow"), ConnectionError()]
+)
+def test_transport_errors_on_an_idempotent_call_are_retried(error: Exception) -> None:
+    status, attempts, slept = run([error, Response(200)])
+    assert (status, attempts, len(slept)) == (200, 2, 1)
+
+
+def test_a_reset_post_is_not_retried_it_may_have_been_done() -> None:
+    with pytest.raises(ConnectionResetError):
+        run([ConnectionResetError("reset"), Response(200)], method="POST")
+
+
+def test_a_refused_post_is_retried_nothing_was_sent() -> None:
+    assert run([ConnectionRefusedError(), Response(201)], method="POST")[:2] == (201, 2)
+
+
+def test_the_last_transport_error_is_raised_when_retries_run_out() -> None:
+    with pytest.raises(ConnectionResetError, match="4"):
+        run([ConnectionResetError(str(n)) for n in range(1, 6)])
+
+
+def test_other_exceptions_are_not_retried() -> None:
+    with pytest.raises(ValueError):
+        run([ValueError("bug"), Response(200)])
+
+
+def test_a_post_with_an_idempotency_key_is_retried() -> None:
+    answers = [Response(503), Response(201)]
+    assert run(answers, method="POST", idempotency_key=True)[:2] == (201, 2)
+    with pytest.raises(ConnectionResetError):
+        run([ConnectionResetError(), Response(201)], method="POST")
+    reset_then_ok = [ConnectionResetError(), Response(201)]
+    assert run(reset_then_ok, method="POST", idempotency_key=True)[:2] == (201, 2)
+
+
+@pytest.mark.parametrize(
+    ("method", "error", "key", "expected"),
+    [
+        ("GET", TimeoutError(), False, True),
+        ("POST", TimeoutError(), False, False),  # a timed-out POST: ambiguous
+        ("POST", TimeoutError(), True, True),
+        ("PATCH", ConnectionRefusedError(), False, True),
+        ("GET", KeyError("x"), False, False),
+    ],
+)
+def test_is_retryable_error(
+    method: str, error: Exception, key: bool, expected: bool
+) -> None:
+    assert is_retryable_error(method, error, idempotency_key=key) is expected

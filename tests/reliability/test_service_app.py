@@ -44,7 +44,9 @@ def test_requests_beyond_the_limit_get_503_with_retry_after(service) -> None:
     statuses: list[int] = []
     threads = [
         threading.Thread(
-            target=lambda: statuses.append(httpx2.get(url + "/work?ms=1500", timeout=10).status_code)
+            target=lambda: statuses.append(
+                httpx2.get(url + "/work?ms=1500", timeout=10).status_code
+            )
         )
         for _ in range(3)
     ]
