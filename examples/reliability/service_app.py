@@ -3,11 +3,16 @@
 - `/livez`: liveness. Answers 200 while the process can serve at all; it
   checks no dependency, so a database outage never gets every pod restarted.
 - `/readyz`: readiness. 503 while draining or while a dependency this pod
-  needs is down: the pod leaves the load balancer but keeps running.
+  needs is down: the pod leaves the load balancer but keeps running. It
+  reads a flag that a background check keeps fresh, so a probe never waits
+  on the database (and a blocking ping never stalls the event loop).
 - `/work?ms=N`: the real endpoint; sleeps N ms (capped) to stand in for work.
 - A guard in front of `/work` rejects at once with 503 and `Retry-After`
   when too many requests are already in flight: shedding at the door is
   cheaper than queueing work nobody will wait for.
+- While draining, every response says `Connection: close`, so clients open
+  their next request on another pod instead of reusing a connection that
+  is about to be closed under them.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_WORK_MS = 10_000
 
@@ -30,19 +36,19 @@ class ServiceState:
     max_in_flight: int = 8
     in_flight: int = 0
     draining: bool = False  # set on SIGTERM, before the server stops accepting
-    dependency_up: Callable[[], bool] = lambda: True  # e.g. a cheap DB ping
+    dependency_up: bool = True  # set by a background check, not by each probe
 
 
 # --8<-- [end:state]
 
 
 # --8<-- [start:app]
-def make_app(state: ServiceState) -> Starlette:
+def make_app(state: ServiceState) -> ASGIApp:
     async def livez(request: Request) -> Response:
         return JSONResponse({"alive": True, "in_flight": state.in_flight})
 
     async def readyz(request: Request) -> Response:
-        ready = not state.draining and state.dependency_up()
+        ready = not state.draining and state.dependency_up
         return JSONResponse({"ready": ready}, status_code=200 if ready else 503)
 
     async def work(request: Request) -> Response:
@@ -72,13 +78,30 @@ def make_app(state: ServiceState) -> Starlette:
 
         return guarded
 
-    return Starlette(
+    app = Starlette(
         routes=[
             Route("/livez", livez),
             Route("/readyz", readyz),
             Route("/work", shed_when_busy(work)),
         ]
     )
+    return CloseWhileDraining(app, state)
+
+
+class CloseWhileDraining:
+    """ASGI middleware: while draining, ask clients not to reuse connections."""
+
+    def __init__(self, app: ASGIApp, state: ServiceState) -> None:
+        self.app, self.state = app, state
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def send_closing(message: Message) -> None:
+            if message["type"] == "http.response.start" and self.state.draining:
+                headers = [*message.get("headers", []), (b"connection", b"close")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, send_closing)
 
 
 # --8<-- [end:app]
@@ -91,8 +114,7 @@ def main() -> None:
     from examples.uvicorn_server import serve
 
     # --8<-- [start:demo]
-    database_up = [True]
-    state = ServiceState(max_in_flight=2, dependency_up=lambda: database_up[0])
+    state = ServiceState(max_in_flight=2)
     with serve(make_app(state)) as port:
         url = f"http://127.0.0.1:{port}"
         with httpx2.Client(base_url=url, timeout=5.0) as client:
@@ -105,10 +127,10 @@ def main() -> None:
 
             print("healthy (live, ready):", probes())
             #> healthy (live, ready): (200, 200)
-            database_up[0] = False
+            state.dependency_up = False  # as the background check would set it
             print("database down (live, ready):", probes())
             #> database down (live, ready): (200, 503)
-            database_up[0] = True
+            state.dependency_up = True
             state.in_flight = state.max_in_flight  # as if two slow requests ran
             busy = client.get("/work")
             print("at the limit:", busy.status_code, busy.headers["retry-after"])

@@ -15,7 +15,7 @@ from examples.uvicorn_server import serve
 @pytest.fixture
 def service() -> Iterator[tuple[httpx2.Client, ServiceState, dict[str, bool]]]:
     flags = {"db": True}
-    state = ServiceState(max_in_flight=3, dependency_up=lambda: flags["db"])
+    state = ServiceState(max_in_flight=3)
     with serve(make_app(state)) as port, httpx2.Client(
         base_url=f"http://127.0.0.1:{port}", timeout=10
     ) as client:
@@ -23,9 +23,9 @@ def service() -> Iterator[tuple[httpx2.Client, ServiceState, dict[str, bool]]]:
 
 
 def test_readiness_follows_the_dependency_and_liveness_does_not(service) -> None:
-    client, _, flags = service
+    client, state, _ = service
     assert client.get("/readyz").status_code == 200
-    flags["db"] = False
+    state.dependency_up = False
     assert client.get("/readyz").status_code == 503
     assert client.get("/livez").status_code == 200
 
@@ -36,6 +36,14 @@ def test_draining_fails_readiness_only(service) -> None:
     assert client.get("/readyz").status_code == 503
     assert client.get("/livez").status_code == 200
     assert client.get("/work").status_code == 200  # still serving while draining
+
+
+def test_draining_responses_ask_the_client_to_close_the_connection(service) -> None:
+    client, state, _ = service
+    assert client.get("/livez").headers.get("connection") != "close"
+    state.draining = True
+    for path in ["/livez", "/readyz", "/work"]:
+        assert client.get(path).headers["connection"] == "close"
 
 
 def test_requests_beyond_the_limit_get_503_with_retry_after(service) -> None:
