@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from examples.system_design.video_streaming import edge_cache
 from examples.system_design.video_streaming.edge_cache import (
     Catalog,
     LruBytes,
@@ -154,3 +156,20 @@ def test_byte_hits_run_above_request_hits_because_big_renditions_are_popular() -
     flat = sweep(even, 100_000, seed=5, shares=(0.1,))[0.1]
     # With every rung equally popular the gap shrinks.
     assert flat.byte_hit_ratio - flat.hit_ratio < stats.byte_hit_ratio - stats.hit_ratio
+
+
+def test_the_demo_counts_only_once_its_biggest_edge_is_full() -> None:
+    """Counting from a cache still filling charges first requests to its size."""
+    source = Path(edge_cache.__file__).with_name("cdn_demo.py").read_text("utf-8")
+    count = 1_000_000
+    assert (
+        f"sweep(catalog, count={count:_}, seed=5, shares=(0.01, 0.05, 0.1, 0.2))"
+        in (source)
+    )
+    catalog = Catalog()
+    stream = list(requests(catalog, count, seed=5))
+    cache = LruBytes(int(catalog.total_bytes() * 0.2))
+    for key in stream[: len(stream) // 4]:  # sweep's warm-up
+        if not cache.get(key):
+            cache.put(key, catalog.segment_bytes(key[1]))
+    assert cache.used > 0.99 * cache.capacity

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -108,16 +109,6 @@ def test_the_peak_uses_each_playlists_own_target_duration(
     assert int(variants["144p/index.m3u8"]["BANDWIDTH"]) == hls.peak_bits_per_s(s144, 3)
 
 
-def test_read_target_duration_needs_the_tag(tmp_path: Path) -> None:
-    playlist = tmp_path / "index.m3u8"
-    playlist.write_text("#EXTM3U\n#EXTINF:2.0,\ns.ts\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no EXT-X-TARGETDURATION"):
-        hls.read_target_duration(playlist)
-    playlist.write_text("#EXTM3U\n#EXT-X-TARGETDURATION:0\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="must be positive"):
-        hls.read_target_duration(playlist)
-
-
 def test_the_container_adds_most_at_the_lowest_rate(ladder_root: Path) -> None:
     """MPEG-TS headers and padding over the video packets ffprobe reads: a few to a
     few tens of percent, a bigger share of smaller segments."""
@@ -218,14 +209,22 @@ def test_a_missing_tool_is_named(monkeypatch: pytest.MonkeyPatch) -> None:
 # --- reading playlists ------------------------------------------------------------------
 
 
-def test_read_media_playlist_rejects_what_is_not_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("reader", "text", "message"),
+    [
+        (hls.read_media_playlist, "hello\n", "not an M3U8 playlist"),
+        (hls.read_media_playlist, "#EXTM3U\nseg.ts\n", "no EXTINF"),
+        (hls.read_target_duration, "#EXTM3U\n#EXTINF:2,\ns.ts\n", "no EXT-X-TARGET"),
+        (hls.read_target_duration, "#EXTM3U\n#EXT-X-TARGETDURATION:0\n", "positive"),
+    ],
+)
+def test_playlist_readers_reject_what_they_cannot_read(
+    tmp_path: Path, reader: Callable[[Path], object], text: str, message: str
+) -> None:
     bad = tmp_path / "bad.m3u8"
-    bad.write_text("hello\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="not an M3U8 playlist"):
-        hls.read_media_playlist(bad)
-    bad.write_text("#EXTM3U\nseg.ts\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="no EXTINF"):
-        hls.read_media_playlist(bad)
+    bad.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=message):
+        reader(bad)
 
 
 @pytest.mark.parametrize("uri", ["../secret.ts", "/etc/passwd", "a/b.ts", ".hidden.ts"])
