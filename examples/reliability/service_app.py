@@ -18,7 +18,8 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 
 from starlette.applications import Starlette
@@ -39,11 +40,28 @@ class ServiceState:
     dependency_up: bool = True  # set by a background check, not by each probe
 
 
+async def refresh_dependency_flag(
+    state: ServiceState, ping: Callable[[], Awaitable[bool]], every_s: float
+) -> None:
+    """Runs for the app's lifetime: probes read the flag, never the database."""
+    while True:
+        try:
+            async with asyncio.timeout(every_s):
+                state.dependency_up = await ping()
+        except Exception:  # a ping that raises or hangs means "down"
+            state.dependency_up = False
+        await asyncio.sleep(every_s)
+
+
 # --8<-- [end:state]
 
 
 # --8<-- [start:app]
-def make_app(state: ServiceState) -> ASGIApp:
+def make_app(
+    state: ServiceState,
+    ping: Callable[[], Awaitable[bool]] | None = None,
+    every_s: float = 5.0,
+) -> ASGIApp:
     async def livez(request: Request) -> Response:
         return JSONResponse({"alive": True, "in_flight": state.in_flight})
 
@@ -78,12 +96,22 @@ def make_app(state: ServiceState) -> ASGIApp:
 
         return guarded
 
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        if ping is None:
+            yield
+            return
+        checker = asyncio.create_task(refresh_dependency_flag(state, ping, every_s))
+        yield
+        checker.cancel()
+
     app = Starlette(
         routes=[
             Route("/livez", livez),
             Route("/readyz", readyz),
             Route("/work", shed_when_busy(work)),
-        ]
+        ],
+        lifespan=lifespan,
     )
     return CloseWhileDraining(app, state)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterator
 
 import httpx2
@@ -80,3 +81,54 @@ def test_bad_work_durations_are_refused(service, ms: str) -> None:
     response = client.get("/work", params={"ms": ms})
     assert response.status_code == 400
     assert state.in_flight == 0
+
+
+def test_a_background_check_sets_the_flag_that_readiness_reads() -> None:
+    database = {"up": True}
+    pings = []
+
+    async def ping() -> bool:
+        pings.append(1)
+        if database["up"] is None:
+            raise ConnectionError("no route")
+        return database["up"]
+
+    state = ServiceState()
+    with (
+        serve(make_app(state, ping=ping, every_s=0.01)) as port,
+        httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client,
+    ):
+
+        def readiness_becomes(status: int) -> bool:
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                if client.get("/readyz").status_code == status:
+                    return True
+                time.sleep(0.01)
+            return False
+
+        assert readiness_becomes(200)
+        database["up"] = False
+        assert readiness_becomes(503)
+        database["up"] = None  # a ping that raises counts as down too
+        assert readiness_becomes(503)
+        database["up"] = True
+        assert readiness_becomes(200)
+        assert client.get("/livez").status_code == 200
+
+
+def test_probes_read_the_flag_and_never_ping_themselves() -> None:
+    pings = []
+
+    async def ping() -> bool:
+        pings.append(1)
+        return True
+
+    state = ServiceState()
+    with (
+        serve(make_app(state, ping=ping, every_s=3600)) as port,
+        httpx2.Client(base_url=f"http://127.0.0.1:{port}", timeout=10) as client,
+    ):
+        for _ in range(20):
+            assert client.get("/readyz").status_code == 200
+        assert pings == [1]  # the one at startup; the next is an hour away
