@@ -10,14 +10,25 @@ import re
 from pathlib import Path
 
 # --8<-- [start:rules]
+NAME = r"(?:password|passwd|secret|token|api_?key|access_?key|private_?key)"
 RULES = {
     "aws-access-key-id": re.compile(r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-    "private-key": re.compile(r"-----BEGIN (?:RSA |EC |OPENSSH )?PRIVATE KEY-----"),
-    "github-token": re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36}\b"),
-    "password-in-url": re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]+:[^/\s@]+@"),
+    "private-key": re.compile(r"-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----"),
+    "github-token": re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36}\b|\bgithub_pat_\w{22,}"),
+    "slack-token": re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+    "password-in-url": re.compile(r"[a-z][a-z0-9+.-]*://[^/\s:@]*:[^/\s@]+@"),
+    # The name ends in the keyword (so max_tokens_doc is not one), maybe quoted
+    # as a JSON key, and a quoted value of 8+ characters follows.
     "assigned-secret": re.compile(
-        r"(?i)(?:password|passwd|secret|api_?key|token)\w*\s*[:=]\s*"
-        r"['\"][^'\"\s]{8,}['\"]"
+        rf"(?i){NAME}['\"]?\s*[:=]\s*['\"][^'\"\s]{{8,}}['\"]"
+    ),
+    # .env lines: NAME=value, no spaces, not a ${REFERENCE}.
+    "env-secret": re.compile(
+        r"^\s*(?:export\s+)?[A-Z0-9_]*(?:PASSWORD|SECRET|TOKEN|KEY)=[^\s'\"$]\S{7,}"
+    ),
+    # Unquoted YAML: one token with a digit in it, so `api_key: SecretStr` passes.
+    "yaml-secret": re.compile(
+        rf"(?i)^\s*[\w.-]*{NAME}\s*:\s*(?=[^\s#]*\d)[^\s'\"#&*!|>{{\[][^\s#]{{7,}}\s*$"
     ),
 }
 ALLOW_MARKER = "secret-scan: allow"  # for a reviewed test fixture, on its line

@@ -42,12 +42,14 @@ def load_settings(
     try:
         return Settings(**values)
     except ValidationError as error:
-        # Name the fields; include_input=False keeps the values out of the message.
+        # Field names and messages only; each error's "input" holds the value.
         problems = [
             f"{'.'.join(map(str, e['loc'])).upper()}: {e['msg']}"
-            for e in error.errors(include_input=False)
+            for e in error.errors()
         ]
-        raise SettingsError("bad settings: " + "; ".join(problems)) from None
+    # Raised outside the except block, so no traceback chains back to the
+    # ValidationError, whose text shows input_value=<the secret>.
+    raise SettingsError("bad settings: " + "; ".join(problems))
 
 
 # --8<-- [end:settings]

@@ -12,10 +12,13 @@ import http.client
 import ipaddress
 import socket
 import ssl
+import time
 import urllib.request
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
+
+import idna
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 Resolver = Callable[[str, int], list[str]]
@@ -36,17 +39,55 @@ class Fetched:
 
 
 # --8<-- [start:addresses]
+# Refused whatever `is_global` says: Python 3.11.7 still calls some of these global
+# (the CVE-2024-4032 fix came later), and a few wrap an address we cannot judge.
+DENIED = [
+    ipaddress.ip_network(net)
+    for net in (
+        "0.0.0.0/8",  # "this network"; 0.0.0.0 reaches the local host on Linux
+        "100.64.0.0/10",  # carrier-grade NAT
+        "192.0.0.0/24",  # IETF protocol assignments (192.0.0.8 is "global" here)
+        "198.18.0.0/15",  # benchmarking
+        "192.88.99.0/24",  # 6to4 relay anycast, deprecated
+        "::/96",  # IPv4-compatible ::a.b.c.d, plus :: and ::1
+        "::ffff:0:0:0/96",  # IPv4-translated
+        "64:ff9b:1::/48",  # local-use NAT64: where the IPv4 sits is site-specific
+        "2001::/32",  # Teredo tunnels
+        "3fff::/20",  # documentation (RFC 9637), newer than this Python's table
+        "5f00::/16",  # segment routing (RFC 9602), never a host on the internet
+        "fec0::/10",  # site-local, deprecated but still routed in some networks
+    )
+]
+NAT64 = ipaddress.ip_network("64:ff9b::/96")  # the last 32 bits are an IPv4 address
+
+
+def embedded_ipv4(ip: IPAddress) -> ipaddress.IPv4Address | None:
+    """The IPv4 address an IPv6 address carries: mapped, 6to4 or NAT64."""
+    if isinstance(ip, ipaddress.IPv4Address):
+        return None
+    if ip.ipv4_mapped is not None:
+        return ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    if ip.sixtofour is not None:
+        return ip.sixtofour  # 2002:7f00:1:: tunnels to 127.0.0.1
+    if ip in NAT64:
+        return ipaddress.IPv4Address(int(ip) & 0xFFFF_FFFF)  # 64:ff9b::7f00:1
+    return None
+
+
 def is_public_address(ip: IPAddress) -> bool:
     """False for loopback, private, link-local (cloud metadata), reserved, CGNAT..."""
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is 127.0.0.1
+    inner = embedded_ipv4(ip)
+    if inner is not None and not is_public_address(inner):
+        return False
+    if any(ip in net for net in DENIED if net.version == ip.version):
+        return False
     return ip.is_global and not ip.is_multicast
 
 
 def resolve_host(host: str, port: int) -> list[str]:
-    """Every address the name has; numeric forms such as 2130706433 included."""
+    """Every address the name has, in the resolver's order (RFC 6724 preference)."""
     infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    return sorted({info[4][0] for info in infos})
+    return list(dict.fromkeys(info[4][0] for info in infos))  # dedupe, keep order
 
 
 # --8<-- [end:addresses]
@@ -55,10 +96,20 @@ def resolve_host(host: str, port: int) -> list[str]:
 @dataclass(frozen=True)
 class Target:
     scheme: str
-    host: str
+    host: str  # ASCII (A-label) form: for the allow-list, DNS, Host and SNI
     port: int
-    ip: str
+    ips: tuple[str, ...]  # every one vetted, in the resolver's order
     path: str
+
+
+def ascii_host(host: str) -> str:
+    """bücher.example -> xn--bcher-kva.example, once, so every later step agrees."""
+    if host.isascii():
+        return host  # urlsplit lowercased it; IP literals stay as they are
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")  # IDNA 2008, as browsers
+    except UnicodeError:  # idna.IDNAError is one
+        raise FetchRefused("the host name is not valid") from None
 
 
 # --8<-- [start:vet]
@@ -70,15 +121,19 @@ def vet(
     resolve: Resolver,
     allow_ip: Callable[[IPAddress], bool],
 ) -> Target:
-    parts = urlsplit(url)
+    try:  # ports such as :99999 or :abc, and "[::1", raise ValueError
+        parts = urlsplit(url)
+        hostname, port = parts.hostname, parts.port
+    except ValueError:
+        raise FetchRefused("the URL cannot be parsed") from None
     if parts.scheme not in schemes:
         raise FetchRefused(f"scheme {parts.scheme!r} is not allowed")
-    if parts.username is not None or not parts.hostname:
+    if parts.username is not None or not hostname:
         raise FetchRefused("the URL needs a host and no user:password@")
-    host = parts.hostname
+    host = ascii_host(hostname)
     if hosts is not None and host not in hosts:
         raise FetchRefused(f"host {host!r} is not on the allow-list")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    port = port or (443 if parts.scheme == "https" else 80)
     try:
         addresses = resolve(host, port)
     except OSError:
@@ -92,40 +147,62 @@ def vet(
     path = parts.path or "/"
     if parts.query:
         path += "?" + parts.query
-    return Target(parts.scheme, host, port, addresses[0], path)
+    return Target(parts.scheme, host, port, tuple(addresses), path)
 
 
 # --8<-- [end:vet]
 
 
 # --8<-- [start:pinned]
-class PinnedHTTPSConnection(http.client.HTTPSConnection):
-    """TLS to the vetted IP, while SNI and the certificate check use the host name."""
+def connect_vetted(ips: tuple[str, ...], port: int, timeout: float) -> socket.socket:
+    """Try each vetted address in order (IPv6 may be unreachable), one deadline."""
+    deadline = time.monotonic() + timeout
+    error: OSError = TimeoutError("no time left to connect")
+    for ip in ips:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            break
+        try:
+            sock = socket.create_connection((ip, port), remaining)
+        except OSError as failed:
+            error = failed
+            continue
+        sock.settimeout(timeout)  # each later read gets the full timeout
+        return sock
+    raise error
 
-    def __init__(
-        self, host: str, port: int, ip: str, timeout: float, context: ssl.SSLContext
-    ) -> None:
-        super().__init__(host, port, timeout=timeout, context=context)
-        self.pinned_ip = ip
+
+class PinnedHTTPConnection(http.client.HTTPConnection):
+    """Connects to the vetted IPs only; it never resolves the name again."""
+
+    def __init__(self, target: Target, timeout: float) -> None:
+        super().__init__(target.host, target.port, timeout=timeout)
+        self.ips = target.ips
 
     def connect(self) -> None:
-        sock = socket.create_connection((self.pinned_ip, self.port), self.timeout)
-        self.sock = self._context.wrap_socket(sock, server_hostname=self.host)
+        self.sock = connect_vetted(self.ips, self.port, self.timeout)
+
+
+class PinnedHTTPSConnection(PinnedHTTPConnection):
+    """TLS to the vetted IP, while SNI and the certificate check use the host name."""
+
+    def __init__(self, target: Target, timeout: float, tls: ssl.SSLContext) -> None:
+        super().__init__(target, timeout)
+        self.tls = tls
+
+    def connect(self) -> None:
+        super().connect()
+        self.sock = self.tls.wrap_socket(self.sock, server_hostname=self.host)
 
 
 def fetch_pinned(
     target: Target, timeout: float, max_bytes: int, tls: ssl.SSLContext | None = None
 ) -> tuple[int, str, bytes]:
-    if target.scheme == "https":
-        conn: http.client.HTTPConnection = PinnedHTTPSConnection(
-            target.host,
-            target.port,
-            target.ip,
-            timeout,
-            tls or ssl.create_default_context(),
-        )
-    else:
-        conn = http.client.HTTPConnection(target.ip, target.port, timeout=timeout)
+    conn = (
+        PinnedHTTPSConnection(target, timeout, tls or ssl.create_default_context())
+        if target.scheme == "https"
+        else PinnedHTTPConnection(target, timeout)
+    )
     host = f"[{target.host}]" if ":" in target.host else target.host
     try:
         conn.request("GET", target.path, headers={"Host": f"{host}:{target.port}"})

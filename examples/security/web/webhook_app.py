@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import http.client
+import logging
 from collections.abc import Callable
 
 from fastapi import FastAPI, HTTPException
@@ -11,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from examples.security.web.ssrf_fetch import Fetched, FetchRefused
 
 PREVIEW_BYTES = 200
+log = logging.getLogger(__name__)
 
 
 class WebhookTest(BaseModel):
@@ -27,7 +29,10 @@ def create_app(fetch: Callable[[str], Fetched]) -> FastAPI:
         try:
             fetched = fetch(body.url)
         except FetchRefused as refused:
-            raise HTTPException(400, f"url refused: {refused}") from None
+            # The reason stays in our logs: "resolves to a blocked address" would
+            # tell a caller which names exist inside (internal DNS) and which not.
+            log.warning("webhook test url refused: %s", refused)
+            raise HTTPException(400, "the URL is not allowed") from None
         except (OSError, http.client.HTTPException):
             # One message for refused, reset and timed out: differing errors would
             # let a caller map which internal ports are open (blind SSRF).

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import base64
 import logging
+import traceback
 from pathlib import Path
 
 import pytest
@@ -11,10 +13,12 @@ from hypothesis import strategies as st
 
 from examples.security.web.secret_scan import ALLOW_MARKER, main, scan_text
 from examples.security.web.settings import SettingsError, load_settings
-from examples.security.web.signing_keys import BadSignature, KeyRing
+from examples.security.web.signing_keys import BadSignature, KeyRing, new_key
 
 DB_URL = "postgresql://app:s3cret-pw-123@db/app"
 KEYS = "k2:new-key,k1:old-key"
+OLD, NEW = new_key(), new_key()
+NOW = 1_767_225_600
 
 
 def test_environment_wins_over_the_mounted_file(tmp_path: Path) -> None:
@@ -41,7 +45,18 @@ def test_missing_settings_name_every_variable(tmp_path: Path) -> None:
     assert str(raised.value) == (
         "bad settings: DATABASE_URL: Field required; WEBHOOK_KEYS: Field required"
     )
-    assert raised.value.__cause__ is None  # the validation error, with inputs, is gone
+    assert raised.value.__cause__ is None
+    assert (
+        raised.value.__context__ is None
+    )  # the validation error, with inputs, is gone
+
+
+def test_a_bad_value_never_reaches_the_traceback(tmp_path: Path) -> None:
+    environ = {"DATABASE_URL": DB_URL, "WEBHOOK_KEYS": {"nested": "s3cret"}}
+    with pytest.raises(SettingsError) as raised:
+        load_settings(environ, tmp_path)
+    printed = "".join(traceback.format_exception(raised.value))
+    assert "WEBHOOK_KEYS" in printed and "s3cret" not in printed
 
 
 def test_a_bad_value_is_named_but_not_printed(tmp_path: Path) -> None:
@@ -53,39 +68,88 @@ def test_a_bad_value_is_named_but_not_printed(tmp_path: Path) -> None:
 
 
 def test_rotation_accepts_both_keys_then_only_the_new_one() -> None:
-    old, both = KeyRing.parse("k1:old"), KeyRing.parse("k2:new,k1:old")
-    new = KeyRing.parse("k2:new")
+    old, both = KeyRing.parse(f"k1:{OLD}"), KeyRing.parse(f"k2:{NEW},k1:{OLD}")
+    new = KeyRing.parse(f"k2:{NEW}")
     payload = b'{"event": "paid"}'
-    by_old, by_both = old.sign(payload), both.sign(payload)
+    by_old, by_both = old.sign(payload, NOW), both.sign(payload, NOW)
     assert by_both.startswith("k2.")
-    assert both.verify(payload, by_old) == "k1"
-    assert new.verify(payload, by_both) == "k2"
+    assert both.verify(payload, by_old, now=NOW) == "k1"
+    assert new.verify(payload, by_both, now=NOW) == "k2"
     with pytest.raises(BadSignature, match="unknown key id 'k1'"):
-        new.verify(payload, by_old)
+        new.verify(payload, by_old, now=NOW)
 
 
 @given(payload=st.binary(), other=st.binary())
 def test_a_signature_verifies_only_its_own_payload(
     payload: bytes, other: bytes
 ) -> None:
-    ring = KeyRing.parse("k2:new,k1:old")
-    signature = ring.sign(payload)
-    assert ring.verify(payload, signature) == "k2"
+    ring = KeyRing.parse(f"k2:{NEW},k1:{OLD}")
+    signature = ring.sign(payload, NOW)
+    assert ring.verify(payload, signature, now=NOW) == "k2"
     if other != payload:
         with pytest.raises(BadSignature, match="does not match"):
-            ring.verify(other, signature)
+            ring.verify(other, signature, now=NOW)
 
 
 def test_a_signature_under_a_swapped_key_id_fails() -> None:
-    ring = KeyRing.parse("k2:new,k1:old")
-    digest = ring.sign(b"x").split(".", 1)[1]
+    ring = KeyRing.parse(f"k2:{NEW},k1:{OLD}")
+    _, stamp, digest = ring.sign(b"x", NOW).split(".")
+    with pytest.raises(BadSignature, match="does not match"):
+        ring.verify(b"x", f"k1.{stamp}.{digest}", now=NOW)
+
+
+@pytest.mark.parametrize(("age", "accepted"), [(0, True), (300, True), (301, False)])
+def test_a_replay_outside_the_tolerance_fails(age: int, accepted: bool) -> None:
+    ring = KeyRing.parse(f"k1:{OLD}")
+    signature = ring.sign(b"x", NOW)
+    for now in (NOW + age, NOW - age):  # late replays and clocks running ahead
+        if accepted:
+            assert ring.verify(b"x", signature, now=now) == "k1"
+        else:
+            with pytest.raises(BadSignature, match="outside the tolerance"):
+                ring.verify(b"x", signature, now=now)
+
+
+def test_the_timestamp_is_signed() -> None:
+    ring = KeyRing.parse(f"k1:{OLD}")
+    kid, _, digest = ring.sign(b"x", NOW - 3600).split(".")
+    with pytest.raises(BadSignature, match="does not match"):
+        ring.verify(b"x", f"{kid}.{NOW}.{digest}", now=NOW)  # a fresh stamp, old MAC
+
+
+@pytest.mark.parametrize(
+    "signature", ["k1", "k1.abc", "k1.", "k1.12.é", "k1.12.ab\u00ff", "k1.١٢.ab"]
+)
+def test_a_malformed_signature_is_a_bad_signature_not_a_crash(signature: str) -> None:
     with pytest.raises(BadSignature):
-        ring.verify(b"x", "k1." + digest)
+        KeyRing.parse(f"k1:{OLD}").verify(b"x", signature, now=NOW)
 
 
-@pytest.mark.parametrize("spec", ["", "k1", "k1:", ":key", "k1:a,,k2"])
-def test_malformed_key_specs_are_refused(spec: str) -> None:
-    with pytest.raises(ValueError, match="expected 'kid:key,kid:key'"):
+def test_the_ring_never_shows_its_keys() -> None:
+    ring = KeyRing.parse(f"k1:{OLD}")
+    raw = base64.b64decode(OLD)
+    assert (
+        repr(raw) not in repr(ring)
+        and OLD not in repr(ring)
+        and str(raw) not in str(ring)
+    )
+
+
+@pytest.mark.parametrize(
+    ("spec", "message"),
+    [
+        ("", "expected 'kid:key,kid:key'"),
+        ("k1", "expected 'kid:key,kid:key'"),
+        ("k1:", "expected 'kid:key,kid:key'"),
+        (f":{OLD}", "expected 'kid:key,kid:key'"),
+        (f"k1:{OLD},,k2:{NEW}", "expected 'kid:key,kid:key'"),
+        (f"k1:{OLD},k1:{NEW}", "key id 'k1' appears twice"),
+        ("k1:correct-horse-battery-staple", "not base64"),
+        ("k1:" + base64.b64encode(b"short").decode(), "shorter than 32 bytes"),
+    ],
+)
+def test_malformed_key_specs_are_refused(spec: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
         KeyRing.parse(spec)
 
 
@@ -94,9 +158,19 @@ FINDINGS = {
     "-----BEGIN RSA PRIVATE KEY-----": "private-key",
     "-----BEGIN OPENSSH PRIVATE KEY-----": "private-key",
     "token: ghp_" + "a" * 36: "github-token",
+    "-----BEGIN ENCRYPTED PRIVATE KEY-----": "private-key",
+    "-----BEGIN DSA PRIVATE KEY-----": "private-key",
+    "-----BEGIN PGP PRIVATE KEY BLOCK-----": "private-key",
+    "pat = github_pat_" + "A1b2" * 20: "github-token",
+    "SLACK = 'xoxb-" + "1234567890-" * 3 + "'": "slack-token",
     "url = 'redis://default:hunter22@cache:6379/0'": "password-in-url",
+    "url = 'redis://:hunter22@cache:6379/0'": "password-in-url",
     'DB_PASSWORD = "correct-horse-battery"': "assigned-secret",
     "api_key: 'abcdef123456'": "assigned-secret",
+    '{"password": "correct-horse-battery"}': "assigned-secret",
+    "API_KEY=sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc": "env-secret",
+    "export DB_PASSWORD=correct-horse-battery-9": "env-secret",
+    "  password: hunter2222": "yaml-secret",
 }
 CLEAN = [
     'password = os.environ["DB_PASSWORD"]',
@@ -105,6 +179,12 @@ CLEAN = [
     "url = 'https://example.com/path'",
     "AKIA_IS_NOT_A_KEY",
     'token = "short"',
+    'max_tokens_doc = "see-the-docs-page"',
+    'API_KEY = os.environ["API_KEY"]',
+    "SECRET_KEY=${SECRET_KEY}",
+    "    api_key: SecretStr",
+    "url = 'https://example.com:8443/path'",
+    'token_url = "https://auth.example.com/oauth/token"',
 ]
 
 

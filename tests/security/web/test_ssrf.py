@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import ipaddress
+import logging
 import socket
 import ssl
 import threading
@@ -25,6 +26,7 @@ from hypothesis import strategies as st
 from examples.security.web.ssrf_fetch import (
     FetchRefused,
     is_public_address,
+    resolve_host,
     safe_fetch,
     vet,
     vulnerable_check_then_fetch,
@@ -167,9 +169,8 @@ def test_a_name_that_does_not_resolve_is_refused() -> None:
 
 def test_the_host_allow_list_is_exact() -> None:
     hosts = {"images.example.com"}
-    assert (
-        vet_default("https://images.example.com/a.png", hosts=hosts).ip
-        == "93.184.215.14"
+    assert vet_default("https://images.example.com/a.png", hosts=hosts).ips == (
+        "93.184.215.14",
     )
     for url in [
         "https://images.example.com.evil.test/",
@@ -224,15 +225,17 @@ def test_public_addresses_pass(ip: str) -> None:
     assert is_public_address(ipaddress.ip_address(ip))
 
 
-def test_the_endpoint_answers_400_with_the_reason_and_502_without_details(
-    lab: Lab,
+def test_the_endpoint_answers_a_fixed_400_and_502_and_logs_the_reason(
+    lab: Lab, caplog: pytest.LogCaptureFixture
 ) -> None:
     with TestClient(create_app(lab_fetch)) as client:
-        refused = client.post(
-            "/webhooks/test", json={"url": f"http://127.1:{lab.port}/"}
-        )
+        with caplog.at_level(logging.WARNING, "examples.security.web.webhook_app"):
+            refused = client.post(
+                "/webhooks/test", json={"url": f"http://127.1:{lab.port}/"}
+            )
         assert refused.status_code == 400
-        assert "blocked address" in refused.json()["detail"]
+        assert refused.json() == {"detail": "the URL is not allowed"}
+        assert "host '127.1' resolves to a blocked address" in caplog.text
         with socket.socket() as closed:
             closed.bind((PARTNER_IP, 0))  # bound, never listening: connection refused
             down = f"http://{PARTNER_IP}:{closed.getsockname()[1]}/"
@@ -324,3 +327,105 @@ def test_https_refuses_a_certificate_for_another_name(tls_partner) -> None:
 def test_an_ipv4_mapped_address_is_judged_by_the_ipv4_rules() -> None:
     assert is_public_address(ipaddress.ip_address("::ffff:8.8.8.8"))
     assert not is_public_address(ipaddress.ip_address("::ffff:169.254.169.254"))
+
+
+# Addresses that carry an IPv4 address inside, or that Python 3.11.7 calls global.
+WRAPPED_OR_MISSED = [
+    "64:ff9b::a9fe:a9fe",  # NAT64 of 169.254.169.254
+    "64:ff9b::7f00:1",  # NAT64 of 127.0.0.1
+    "64:ff9b::a00:5",  # NAT64 of 10.0.0.5
+    "64:ff9b:1::a00:5",  # local-use NAT64
+    "2002:a9fe:a9fe::",  # 6to4 of 169.254.169.254
+    "2002:7f00:1::",  # 6to4 of 127.0.0.1
+    "::7f00:1",  # IPv4-compatible 127.0.0.1
+    "::808:808",  # IPv4-compatible, even of a public address
+    "::ffff:0:7f00:1",  # IPv4-translated
+    "2001:0:4136:e378:8000:63bf:3fff:fdd2",  # Teredo
+    "fec0::1",  # site-local
+    "192.0.0.8",  # IETF protocol assignments
+    "192.88.99.1",  # 6to4 relay anycast
+    "3fff::1",  # documentation
+]
+
+
+@pytest.mark.parametrize("address", WRAPPED_OR_MISSED)
+def test_wrapped_and_special_addresses_are_not_public(address: str) -> None:
+    assert not is_public_address(ipaddress.ip_address(address))
+
+
+@pytest.mark.parametrize("address", ["64:ff9b::808:808", "2002:808:808::1"])
+def test_nat64_and_6to4_of_a_public_address_pass(address: str) -> None:
+    assert is_public_address(ipaddress.ip_address(address))
+
+
+def test_resolve_host_keeps_the_resolver_order(monkeypatch) -> None:
+    answers = ["2001:db8::1", "10.0.0.1", "2001:db8::1", "9.9.9.9"]
+
+    def getaddrinfo(host, port, type=0):
+        return [(socket.AF_INET, type, 6, "", (a, port)) for a in answers]
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    assert resolve_host("example.com", 443) == ["2001:db8::1", "10.0.0.1", "9.9.9.9"]
+
+
+def test_an_unreachable_first_address_falls_back_to_the_next(lab: Lab) -> None:
+    # 127.0.0.3 has nothing listening on the lab port, as IPv6 on an IPv4-only host.
+    dead, alive = "127.0.0.3", PARTNER_IP
+    fetched = safe_fetch(
+        f"http://partner.example.test:{lab.port}/hook",
+        schemes={"http"},
+        resolve=lambda host, port: [dead, alive],
+        allow_ip=lambda ip: str(ip) in {dead, alive},
+    )
+    assert fetched.body == b"partner ok"
+
+
+def test_when_every_address_fails_the_last_error_is_raised(lab: Lab) -> None:
+    with pytest.raises(ConnectionRefusedError):
+        safe_fetch(
+            f"http://partner.example.test:{lab.port}/hook",
+            schemes={"http"},
+            resolve=lambda host, port: ["127.0.0.3", "127.0.0.4"],
+            allow_ip=lambda ip: True,
+        )
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://example.com:99999/",
+        "https://example.com:abc/",
+        "https://[::1/",
+        "https://bü..cher.example/",  # an empty label
+        "https://bad\u2024name.example/",
+    ],
+)
+def test_unparsable_urls_are_refused_not_crashed(url: str) -> None:
+    with pytest.raises(FetchRefused):
+        vet_default(url)
+
+
+def test_an_idn_host_becomes_its_a_label_for_every_step() -> None:
+    asked: list[str] = []
+
+    def resolve(host: str, port: int) -> list[str]:
+        asked.append(host)
+        return ["93.184.215.14"]
+
+    target = vet_default(
+        "https://Bücher.example/", hosts={"xn--bcher-kva.example"}, resolve=resolve
+    )
+    assert target.host == "xn--bcher-kva.example"
+    assert asked == ["xn--bcher-kva.example"]
+
+
+def test_the_endpoint_answers_400_for_malformed_and_idn_urls(lab: Lab) -> None:
+    fetch = partial(lab_fetch, resolve=lambda host, port: [PARTNER_IP])
+    with TestClient(create_app(fetch)) as client:
+        for url in ["https://example.com:99999/", "http://[::1/"]:
+            response = client.post("/webhooks/test", json={"url": url})
+            assert response.json() == {"detail": "the URL is not allowed"}
+        idn = client.post(
+            "/webhooks/test", json={"url": f"http://bücher.example:{lab.port}/hook"}
+        )
+        assert idn.json() == {"status": 200, "preview": "partner ok"}
