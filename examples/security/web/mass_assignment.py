@@ -14,9 +14,16 @@ Extra = Literal["allow", "ignore", "forbid"]
 
 
 # --8<-- [start:models]
+class StrictInput(BaseModel):
+    """Base for every request model: `extra` is per class, nested models included."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
 class UserRow(BaseModel):
     id: int
     email: str
+    display_name: str | None = None
     role: str = "member"
     password_hash: str = "$argon2id$v=19$stand-in"  # noqa: S105 (not a credential)
 
@@ -25,6 +32,7 @@ def profile_update(extra: Extra) -> type[BaseModel]:
     class ProfileUpdate(BaseModel):
         model_config = ConfigDict(extra=extra)
         email: str
+        display_name: str | None = None
 
     return ProfileUpdate
 
@@ -32,6 +40,7 @@ def profile_update(extra: Extra) -> type[BaseModel]:
 class UserOut(BaseModel):
     id: int
     email: str
+    display_name: str | None
     role: str
 
 
@@ -41,13 +50,16 @@ class UserOut(BaseModel):
 # --8<-- [start:app]
 def create_app(extra: Extra, *, response_model: bool) -> FastAPI:
     app = FastAPI()
-    state = {"row": UserRow(id=1, email="ada@example.com")}
+    state = {"row": UserRow(id=1, email="ada@example.com", display_name="Ada")}
     ProfileUpdate = profile_update(extra)
 
     @app.patch("/me", response_model=UserOut if response_model else None)
     def update_me(body: ProfileUpdate) -> dict:  # type: ignore[valid-type]
         # VULNERABLE with extra="allow": every key the client sent lands in the row.
-        state["row"] = state["row"].model_copy(update=body.model_dump())
+        # exclude_unset: a field the client left out keeps its value (PATCH), and
+        # model_validate checks the merged row (model_copy(update=) would not).
+        changes = body.model_dump(exclude_unset=True)
+        state["row"] = UserRow.model_validate({**state["row"].model_dump(), **changes})
         return state["row"].model_dump()
 
     return app
