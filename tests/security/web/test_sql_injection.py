@@ -71,6 +71,58 @@ def test_parameters_treat_every_attack_as_a_name(conn, attack: str) -> None:
     assert len(find_by_name(conn, "Blue mug")) == 1  # and the table is still there
 
 
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=TEXT)
+def test_find_by_name_returns_exactly_the_visible_rows_with_that_name(
+    conn, name
+) -> None:
+    assert find_by_name(conn, name) == [row for row in VISIBLE if row[1] == name]
+
+
+def test_a_quote_in_a_real_name_breaks_the_vulnerable_query(conn) -> None:
+    with pytest.raises(psycopg.errors.SyntaxError):
+        vulnerable_find_by_name(conn, "O'Brien")
+
+
+def test_order_by_leaks_one_bit_per_request_when_pasted(conn) -> None:
+    def probe(guess: str) -> str:
+        return (
+            # S608 flags this string-built SQL: it is the attack payload.
+            f"CASE WHEN (SELECT api_token FROM app_user) LIKE '{guess}%'"  # noqa: S608
+            " THEN price_cents ELSE -price_cents END"
+        )
+
+    right = [row[0] for row in vulnerable_list_products(conn, probe("tok_a"))]
+    wrong = [row[0] for row in vulnerable_list_products(conn, probe("tok_b"))]
+    assert right != wrong
+
+
+@pytest.mark.parametrize("sort", list(SORT_COLUMNS))
+@pytest.mark.parametrize("descending", [False, True])
+def test_every_allowed_sort_orders_by_its_column(conn, sort, descending) -> None:
+    index = {"name": 1, "price": 2, "newest": 0}[sort]
+    expected = sorted(VISIBLE, key=lambda row: row[index], reverse=descending)
+    assert list_products(conn, sort, descending) == expected
+
+
+@pytest.mark.parametrize("sort", ["price_cents", "id; DROP TABLE product", "", "NAME"])
+def test_a_sort_outside_the_allow_list_is_refused(conn, sort) -> None:
+    with pytest.raises(ValueError, match="sort must be one of"):
+        list_products(conn, sort, descending=False)
+
+
+def test_unescaped_wildcards_match_everything(conn) -> None:
+    assert unescaped_search(conn, "%") == VISIBLE
+    assert unescaped_search(conn, "_") == VISIBLE
+
+
+def test_escaped_wildcards_match_only_themselves(conn) -> None:
+    assert [r[1] for r in search(conn, "%")] == ["50% off voucher"]
+    assert search(conn, "_") == []
+    assert search(conn, "\\") == []
+    assert [r[1] for r in search(conn, "MUG")] == ["Blue mug", "Red mug"]
+
+
 # A name with a backslash and an underscore, so escaping each of them matters.
 TRICKY = (10, "C:\\shop_data mug", 700)
 
@@ -78,7 +130,8 @@ TRICKY = (10, "C:\\shop_data mug", 700)
 @pytest.fixture
 def tricky_conn(conn) -> psycopg.Connection:
     conn.execute(
-        "INSERT INTO product (id, name, price_cents, visible) VALUES (%s, %s, %s, true)",
+        "INSERT INTO product (id, name, price_cents, visible)"
+        " VALUES (%s, %s, %s, true)",
         TRICKY,
     )
     return conn
