@@ -47,8 +47,11 @@ with loopback_lab() as lab:
         "redirect from partner": f"http://127.0.0.2:{p}/go?to=http://{metadata}",
         "file:///etc/passwd": "file:///etc/passwd",
     }
-    # The lab treats 127.0.0.2 as "the internet"; production passes neither argument.
-    safe = partial(safe_fetch, schemes={"http", "https"}, allow_ip=public_or_partner)
+    # The lab treats 127.0.0.2 as "the internet" and uses random ports; production
+    # keeps the defaults: https only, port 443, public addresses.
+    safe = partial(
+        safe_fetch, schemes={"http", "https"}, ports=None, allow_ip=public_or_partner
+    )
     with (
         TestClient(create_app(vulnerable_fetch)) as vulnerable_client,
         TestClient(create_app(safe)) as safe_client,
@@ -81,7 +84,11 @@ with loopback_lab() as lab:
     print(fetched.body == METADATA_SECRET)
     #> True
     fetched = safe_fetch(
-        url, schemes={"http"}, resolve=RebindingResolver(), allow_ip=public_or_partner
+        url,
+        schemes={"http"},
+        ports=None,
+        resolve=RebindingResolver(),
+        allow_ip=public_or_partner,
     )
     print(fetched.body)
     #> b'partner ok'

@@ -118,6 +118,7 @@ def vet(
     *,
     schemes: Collection[str],
     hosts: Collection[str] | None,
+    ports: Collection[int] | None,
     resolve: Resolver,
     allow_ip: Callable[[IPAddress], bool],
 ) -> Target:
@@ -134,6 +135,8 @@ def vet(
     if hosts is not None and host not in hosts:
         raise FetchRefused(f"host {host!r} is not on the allow-list")
     port = port or (443 if parts.scheme == "https" else 80)
+    if ports is not None and port not in ports:  # no SSH, SMTP or Redis by URL
+        raise FetchRefused(f"port {port} is not allowed")
     try:
         addresses = resolve(host, port)
     except OSError:
@@ -225,6 +228,7 @@ def safe_fetch(
     *,
     schemes: Collection[str] = ("https",),
     hosts: Collection[str] | None = None,
+    ports: Collection[int] | None = (443,),
     resolve: Resolver = resolve_host,
     allow_ip: Callable[[IPAddress], bool] = is_public_address,
     max_redirects: int = 2,
@@ -234,7 +238,12 @@ def safe_fetch(
 ) -> Fetched:
     for _ in range(max_redirects + 1):
         target = vet(
-            url, schemes=schemes, hosts=hosts, resolve=resolve, allow_ip=allow_ip
+            url,
+            schemes=schemes,
+            hosts=hosts,
+            ports=ports,
+            resolve=resolve,
+            allow_ip=allow_ip,
         )
         status, location, body = fetch_pinned(target, timeout, max_bytes, tls)
         if status not in REDIRECT_CODES or not location:

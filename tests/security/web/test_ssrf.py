@@ -43,7 +43,9 @@ from examples.security.web.ssrf_lab import (
 )
 from examples.security.web.webhook_app import create_app
 
-lab_fetch = partial(safe_fetch, schemes={"http", "https"}, allow_ip=public_or_partner)
+lab_fetch = partial(
+    safe_fetch, schemes={"http", "https"}, ports=None, allow_ip=public_or_partner
+)
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +130,7 @@ def vet_default(url: str, **overrides):
     options = {
         "schemes": ("https",),
         "hosts": None,
+        "ports": (443,),
         "resolve": lambda host, port: ["93.184.215.14"],
         "allow_ip": is_public_address,
     }
@@ -142,6 +145,8 @@ def vet_default(url: str, **overrides):
         ("gopher://example.com:6379/_FLUSHALL", "scheme 'gopher'"),
         ("https://user:pw@example.com/", "no user:password@"),
         ("https:///path", "needs a host"),
+        ("https://example.com:22/", "port 22 is not allowed"),
+        ("https://example.com:6379/", "port 6379 is not allowed"),
     ],
 )
 def test_bad_urls_are_refused_before_any_lookup(url: str, message: str) -> None:
@@ -374,6 +379,7 @@ def test_an_unreachable_first_address_falls_back_to_the_next(lab: Lab) -> None:
     fetched = safe_fetch(
         f"http://partner.example.test:{lab.port}/hook",
         schemes={"http"},
+        ports=None,
         resolve=lambda host, port: [dead, alive],
         allow_ip=lambda ip: str(ip) in {dead, alive},
     )
@@ -385,6 +391,7 @@ def test_when_every_address_fails_the_last_error_is_raised(lab: Lab) -> None:
         safe_fetch(
             f"http://partner.example.test:{lab.port}/hook",
             schemes={"http"},
+            ports=None,
             resolve=lambda host, port: ["127.0.0.3", "127.0.0.4"],
             allow_ip=lambda ip: True,
         )
@@ -429,3 +436,12 @@ def test_the_endpoint_answers_400_for_malformed_and_idn_urls(lab: Lab) -> None:
             "/webhooks/test", json={"url": f"http://bücher.example:{lab.port}/hook"}
         )
         assert idn.json() == {"status": 200, "preview": "partner ok"}
+
+
+def test_safe_fetch_allows_only_port_443_by_default(lab: Lab) -> None:
+    with pytest.raises(FetchRefused, match=f"port {lab.port} is not allowed"):
+        safe_fetch(
+            f"https://{PARTNER_IP}:{lab.port}/hook",
+            resolve=lambda host, port: [PARTNER_IP],
+            allow_ip=public_or_partner,
+        )
