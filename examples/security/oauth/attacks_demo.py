@@ -49,7 +49,7 @@ with running() as setup:
     # The reuse also revoked the token the first redemption got.
     revoked = api.get("/notes", headers=bearer)
     print(revoked.status_code, revoked.headers["www-authenticate"].partition(", ")[2])
-    #> 401 error="invalid_token", error_description="token was revoked"
+    #> 401 error="invalid_token", error_description="revoked"
     # --8<-- [end:reuse]
 
     # --8<-- [start:redirect]

@@ -31,7 +31,7 @@ class Setup:
     service_secret: str
 
     def browser(self, user_id: str) -> httpx2.Client:
-        """A browser signed in at the authorization server; it never follows redirects."""
+        """A browser signed in at the server; it never follows redirects."""
         session = self.server.registry.sign_in(user_id)
         return httpx2.Client(
             cookies={auth_server.SESSION_COOKIE: session},

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import hmac
 import secrets
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -20,6 +22,7 @@ from authlib.integrations.base_client import OAuthError
 from authlib.integrations.httpx_client import OAuth2Client
 
 HTTP_TIMEOUT_SECONDS = 5
+MAX_ID_TOKEN_AGE = 600  # seconds since iat; the server's ID tokens live 300
 
 
 class LoginRefused(Exception):
@@ -46,13 +49,19 @@ class Login:
 
 class LoginClient:
     def __init__(
-        self, auth_base: str, client_id: str, redirect_uri: str, issuer: str
+        self,
+        auth_base: str,
+        client_id: str,
+        redirect_uri: str,
+        issuer: str,
+        now: Callable[[], float] = time.time,
     ) -> None:
         self.auth_base, self.client_id, self.issuer = auth_base, client_id, issuer
+        self.now = now
         self.oauth = OAuth2Client(
             client_id=client_id,
             redirect_uri=redirect_uri,
-            token_endpoint_auth_method="none",  # noqa: S106 (a method name, not a secret)
+            token_endpoint_auth_method="none",  # noqa: S106 (a method name)
             code_challenge_method="S256",
             timeout=HTTP_TIMEOUT_SECONDS,
         )
@@ -85,10 +94,12 @@ class LoginClient:
     def finish(self, session: dict[str, Any], callback_url: str) -> Login:
         """Handle the redirect back: state first, then the code, then the ID token."""
         pending = session.pop("pending_login", None)  # one callback per login
-        params = dict(parse_qsl(urlsplit(callback_url).query))
-        if pending is None or not hmac.compare_digest(
-            params.get("state", ""), pending.state
-        ):
+        pairs = parse_qsl(urlsplit(callback_url).query)
+        params = dict(pairs)
+        if len(pairs) != len(params):  # state=bad&state=good: which one is meant?
+            raise LoginRefused("a parameter is repeated")
+        sent = params.get("state", "").encode()  # bytes: any text compares
+        if pending is None or not hmac.compare_digest(sent, pending.state.encode()):
             raise LoginRefused("state does not match this browser's login")
         if "error" in params:
             raise LoginRefused(f"authorization failed: {params['error']}")
@@ -123,6 +134,8 @@ class LoginClient:
     def verify_id_token(self, id_token: str, expected_nonce: str) -> dict[str, Any]:
         """OpenID Connect Core 1.0 section 3.1.3.7, the checks that apply here."""
         try:
+            if jwt.get_unverified_header(id_token).get("typ") not in (None, "JWT"):
+                raise LoginRefused("not an ID token")  # an at+jwt, for one
             key = self.keys.get_signing_key_from_jwt(id_token)
             claims = jwt.decode(
                 id_token,
@@ -135,7 +148,15 @@ class LoginClient:
             )
         except jwt.InvalidTokenError as error:
             raise LoginRefused(f"ID token: {error}") from None
-        if not hmac.compare_digest(claims["nonce"], expected_nonce):
+        aud = claims["aud"] if isinstance(claims["aud"], list) else [claims["aud"]]
+        if aud != [self.client_id] or claims.get("azp", self.client_id) != aud[0]:
+            raise LoginRefused("ID token is also for another client")  # 3.1.3.7
+        if not isinstance(claims["iat"], int):
+            raise LoginRefused("ID token iat is not a number")
+        if self.now() - claims["iat"] > MAX_ID_TOKEN_AGE:  # PyJWT checks only exp
+            raise LoginRefused("ID token is too old")
+        nonce = str(claims["nonce"]).encode()
+        if not hmac.compare_digest(nonce, expected_nonce.encode()):
             raise LoginRefused("ID token nonce is not this login's nonce")
         return claims
 

@@ -94,6 +94,7 @@ class IssuedCode(AuthorizationCodeMixin):
     auth_time: int
     expires_at: float
     redeemed: bool = False
+    reused: bool = False  # a second redemption was tried: revoke, now and later
     token_ids: list[str] = field(default_factory=list)  # jti of every token issued
 
     def get_redirect_uri(self) -> str:
@@ -204,7 +205,9 @@ class Registry:
             if record is None or record.client_id != client_id:
                 return None
             if record.redeemed:
-                # RFC 6749 section 4.1.2: a reused code SHOULD revoke its tokens.
+                # RFC 6749 section 4.1.2: a reused code SHOULD revoke its tokens,
+                # including one the first redemption has not recorded yet.
+                record.reused = True
                 self.revoked_token_ids.update(record.token_ids)
                 return None
             if self.now() >= record.expires_at:
@@ -212,11 +215,13 @@ class Registry:
             record.redeemed = True
             return record
 
-    # --8<-- [end:redeem]
-
     def record_token(self, record: IssuedCode, token_id: str) -> None:
-        with self._lock:
+        with self._lock:  # the same lock: a reuse comes wholly before or after
             record.token_ids.append(token_id)
+            if record.reused:
+                self.revoked_token_ids.add(token_id)
+
+    # --8<-- [end:redeem]
 
     def is_revoked(self, token_id: str) -> bool:
         with self._lock:

@@ -18,6 +18,29 @@ JWKS_TIMEOUT_SECONDS = 5
 ACCESS_TOKEN_TYPES = {"at+jwt", "application/at+jwt"}  # RFC 9068 section 4
 
 
+class Refused(jwt.InvalidTokenError):
+    """A check of ours failed; the message is a fixed phrase, safe for a header."""
+
+
+# error_description is for fixed text only (RFC 6750 section 3 allows printable
+# ASCII minus quote and backslash): never echo the token, whose kid is anyone's.
+REASONS: list[tuple[type[Exception], str]] = [
+    (Refused, ""),  # its own message
+    (jwt.ExpiredSignatureError, "expired"),
+    (jwt.InvalidSignatureError, "bad signature"),
+    (jwt.InvalidAudienceError, "wrong audience"),
+    (jwt.InvalidIssuerError, "wrong issuer"),
+    (jwt.MissingRequiredClaimError, "missing claim"),
+]
+
+
+def reason(error: jwt.InvalidTokenError) -> str:
+    for kind, text in REASONS:
+        if isinstance(error, kind):
+            return text or str(error)
+    return "invalid token"
+
+
 def challenge(error: str | None = None, description: str = "", scope: str = "") -> str:
     """A WWW-Authenticate value. No error code when no token was sent at all."""
     parts = [f'realm="{REALM}"']
@@ -49,14 +72,15 @@ class AccessTokenVerifier:
         """The claims of a valid access token; raises jwt.InvalidTokenError."""
         # RFC 9068 section 4: an access token says so in its header. An ID token
         # does not, so it cannot be replayed here as if it were one.
-        if jwt.get_unverified_header(token).get("typ") not in ACCESS_TOKEN_TYPES:
-            raise jwt.InvalidTokenError("not an access token")
+        typ = jwt.get_unverified_header(token).get("typ")
+        if not isinstance(typ, str) or typ not in ACCESS_TOKEN_TYPES:
+            raise Refused("not an access token")
         try:
             key = self.keys.get_signing_key_from_jwt(token)  # by kid, from the JWKS
         except jwt.PyJWKClientConnectionError:
             raise  # the key server is unreachable: a 500, not the caller's fault
-        except jwt.PyJWKClientError as error:  # no key with that kid, even refetched
-            raise jwt.InvalidTokenError(str(error)) from None
+        except jwt.PyJWKClientError:  # no key with that kid, even refetched
+            raise Refused("unknown key") from None
         claims = jwt.decode(
             token,
             key.key,
@@ -66,8 +90,10 @@ class AccessTokenVerifier:
             leeway=30,
             options={"require": ["exp", "iat", "iss", "aud", "sub", "jti", "scope"]},
         )
+        if not all(isinstance(claims.get(k), str) for k in ["scope", "client_id"]):
+            raise Refused("bad claims")
         if self.is_revoked(claims["jti"]):
-            raise jwt.InvalidTokenError("token was revoked")
+            raise Refused("revoked")
         return claims
 
     def refresh_keys(self) -> None:
@@ -94,7 +120,7 @@ def create_app(verifier: AccessTokenVerifier) -> FastAPI:
         try:
             return verifier.verify(token)
         except jwt.InvalidTokenError as error:
-            header = challenge("invalid_token", str(error).replace('"', "'"))
+            header = challenge("invalid_token", reason(error))
             raise HTTPException(401, headers={"WWW-Authenticate": header}) from None
 
     # --8<-- [start:scope]

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 
 import jwt
 import pytest
 
 from examples.security.oauth import auth_server
 from examples.security.oauth.by_hand import authorize, query_of
-from examples.security.oauth.login_client import LoginRefused
+from examples.security.oauth.demo_setup import SPA, SPA_CALLBACK
+from examples.security.oauth.login_client import MAX_ID_TOKEN_AGE, LoginRefused
 from examples.security.oauth.registry import SigningKey
 
 
@@ -170,3 +172,75 @@ def test_a_forged_or_unsigned_id_token_is_refused(setup, client) -> None:
     signed = jwt.encode(forged_claims, impostor.private_key, "RS256", {"kid": kid})
     with pytest.raises(LoginRefused, match="Signature"):
         client.verify_id_token(signed, login.id_claims["nonce"])
+
+
+def id_token_for(setup, nonce: str, typ: str | None = None, **changes) -> str:
+    """An ID token signed with the server's real key, claims changed at will."""
+    now = int(time.time())
+    claims = {
+        "iss": auth_server.ISSUER,
+        "sub": "ada",
+        "aud": SPA,
+        "exp": now + 300,
+        "iat": now,
+        "nonce": nonce,
+        **changes,
+    }
+    key = setup.server.key
+    headers = {"kid": key.kid} | ({"typ": typ} if typ else {})
+    return jwt.encode(claims, key.private_key, "RS256", headers=headers)
+
+
+@pytest.mark.parametrize(
+    "changes",
+    [
+        {"aud": [SPA, "evil-client"], "azp": "evil-client"},
+        {"aud": [SPA, "evil-client"]},  # an audience this client does not trust
+        {"aud": SPA, "azp": "evil-client"},
+    ],
+)
+def test_an_id_token_shared_with_another_client_is_refused(
+    setup, client, changes
+) -> None:
+    token = id_token_for(setup, "n", **changes)
+    with pytest.raises(LoginRefused, match="another client"):
+        client.verify_id_token(token, "n")
+
+
+def test_an_old_id_token_is_refused_though_exp_is_far(setup, client) -> None:
+    now = int(time.time())
+    token = id_token_for(setup, "n", iat=now - 10_000_000, exp=now + 10**8)
+    with pytest.raises(LoginRefused, match="too old"):
+        client.verify_id_token(token, "n")
+    fresh = id_token_for(setup, "n", iat=now - MAX_ID_TOKEN_AGE + 5)
+    assert client.verify_id_token(fresh, "n")["sub"] == "ada"
+
+
+def test_an_access_token_is_not_an_id_token(setup, client) -> None:
+    token = id_token_for(setup, "n", typ="at+jwt", scope="notes:read", jti="j")
+    with pytest.raises(LoginRefused, match="not an ID token"):
+        client.verify_id_token(token, "n")
+
+
+@pytest.mark.parametrize("query", ["code=x&state=%C3%A9", "code=x&state=%E2%98%83"])
+def test_a_non_ascii_state_is_refused_not_a_crash(client, query) -> None:
+    session: dict = {}
+    client.start(session, scope="openid")
+    with pytest.raises(LoginRefused, match="state"):
+        client.finish(session, f"{SPA_CALLBACK}?{query}")
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "code=x&state=bad&state={state}",  # the right state last
+        "code=a&code=b&state={state}",
+        "error=a&error=b&state={state}",
+    ],
+)
+def test_a_repeated_callback_parameter_is_refused(client, query) -> None:
+    session: dict = {}
+    client.start(session, scope="openid")
+    query = query.format(state=session["pending_login"].state)
+    with pytest.raises(LoginRefused, match="repeated"):
+        client.finish(session, f"{SPA_CALLBACK}?{query}")

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import base64
+import json
+import re
 import secrets
 import time
 
@@ -92,9 +95,72 @@ def test_no_bearer_token_is_401_without_an_error_code(setup, http, value) -> Non
     assert answer.headers["www-authenticate"] == 'Bearer realm="notes"'
 
 
-@pytest.mark.parametrize("garbage", ["x", "a.b.c", "...", "e30.e30.e30"])
+def b64(document: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(document).encode()).rstrip(b"=").decode()
+
+
+def unsigned(header: dict) -> str:
+    return f"{b64(header)}.{b64({'sub': 'x'})}.c2ln"
+
+
+@pytest.mark.parametrize(
+    "garbage",
+    [
+        "x",
+        "a.b.c",
+        "...",
+        "e30.e30.e30",
+        unsigned({"alg": "RS256", "typ": ["at+jwt"], "kid": "k"}),  # unhashable
+        unsigned({"alg": "RS256", "typ": {"a": 1}, "kid": "k"}),
+    ],
+)
 def test_garbage_is_401_not_500(setup, http, garbage) -> None:
     assert call(setup, http, garbage).status_code == 401
+
+
+# RFC 6750 section 3: what an error_description may contain.
+DESCRIPTION = re.compile(r'error_description="([\x20-\x21\x23-\x5B\x5D-\x7E]*)"')
+
+
+@pytest.mark.parametrize("kid", ["\u2603", "é", "x\r\nSet-Cookie: a=b", 'a"b\\c'])
+def test_the_challenge_never_repeats_the_tokens_kid(setup, http, kid) -> None:
+    token = unsigned({"alg": "RS256", "typ": "at+jwt", "kid": kid})
+    answer = call(setup, http, token)
+    assert answer.status_code == 401
+    assert answer.headers["www-authenticate"] == challenge(
+        "invalid_token", "unknown key"
+    )
+    assert "set-cookie" not in answer.headers
+    # The keep-alive connection survives for the next request.
+    assert call(setup, http, signed(setup)).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "changes, description",
+    [
+        ({"exp": int(time.time()) - 3600}, "expired"),
+        ({"aud": "https://billing.example.com"}, "wrong audience"),
+        ({"iss": "https://evil.example"}, "wrong issuer"),
+        ({"jti": None}, "missing claim"),
+        ({"typ": "JWT"}, "not an access token"),
+        ({"scope": ["notes:read"]}, "bad claims"),
+        ({"client_id": None}, "bad claims"),
+    ],
+)
+def test_each_failure_has_a_fixed_description(
+    setup, http, changes, description
+) -> None:
+    header = call(setup, http, signed(setup, **changes)).headers["www-authenticate"]
+    assert DESCRIPTION.search(header).group(1) == description
+
+
+def test_a_bad_signature_and_an_unknown_key_are_told_apart(setup, http) -> None:
+    impostor = call(
+        setup, http, signed(setup, key=SigningKey.generate(setup.server.key.kid))
+    )
+    assert 'error_description="bad signature"' in impostor.headers["www-authenticate"]
+    stranger = call(setup, http, signed(setup, key=SigningKey.generate("stranger")))
+    assert 'error_description="unknown key"' in stranger.headers["www-authenticate"]
 
 
 def test_a_missing_scope_is_403_insufficient_scope(setup, http) -> None:
