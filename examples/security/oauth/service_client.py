@@ -79,8 +79,6 @@ class ServiceTokens:
                 self._token = None
                 self._next_try = 0.0
 
-    # --8<-- [end:cache]
-
     def get(self, http: httpx2.Client, url: str) -> httpx2.Response:
         """GET with the cached token; on a 401, one retry with a fresh token."""
         token = self.access_token()
@@ -90,6 +88,8 @@ class ServiceTokens:
             fresh = {"Authorization": f"Bearer {self.access_token()}"}
             answer = http.get(url, headers=fresh)
         return answer
+
+    # --8<-- [end:cache]
 
     def close(self) -> None:
         self.oauth.close()
