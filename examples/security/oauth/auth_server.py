@@ -292,7 +292,10 @@ class BadTokenRequest(Exception):
 
     def response(self) -> JSONResponse:
         body = {"error": self.error, "error_description": self.description}
-        return JSONResponse(body, self.status, headers={"Cache-Control": "no-store"})
+        headers = {"Cache-Control": "no-store", "Pragma": "no-cache"}
+        if self.status == 401:  # RFC 6749 section 5.2: after a Basic attempt
+            headers["WWW-Authenticate"] = 'Basic realm="token"'
+        return JSONResponse(body, self.status, headers=headers)
 
 
 async def read_form(request: Request) -> list[tuple[str, str]]:

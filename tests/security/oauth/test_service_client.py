@@ -152,6 +152,7 @@ def test_a_basic_header_that_does_not_decode_is_invalid_client(
         headers={"Authorization": f"Basic {credentials}"},
     )
     assert (answer.status_code, answer.json()["error"]) == (401, "invalid_client")
+    assert answer.headers["www-authenticate"].startswith("Basic ")
 
 
 def test_a_token_shorter_than_twice_the_margin_is_kept_half_its_life(
