@@ -1,0 +1,96 @@
+"""Notes with a version column: ETags for caching and for optimistic concurrency.
+
+GET sends a strong ETag made from the row's version. If-None-Match that still
+matches gets 304 and no body. PUT must carry If-Match (428 without it, when the
+app requires it); a stale tag gets 412, so the second of two writers cannot
+silently overwrite the first.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Header, HTTPException, Response
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, ConfigDict, Field
+
+from examples.apis.rest.problem_details import ProblemError, install_problem_handlers
+
+
+class NoteIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    text: str = Field(max_length=1000)
+
+
+# --8<-- [start:compare]
+def etag_of(note_id: str, version: int) -> str:
+    return f'"{note_id}-{version}"'  # strong: a new version on every write
+
+
+def listed_tags(header: str) -> list[str]:
+    """The entity-tags of an If-Match / If-None-Match list, "*" kept as is."""
+    return [tag.strip() for tag in header.split(",") if tag.strip()]
+
+
+def none_match(header: str, current: str) -> bool:
+    """RFC 9110 13.1.2: weak comparison, so W/"a" matches "a"."""
+    tags = [tag.removeprefix("W/") for tag in listed_tags(header)]
+    return "*" not in tags and current not in tags
+
+
+def any_match(header: str, current: str) -> bool:
+    """RFC 9110 13.1.1: strong comparison, so a weak tag never matches."""
+    tags = listed_tags(header)
+    return "*" in tags or current in tags
+
+
+# --8<-- [end:compare]
+
+
+# --8<-- [start:app]
+def create_app(*, require_if_match: bool = True) -> FastAPI:
+    app = FastAPI()
+    install_problem_handlers(app)
+    notes: dict[str, dict[str, object]] = {"n1": {"text": "buy milk", "version": 1}}
+
+    def current(note_id: str) -> tuple[dict[str, object], str]:
+        if note_id not in notes:
+            raise HTTPException(404, f"no note {note_id!r}")
+        note = notes[note_id]
+        return note, etag_of(note_id, int(str(note["version"])))
+
+    @app.get("/notes/{note_id}", response_model=None)
+    def read(note_id: str, if_none_match: str | None = Header(None)) -> Response:
+        note, etag = current(note_id)
+        if if_none_match is not None and not none_match(if_none_match, etag):
+            return Response(status_code=304, headers={"ETag": etag})  # no body
+        body = {"id": note_id, "text": note["text"]}
+        return JSONResponse(body, headers={"ETag": etag})
+
+    @app.put("/notes/{note_id}")
+    def replace(
+        note_id: str,
+        body: NoteIn,
+        response: Response,
+        if_match: str | None = Header(None),
+    ) -> dict[str, object]:
+        note, etag = current(note_id)
+        if if_match is None and require_if_match:
+            raise ProblemError(
+                428, "precondition-required", "Precondition required",
+                "Send If-Match with the ETag you last read.",
+            )  # fmt: skip
+        if if_match is not None and not any_match(if_match, etag):
+            raise ProblemError(
+                412, "stale-etag", "Precondition failed",
+                "The note changed since you read it; GET it again and redo the edit.",
+            )  # fmt: skip
+        # Check and write run with no await between them; with a database, do
+        # both in one statement: UPDATE ... WHERE id = %s AND version = %s.
+        note["text"] = body.text
+        note["version"] = int(str(note["version"])) + 1
+        response.headers["ETag"] = etag_of(note_id, int(str(note["version"])))
+        return {"id": note_id, "text": note["text"]}
+
+    return app
+
+
+# --8<-- [end:app]
