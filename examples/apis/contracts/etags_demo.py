@@ -9,12 +9,12 @@ with TestClient(create_app()) as client:
     first = client.get("/notes/n1")
     etag = first.headers["etag"]
     print(first.status_code, etag, first.json()["text"])
-    # > 200 "n1-1" buy milk
+    #> 200 "n1-1" buy milk
     again = client.get("/notes/n1", headers={"If-None-Match": etag})
     print(again.status_code, f"body={again.content!r}")
-    # > 304 body=b''
+    #> 304 body=b''
     print(client.put("/notes/n1", json={"text": "no tag"}).status_code)
-    # > 428
+    #> 428
 # --8<-- [end:revalidate]
 
 # --8<-- [start:lost_update]
@@ -29,6 +29,6 @@ for require in (False, True):
         late = bob.put("/notes/n1", json={"text": "buy milk, eggs"}, headers=sent)
         final = alice.get("/notes/n1").json()["text"]
         print(f"If-Match={require!s:<5} bob={late.status_code} final={final!r}")
-        # > If-Match=False bob=200 final='buy milk, eggs'
-        # > If-Match=True  bob=412 final='buy oat milk'
+        #> If-Match=False bob=200 final='buy milk, eggs'
+        #> If-Match=True  bob=412 final='buy oat milk'
 # --8<-- [end:lost_update]

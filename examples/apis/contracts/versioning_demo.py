@@ -21,11 +21,11 @@ for today in ("2025-12-15", "2026-03-01", "2026-07-01"):
         print(
             f"{today} v1 {v1.status_code} {shown:<15} {deprecation:<11} v2 {v2.status_code}"
         )
-        # > 2025-12-15 v1 200 c7              -           v2 200
-        # > 2026-03-01 v1 200 c7              @1767225600 v2 200
-        # > 2026-07-01 v1 410 version-retired -           v2 200
+        #> 2025-12-15 v1 200 c7              -           v2 200
+        #> 2026-03-01 v1 200 c7              @1767225600 v2 200
+        #> 2026-07-01 v1 410 version-retired -           v2 200
 
 with TestClient(create_app(clock=frozen_at("2026-03-01"))) as client:
     print("Sunset:", client.get("/v1/orders/o1").headers["sunset"])
-    # > Sunset: Wed, 01 Jul 2026 00:00:00 GMT
+    #> Sunset: Wed, 01 Jul 2026 00:00:00 GMT
 # --8<-- [end:timeline]

@@ -23,19 +23,19 @@ with TestClient(create_app(receiver)) as client:
     def deliver(label: str, payload: bytes, headers: dict[str, str]) -> None:
         status = client.post("/webhooks/orders", content=payload, headers=headers)
         print(f"{label:<22} {status.status_code}")
-        # > k2 + k1 signatures     204
-        # > same request again     401
-        # > body tampered          401
-        # > signed 6 minutes ago   401
-        # > only the unknown key   401
-        # > wrong secret for k1    401
-        # > non-ASCII header       401
+        #> k2 + k1 signatures     204
+        #> same request again     401
+        #> body tampered          401
+        #> signed 6 minutes ago   401
+        #> only the unknown key   401
+        #> wrong secret for k1    401
+        #> non-ASCII header       401
 
-    # > k2.1767225600.9e1375bda83e8318f7036e53e3...
+    #> k2.1767225600.9e1375bda83e8318f7036e53e3...
 
     signed = sign(body, [new, old], now)  # rotating: signed with k2 and k1
     print(signed["Webhook-Signature"][:40] + "...")
-    # > k2.1767225600.9e1375bda83e8318f7036e53e3...
+    #> k2.1767225600.9e1375bda83e8318f7036e53e3...
     deliver("k2 + k1 signatures", body, signed)
     deliver("same request again", body, signed)
     deliver("body tampered", body.replace(b"evt_1", b"evt_2"), sign(body, [old], now))
