@@ -1,4 +1,4 @@
-"""A conditional GET, then two clients editing the same note, with and without If-Match."""
+"""A conditional GET, then two clients editing one note, with and without If-Match."""
 
 from fastapi.testclient import TestClient
 

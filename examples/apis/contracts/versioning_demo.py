@@ -18,9 +18,8 @@ for today in ("2025-12-15", "2026-03-01", "2026-07-01"):
         v1, v2 = client.get("/v1/orders/o1"), client.get("/v2/orders/o1")
         shown = v1.json().get("customer") or v1.json()["type"].rsplit("/", 1)[1]
         deprecation = v1.headers.get("deprecation", "-")
-        print(
-            f"{today} v1 {v1.status_code} {shown:<15} {deprecation:<11} v2 {v2.status_code}"
-        )
+        v1_part = f"v1 {v1.status_code} {shown:<15} {deprecation:<11}"
+        print(f"{today} {v1_part} v2 {v2.status_code}")
         #> 2025-12-15 v1 200 c7              -           v2 200
         #> 2026-03-01 v1 200 c7              @1767225600 v2 200
         #> 2026-07-01 v1 410 version-retired -           v2 200
