@@ -17,7 +17,9 @@ from examples.security.web.signing_keys import BadSignature, KeyRing, new_key
 
 DB_URL = "postgresql://app:s3cret-pw-123@db/app"
 KEYS = "k2:new-key,k1:old-key"
-OLD, NEW = new_key(), new_key()
+# Fixed keys, not new_key(): they appear in parametrized test ids, which every
+# pytest-xdist worker must collect identically.
+OLD, NEW = (base64.b64encode(bytes([n]) * 32).decode() for n in (1, 2))
 NOW = 1_767_225_600
 
 
@@ -211,3 +213,10 @@ def test_main_reports_file_line_and_rule_but_not_the_secret(tmp_path, capsys) ->
     out = capsys.readouterr().out
     assert out == f"{leaky}:2: assigned-secret\n"
     assert "correct-horse" not in out
+
+
+def test_new_keys_are_32_random_bytes_in_base64() -> None:
+    first, second = new_key(), new_key()
+    assert len(base64.b64decode(first, validate=True)) == 32
+    assert first != second
+    assert KeyRing.parse(f"k1:{first}").keys == {"k1": base64.b64decode(first)}
