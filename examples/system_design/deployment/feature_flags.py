@@ -19,7 +19,7 @@ BUCKETS = 10_000  # 0.01% granularity: 12.34% is 1,234 buckets
 
 # --8<-- [start:bucket]
 def stable_bucket(flag_key: str, user_id: str) -> int:
-    """Same answer in every process: sha256 is not salted, unlike the built-in hash()."""
+    """The same in every process: sha256 is not salted like the built-in hash()."""
     # The NUL separator keeps ("ab", "c") and ("a", "bc") apart; surrogatepass lets
     # a lone surrogate from a badly decoded header hash instead of raising.
     data = f"{flag_key}\0{user_id}".encode("utf-8", "surrogatepass")
