@@ -8,6 +8,8 @@ silently overwrite the first.
 
 from __future__ import annotations
 
+import re
+
 from fastapi import FastAPI, Header, HTTPException, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
@@ -25,9 +27,15 @@ def etag_of(note_id: str, version: int) -> str:
     return f'"{note_id}-{version}"'  # strong: a new version on every write
 
 
+TAG = r'(?:W/)?"[^"]*"'  # RFC 9110 8.8.3: no space after W/, no quote inside
+TAG_LIST = re.compile(rf"\s*{TAG}\s*(?:,\s*{TAG}\s*)*")
+
+
 def listed_tags(header: str) -> list[str]:
-    """The entity-tags of an If-Match / If-None-Match list, "*" kept as is."""
-    return [tag.strip() for tag in header.split(",") if tag.strip()]
+    """["*"], or the entity-tags of the list; [] for anything malformed."""
+    if header.strip() == "*":  # "*" stands alone, never inside a list
+        return ["*"]
+    return re.findall(TAG, header) if TAG_LIST.fullmatch(header) else []
 
 
 def none_match(header: str, current: str) -> bool:
@@ -46,6 +54,10 @@ def any_match(header: str, current: str) -> bool:
 
 
 # --8<-- [start:app]
+# Caches may keep the note but must ask first: every use is a conditional GET.
+REVALIDATE = {"Cache-Control": "no-cache"}
+
+
 def create_app(*, require_if_match: bool = True) -> FastAPI:
     app = FastAPI()
     install_problem_handlers(app)
@@ -58,33 +70,39 @@ def create_app(*, require_if_match: bool = True) -> FastAPI:
         return note, etag_of(note_id, int(str(note["version"])))
 
     @app.get("/notes/{note_id}", response_model=None)
-    def read(note_id: str, if_none_match: str | None = Header(None)) -> Response:
+    async def read(note_id: str, if_none_match: str | None = Header(None)) -> Response:
         note, etag = current(note_id)
+        headers = {"ETag": etag, **REVALIDATE}  # a 304 repeats both (RFC 9110 15.4.5)
         if if_none_match is not None and not none_match(if_none_match, etag):
-            return Response(status_code=304, headers={"ETag": etag})  # no body
-        body = {"id": note_id, "text": note["text"]}
-        return JSONResponse(body, headers={"ETag": etag})
+            return Response(status_code=304, headers=headers)  # no body
+        return JSONResponse({"id": note_id, "text": note["text"]}, headers=headers)
 
     @app.put("/notes/{note_id}")
-    def replace(
+    async def replace(  # async: runs on the event loop, never two at once
         note_id: str,
         body: NoteIn,
         response: Response,
         if_match: str | None = Header(None),
+        if_none_match: str | None = Header(None),
     ) -> dict[str, object]:
         note, etag = current(note_id)
-        if if_match is None and require_if_match:
+        if if_match is None and if_none_match is None and require_if_match:
             raise ProblemError(
                 428, "precondition-required", "Precondition required",
                 "Send If-Match with the ETag you last read.",
             )  # fmt: skip
-        if if_match is not None and not any_match(if_match, etag):
+        # RFC 9110 13.2.2 order: If-Match first, then If-None-Match; on a PUT
+        # a false one is 412 (If-None-Match: * means "only if it does not exist").
+        if (if_match is not None and not any_match(if_match, etag)) or (
+            if_none_match is not None and not none_match(if_none_match, etag)
+        ):
             raise ProblemError(
                 412, "stale-etag", "Precondition failed",
                 "The note changed since you read it; GET it again and redo the edit.",
             )  # fmt: skip
-        # Check and write run with no await between them; with a database, do
-        # both in one statement: UPDATE ... WHERE id = %s AND version = %s.
+        # No await between the check and the write, and a plain def would run in
+        # a thread pool where two requests interleave. With a database, do both
+        # in one statement: UPDATE ... WHERE id = %s AND version = %s.
         note["text"] = body.text
         note["version"] = int(str(note["version"])) + 1
         response.headers["ETag"] = etag_of(note_id, int(str(note["version"])))

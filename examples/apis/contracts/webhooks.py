@@ -10,6 +10,7 @@ request replayed a minute later is refused too.
 from __future__ import annotations
 
 import hashlib
+import heapq
 from collections.abc import Callable
 
 from fastapi import FastAPI, Request, Response
@@ -19,6 +20,8 @@ from examples.security.web.signing_keys import TOLERANCE_SECONDS, BadSignature, 
 
 SIGNATURE_HEADER = "Webhook-Signature"
 MAX_SIGNATURES = 4  # a header with hundreds would make us compute hundreds of MACs
+MAX_BODY_BYTES = 64 * 1024  # larger bodies get 413 before any MAC is computed
+MAX_SEEN = 100_000  # replay cache cap: about 10 MB of keys; full -> 503, retry later
 
 
 # --8<-- [start:sign]
@@ -31,11 +34,19 @@ def sign(body: bytes, rings: list[KeyRing], timestamp: int) -> dict[str, str]:
 
 
 # --8<-- [start:verify]
+class ReplayCacheFull(Exception):
+    """More fresh deliveries than the cache holds: refuse rather than forget."""
+
+
 class WebhookVerifier:
-    def __init__(self, ring: KeyRing, clock: Callable[[], int]) -> None:
+    def __init__(
+        self, ring: KeyRing, clock: Callable[[], int], max_seen: int = MAX_SEEN
+    ) -> None:
         self.ring = ring
         self.clock = clock
-        self.seen: dict[str, int] = {}  # accepted (timestamp, body) -> timestamp
+        self.max_seen = max_seen
+        self.seen: set[str] = set()  # accepted sha256(timestamp + "." + body)
+        self.expiry: list[tuple[int, str]] = []  # heap of (timestamp, key)
 
     def verify(self, body: bytes, header: str) -> None:
         if not header.isascii():
@@ -55,14 +66,17 @@ class WebhookVerifier:
         raise BadSignature("no valid signature")
 
     def _refuse_replay(self, stamp: int, body: bytes, now: int) -> None:
-        # Forget what is outside the window: the timestamp check refuses it now.
-        for key, seen_at in list(self.seen.items()):
-            if abs(now - seen_at) > TOLERANCE_SECONDS:
-                del self.seen[key]
+        # Forget, oldest first, what the timestamp check now refuses anyway:
+        # each entry leaves once, so a delivery costs O(log n), not O(n).
+        while self.expiry and now - self.expiry[0][0] > TOLERANCE_SECONDS:
+            self.seen.discard(heapq.heappop(self.expiry)[1])
         key = hashlib.sha256(b"%d." % stamp + body).hexdigest()
         if key in self.seen:
             raise BadSignature("this delivery was already accepted")
-        self.seen[key] = stamp
+        if len(self.seen) >= self.max_seen:
+            raise ReplayCacheFull  # the sender retries later; memory stays bounded
+        self.seen.add(key)
+        heapq.heappush(self.expiry, (stamp, key))
 
 
 # --8<-- [end:verify]
@@ -74,17 +88,38 @@ def create_app(verifier: WebhookVerifier) -> FastAPI:
 
     @app.post("/webhooks/orders", status_code=204)
     async def receive(request: Request) -> Response:
-        body = await request.body()  # the exact bytes signed, before any parsing
+        body = bytearray()  # the exact bytes signed, before any parsing
+        async for chunk in request.stream():
+            body += chunk
+            if len(body) > MAX_BODY_BYTES:  # stop reading; no MAC over 1 GB
+                return problem_response(
+                    request,
+                    413,
+                    title="Webhook body too large",
+                    detail=f"Deliveries are limited to {MAX_BODY_BYTES} bytes.",
+                    type_=PROBLEM_TYPES + "body-too-large",
+                )
         try:
-            verifier.verify(body, request.headers.get(SIGNATURE_HEADER, ""))
+            verifier.verify(bytes(body), request.headers.get(SIGNATURE_HEADER, ""))
         except BadSignature:
             # One answer for every failure: the reason would coach a forger.
+            # 400, not 401: 401 needs a WWW-Authenticate challenge (RFC 9110
+            # 15.5.2), and there is no scheme a sender could answer it with.
             return problem_response(
                 request,
-                401,
+                400,
                 title="Bad webhook signature",
                 detail="The signature is missing, wrong, stale or replayed.",
                 type_=PROBLEM_TYPES + "bad-signature",
+            )
+        except ReplayCacheFull:
+            return problem_response(
+                request,
+                503,
+                title="Too many deliveries",
+                detail="Retry this delivery later.",
+                type_=PROBLEM_TYPES + "busy",
+                headers={"Retry-After": "60"},
             )
         return Response(status_code=204)
 

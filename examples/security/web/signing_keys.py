@@ -11,6 +11,7 @@ import base64
 import binascii
 import hashlib
 import hmac
+import re
 import secrets
 from dataclasses import dataclass, field
 
@@ -71,7 +72,9 @@ class KeyRing:
         key = self.keys.get(kid)
         if key is None:
             raise BadSignature(f"unknown key id {kid!r}")
-        if not (stamp.isascii() and stamp.isdigit()):
+        # At most 10 ASCII digits: isdigit() alone takes "²" and 5,000-digit
+        # strings, and int() of those raises ValueError, not BadSignature.
+        if not re.fullmatch(r"[0-9]{1,10}", stamp):
             raise BadSignature("signature has no timestamp")
         expected = _mac(key, int(stamp), payload).encode("ascii")
         try:

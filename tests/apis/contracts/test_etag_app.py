@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import inspect
+
+import httpx2
+import pytest
 from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from examples.apis.contracts.etag_app import any_match, create_app, none_match
+from examples.apis.contracts.etag_app import (
+    any_match,
+    create_app,
+    listed_tags,
+    none_match,
+)
 from examples.apis.rest.problem_details import PROBLEM_JSON
 
 
@@ -95,3 +105,80 @@ def test_if_match_and_if_none_match_are_opposites_for_strong_tags(
     header = ", ".join(others)
     assert any_match(header, current) == (current in others)
     assert none_match(header, current) == (current not in others)
+
+
+def test_handlers_are_async_so_check_and_write_never_interleave() -> None:
+    # A plain def runs in a thread pool, where two PUTs can both pass the check.
+    endpoints = [
+        route.endpoint for route in create_app().routes if "note_id" in route.path
+    ]
+    assert endpoints and all(inspect.iscoroutinefunction(e) for e in endpoints)
+
+
+def test_twenty_concurrent_puts_with_one_etag_have_one_winner() -> None:
+    async def race() -> list[int]:
+        transport = httpx2.ASGITransport(app=create_app())
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as c:
+            tag = (await c.get("/notes/n1")).headers["etag"]
+            puts = [
+                c.put("/notes/n1", json={"text": f"w{i}"}, headers={"If-Match": tag})
+                for i in range(20)
+            ]
+            return [r.status_code for r in await asyncio.gather(*puts)]
+
+    statuses = asyncio.run(race())
+    assert statuses.count(200) == 1 and statuses.count(412) == 19
+
+
+def test_put_if_none_match_star_on_an_existing_note_is_412() -> None:
+    with TestClient(create_app()) as client:
+        etag = client.get("/notes/n1").headers["etag"]
+        star = client.put(
+            "/notes/n1", json={"text": "a"}, headers={"If-None-Match": "*"}
+        )
+        both = client.put(
+            "/notes/n1",
+            json={"text": "a"},
+            headers={"If-Match": etag, "If-None-Match": etag},
+        )
+        other = client.put(
+            "/notes/n1", json={"text": "b"}, headers={"If-None-Match": '"n1-0"'}
+        )
+    assert star.status_code == 412 and both.status_code == 412
+    assert other.status_code == 200  # a tag that does not match lets the PUT through
+
+
+def test_304_repeats_the_etag_and_cache_control_of_the_200() -> None:
+    with TestClient(create_app()) as client:
+        full = client.get("/notes/n1")
+        again = client.get("/notes/n1", headers={"If-None-Match": full.headers["etag"]})
+    assert full.headers["cache-control"] == "no-cache"
+    assert again.status_code == 304
+    for name in ("etag", "cache-control"):
+        assert again.headers[name] == full.headers[name]
+
+
+@pytest.mark.parametrize(
+    ("header", "tags"),
+    [
+        ('"a,b", "c"', ['"a,b"', '"c"']),  # a comma inside the quotes is opaque
+        ('"x", *', []),  # "*" only stands alone: malformed, so nothing matches
+        (" * ", ["*"]),
+        ('W/"n1-1"', ['W/"n1-1"']),
+        ('W/ "n1-1"', []),  # no space allowed after W/ (RFC 9110 8.8.3)
+        ("n1-1", []),  # unquoted
+        ('"a" "b"', []),  # no comma
+    ],
+)
+def test_listed_tags_follows_the_entity_tag_grammar(
+    header: str, tags: list[str]
+) -> None:
+    assert listed_tags(header) == tags
+
+
+def test_a_malformed_if_match_never_matches() -> None:
+    with TestClient(create_app()) as client:
+        response = client.put(
+            "/notes/n1", json={"text": "a"}, headers={"If-Match": '"x", *'}
+        )
+    assert response.status_code == 412

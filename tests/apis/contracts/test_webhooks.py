@@ -9,7 +9,13 @@ from fastapi.testclient import TestClient
 from hypothesis import given
 from hypothesis import strategies as st
 
-from examples.apis.contracts.webhooks import WebhookVerifier, create_app, sign
+from examples.apis.contracts.webhooks import (
+    MAX_BODY_BYTES,
+    ReplayCacheFull,
+    WebhookVerifier,
+    create_app,
+    sign,
+)
 from examples.apis.rest.problem_details import PROBLEM_JSON
 from examples.security.web.signing_keys import BadSignature, KeyRing
 
@@ -107,14 +113,23 @@ def test_same_body_with_a_new_timestamp_is_a_new_delivery() -> None:
 
 @pytest.mark.parametrize(
     "bad",
-    ["", "k1", "k1..", "k1.abc.def", "k1.é.00", "k1.1.é", ", ".join(["x.1.2"] * 5)],
+    [
+        "",
+        "k1",
+        "k1..",
+        "k1.abc.def",
+        "k1.é.00",
+        "k1.1.é",
+        ", ".join(["x.1.2"] * 5),
+        pytest.param("k1." + "9" * 4301 + ".00", id="k1.4301-digits.00"),
+    ],
 )
 def test_malformed_headers_are_refused(bad: str) -> None:
     with pytest.raises(BadSignature):
         verifier().verify(BODY, bad)
 
 
-def test_http_receiver_answers_204_then_401_problem_on_replay() -> None:
+def test_http_receiver_answers_204_then_400_problem_on_replay() -> None:
     app = create_app(verifier())
     signed = sign(BODY, [OLD], NOW)
     with TestClient(app) as client:
@@ -128,9 +143,87 @@ def test_http_receiver_answers_204_then_401_problem_on_replay() -> None:
         )
     assert first.status_code == 204
     for refused in (replay, missing, non_ascii):
-        assert refused.status_code == 401
+        assert refused.status_code == 400  # 401 would need WWW-Authenticate
         assert refused.headers["content-type"] == PROBLEM_JSON
     assert replay.json() == missing.json()  # one answer: no hint for a forger
+
+
+def test_five_valid_signatures_are_refused_by_the_cap() -> None:
+    one = header(BODY, [OLD])
+    with pytest.raises(BadSignature):
+        verifier().verify(BODY, ", ".join([one] * 5))
+
+
+def test_non_ascii_after_a_valid_signature_is_refused() -> None:
+    with pytest.raises(BadSignature):
+        verifier().verify(BODY, header(BODY, [OLD]) + ", \u00e9")
+
+
+def test_replay_exactly_at_the_edge_of_the_window_is_refused() -> None:
+    clock = Clock(NOW)
+    receiver = WebhookVerifier(OLD, clock)
+    signed = header(BODY, [OLD])
+    receiver.verify(BODY, signed)
+    clock.now = NOW + 300  # the timestamp check still accepts it here
+    with pytest.raises(BadSignature):
+        receiver.verify(BODY, signed)
+
+
+def test_a_full_replay_cache_refuses_instead_of_growing() -> None:
+    clock = Clock(NOW)
+    receiver = WebhookVerifier(OLD, clock, max_seen=3)
+    for i in range(3):
+        receiver.verify(BODY, header(BODY, [OLD], NOW - i))
+    with pytest.raises(ReplayCacheFull):
+        receiver.verify(BODY, header(BODY, [OLD], NOW - 3))
+    clock.now = NOW + 301  # all three leave the window, so there is room again
+    receiver.verify(BODY, header(BODY, [OLD], NOW + 301))
+    assert len(receiver.seen) == 1 and len(receiver.expiry) == 1
+
+
+def test_entries_expire_by_timestamp_not_by_arrival_order() -> None:
+    clock = Clock(NOW)
+    receiver = WebhookVerifier(OLD, clock)
+    late, early = header(BODY, [OLD], NOW + 200), header(BODY, [OLD], NOW - 200)
+    receiver.verify(BODY, late)  # arrives first, expires last
+    receiver.verify(BODY, early)
+    clock.now = NOW + 150  # early is 350 s old, late only -50 s
+    receiver.verify(b"other", header(b"other", [OLD], NOW + 150))
+    with pytest.raises(BadSignature):
+        receiver.verify(BODY, late)
+    assert len(receiver.seen) == 2
+
+
+def test_http_receiver_full_cache_is_503_with_retry_after() -> None:
+    app = create_app(WebhookVerifier(OLD, Clock(NOW), max_seen=1))
+    with TestClient(app) as client:
+        client.post("/webhooks/orders", content=BODY, headers=sign(BODY, [OLD], NOW))
+        busy = client.post(
+            "/webhooks/orders", content=BODY, headers=sign(BODY, [OLD], NOW - 1)
+        )
+    assert busy.status_code == 503 and busy.headers["retry-after"] == "60"
+    assert busy.headers["content-type"] == PROBLEM_JSON
+
+
+def test_http_receiver_long_timestamp_is_400_not_500() -> None:
+    app = create_app(verifier())
+    stamped = {"Webhook-Signature": "k1." + "9" * 4301 + ".00"}
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.post("/webhooks/orders", content=BODY, headers=stamped)
+    assert response.status_code == 400
+
+
+def test_http_receiver_refuses_a_body_over_the_cap_with_413() -> None:
+    at_cap, over = b"x" * MAX_BODY_BYTES, b"x" * (MAX_BODY_BYTES + 1)
+    with TestClient(create_app(verifier())) as client:
+        fits = client.post(
+            "/webhooks/orders", content=at_cap, headers=sign(at_cap, [OLD], NOW)
+        )
+        big = client.post(
+            "/webhooks/orders", content=over, headers=sign(over, [OLD], NOW)
+        )
+    assert fits.status_code == 204
+    assert big.status_code == 413 and big.headers["content-type"] == PROBLEM_JSON
 
 
 @given(body=st.binary(max_size=200), flip=st.integers(min_value=0, max_value=199))

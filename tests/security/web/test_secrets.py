@@ -120,7 +120,19 @@ def test_the_timestamp_is_signed() -> None:
 
 
 @pytest.mark.parametrize(
-    "signature", ["k1", "k1.abc", "k1.", "k1.12.é", "k1.12.ab\u00ff", "k1.١٢.ab"]
+    "signature",
+    [
+        "k1",
+        "k1.abc",
+        "k1.",
+        "k1.12.é",
+        "k1.12.ab\u00ff",
+        "k1.١٢.ab",
+        "k1.²3.ab",  # isdigit() is true for "²", int() refuses it
+        # past int()'s 4,300-digit limit: ValueError, once a 500 in a receiver
+        pytest.param("k1." + "9" * 4301 + ".ab", id="k1.4301-digits.ab"),
+        "k1.12345678901.ab",  # 11 digits: no real Unix time for centuries
+    ],
 )
 def test_a_malformed_signature_is_a_bad_signature_not_a_crash(signature: str) -> None:
     with pytest.raises(BadSignature):
