@@ -98,7 +98,7 @@ def create_app(*, require_if_match: bool = True) -> FastAPI:
         ):
             raise ProblemError(
                 412, "stale-etag", "Precondition failed",
-                "The note changed since you read it; GET it again and redo the edit.",
+                "Your If-Match or If-None-Match no longer holds; GET the note again.",
             )  # fmt: skip
         # No await between the check and the write, and a plain def would run in
         # a thread pool where two requests interleave. With a database, do both
