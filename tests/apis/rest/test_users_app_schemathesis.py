@@ -17,11 +17,10 @@ from collections.abc import Iterator
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
-from schemathesis.core.parameters import ParameterLocation
 
-from examples.apis.rest.cursors import CursorCodec
 from examples.apis.rest.users_app import allow_anyone_demo_only, create_app
 from examples.apis.rest.users_store import UsersStore, connect
+from tests.support.schemathesis_cases import aim_at_real_data, print_tally
 
 MAX_EXAMPLES = 25
 KEY = secrets.token_bytes(32)
@@ -45,28 +44,10 @@ def reset() -> None:
     ids[:] = [store.add(name, f"{name}@example.com").id for name in NAMES]
 
 
-def positive(case, location: ParameterLocation) -> bool:
-    return case.meta is None or not case.meta.is_negative_at(location)
-
-
-def aim_at_real_data(case) -> None:
-    """Existing ids and signed cursors where the generated values are valid."""
-    path = case.path_parameters or {}
-    if "user_id" in path and positive(case, ParameterLocation.PATH):
-        generated = int(path["user_id"])
-        if generated % 5:  # 4 in 5 at users 1-4; the rest stay (mostly 404)
-            path["user_id"] = ids[generated % 5 - 1]
-    query = case.query or {}
-    if query.get("after") is not None and positive(case, ParameterLocation.QUERY):
-        query["after"] = CursorCodec(KEY).encode(len(str(query["after"])) % 5)
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _report() -> Iterator[None]:
     yield
-    print(f"\nschemathesis cases: {sum(statuses.values())}")
-    for line in sorted(statuses):
-        print(f"  {line}: {statuses[line]}")
+    print_tally(statuses)
     connection.close()
 
 
@@ -79,6 +60,6 @@ def _report() -> Iterator[None]:
 )
 def test_the_app_does_what_its_openapi_document_says(case) -> None:
     reset()
-    aim_at_real_data(case)
+    aim_at_real_data(case, ids, KEY)
     response = case.call_and_validate()
     statuses[f"{case.method} {case.path} {response.status_code}"] += 1
