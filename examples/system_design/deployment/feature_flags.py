@@ -10,21 +10,25 @@ flag key in means each flag picks its own users, not the same 10% every time.
 from __future__ import annotations
 
 import hashlib
-import math
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 BUCKETS = 10_000  # 0.01% granularity: 12.34% is 1,234 buckets
+# Flag keys cannot hold the NUL the bucket hash puts between key and user id.
+KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9._-]*")
 
 
 # --8<-- [start:bucket]
 def stable_bucket(flag_key: str, user_id: str) -> int:
     """The same in every process: sha256 is not salted like the built-in hash()."""
-    # The NUL separator keeps ("ab", "c") and ("a", "bc") apart; surrogatepass lets
-    # a lone surrogate from a badly decoded header hash instead of raising.
+    # The NUL separator keeps ("ab", "c") and ("a", "bc") apart (keys never hold a
+    # NUL: KEY_PATTERN); surrogatepass lets a lone surrogate from a badly decoded
+    # header hash instead of raising.
     data = f"{flag_key}\0{user_id}".encode("utf-8", "surrogatepass")
     digest = hashlib.sha256(data).digest()
-    return int.from_bytes(digest[:8], "big") % BUCKETS  # bias of 2**64 % 10**4: nil
+    # 2**64 is not a multiple of 10,000: buckets 0..1615 are likelier by 1 in 1.8e15.
+    return int.from_bytes(digest[:8], "big") % BUCKETS
 
 
 def builtin_bucket(flag_key: str, user_id: str) -> int:
@@ -35,24 +39,43 @@ def builtin_bucket(flag_key: str, user_id: str) -> int:
 # --8<-- [end:bucket]
 
 
+def user_ids(values: object, name: str) -> frozenset[str]:
+    """A list of user ids from a config file; a lone string is a mistake, not a list."""
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise ValueError(f"{name} must be a list of user ids, got {values!r}")
+    ids = frozenset(values)
+    if not all(isinstance(user, str) and user for user in ids):
+        raise ValueError(
+            f"{name} must hold non-empty strings, got {sorted(map(repr, ids))}"
+        )
+    return ids
+
+
 @dataclass(frozen=True)
 class Flag:
     key: str
-    percent: float = 0.0  # 0..100, in steps of 0.01
+    percent: float = 0.0  # 0..100, in steps of 0.01 (one bucket each)
     allow: frozenset[str] = field(default_factory=frozenset)  # always on
     deny: frozenset[str] = field(default_factory=frozenset)  # always off
     killed: bool = False  # the kill switch: off for everyone, lists included
 
     def __post_init__(self) -> None:
         # Refuse a bad flag when it is loaded, so evaluation never has to.
-        if not isinstance(self.key, str) or not self.key:
-            raise ValueError(f"flag key must be a non-empty string, got {self.key!r}")
+        if not isinstance(self.key, str) or not KEY_PATTERN.fullmatch(self.key):
+            raise ValueError(
+                f"flag key must match {KEY_PATTERN.pattern}, got {self.key!r}"
+            )
         if isinstance(self.percent, bool) or not isinstance(self.percent, int | float):
             raise ValueError(f"percent must be a number, got {self.percent!r}")
-        if not (math.isfinite(self.percent) and 0 <= self.percent <= 100):
+        if not 0 <= self.percent <= 100:  # NaN fails every comparison, so it lands here
             raise ValueError(f"percent must be between 0 and 100, got {self.percent}")
-        object.__setattr__(self, "allow", frozenset(self.allow))
-        object.__setattr__(self, "deny", frozenset(self.deny))
+        if abs(self.percent * 100 - round(self.percent * 100)) > 1e-6:
+            # round() would move 0.005% to 0 buckets without a word
+            raise ValueError(f"percent must be in steps of 0.01, got {self.percent}")
+        if not isinstance(self.killed, bool):
+            raise ValueError(f"killed must be true or false, got {self.killed!r}")
+        object.__setattr__(self, "allow", user_ids(self.allow, "allow"))
+        object.__setattr__(self, "deny", user_ids(self.deny, "deny"))
 
     @property
     def threshold(self) -> int:
@@ -72,7 +95,11 @@ class FlagSet:
         *,
         bucket: Callable[[str, str], int] = stable_bucket,
     ) -> None:
-        self._flags = {flag.key: flag for flag in flags}
+        self._flags: dict[str, Flag] = {}
+        for flag in flags:
+            if flag.key in self._flags:  # the last one would silently win
+                raise ValueError(f"flag {flag.key!r} is defined twice")
+            self._flags[flag.key] = flag
         self._bucket = bucket
 
     def is_enabled(

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from examples.system_design.deployment.feature_flags import (
     BUCKETS,
+    KEY_PATTERN,
     Flag,
     FlagSet,
     builtin_bucket,
@@ -69,11 +70,15 @@ def test_the_evaluator_does_not_use_the_builtin_hash() -> None:
     assert answers != [stable.is_enabled("new-checkout", u) for u in USERS[:2000]]
 
 
+flag_keys = st.from_regex(KEY_PATTERN, fullmatch=True).filter(lambda k: len(k) <= 20)
+percents = st.integers(0, 10_000).map(lambda steps: steps / 100)  # 0.01% steps
+
+
 @given(
-    key=st.text(min_size=1, max_size=20),
+    key=flag_keys,
     user=st.text(min_size=1, max_size=40),
-    low=st.floats(0, 100),
-    high=st.floats(0, 100),
+    low=percents,
+    high=percents,
 )
 def test_raising_the_percentage_never_takes_the_feature_away(
     key: str, user: str, low: float, high: float
@@ -147,6 +152,18 @@ def test_evaluation_never_raises_on_bad_input(key: object, user: object) -> None
     assert flags.is_enabled(key, user, default=True) is True
 
 
+@given(key=bad_values)
+def test_a_bad_flag_key_with_a_good_user_gets_the_default(key: object) -> None:
+    flags = FlagSet([Flag("f", percent=100)])
+    assert flags.is_enabled(key, "alice", default=True) is True
+    assert flags.is_enabled(key, "alice") is False
+
+
+def test_a_flag_defined_twice_is_refused() -> None:
+    with pytest.raises(ValueError, match="defined twice"):
+        FlagSet([Flag("f", percent=100), Flag("f", percent=0)])
+
+
 def test_a_lone_surrogate_in_a_user_id_is_evaluated() -> None:
     flags = FlagSet([Flag("f", percent=100)])
     assert flags.is_enabled("f", "user-\ud800")
@@ -155,7 +172,14 @@ def test_a_lone_surrogate_in_a_user_id_is_evaluated() -> None:
 @pytest.mark.parametrize(
     ("kwargs", "message"),
     [
-        ({"key": ""}, "non-empty string"),
+        ({"key": ""}, "flag key must match"),
+        ({"key": "a\0b"}, "flag key must match"),  # the bucket hash's separator
+        ({"key": "f", "allow": "alice"}, "list of user ids"),  # not {a, l, i, c, e}
+        ({"key": "f", "allow": 5}, "list of user ids"),
+        ({"key": "f", "deny": {42}}, "non-empty strings"),
+        ({"key": "f", "killed": "no"}, "true or false"),
+        ({"key": "f", "percent": 0.005}, "steps of 0.01"),  # round() would give 0
+        ({"key": "f", "percent": 10**400}, "between 0 and 100"),
         ({"key": "f", "percent": 101}, "between 0 and 100"),
         ({"key": "f", "percent": -1}, "between 0 and 100"),
         ({"key": "f", "percent": float("nan")}, "between 0 and 100"),
