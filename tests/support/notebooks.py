@@ -19,6 +19,7 @@ import jupytext
 from tests.support.example_files import DOCS_DIR
 
 _LINK = re.compile(r"\]\(([^)]+)\)")
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
 def notebook_files() -> list[Path]:
@@ -78,8 +79,17 @@ def unresolved_links(path: Path) -> list[str]:
                 parts.append(piece)
         else:
             stem = DOCS_DIR.joinpath(*parts)
-            candidates = [stem.with_suffix(".md"), stem / "index.md", stem.with_suffix(".py")]
+            candidates = [
+                stem.with_suffix(".md"),
+                stem / "index.md",
+                stem.with_suffix(".py"),
+            ]
             if any(p.is_file() for p in candidates):
                 continue
         bad.append(link)
     return bad
+
+
+def numbers_in(text: str) -> set[str]:
+    """Every number written in `text`, as written (1,000 and 4.96, without a trailing comma)."""
+    return {n.rstrip(",.") for n in _NUMBER.findall(text)}

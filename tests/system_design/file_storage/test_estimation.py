@@ -210,11 +210,6 @@ def test_markdown_states_no_computed_results(printed: str) -> None:
         assert result not in prose
 
 
-def test_matplotlib_magic_survives_the_round_trip() -> None:
-    sources = [c.source for c in read(NOTEBOOK).cells if c.cell_type == "code"]
-    assert any("\n%matplotlib inline\n" in f"\n{source}\n" for source in sources)
-
-
 # --- the design page restates the headline numbers ---------------------------------------
 
 

@@ -361,11 +361,6 @@ def test_bad_input_raises_a_clear_error(ns: dict[str, Any], helper: str, args: t
 # --- the notebook's form (the rest is in tests/test_notebooks.py) ------------------
 
 
-def test_matplotlib_magic_survives_the_round_trip() -> None:
-    sources = [c.source for c in read(NOTEBOOK).cells if c.cell_type == "code"]
-    assert any("\n%matplotlib inline\n" in f"\n{source}\n" for source in sources)
-
-
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 
 
