@@ -14,7 +14,11 @@ from fastapi import FastAPI, Header, HTTPException, Response
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field
 
-from examples.apis.rest.problem_details import ProblemError, install_problem_handlers
+from examples.apis.rest.problem_details import (
+    ProblemError,
+    install_problem_handlers,
+    problem_responses,
+)
 
 
 class NoteIn(BaseModel):
@@ -53,6 +57,41 @@ def any_match(header: str, current: str) -> bool:
 # --8<-- [end:compare]
 
 
+class Note(BaseModel):
+    id: str
+    text: str
+
+
+# What the OpenAPI document says each route answers, so a client (and a
+# schemathesis run) knows 304, 404, 412 and 428 before meeting them.
+def _header(description: str) -> dict[str, object]:
+    return {"description": description, "schema": {"type": "string"}, "required": True}
+
+
+TAGGED = {
+    "ETag": _header("The note's current entity-tag"),
+    "Cache-Control": _header("no-cache: revalidate before every use"),
+}
+READ_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"model": Note, "headers": TAGGED},
+    304: {
+        "description": "If-None-Match matched: your copy is current",
+        "headers": TAGGED,
+    },
+    **problem_responses({404: "No note has this id"}),
+}
+WRITE_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"headers": {"ETag": _header("The entity-tag of the new version")}},
+    **problem_responses(
+        {
+            404: "No note has this id",
+            412: "If-Match or If-None-Match no longer holds",
+            428: "Neither If-Match nor If-None-Match was sent",
+        }
+    ),
+}
+
+
 # --8<-- [start:app]
 # Caches may keep the note but must ask first: every use is a conditional GET.
 REVALIDATE = {"Cache-Control": "no-cache"}
@@ -69,7 +108,7 @@ def create_app(*, require_if_match: bool = True) -> FastAPI:
         note = notes[note_id]
         return note, etag_of(note_id, int(str(note["version"])))
 
-    @app.get("/notes/{note_id}", response_model=None)
+    @app.get("/notes/{note_id}", response_model=None, responses=READ_RESPONSES)
     async def read(note_id: str, if_none_match: str | None = Header(None)) -> Response:
         note, etag = current(note_id)
         headers = {"ETag": etag, **REVALIDATE}  # a 304 repeats both (RFC 9110 15.4.5)
@@ -77,14 +116,14 @@ def create_app(*, require_if_match: bool = True) -> FastAPI:
             return Response(status_code=304, headers=headers)  # no body
         return JSONResponse({"id": note_id, "text": note["text"]}, headers=headers)
 
-    @app.put("/notes/{note_id}")
+    @app.put("/notes/{note_id}", responses=WRITE_RESPONSES)
     async def replace(  # async: runs on the event loop, never two at once
         note_id: str,
         body: NoteIn,
         response: Response,
         if_match: str | None = Header(None),
         if_none_match: str | None = Header(None),
-    ) -> dict[str, object]:
+    ) -> Note:
         note, etag = current(note_id)
         if if_match is None and if_none_match is None and require_if_match:
             raise ProblemError(
@@ -106,7 +145,7 @@ def create_app(*, require_if_match: bool = True) -> FastAPI:
         note["text"] = body.text
         note["version"] = int(str(note["version"])) + 1
         response.headers["ETag"] = etag_of(note_id, int(str(note["version"])))
-        return {"id": note_id, "text": note["text"]}
+        return Note(id=note_id, text=body.text)
 
     return app
 
