@@ -50,7 +50,19 @@ from examples.machine_coding.notification_service.service import (
 )
 
 # --8<-- [start:models]
-Name = Annotated[str, StringConstraints(min_length=1, max_length=64)]
+# Rules SendRequest enforces, written into the schema too (json_schema_extra
+# documents without enforcing, so the service's own messages stay): a name has
+# a character that strip() keeps, and no channel is listed twice. Regex engines
+# disagree on \s, so the characters str.isspace counts are listed one by one.
+NOT_BLANK = (
+    r"[^\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
+)
+Name = Annotated[
+    str,
+    StringConstraints(min_length=1, max_length=64),
+    Field(json_schema_extra={"pattern": NOT_BLANK}),
+]
+VariableName = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 Value = Annotated[str, StringConstraints(max_length=2_000)]
 
 
@@ -61,8 +73,15 @@ class SendBody(BaseModel):
 
     user_id: Name
     template: Name
-    channels: Annotated[list[Channel], Field(min_length=1, max_length=len(Channel))]
-    variables: Annotated[dict[Name, Value], Field(max_length=50)] = {}
+    channels: Annotated[
+        list[Channel],
+        Field(
+            min_length=1,
+            max_length=len(Channel),
+            json_schema_extra={"uniqueItems": True},
+        ),
+    ]
+    variables: Annotated[dict[VariableName, Value], Field(max_length=50)] = {}
 
 
 class DeliveryOut(BaseModel):
@@ -88,18 +107,39 @@ class NotificationOut(BaseModel):
 # --8<-- [end:models]
 
 NotificationId = Annotated[str, Path(min_length=1, max_length=64)]
+# The 202's headers, in the OpenAPI document: a client follows Location.
+ACCEPTED = {
+    "description": "Accepted: delivery happens later",
+    "headers": {
+        "Location": {
+            "description": "The notification's status, for GET",
+            "required": True,
+            "schema": {"type": "string", "format": "uri"},
+        },
+        "Idempotent-Replayed": {
+            "description": "Sent when the key was used before: this is that "
+            "request's notification, and nothing new was sent",
+            "schema": {"type": "string", "enum": ["true"]},
+        },
+    },
+}
 
 # --8<-- [start:idempotency_key]
+# RFC 9651's sf-string: printable ASCII in quotes, with \" and \\ escaped.
+SF_STRING = re.compile(r'"((?:[ !#-\[\]-~]|\\["\\])*)"')
+# What idempotency_key accepts, as a pattern the OpenAPI document can carry: a
+# bare key not starting with a quote, or a quoted one with no spaces inside.
+# The dependency keeps its own checks, for their clearer error messages.
+KEY_PATTERN = r'^(?:[!#-~][!-~]{0,254}|"(?:[!#-\[\]-~]|\\["\\]){1,255}")$'
 IdempotencyKeyHeader = Annotated[
     str | None,
     Header(
         alias="Idempotency-Key",
-        description='1-255 printable ASCII characters, no spaces, quoted as in '
+        description="1-255 printable ASCII characters, no spaces, quoted as in "
         'the IETF draft ("k-1") or bare as at Stripe (k-1): the same key either way',
+        json_schema_extra={"pattern": KEY_PATTERN},
     ),
 ]
-# RFC 9651's sf-string: printable ASCII in quotes, with \" and \\ escaped.
-SF_STRING = re.compile(r'"((?:[ !#-\[\]-~]|\\["\\])*)"')
 
 
 def idempotency_key(
@@ -208,7 +248,10 @@ def create_app(service: NotificationService) -> FastAPI:
         status_code=202,
         response_model=NotificationOut,
         dependencies=[accepts(JSON)],
-        responses=problem_responses({415: f"The body is not {JSON}"}),
+        responses={
+            202: ACCEPTED,
+            **problem_responses({415: f"The body is not {JSON}"}),
+        },
     )
     def send_notification(
         body: SendBody,
