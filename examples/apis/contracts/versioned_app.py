@@ -11,11 +11,14 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 
 from fastapi import FastAPI, HTTPException, Request, Response
+from pydantic import BaseModel
 
 from examples.apis.rest.problem_details import (
     PROBLEM_TYPES,
     install_problem_handlers,
+    problem_doc,
     problem_response,
+    problem_responses,
 )
 
 Clock = Callable[[], datetime]
@@ -43,6 +46,41 @@ def deprecation_headers(deprecated_at: datetime, sunset_at: datetime) -> dict[st
 
 
 # --8<-- [end:headers]
+
+
+class OrderV2(BaseModel):
+    id: str
+    customer_id: str
+    total_cents: int
+
+
+class OrderV1(BaseModel):
+    id: str
+    customer: str  # the name v2 changed
+    total_cents: int
+
+
+# What the OpenAPI document says each version answers: the body of each, the
+# retirement headers v1 sends from DEPRECATED_AT on, and its 410 after SUNSET_AT.
+def _header(description: str) -> dict[str, object]:
+    return {"description": description, "schema": {"type": "string"}}
+
+
+NOT_FOUND = problem_responses({404: "No order has this id"})
+V1_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {
+        "headers": {
+            "Deprecation": _header("RFC 9745: when v1 was deprecated, as @seconds"),
+            "Sunset": _header("RFC 8594: the HTTP-date v1 stops answering"),
+            "Link": _header("The migration guide and the retirement policy"),
+        }
+    },
+    **NOT_FOUND,
+    410: {
+        **problem_doc("v1 is retired; the Link header points at the guide"),
+        "headers": {"Link": {**_header("The migration guide"), "required": True}},
+    },
+}
 
 
 # --8<-- [start:app]
@@ -77,11 +115,11 @@ def create_app(clock: Clock = lambda: datetime.now(UTC)) -> FastAPI:
             raise HTTPException(404, f"no order {order_id!r}")
         return dict(ORDERS[order_id])  # a copy: a view must not edit the store
 
-    @app.get("/v2/orders/{order_id}")
+    @app.get("/v2/orders/{order_id}", response_model=OrderV2, responses=NOT_FOUND)
     def get_order_v2(order_id: str) -> dict[str, object]:
         return find(order_id)
 
-    @app.get("/v1/orders/{order_id}")
+    @app.get("/v1/orders/{order_id}", response_model=OrderV1, responses=V1_RESPONSES)
     def get_order_v1(order_id: str) -> dict[str, object]:
         order = find(order_id)  # one store; v1 is a view over it
         order["customer"] = order.pop("customer_id")
