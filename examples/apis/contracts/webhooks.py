@@ -15,7 +15,11 @@ from collections.abc import Callable
 
 from fastapi import FastAPI, Request, Response
 
-from examples.apis.rest.problem_details import PROBLEM_TYPES, problem_response
+from examples.apis.rest.problem_details import (
+    PROBLEM_TYPES,
+    problem_response,
+    problem_responses,
+)
 from examples.security.web.signing_keys import TOLERANCE_SECONDS, BadSignature, KeyRing
 
 SIGNATURE_HEADER = "Webhook-Signature"
@@ -82,11 +86,50 @@ class WebhookVerifier:
 # --8<-- [end:verify]
 
 
+# What the OpenAPI document says: the handler reads the raw body and the header
+# itself (a declared parameter would be parsed before the MAC is checked), so
+# both are described here rather than in its signature.
+DELIVERY = {
+    "parameters": [
+        {
+            "name": SIGNATURE_HEADER,
+            "in": "header",
+            "required": True,
+            "description": "1 to 4 'kid.timestamp.hex' signatures, comma-separated",
+            "schema": {"type": "string"},
+        }
+    ],
+    "requestBody": {
+        "required": True,
+        "description": f"The event, exactly as signed; at most {MAX_BODY_BYTES} bytes",
+        "content": {"application/json": {"schema": {}}},
+    },
+}
+RECEIVER_RESPONSES: dict[int | str, dict[str, object]] = {
+    204: {"description": "Accepted: a valid, fresh signature not seen before"},
+    **problem_responses(
+        {
+            400: "The signature is missing, wrong, stale or replayed",
+            413: f"The body is over {MAX_BODY_BYTES} bytes",
+            503: "Too many fresh deliveries to remember; retry later",
+        }
+    ),
+}
+RECEIVER_RESPONSES[503]["headers"] = {
+    "Retry-After": {"description": "Seconds to wait", "schema": {"type": "string"}}
+}
+
+
 # --8<-- [start:app]
 def create_app(verifier: WebhookVerifier) -> FastAPI:
     app = FastAPI()
 
-    @app.post("/webhooks/orders", status_code=204)
+    @app.post(
+        "/webhooks/orders",
+        status_code=204,
+        responses=RECEIVER_RESPONSES,
+        openapi_extra=DELIVERY,
+    )
     async def receive(request: Request) -> Response:
         body = bytearray()  # the exact bytes signed, before any parsing
         async for chunk in request.stream():
