@@ -6,7 +6,8 @@ The caller has already derived the client key (client_key.py) and names the
 route; the service knows each route's policies and fail mode, runs the GCRA
 script, and answers with the status to send (200 means "go on") and the
 headers to copy onto the client's response. The check itself always answers
-200 when it could decide; bad input gets 422, an unknown route 404.
+200 when it could decide; bad input gets 422 (400 for malformed JSON), an
+unknown route 404, each as an RFC 9457 problem.
 """
 
 # requires-server: redis
@@ -18,12 +19,18 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import redis
-from fastapi import FastAPI, HTTPException
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
 from pydantic import BaseModel, Field
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from examples import server_settings
+from examples.apis.rest.problem_details import (
+    ProblemError,
+    install_problem_handlers,
+    problem_responses,
+)
 from examples.machine_coding.clock import system_clock
 from examples.machine_coding.rate_limiter.token_bucket import TokenBucketLimiter
 from examples.system_design.rate_limiter.deny_cache import DenyCache
@@ -81,16 +88,19 @@ def create_app(
         name: _guard(r, prefix, name, route, clock_us) for name, route in routes.items()
     }
     app = FastAPI(title="rate limiter")
+    install_problem_handlers(app)  # errors as RFC 9457 problems, documented
 
-    @app.post("/v1/check")
+    @app.post("/v1/check", responses=problem_responses({404: "No such route"}))
     def check(request: CheckRequest) -> CheckResponse:
         guard = guards.get(request.route)
         if guard is None:
-            raise HTTPException(404, f"no policies for route {request.route!r}")
+            detail = f"No policies for route {request.route!r}."
+            raise ProblemError(404, "route-not-found", "Route not found", detail)
         try:
             outcome = guard.check(request.client, request.cost)
         except ValueError as error:  # a cost above the route's burst
-            raise HTTPException(422, str(error)) from error
+            where = {"type": "value_error", "loc": ("body", "cost"), "msg": str(error)}
+            raise RequestValidationError([where]) from error
         status = int(outcome.status) if outcome.status else 200
         return CheckResponse(
             status=status, decided_by=outcome.decided_by, headers=outcome.headers
