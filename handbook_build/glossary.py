@@ -58,7 +58,7 @@ def _parse_entry(path: Path, raw: object) -> GlossaryEntry:
 def abbreviations(entries: list[GlossaryEntry]) -> dict[str, str]:
     """Every term and alias -> its definition, for the `abbr` extension's `glossary` option.
 
-    Material shows each `<abbr>` as a tooltip.
+    docs/assets/javascripts/glossary-tooltips.js shows each `<abbr>` as a tooltip.
     """
     return {name: entry.definition for entry in entries for name in (entry.term, *entry.aliases)}
 
@@ -72,7 +72,7 @@ def glossary_page(entries: list[GlossaryEntry]) -> str:
     parts = [
         f"---\nsearch:\n  boost: {GLOSSARY_SEARCH_BOOST}\n---\n",
         "# Glossary\n",
-        "Terms of art used across the handbook, defined once. Hover over a dotted term on any page "
+        "Terms of art used across the handbook, defined once. Hover over or tap a dotted term on any page "
         "to see its definition here in a tooltip.\n",
     ]
     for entry in entries:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PageWatch
 from tests.browser.page_visit import site_pages
@@ -129,9 +129,48 @@ def test_code_blocks_have_copy_buttons_and_pages_have_edit_links(
 
 
 def test_glossary_terms_show_tooltips(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
-    page, _ = watched_page
+    page, watch = watched_page
     page.goto(site_url + "apis/rest/", wait_until="networkidle")
-    term = page.locator("abbr[title]").first
-    expect(term).to_be_attached()
+    term = page.locator(".md-typeset abbr").first  # every one has a title until hovered
+    definition = term.get_attribute("title")
+    assert definition
+    tooltip = page.locator("#handbook-tooltip")
     term.hover()
-    expect(page.locator(".md-tooltip2--active, .md-tooltip--active").first).to_be_visible(timeout=5_000)
+    expect(tooltip).to_be_visible()
+    expect(tooltip).to_have_text(definition)
+    expect(term).to_have_attribute("aria-describedby", "handbook-tooltip")
+    # The browser's own title tooltip would sit on top of ours while it shows.
+    expect(term).not_to_have_attribute("title", definition)
+    page.mouse.move(0, 0)
+    expect(tooltip).to_be_hidden()
+    expect(term).to_have_attribute("title", definition)
+    term.hover()
+    page.keyboard.press("Escape")
+    expect(tooltip).to_be_hidden()
+    assert watch.problems() == []
+
+
+def test_a_tap_shows_a_glossary_tooltip_inside_a_phone_screen(site_url: str, browser: Browser) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 800}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(site_url + "apis/rest/", wait_until="networkidle")
+        terms = page.locator(".md-typeset abbr")
+        tooltip = page.locator("#handbook-tooltip")
+        for index in (0, terms.count() - 1):
+            term = terms.nth(index)
+            term.scroll_into_view_if_needed()
+            definition = term.get_attribute("title")
+            term.tap()
+            expect(tooltip).to_be_visible()
+            expect(tooltip).to_have_text(definition)
+            box = tooltip.bounding_box()
+            assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+            term.tap()  # a second tap on the term closes it
+            expect(tooltip).to_be_hidden()
+        terms.first.scroll_into_view_if_needed()
+        terms.first.tap()
+        page.locator(".md-typeset h1").tap()  # so does a tap elsewhere
+        expect(tooltip).to_be_hidden()
+    finally:
+        context.close()
