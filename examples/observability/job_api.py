@@ -26,6 +26,7 @@ from opentelemetry.trace import SpanKind, Status, StatusCode, Tracer
 from pika.adapters.blocking_connection import BlockingChannel
 from pydantic import BaseModel, Field
 
+from examples.apis.rest.problem_details import install_problem_handlers
 from examples.data.queues.broker import connect
 from examples.observability.json_logging import accept_request_id, request_id
 from examples.observability.service_metrics import method_label
@@ -161,9 +162,40 @@ class JobIn(BaseModel):
     payload: dict = Field(default_factory=dict)
 
 
+class JobAccepted(BaseModel):
+    job_id: str
+    request_id: str
+
+
+# What the OpenAPI document says: the middleware reads two optional headers on
+# every request, and every response carries X-Request-ID.
+CORRELATION = {
+    "parameters": [
+        {
+            "name": "X-Request-ID",
+            "in": "header",
+            "description": "Kept if 1-64 of A-Z a-z 0-9 . _ -, else a new id",
+            "schema": {"type": "string"},
+        },
+        {
+            "name": "traceparent",
+            "in": "header",
+            "description": "W3C Trace Context; a malformed one starts a new trace",
+            "schema": {"type": "string"},
+        },
+    ]
+}
+REQUEST_ID = {
+    "description": "The id every log line of this request carries",
+    "required": True,
+    "schema": {"type": "string", "pattern": "^[A-Za-z0-9._-]{1,64}$"},
+}
+
+
 # --8<-- [start:app]
 def create_app(publisher: JobPublisher, tracer: Tracer) -> FastAPI:
     app = FastAPI()
+    install_problem_handlers(app)  # 400 and 422 as problem+json, documented
 
     @app.middleware("http")
     async def correlate(
@@ -206,12 +238,17 @@ def create_app(publisher: JobPublisher, tracer: Tracer) -> FastAPI:
         response.headers["X-Request-ID"] = rid  # the caller can quote it to support
         return response
 
-    @app.post("/jobs", status_code=202)
-    async def submit(job: JobIn) -> dict:
+    @app.post(
+        "/jobs",
+        status_code=202,
+        responses={202: {"headers": {"X-Request-ID": REQUEST_ID}}},
+        openapi_extra=CORRELATION,
+    )
+    async def submit(job: JobIn) -> JobAccepted:
         job_id = uuid.uuid4().hex
         log.info("job accepted", extra={"job_id": job_id, "kind": job.kind})
         await publisher.publish(job_id, job.model_dump())
-        return {"job_id": job_id, "request_id": request_id.get()}
+        return JobAccepted(job_id=job_id, request_id=request_id.get())
 
     return app
 

@@ -143,7 +143,12 @@ class Tally:
         @pytest.fixture(autouse=True)
         def schemathesis_reached_2xx(request: pytest.FixtureRequest) -> Iterator[None]:
             yield
-            if request.node.originalname == self.test:
-                self.check_reached_success(getattr(request.node, "operation_label", None))
+            if request.node.originalname != self.test:
+                return
+            label = getattr(request.node, "operation_label", None)
+            # A schema from a fixture (schemathesis.pytest.from_fixture) runs every
+            # operation inside one test item: check them all once it is done.
+            for operation in [label] if label else sorted({op for op, _ in self.by_operation}):
+                self.check_reached_success(operation)
 
         return schemathesis_tally, schemathesis_reached_2xx
