@@ -1,0 +1,131 @@
+"""A request that hangs on a row lock: find the session that holds it, end it, then guard.
+
+`checkout` updates an order and then, inside the same open transaction, waits
+on a slow payment call. `refund` wants the same row and waits. The monitor
+session finds the blocker with pg_blocking_pids(), ends it, and the second half
+shows the two settings that stop this from happening again.
+"""
+
+# requires-server: postgres
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+
+import psycopg
+
+from examples.observability.debugging.lock_blockers import (
+    backend_pid,
+    blocked_sessions,
+    is_waiting_on_lock,
+    new_run_tag,
+    session,
+    wait_until,
+)
+from examples.scratch_postgres import scratch_schema
+
+SCHEMA = """
+CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL);
+INSERT INTO orders VALUES (1, 'paid'), (2, 'paid');
+"""
+
+
+def refund(conn: psycopg.Connection, order_id: int) -> int:
+    """The refund endpoint's transaction: rows updated."""
+    cursor = conn.execute(
+        "UPDATE orders SET status = 'refunded' WHERE id = %s", (order_id,)
+    )
+    conn.commit()
+    return cursor.rowcount
+
+
+def incident(schema: str) -> None:
+    tag = new_run_tag()
+    with (
+        session(tag, "monitor", schema, autocommit=True) as monitor,
+        session(tag, "checkout", schema) as checkout,
+        session(tag, "refund", schema) as refunds,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
+        # --8<-- [start:incident]
+        # checkout locks order 1, then calls a slow payment provider
+        # without committing: its transaction stays open.
+        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 1")
+
+        done = pool.submit(refund, refunds, 1)  # the request that "hangs"
+        wait_until(lambda: is_waiting_on_lock(monitor, refunds))
+
+        for b in blocked_sessions(monitor, tag):
+            print(f"{b.waiter} ({b.waiter_state}, waiting on {b.wait_event})")
+            #> refund (active, waiting on Lock/transactionid)
+            print(f"  blocked by {b.blocker} ({b.blocker_state}, {b.blocker_wait})")
+            #>   blocked by checkout (idle in transaction, Client/ClientRead)
+            print(f"  its last statement: {b.blocker_query}")
+            #>   its last statement: UPDATE orders SET status = 'charging' WHERE id = 1
+        # --8<-- [end:incident]
+
+        # --8<-- [start:locks]
+        lock = monitor.execute(
+            "SELECT locktype, mode, granted FROM pg_locks WHERE pid = %s AND NOT granted",
+            (refunds.info.backend_pid,),
+        ).fetchone()
+        print(lock)
+        #> ('transactionid', 'ShareLock', False)
+        # --8<-- [end:locks]
+
+        # --8<-- [start:mitigate]
+        blocker = backend_pid(monitor, tag, "checkout")
+        monitor.execute("SELECT pg_terminate_backend(%s)", (blocker,))
+        print("refund updated", done.result(timeout=10), "row")
+        #> refund updated 1 row
+        try:
+            checkout.execute("SELECT 1")
+        except psycopg.errors.AdminShutdown as error:  # 57P01
+            print(type(error).__name__, error.sqlstate)
+            #> AdminShutdown 57P01
+        # --8<-- [end:mitigate]
+
+
+def guard_rails(schema: str) -> None:
+    tag = new_run_tag()
+    # --8<-- [start:lock_timeout]
+    with (
+        session(tag, "checkout", schema) as checkout,
+        session(tag, "refund", schema, settings={"lock_timeout": "100ms"}) as refunds,
+    ):
+        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 2")
+        try:
+            refund(refunds, 2)
+        except psycopg.errors.LockNotAvailable as error:
+            print(error.sqlstate, error.diag.message_primary)
+            #> 55P03 canceling statement due to lock timeout
+            refunds.rollback()
+        checkout.rollback()
+    # --8<-- [end:lock_timeout]
+
+    # --8<-- [start:idle_timeout]
+    idle_limit = {"idle_in_transaction_session_timeout": "300ms"}
+    with (
+        session(tag, "monitor", schema, autocommit=True) as monitor,
+        session(tag, "checkout", schema, settings=idle_limit) as checkout,
+        session(tag, "refund", schema) as refunds,
+    ):
+        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 2")
+        print("refund updated", refund(refunds, 2), "row")  # waits, then succeeds
+        #> refund updated 1 row
+        try:
+            checkout.execute("SELECT 1")
+        except psycopg.errors.IdleInTransactionSessionTimeout as error:
+            print(type(error).__name__, error.sqlstate)
+            #> IdleInTransactionSessionTimeout 25P03
+        print(blocked_sessions(monitor, tag))
+        #> []
+    # --8<-- [end:idle_timeout]
+
+
+if __name__ == "__main__":
+    with scratch_schema("ex_dbg_locks") as schema:
+        with session(new_run_tag(), "setup", schema, autocommit=True) as setup:
+            setup.execute(SCHEMA.encode())
+        incident(schema)
+        guard_rails(schema)

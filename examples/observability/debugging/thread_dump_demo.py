@@ -1,0 +1,23 @@
+"""Diagnose a hung worker from outside: two thread dumps, then the lines its threads wait on."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from examples.observability.debugging import stuck_worker
+from examples.observability.debugging.stack_dump import stuck_threads, waiting_at
+
+if __name__ == "__main__":
+    with (
+        tempfile.TemporaryDirectory() as folder,
+        stuck_worker.running_worker(Path(folder, "stderr.txt")) as worker,
+    ):
+        # --8<-- [start:diagnose]
+        stacks = stuck_threads(worker, Path(folder, "stderr.txt"))
+        for where in sorted(waiting_at(s, stuck_worker.__file__) for s in stacks):
+            print(where)
+            #> audit_report line 41: with self.balances_lock:
+            #> main line 80: thread.join()
+            #> transfer line 35: with self.audit_lock:
+        # --8<-- [end:diagnose]
