@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
@@ -156,6 +157,11 @@ def test_the_demo_leaves_no_session_behind(schema: str, postgres_dsn: str) -> No
     before = set(_run_tags(postgres_dsn))
     blocked_query_demo.incident(schema)
     blocked_query_demo.guard_rails(schema)
+    deadline = time.monotonic() + 10
+    # A terminated backend leaves pg_stat_activity when its process has exited,
+    # a moment after pg_terminate_backend() returns.
+    while not set(_run_tags(postgres_dsn)) <= before and time.monotonic() < deadline:
+        time.sleep(0.05)
     assert set(_run_tags(postgres_dsn)) <= before
 
 
