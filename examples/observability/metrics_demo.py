@@ -7,6 +7,7 @@ import random
 from fastapi import FastAPI, HTTPException
 from prometheus_client import CollectorRegistry
 from prometheus_client.parser import text_string_to_metric_families
+from pydantic import BaseModel
 from starlette.testclient import TestClient
 
 from examples.observability.histogram_quantile import histogram_quantile
@@ -23,18 +24,37 @@ class FakeClock:
         return self.now
 
 
+class Order(BaseModel):
+    order_id: int
+
+
+class Missing(BaseModel):
+    detail: str
+
+
+# The errors this service sends, as its OpenAPI document states them: FastAPI's
+# own {"detail": ...} for the 404, Starlette's plain text for the crash.
+FAILURES: dict[int | str, dict[str, object]] = {
+    404: {"description": "Ids divisible by 50: no such order", "model": Missing},
+    500: {
+        "description": "Ids divisible by 97, on purpose",
+        "content": {"text/plain": {"schema": {"type": "string"}}},
+    },
+}
+
+
 # --8<-- [start:app]
 def orders_app(clock: FakeClock, latencies: list[float]) -> FastAPI:
     app = FastAPI()
 
-    @app.get("/orders/{order_id}")
-    def get_order(order_id: int) -> dict:
+    @app.get("/orders/{order_id}", responses=FAILURES)
+    def get_order(order_id: int) -> Order:
         clock.now += latencies.pop()  # this request "took" that long
         if order_id % 50 == 0:
             raise HTTPException(404, "no such order")
         if order_id % 97 == 0:
             raise RuntimeError("database timeout")  # an unhandled error: a 500
-        return {"order_id": order_id}
+        return Order(order_id=order_id)
 
     return app
 
