@@ -20,12 +20,29 @@ class WebhookTest(BaseModel):
     url: str = Field(max_length=2048)
 
 
+class Preview(BaseModel):
+    status: int
+    preview: str
+
+
+class Refusal(BaseModel):
+    detail: str
+
+
+# What the OpenAPI document says besides 200 and 422: two fixed refusals, and
+# FastAPI's own 400 for a body it cannot decode, all as {"detail": ...}.
+REFUSALS: dict[int | str, dict[str, object]] = {
+    400: {"model": Refusal, "description": "Not allowed, or not decodable"},
+    502: {"model": Refusal, "description": "The URL could not be fetched"},
+}
+
+
 # --8<-- [start:app]
 def create_app(fetch: Callable[[str], Fetched]) -> FastAPI:
     app = FastAPI()
 
-    @app.post("/webhooks/test")
-    def test_webhook(body: WebhookTest) -> dict[str, object]:
+    @app.post("/webhooks/test", responses=REFUSALS)
+    def test_webhook(body: WebhookTest) -> Preview:
         try:
             fetched = fetch(body.url)
         except FetchRefused as refused:
@@ -38,7 +55,7 @@ def create_app(fetch: Callable[[str], Fetched]) -> FastAPI:
             # let a caller map which internal ports are open (blind SSRF).
             raise HTTPException(502, "the URL could not be fetched") from None
         preview = fetched.body[:PREVIEW_BYTES].decode("utf-8", "replace")
-        return {"status": fetched.status, "preview": preview}
+        return Preview(status=fetched.status, preview=preview)
 
     return app
 
