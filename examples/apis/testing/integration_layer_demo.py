@@ -56,10 +56,10 @@ class FirstDraftOrders(PostgresOrders):
 # --8<-- [start:test]
 def retry_test(orders: FakeOrders | PostgresOrders) -> None:
     """A retried order returns the first one and sells only once."""
-    orders.add_product("mug", unit_cents=1250, stock=5)
-    first = orders.place("key-1", "mug", 2)
-    assert orders.place("key-1", "mug", 2) == first
-    assert orders.product("mug").stock == 3
+    orders.add_product("lamp", unit_cents=4000, stock=5)
+    first = orders.place("key-1", "lamp", 2)
+    assert orders.place("key-1", "lamp", 2) == first
+    assert orders.product("lamp").stock == 3
 
 
 # --8<-- [end:test]

@@ -128,6 +128,9 @@ class PostgresOrders:
         with self.conn.transaction():
             product = self.product(sku)
             if product is None:
+                # A key already used for a real order is a reuse first (422).
+                if self.order_by_key(key) is not None:
+                    raise KeyReused(key)
                 raise UnknownProduct(sku)
             total = total_cents(product.unit_cents, quantity, product.discount_percent)
             with self.conn.cursor(row_factory=class_row(Order)) as cur:
