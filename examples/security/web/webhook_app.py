@@ -21,7 +21,7 @@ class WebhookTest(BaseModel):
 
 
 class Preview(BaseModel):
-    status: int
+    status: int | None  # None: a file: URL, which only the vulnerable fetcher reads
     preview: str
 
 
