@@ -198,3 +198,53 @@ def test_an_unknown_role_is_a_lookup_error(postgres_dsn: str) -> None:
 def test_wait_until_gives_up() -> None:
     with pytest.raises(TimeoutError):
         wait_until(lambda: False, timeout=0.05)
+
+
+def test_cancel_does_not_free_the_waiter_of_an_idle_transaction(schema: str) -> None:
+    # pg_cancel_backend cancels a running statement; an idle session runs none.
+    tag = new_run_tag()
+    with (
+        session(tag, "monitor", schema, autocommit=True) as monitor,
+        session(tag, "checkout", schema) as checkout,
+        session(tag, "refund", schema) as refunds,
+        ThreadPoolExecutor(max_workers=1) as pool,
+    ):
+        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 1")
+        done = pool.submit(refund, refunds, 1)
+        wait_until(lambda: is_waiting_on_lock(monitor, refunds))
+        blocker = backend_pid(monitor, tag, "checkout")
+        assert monitor.execute("SELECT pg_cancel_backend(%s)", (blocker,)).fetchone() == (True,)
+        time.sleep(0.3)  # give a cancel every chance to act; the assertion below is about state
+        assert [b.blocker_state for b in blocked_sessions(monitor, tag)] == ["idle in transaction"]
+        assert not done.done()
+        checkout.execute("SELECT 1")  # the blocker's transaction is intact
+        checkout.rollback()
+        assert done.result(timeout=10) == 1
+
+
+def test_statement_timeout_also_bounds_a_lock_wait(schema: str) -> None:
+    tag = new_run_tag()
+    with (
+        session(tag, "checkout", schema) as checkout,
+        session(tag, "refund", schema, settings={"statement_timeout": "100ms"}) as refunds,
+    ):
+        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 2")
+        with pytest.raises(psycopg.errors.QueryCanceled) as caught:
+            refund(refunds, 2)
+        assert caught.value.sqlstate == "57014"
+        refunds.rollback()
+        checkout.rollback()
+
+
+def test_all_three_timeouts_are_off_by_default(postgres_dsn: str) -> None:
+    with psycopg.connect(postgres_dsn, autocommit=True, connect_timeout=5) as conn:
+        rows = conn.execute(
+            "SELECT name, boot_val FROM pg_settings WHERE name IN"
+            " ('lock_timeout', 'statement_timeout', 'idle_in_transaction_session_timeout')"
+            " ORDER BY name"
+        ).fetchall()
+    assert rows == [
+        ("idle_in_transaction_session_timeout", "0"),
+        ("lock_timeout", "0"),
+        ("statement_timeout", "0"),
+    ]

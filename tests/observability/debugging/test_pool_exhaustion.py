@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 
 from examples.observability.debugging.lock_blockers import new_run_tag
 from examples.observability.debugging.pool_exhaustion import (
@@ -108,3 +109,13 @@ def test_no_session_of_the_run_is_left_on_the_server(tag: str) -> None:
     assert server_sessions(tag) == []
     gc.collect()  # the leaked Connections, now pointing at closed sessions
 
+
+
+def test_a_starved_pool_says_so_in_its_error(engine: Engine) -> None:
+    conns = [engine.connect() for _ in range(POOL_SIZE)]
+    try:
+        with pytest.raises(PoolTimeout, match="QueuePool limit of size 3 overflow 0 reached, connection timed out"):
+            engine.connect()
+    finally:
+        for conn in conns:
+            conn.close()
