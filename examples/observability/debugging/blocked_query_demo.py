@@ -10,19 +10,22 @@ shows the two settings that stop this from happening again.
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
 
 import psycopg
 
 from examples.observability.debugging.lock_blockers import (
     backend_pid,
     blocked_sessions,
-    is_waiting_on_lock,
     new_run_tag,
     session,
     wait_until,
 )
 from examples.scratch_postgres import scratch_schema
+from examples.system_design.payments.lock_order_demo import waiting_on_lock
 
 SCHEMA = """
 CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL);
@@ -39,7 +42,20 @@ def refund(conn: psycopg.Connection, order_id: int) -> int:
     return cursor.rowcount
 
 
-def incident(schema: str) -> None:
+@dataclass(frozen=True)
+class Standoff:
+    """The incident's sessions, with the refund request waiting in `done`."""
+
+    tag: str
+    monitor: psycopg.Connection
+    checkout: psycopg.Connection
+    refunds: psycopg.Connection
+    done: Future[int]
+
+
+@contextmanager
+def hung_refund(schema: str) -> Iterator[Standoff]:
+    """checkout holds order 1 in an open transaction; a refund of it waits."""
     tag = new_run_tag()
     with (
         session(tag, "monitor", schema, autocommit=True) as monitor,
@@ -53,8 +69,16 @@ def incident(schema: str) -> None:
         checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 1")
 
         done = pool.submit(refund, refunds, 1)  # the request that "hangs"
-        wait_until(lambda: is_waiting_on_lock(monitor, refunds))
+        wait_until(lambda: waiting_on_lock(monitor, refunds))
+        # --8<-- [end:incident]
+        yield Standoff(tag, monitor, checkout, refunds, done)
 
+
+def incident(schema: str) -> None:
+    with hung_refund(schema) as standoff:
+        tag, monitor, checkout = standoff.tag, standoff.monitor, standoff.checkout
+        refunds, done = standoff.refunds, standoff.done
+        # --8<-- [start:report_out]
         for b in blocked_sessions(monitor, tag):
             print(f"{b.waiter} ({b.waiter_state}, waiting on {b.wait_event})")
             #> refund (active, waiting on Lock/transactionid)
@@ -62,11 +86,12 @@ def incident(schema: str) -> None:
             #>   blocked by checkout (idle in transaction, Client/ClientRead)
             print(f"  its last statement: {b.blocker_query}")
             #>   its last statement: UPDATE orders SET status = 'charging' WHERE id = 1
-        # --8<-- [end:incident]
+        # --8<-- [end:report_out]
 
         # --8<-- [start:locks]
         lock = monitor.execute(
-            "SELECT locktype, mode, granted FROM pg_locks WHERE pid = %s AND NOT granted",
+            "SELECT locktype, mode, granted FROM pg_locks"
+            " WHERE pid = %s AND NOT granted",
             (refunds.info.backend_pid,),
         ).fetchone()
         print(lock)

@@ -112,15 +112,6 @@ def backend_pid(monitor: psycopg.Connection, tag: str, role: str) -> int:
     return int(row[0])
 
 
-def is_waiting_on_lock(monitor: psycopg.Connection, conn: psycopg.Connection) -> bool:
-    """True while the server reports `conn` waiting for a heavyweight lock."""
-    row = monitor.execute(
-        "SELECT wait_event_type = 'Lock' FROM pg_stat_activity WHERE pid = %s",
-        (conn.info.backend_pid,),
-    ).fetchone()
-    return bool(row and row[0])
-
-
 def wait_until(
     condition: Callable[[], bool], timeout: float = 10.0, poll_seconds: float = 0.01
 ) -> None:

@@ -30,6 +30,9 @@ POOL_SIZE = 3
 POOL_TIMEOUT_SECONDS = 0.2
 
 LOCK_ORDER = text("SELECT status FROM orders WHERE id = :id FOR UPDATE")
+TEN_PAID_ORDERS = text(
+    "INSERT INTO orders SELECT i, 'paid' FROM generate_series(1, 10) AS i"
+)
 MARK_REFUNDED = text("UPDATE orders SET status = 'refunded' WHERE id = :id")
 
 # An on-call "recent errors" page. Each exception keeps its traceback, the
@@ -57,11 +60,7 @@ def orders_engine(tag: str) -> Iterator[Engine]:
                 conn.execute(
                     text("CREATE TABLE orders (id bigint PRIMARY KEY, status text)")
                 )
-                conn.execute(
-                    text(
-                        "INSERT INTO orders SELECT i, 'paid' FROM generate_series(1, 10) i"
-                    )
-                )
+                conn.execute(TEN_PAID_ORDERS)
             yield engine
         finally:
             engine.dispose()  # close the connections that are back in the pool

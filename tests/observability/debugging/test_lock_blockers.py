@@ -3,22 +3,23 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import psycopg
 import pytest
 
 from examples.observability.debugging import blocked_query_demo
-from examples.observability.debugging.blocked_query_demo import SCHEMA, refund
+from examples.observability.debugging.blocked_query_demo import SCHEMA, hung_refund, refund
 from examples.observability.debugging.lock_blockers import (
     Blocked,
     backend_pid,
     blocked_sessions,
-    is_waiting_on_lock,
     new_run_tag,
     session,
     wait_until,
 )
 from examples.scratch_postgres import scratch_schema
+from examples.system_design.payments.lock_order_demo import waiting_on_lock
 
 
 @pytest.fixture
@@ -34,18 +35,23 @@ def status(schema: str, order_id: int) -> str:
         return conn.execute("SELECT status FROM orders WHERE id = %s", (order_id,)).fetchone()[0]
 
 
-def test_finds_the_idle_transaction_that_blocks_the_update(schema: str) -> None:
+@contextmanager
+def order_2_held(
+    schema: str, refund_settings: dict[str, str]
+) -> Iterator[tuple[psycopg.Connection, psycopg.Connection]]:
+    """(checkout, refunds): checkout holds order 2; refunds has `refund_settings`."""
     tag = new_run_tag()
     with (
-        session(tag, "monitor", schema, autocommit=True) as monitor,
         session(tag, "checkout", schema) as checkout,
-        session(tag, "refund", schema) as refunds,
-        ThreadPoolExecutor(max_workers=1) as pool,
+        session(tag, "refund", schema, settings=refund_settings) as refunds,
     ):
-        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 1")
-        done = pool.submit(refund, refunds, 1)
-        wait_until(lambda: is_waiting_on_lock(monitor, refunds))
-        assert blocked_sessions(monitor, tag) == [
+        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 2")
+        yield checkout, refunds
+
+
+def test_finds_the_idle_transaction_that_blocks_the_update(schema: str) -> None:
+    with hung_refund(schema) as s:
+        assert blocked_sessions(s.monitor, s.tag) == [
             Blocked(
                 waiter="refund",
                 waiter_state="active",
@@ -56,10 +62,53 @@ def test_finds_the_idle_transaction_that_blocks_the_update(schema: str) -> None:
                 blocker_query="UPDATE orders SET status = 'charging' WHERE id = 1",
             )
         ]
-        checkout.commit()  # the blocker finishes: the waiter goes on
-        assert done.result(timeout=10) == 1
-        assert blocked_sessions(monitor, tag) == []
+        s.checkout.commit()  # the blocker finishes: the waiter goes on
+        assert s.done.result(timeout=10) == 1
+        assert blocked_sessions(s.monitor, s.tag) == []
     assert status(schema, 1) == "refunded"
+
+
+def test_terminating_the_blocker_rolls_its_change_back(schema: str) -> None:
+    with hung_refund(schema) as s:
+        blocker = backend_pid(s.monitor, s.tag, "checkout")
+        s.monitor.execute("SELECT pg_terminate_backend(%s)", (blocker,))
+        assert s.done.result(timeout=10) == 1
+        with pytest.raises(psycopg.errors.AdminShutdown):
+            s.checkout.execute("SELECT 1")
+    assert status(schema, 1) == "refunded"  # 'charging' was never committed
+
+
+def test_cancel_does_not_free_the_waiter_of_an_idle_transaction(schema: str) -> None:
+    # pg_cancel_backend cancels a running statement; an idle session runs none.
+    with hung_refund(schema) as s:
+        blocker = backend_pid(s.monitor, s.tag, "checkout")
+        assert s.monitor.execute("SELECT pg_cancel_backend(%s)", (blocker,)).fetchone() == (True,)
+        time.sleep(0.3)  # give a cancel every chance to act; the assertions are about state
+        assert [b.blocker_state for b in blocked_sessions(s.monitor, s.tag)] == ["idle in transaction"]
+        assert not s.done.done()
+        s.checkout.execute("SELECT 1")  # the blocker's transaction is intact
+        s.checkout.rollback()
+        assert s.done.result(timeout=10) == 1
+
+
+@pytest.mark.parametrize(
+    ("setting", "error", "sqlstate"),
+    [
+        ({"lock_timeout": "50ms"}, psycopg.errors.LockNotAvailable, "55P03"),
+        # statement_timeout counts a lock wait as part of the statement
+        ({"statement_timeout": "100ms"}, psycopg.errors.QueryCanceled, "57014"),
+    ],
+)
+def test_a_timeout_turns_the_wait_into_an_error(
+    schema: str, setting: dict[str, str], error: type[psycopg.Error], sqlstate: str
+) -> None:
+    with order_2_held(schema, setting) as (checkout, refunds):
+        with pytest.raises(error) as caught:
+            refund(refunds, 2)
+        assert caught.value.sqlstate == sqlstate
+        refunds.rollback()
+        checkout.commit()
+    assert status(schema, 2) == "charging"  # the holder was not harmed
 
 
 def test_a_chain_of_waiters_is_reported_edge_by_edge(schema: str) -> None:
@@ -73,9 +122,9 @@ def test_a_chain_of_waiters_is_reported_edge_by_edge(schema: str) -> None:
     ):
         a.execute("UPDATE orders SET status = 'a' WHERE id = 1")
         b_done = pool.submit(b.execute, "UPDATE orders SET status = 'b' WHERE id = 1")
-        wait_until(lambda: is_waiting_on_lock(monitor, b))
+        wait_until(lambda: waiting_on_lock(monitor, b))
         c_done = pool.submit(c.execute, "UPDATE orders SET status = 'c' WHERE id = 1")
-        wait_until(lambda: is_waiting_on_lock(monitor, c))
+        wait_until(lambda: waiting_on_lock(monitor, c))
         edges = {(x.waiter, x.blocker) for x in blocked_sessions(monitor, tag)}
         assert ("b", "a") in edges
         assert {waiter for waiter, _ in edges} == {"b", "c"}
@@ -97,45 +146,12 @@ def test_other_runs_sessions_are_not_reported(schema: str) -> None:
     ):
         holder.execute("UPDATE orders SET status = 'x' WHERE id = 2")
         done = pool.submit(waiter.execute, "UPDATE orders SET status = 'y' WHERE id = 2")
-        wait_until(lambda: is_waiting_on_lock(monitor, waiter))
+        wait_until(lambda: waiting_on_lock(monitor, waiter))
         assert blocked_sessions(monitor, mine) == []
         assert [x.waiter for x in blocked_sessions(monitor, theirs)] == ["waiter"]
         holder.rollback()
         done.result(timeout=10)
         waiter.rollback()
-
-
-def test_terminating_the_blocker_rolls_its_change_back(schema: str) -> None:
-    tag = new_run_tag()
-    with (
-        session(tag, "monitor", schema, autocommit=True) as monitor,
-        session(tag, "checkout", schema) as checkout,
-        session(tag, "refund", schema) as refunds,
-        ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 1")
-        done = pool.submit(refund, refunds, 1)
-        wait_until(lambda: is_waiting_on_lock(monitor, refunds))
-        monitor.execute("SELECT pg_terminate_backend(%s)", (backend_pid(monitor, tag, "checkout"),))
-        assert done.result(timeout=10) == 1
-        with pytest.raises(psycopg.errors.AdminShutdown):
-            checkout.execute("SELECT 1")
-    assert status(schema, 1) == "refunded"  # 'charging' was never committed
-
-
-def test_lock_timeout_turns_the_wait_into_an_error(schema: str) -> None:
-    tag = new_run_tag()
-    with (
-        session(tag, "checkout", schema) as checkout,
-        session(tag, "refund", schema, settings={"lock_timeout": "50ms"}) as refunds,
-    ):
-        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 2")
-        with pytest.raises(psycopg.errors.LockNotAvailable) as caught:
-            refund(refunds, 2)
-        assert caught.value.sqlstate == "55P03"
-        refunds.rollback()
-        checkout.commit()
-    assert status(schema, 2) == "charging"  # the holder was not harmed
 
 
 def test_the_idle_timeout_ends_the_blocker_and_frees_the_waiter(schema: str) -> None:
@@ -198,42 +214,6 @@ def test_an_unknown_role_is_a_lookup_error(postgres_dsn: str) -> None:
 def test_wait_until_gives_up() -> None:
     with pytest.raises(TimeoutError):
         wait_until(lambda: False, timeout=0.05)
-
-
-def test_cancel_does_not_free_the_waiter_of_an_idle_transaction(schema: str) -> None:
-    # pg_cancel_backend cancels a running statement; an idle session runs none.
-    tag = new_run_tag()
-    with (
-        session(tag, "monitor", schema, autocommit=True) as monitor,
-        session(tag, "checkout", schema) as checkout,
-        session(tag, "refund", schema) as refunds,
-        ThreadPoolExecutor(max_workers=1) as pool,
-    ):
-        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 1")
-        done = pool.submit(refund, refunds, 1)
-        wait_until(lambda: is_waiting_on_lock(monitor, refunds))
-        blocker = backend_pid(monitor, tag, "checkout")
-        assert monitor.execute("SELECT pg_cancel_backend(%s)", (blocker,)).fetchone() == (True,)
-        time.sleep(0.3)  # give a cancel every chance to act; the assertion below is about state
-        assert [b.blocker_state for b in blocked_sessions(monitor, tag)] == ["idle in transaction"]
-        assert not done.done()
-        checkout.execute("SELECT 1")  # the blocker's transaction is intact
-        checkout.rollback()
-        assert done.result(timeout=10) == 1
-
-
-def test_statement_timeout_also_bounds_a_lock_wait(schema: str) -> None:
-    tag = new_run_tag()
-    with (
-        session(tag, "checkout", schema) as checkout,
-        session(tag, "refund", schema, settings={"statement_timeout": "100ms"}) as refunds,
-    ):
-        checkout.execute("UPDATE orders SET status = 'charging' WHERE id = 2")
-        with pytest.raises(psycopg.errors.QueryCanceled) as caught:
-            refund(refunds, 2)
-        assert caught.value.sqlstate == "57014"
-        refunds.rollback()
-        checkout.rollback()
 
 
 def test_all_three_timeouts_are_off_by_default(postgres_dsn: str) -> None:
