@@ -1,0 +1,82 @@
+"""The support-id middleware: the first draft breaks only over real HTTP; the fix holds both ways."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import anyio
+import pytest
+from starlette.types import Message, Receive, Scope, Send
+
+from examples.apis.testing.http_layer_demo import (
+    SupportId,
+    SupportIdFirstDraft,
+    in_process,
+    over_http,
+    server_errors,
+)
+
+
+def test_in_process_both_drafts_look_fine() -> None:
+    assert in_process(SupportIdFirstDraft) == "404 err-1"
+    assert in_process(SupportId) == "404 err-1"
+
+
+def test_over_http_the_first_draft_breaks_the_response_and_the_fix_does_not() -> None:
+    assert over_http(SupportIdFirstDraft) == (
+        "RemoteProtocolError",
+        ["LocalProtocolError: Too much data for declared Content-Length"],
+    )
+    assert over_http(SupportId) == ("404 err-1", [])
+
+
+def test_server_errors_restores_the_loggers() -> None:
+    logger = logging.getLogger("uvicorn.error")
+    before = (list(logger.handlers), logger.propagate)
+    with server_errors():
+        assert logger.propagate is False
+    assert (list(logger.handlers), logger.propagate) == before
+
+
+async def run(middleware, messages: list[Message]) -> list[Message]:
+    """Send `messages` through `middleware` wrapped around a fake app; what comes out."""
+
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        for message in messages:
+            await send(message)
+
+    sent: list[Message] = []
+
+    async def send(message: Message) -> None:
+        sent.append(message)
+
+    async def receive() -> Message:
+        return {"type": "http.request", "body": b""}
+
+    await middleware(app)({"type": "http"}, receive, send)
+    return sent
+
+
+def start(content_type: bytes, length: int) -> Message:
+    headers = [(b"content-type", content_type), (b"content-length", str(length).encode())]
+    return {"type": "http.response.start", "status": 404, "headers": headers}
+
+
+def test_the_fix_joins_a_body_sent_in_chunks_and_declares_its_length() -> None:
+    body = json.dumps({"title": "Not found"}).encode()
+    chunks = [
+        {"type": "http.response.body", "body": body[:5], "more_body": True},
+        {"type": "http.response.body", "body": body[5:], "more_body": False},
+    ]
+    sent = anyio.run(run, SupportId, [start(b"application/problem+json", len(body)), *chunks])
+    head, out = sent
+    assert json.loads(out["body"]) == {"title": "Not found", "support_id": "err-1"}
+    assert dict(head["headers"])[b"content-length"] == str(len(out["body"])).encode()
+    assert [k for k, _ in head["headers"]].count(b"content-length") == 1
+
+
+@pytest.mark.parametrize("middleware", [SupportIdFirstDraft, SupportId])
+def test_other_responses_pass_through_untouched(middleware) -> None:
+    messages = [start(b"application/json", 2), {"type": "http.response.body", "body": b"{}"}]
+    assert anyio.run(run, middleware, messages) == messages
