@@ -30,6 +30,7 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 # A few minutes of backdating, so a verifier whose clock runs a little behind
 # the issuer's does not see a brand-new certificate as "not yet valid".
 CLOCK_SKEW = timedelta(minutes=5)
+MAX_COMMON_NAME = 64
 # One DNS label (RFC 1035 letters, digits, hyphens; 1-63 characters).
 LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
@@ -99,8 +100,9 @@ class Authority:
     ) -> Issued:
         """A leaf for `names` (DNS names), good for TLS servers or for clients.
 
-        The first name is also the subject's common name, for people reading
-        logs; clients match only the subjectAltName (RFC 9525).
+        The first name is also the subject's common name (if it fits in 64
+        characters), for people reading logs; clients match only the
+        subjectAltName (RFC 9525).
         `subject_alt_names=False` exists only to show what happens without it.
         """
         if not names:
@@ -108,8 +110,13 @@ class Authority:
         names = [_checked_dns_name(name) for name in names]
         if purpose not in EXTENDED_KEY_USAGE:
             raise ValueError(f"purpose must be 'server' or 'client', not {purpose!r}")
+        # A CN holds at most 64 characters (RFC 5280, ub-common-name); a longer
+        # name lives in the SAN alone, which is then critical (section 4.2.1.6).
+        common = names[0] if len(names[0]) <= MAX_COMMON_NAME else ""
+        if not common and not subject_alt_names:
+            raise ValueError(f"{names[0]!r} is too long for a CN: it needs a SAN")
         key = ec.generate_private_key(ec.SECP256R1())
-        builder = self._signed_by_me(_builder(names[0], key, now, valid_for))
+        builder = self._signed_by_me(_builder(common, key, now, valid_for))
         builder = builder.add_extension(
             x509.BasicConstraints(ca=False, path_length=None), critical=True
         )
@@ -118,7 +125,7 @@ class Authority:
         builder = builder.add_extension(eku, critical=False)
         if subject_alt_names:
             sans = x509.SubjectAlternativeName([x509.DNSName(n) for n in names])
-            builder = builder.add_extension(sans, critical=False)
+            builder = builder.add_extension(sans, critical=not common)
         certificate = builder.sign(self.key, hashes.SHA256())
         # Nearest issuer first, root dropped: clients bring their own root.
         return Issued(certificate, key, (self.certificate, *self.parents)[:-1])
@@ -189,6 +196,9 @@ def key_files(issued: Issued) -> Iterator[KeyFiles]:
 
 
 def _name(common: str) -> x509.Name:
+    """CN=`common`, or an empty name for a leaf known by its SAN only."""
+    if not common:
+        return x509.Name([])
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common)])
 
 

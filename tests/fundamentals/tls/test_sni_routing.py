@@ -1,0 +1,54 @@
+"""SNI routing: each name gets its own certificate; unknown names and bare IPs get an alert."""
+
+from __future__ import annotations
+
+import ssl
+
+import pytest
+
+from examples.fundamentals.tls.contexts import client_context, server_context
+from examples.fundamentals.tls.sni_routing import route_by_name
+from examples.fundamentals.tls.tls_server import serve_tls, tls_connection
+
+from .conftest import Pki
+
+NAMES = ["api.example.test", "www.example.test"]
+
+
+def presented(pki: Pki, port: int, name: str) -> str:
+    try:
+        with tls_connection(port, client_context([pki.root.certificate]), name) as tls:
+            tls.recv(1024)
+            return tls.getpeercert()["subjectAltName"][0][1]
+    except ssl.SSLError as error:
+        return error.reason
+
+
+@pytest.fixture
+def sites(pki: Pki) -> dict[str, ssl.SSLContext]:
+    return {name: server_context(pki.server(name)) for name in NAMES}
+
+
+@pytest.mark.parametrize(
+    ("asked", "expected"),
+    [
+        ("api.example.test", "api.example.test"),
+        ("WWW.Example.Test", "www.example.test"),
+        ("mail.example.test", "TLSV1_UNRECOGNIZED_NAME"),
+        ("127.0.0.1", "TLSV1_UNRECOGNIZED_NAME"),  # no SNI for an IP (RFC 6066, section 3)
+    ],
+)
+def test_the_certificate_follows_the_name(pki: Pki, sites, asked: str, expected: str) -> None:
+    with serve_tls(route_by_name(sites)) as server:
+        assert presented(pki, server.port, asked) == expected
+
+
+def test_site_keys_are_matched_case_insensitively(pki: Pki) -> None:
+    sites = {"API.Example.Test": server_context(pki.server("api.example.test"))}
+    with serve_tls(route_by_name(sites)) as server:
+        assert presented(pki, server.port, "api.example.test") == "api.example.test"
+
+
+def test_routing_needs_at_least_one_site() -> None:
+    with pytest.raises(ValueError, match="at least one site"):
+        route_by_name({})
