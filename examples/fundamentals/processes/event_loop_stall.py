@@ -62,6 +62,10 @@ def heavy_in(pool: ProcessPoolExecutor) -> Heavy:
     return heavy
 
 
+async def heavy_waiting(seconds: float) -> None:
+    await asyncio.sleep(seconds)  # as slow, but waiting: the loop serves the rest
+
+
 async def heavy_in_thread(cpu_s: float) -> object:
     return await asyncio.to_thread(burn_cpu, cpu_s)  # same process, same GIL
 

@@ -57,6 +57,26 @@ def ping(outbox: int, inbox: int, rounds: int) -> Trips:
 # --8<-- [end:ends]
 
 
+def same_thread_round_trips(rounds: int) -> float:
+    """Seconds for `rounds` write-then-read pairs on one pipe: the system calls
+    of a round trip with no switch at all, the baseline the benchmark subtracts."""
+    if rounds < 1:
+        raise ValueError(f"rounds must be >= 1, got {rounds}")
+    read_end, write_end = os.pipe()
+    try:
+        start = time.perf_counter()
+        for index in range(rounds):
+            sent = bytes([index % 256])
+            os.write(write_end, sent)
+            os.write(write_end, sent)  # two writes and two reads, as in a round trip
+            if os.read(read_end, 1) != sent or os.read(read_end, 1) != sent:
+                raise RuntimeError(f"round {index}: read back a different byte")
+        return time.perf_counter() - start
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+
+
 def _echo_on(cpu: int | None, inbox: int, outbox: int, rounds: int) -> None:
     if cpu is not None:
         os.sched_setaffinity(0, {cpu})  # on Linux, 0 means the calling thread

@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from examples.fundamentals.processes.children import result_from, started
@@ -19,9 +20,14 @@ from examples.fundamentals.processes.cpu_work import count_down, one_cpu, pin_to
 from examples.fundamentals.processes.proc_stats import Switches, switches
 
 TIMEOUT_S = 60
-RIVAL_LIMIT = (
-    10**10
-)  # a rival would spin for hours; it is stopped when the worker is done
+# A rival would spin for hours; it is stopped as soon as the worker is done.
+RIVAL_LIMIT = 10**10
+
+
+@dataclass(frozen=True)
+class Counted:
+    switches: Switches
+    cpu_s: float  # CPU time the worker used
 
 
 # --8<-- [start:workers]
@@ -42,9 +48,9 @@ def counted(
     """In the child: pin if asked, do the work, send the switches it caused."""
     if cpu is not None:
         pin_to(cpu)
-    before = switches()  # this process's only thread
+    before, cpu_before = switches(), time.process_time()  # its only thread
     work(size)
-    out.send(switches() - before)
+    out.send(Counted(switches() - before, time.process_time() - cpu_before))
 
 
 # --8<-- [end:workers]
@@ -58,7 +64,7 @@ def rival(cpu: int) -> None:
 
 def run_counted(
     work: Callable[[int], None], size: int, cpu: int | None = None, rivals: int = 0
-) -> Switches:
+) -> Counted:
     """Run `work(size)` in a child process and return the switches it made.
 
     With `cpu`, the child and `rivals` spinning processes are pinned to that
@@ -78,10 +84,10 @@ def run_counted(
 
 # --8<-- [start:demo]
 if __name__ == "__main__":
-    slept = run_counted(sleeper, 200)
+    slept = run_counted(sleeper, 200).switches
     print("sleeping worker:", slept.dominant(), "switches dominate")
     #> sleeping worker: voluntary switches dominate
-    spun = run_counted(spinner, 3_000_000, cpu=one_cpu(), rivals=1)
+    spun = run_counted(spinner, 3_000_000, cpu=one_cpu(), rivals=1).switches
     print("spinning worker, CPU shared:", spun.dominant(), "switches dominate")
     #> spinning worker, CPU shared: involuntary switches dominate
 # --8<-- [end:demo]

@@ -1,0 +1,29 @@
+"""Memory per unit: the readings' shape, the input checks, and the order the page states."""
+
+from __future__ import annotations
+
+import pytest
+
+from examples.fundamentals.processes.footprint import KINDS, measure, measure_fresh
+
+
+@pytest.mark.parametrize(("kind", "count"), [("task", 0), ("thread", -1), ("fiber", 1), ("spawned", 1)])
+def test_bad_requests_are_refused(kind: str, count: int) -> None:
+    with pytest.raises(ValueError, match=r"kind must be one of|count must be >= 1"):
+        measure(kind, count)
+
+
+def test_cheapest_to_dearest_is_task_thread_fork_spawn() -> None:
+    counts = {"task": 5_000, "thread": 100, "fork": 2, "spawn": 2}
+    private = {kind: measure_fresh(kind, counts[kind]).private_kib for kind in KINDS}
+    assert sorted(private, key=private.get) == ["task", "thread", "fork", "spawn"]
+
+
+def test_a_thread_reserves_far_more_address_space_than_it_keeps_resident() -> None:
+    thread = measure_fresh("thread", 50)
+    assert thread.virtual_kib >= 8 * 1024 > 10 * thread.rss_kib  # an 8 MiB stack, barely touched
+
+
+def test_a_forked_child_shares_most_of_its_resident_pages_with_its_parent() -> None:
+    child = measure("fork", 2)
+    assert child.private_kib < child.rss_kib / 2
