@@ -24,7 +24,9 @@ from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from examples.apis.rest.problem_details import (
     install_problem_handlers,
+    problem_doc,
     problem_response,
+    problem_responses,
 )
 from examples.security.passwords.accounts import Accounts, normalize_email
 from examples.security.passwords.hashing import HASHER, verify_password
@@ -55,6 +57,27 @@ class ResetRequest(BaseModel):
     email: Email
 
 
+class LoggedIn(BaseModel):
+    account_id: int
+
+
+# What the OpenAPI document says /login answers besides 400 and 422.
+LOGIN_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"model": LoggedIn},
+    **problem_responses({401: "Wrong email or password (the same for both)"}),
+    429: {
+        **problem_doc("Too many failed logins for this account or network"),
+        "headers": {
+            "Retry-After": {
+                "description": "Seconds until the next attempt is allowed",
+                "required": True,
+                "schema": {"type": "string", "pattern": "^[0-9]+$"},
+            }
+        },
+    },
+}
+
+
 def create_app(
     connection: sqlite3.Connection,
     *,
@@ -83,7 +106,7 @@ def create_app(
     # --8<-- [end:dummy]
 
     # --8<-- [start:login]
-    @app.post("/login")
+    @app.post("/login", responses=LOGIN_RESPONSES)
     def login(credentials: Credentials, request: Request) -> JSONResponse:
         email = normalize_email(credentials.email)
         # Behind a proxy, request.client is the proxy unless the server is told
