@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import nullcontext
 
+import httpx2
 import psycopg
 import pytest
 from fastapi.testclient import TestClient
@@ -32,6 +33,15 @@ def client(db: psycopg.Connection) -> Iterator[TestClient]:
         yield test_client  # `with` also runs the app's startup and shutdown
 
 
+def place(
+    client: TestClient, sku: str, quantity: int, headers: dict[str, str] = KEY
+) -> httpx2.Response:
+    """POST /orders with a JSON body, and the idempotency key unless told otherwise."""
+    return client.post(
+        "/orders", json={"sku": sku, "quantity": quantity}, headers=headers
+    )
+
+
 def stock_of(db: psycopg.Connection, sku: str) -> int:
     return db.execute("SELECT stock FROM products WHERE sku = %s", (sku,)).fetchone()[0]
 
@@ -45,12 +55,17 @@ def test_an_order_is_created_and_takes_stock(
     client: TestClient, db: psycopg.Connection, make_product: Callable[..., Product]
 ) -> None:
     lamp = make_product(stock=5, unit_cents=4000, discount_percent=25)
-    response = client.post("/orders", json={"sku": lamp.sku, "quantity": 2}, headers=KEY)
+    response = place(client, lamp.sku, 2)
 
     assert response.status_code == 201
     assert response.headers["content-type"] == "application/json"
     body = response.json()
-    assert body == {"id": body["id"], "sku": lamp.sku, "quantity": 2, "total_cents": 6000}
+    assert body == {
+        "id": body["id"],
+        "sku": lamp.sku,
+        "quantity": 2,
+        "total_cents": 6000,
+    }
     assert response.headers["location"] == f"/orders/{body['id']}"
     assert client.get(response.headers["location"]).json() == body  # it is readable
     assert stock_of(db, lamp.sku) == 3  # the side effect, read from the database
@@ -64,11 +79,12 @@ def test_out_of_stock_is_a_409_problem_and_changes_nothing(
     client: TestClient, db: psycopg.Connection, make_product: Callable[..., Product]
 ) -> None:
     lamp = make_product(stock=1)
-    response = client.post("/orders", json={"sku": lamp.sku, "quantity": 2}, headers=KEY)
+    response = place(client, lamp.sku, 2)
 
     assert response.status_code == 409
     assert response.headers["content-type"] == PROBLEM_JSON
-    assert response.json()["type"] == PROBLEM_TYPES + "out-of-stock"  # what clients switch on
+    # The problem type is what clients switch on, not the English text.
+    assert response.json()["type"] == PROBLEM_TYPES + "out-of-stock"
     assert (stock_of(db, lamp.sku), order_rows(db)) == (1, 0)  # nothing half-written
 
 
@@ -94,8 +110,10 @@ def test_a_bad_body_is_a_422_that_points_at_the_field(
 # --8<-- [end:errors]
 
 
-def test_an_unknown_sku_is_a_404_problem(client: TestClient, db: psycopg.Connection) -> None:
-    response = client.post("/orders", json={"sku": "no-such", "quantity": 1}, headers=KEY)
+def test_an_unknown_sku_is_a_404_problem(
+    client: TestClient, db: psycopg.Connection
+) -> None:
+    response = place(client, "no-such", 1)
 
     assert response.status_code == 404
     assert response.headers["content-type"] == PROBLEM_JSON
@@ -106,10 +124,12 @@ def test_an_unknown_sku_is_a_404_problem(client: TestClient, db: psycopg.Connect
 def test_a_missing_or_bad_key_is_a_400_naming_the_header(
     client: TestClient, db: psycopg.Connection, headers: dict
 ) -> None:
-    response = client.post("/orders", json={"sku": "mug", "quantity": 1}, headers=headers)
+    response = place(client, "mug", 1, headers)
 
     assert response.status_code == 400
-    assert [error["header"] for error in response.json()["errors"]] == ["idempotency-key"]
+    assert [error["header"] for error in response.json()["errors"]] == [
+        "idempotency-key"
+    ]
     assert (stock_of(db, "mug"), order_rows(db)) == (20, 0)
 
 
@@ -117,9 +137,7 @@ def test_a_missing_or_bad_key_is_a_400_naming_the_header(
 def test_a_retry_returns_the_first_order_and_sells_once(
     client: TestClient, db: psycopg.Connection
 ) -> None:
-    order = {"sku": "mug", "quantity": 2}
-    first = client.post("/orders", json=order, headers=KEY)
-    again = client.post("/orders", json=order, headers=KEY)
+    first, again = place(client, "mug", 2), place(client, "mug", 2)
 
     assert (first.status_code, again.status_code) == (201, 201)
     assert again.json() == first.json()
@@ -129,8 +147,8 @@ def test_a_retry_returns_the_first_order_and_sells_once(
 def test_a_key_reused_for_another_order_is_a_422(
     client: TestClient, db: psycopg.Connection
 ) -> None:
-    client.post("/orders", json={"sku": "mug", "quantity": 2}, headers=KEY)
-    reused = client.post("/orders", json={"sku": "tee", "quantity": 1}, headers=KEY)
+    place(client, "mug", 2)
+    reused = place(client, "tee", 1)  # same KEY, another order
 
     assert reused.status_code == 422
     assert reused.json()["type"] == PROBLEM_TYPES + "idempotency-key-reused"

@@ -42,7 +42,7 @@ Sku = Annotated[str, Field(pattern=SKU_PATTERN)]
 OrderId = Annotated[int, Path(ge=1, le=MAX_BIGINT)]
 
 
-class OrderIn(BaseModel):
+class OrderRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     sku: Sku
@@ -104,7 +104,7 @@ def create_app(open_orders: Callable[[], AbstractContextManager[Orders]]) -> Fas
         ),
     )
     def place_order(
-        body: OrderIn,
+        body: OrderRequest,
         store: Store,
         response: Response,
         idempotency_key: Annotated[str, Header(pattern=KEY_PATTERN)],
