@@ -1,0 +1,75 @@
+"""Lose a segment on purpose and watch TCP send it again until it gets through.
+
+Two namespaces joined by a veth pair play client and server. While the server
+drops everything that arrives (netns.Host.dropping_arrivals), the client
+writes five bytes; tcpdump on the server's interface sees every copy land.
+After a few copies the server accepts packets again and the next copy is
+delivered, once, in order. The client's kernel counts what it did.
+"""
+
+# requires-tool: ip, tcpdump
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from examples.fundamentals.tcp_udp.capture import Capture, relative
+from examples.fundamentals.tcp_udp.netns import two_hosts
+from examples.fundamentals.tcp_udp.tcp_info import tcp_info
+
+PORT = 7000
+TIMEOUT_S = 10.0
+DATA = b"hello"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    copies: int  # copies of the data segment seen arriving at the server
+    sequence_numbers: set[int]  # their (relative) sequence numbers
+    received: bytes  # what the server's application read
+    retransmitted: int  # tcp_info total_retrans on the client
+    loss_probes: int  # TcpExt TCPLossProbes in the client's namespace
+    timeouts: int  # TcpExt TCPTimeouts in the client's namespace
+
+
+# --8<-- [start:lose]
+def lose_then_deliver(lost_copies: int = 3) -> Outcome:
+    """Drop the first `lost_copies` copies of DATA, then let the next one in."""
+    with two_hosts() as (client_host, server_host):
+        listener, client = server_host.socket(), client_host.socket()
+        tcp = f"tcp port {PORT}"
+        capture = Capture(server_host.namespace, server_host.device, tcp)
+        with listener, client, capture:
+            listener.bind((server_host.address, PORT))
+            listener.listen()
+            client.settimeout(TIMEOUT_S)
+            client.connect((server_host.address, PORT))
+            server, _ = listener.accept()
+            with server:
+                server.settimeout(TIMEOUT_S)
+                with server_host.dropping_arrivals():
+                    client.sendall(DATA)  # returns at once: the kernel owns it now
+                    capture.wait_for(lost_copies, lambda s: s.length == len(DATA))
+                received = server.recv(64)  # arrives with the next copy
+            segments = relative(capture.stop())
+            counters = client_host.namespace.counters()
+            copies = [s for s in segments if s.length == len(DATA)]
+            return Outcome(
+                copies=len(copies),
+                sequence_numbers={s.seq for s in copies if s.seq is not None},
+                received=received,
+                retransmitted=tcp_info(client).total_retrans,
+                loss_probes=counters["TCPLossProbes"],
+                timeouts=counters["TCPTimeouts"],
+            )
+# --8<-- [end:lose]
+
+
+if __name__ == "__main__":
+    outcome = lose_then_deliver(lost_copies=3)
+    print("copies that reached the server:", outcome.copies)
+    print("their sequence numbers:", outcome.sequence_numbers)
+    print("the server's application read:", outcome.received)
+    print("client kernel, segments sent again:", outcome.retransmitted)
+    print("of which tail loss probes:", outcome.loss_probes)
+    print("and retransmission timeouts:", outcome.timeouts)
