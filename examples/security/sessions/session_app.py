@@ -12,10 +12,14 @@ import hmac
 from collections.abc import Callable
 from typing import Annotated
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response
+from fastapi import Depends, FastAPI, Header, HTTPException, Request, Response, Security
+from fastapi.security import APIKeyCookie
 from pydantic import BaseModel, ConfigDict, Field
 
-from examples.apis.rest.problem_details import install_problem_handlers
+from examples.apis.rest.problem_details import (
+    install_problem_handlers,
+    problem_responses,
+)
 from examples.security.sessions.session_store import Session, SessionStore
 
 # --8<-- [start:cookie]
@@ -56,16 +60,58 @@ class Transfer(BaseModel):
     cents: int = Field(gt=0)
 
 
+class LoggedIn(BaseModel):
+    csrf_token: str
+
+
+class Me(BaseModel):
+    user_id: int
+
+
+class TransferDone(BaseModel):
+    sender: int = Field(alias="from")
+    to: str
+    cents: int
+
+
+# What the OpenAPI document says each route answers besides 400 and 422.
+def _answers(
+    ok: type[BaseModel] | None, errors: dict[int, str]
+) -> dict[int | str, dict[str, object]]:
+    documented = problem_responses(errors)
+    if ok is not None:
+        documented[200] = {"model": ok}
+    return documented
+
+
+NO_SESSION = {401: "No session cookie, or one the server does not know"}
+NO_TOKEN = {403: "An unsafe method without the session's X-CSRF-Token"}
+LOGIN = _answers(LoggedIn, {401: "Wrong email or password"})
+LOGIN[200]["headers"] = {
+    "Set-Cookie": {
+        "description": f"{COOKIE}=...; HttpOnly; Path=/; SameSite=lax; Secure",
+        "required": True,
+        "schema": {"type": "string"},
+    }
+}
+LOGOUT = _answers(None, {**NO_SESSION, **NO_TOKEN})
+ME = _answers(Me, NO_SESSION)
+TRANSFER = _answers(TransferDone, {**NO_SESSION, **NO_TOKEN})
+
+
 def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
     app = FastAPI()
     install_problem_handlers(app)
 
     # --8<-- [start:csrf]
+    # Reads the cookie, and tells the OpenAPI document which routes need it.
+    session_cookie = APIKeyCookie(name=COOKIE, auto_error=False)
+
     def current_session(
         request: Request,
+        session_id: Annotated[str | None, Security(session_cookie)],
         csrf_token: Annotated[str | None, Header(alias="X-CSRF-Token")] = None,
     ) -> Session:
-        session_id = request.cookies.get(COOKIE)
         session = store.get(session_id) if session_id else None
         if session is None:
             raise HTTPException(401, "Log in first.")
@@ -84,7 +130,7 @@ def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
     # --8<-- [end:csrf]
 
     # --8<-- [start:login]
-    @app.post("/login")
+    @app.post("/login", responses=LOGIN)
     def login(credentials: Credentials, request: Request, response: Response) -> dict:
         user_id = authenticate(credentials.email, credentials.password)
         if user_id is None:
@@ -98,7 +144,7 @@ def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
         # The page's script keeps this in memory and sends it as X-CSRF-Token.
         return {"csrf_token": new.csrf_token}
 
-    @app.post("/logout", status_code=204)
+    @app.post("/logout", status_code=204, responses=LOGOUT)
     def logout(
         request: Request,
         response: Response,
@@ -109,11 +155,11 @@ def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
 
     # --8<-- [end:login]
 
-    @app.get("/me")
+    @app.get("/me", responses=ME)
     def me(session: Annotated[Session, Depends(current_session)]) -> dict:
         return {"user_id": session.user_id}
 
-    @app.post("/transfer")
+    @app.post("/transfer", responses=TRANSFER)
     def transfer(
         body: Transfer, session: Annotated[Session, Depends(current_session)]
     ) -> dict:
