@@ -29,7 +29,7 @@ as_api = {
 }
 with serve_https(which_protocol, api) as port:
     for http2 in (True, False):
-        # httpx sets the ALPN list itself: ["http/1.1", "h2"] or ["http/1.1"].
+        # httpx sets the ALPN list itself: ["h2", "http/1.1"] or ["http/1.1"].
         tls = client_context([root.certificate], alpn=())
         with httpx2.Client(verify=tls, http2=http2, timeout=5.0) as client:
             response = client.get(f"https://127.0.0.1:{port}/", **as_api)

@@ -34,7 +34,6 @@ MAX_COMMON_NAME = 64
 # One DNS label (RFC 1035 letters, digits, hyphens; 1-63 characters).
 LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
-# --8<-- [start:authority]
 Purpose = Literal["server", "client"]
 EXTENDED_KEY_USAGE = {
     "server": ExtendedKeyUsageOID.SERVER_AUTH,
@@ -89,6 +88,7 @@ class Authority:
         certificate = builder.sign(self.key, hashes.SHA256())
         return Authority(certificate, key, (self.certificate, *self.parents))
 
+    # --8<-- [start:leaf]
     def issue(
         self,
         names: list[str],
@@ -120,7 +120,9 @@ class Authority:
         builder = builder.add_extension(
             x509.BasicConstraints(ca=False, path_length=None), critical=True
         )
-        builder = builder.add_extension(_key_usage(signs_certificates=False), True)
+        builder = builder.add_extension(
+            _key_usage(signs_certificates=False), critical=True
+        )
         eku = x509.ExtendedKeyUsage([EXTENDED_KEY_USAGE[purpose]])
         builder = builder.add_extension(eku, critical=False)
         if subject_alt_names:
@@ -130,7 +132,7 @@ class Authority:
         # Nearest issuer first, root dropped: clients bring their own root.
         return Issued(certificate, key, (self.certificate, *self.parents)[:-1])
 
-    # --8<-- [end:authority]
+    # --8<-- [end:leaf]
 
     @property
     def name(self) -> str:

@@ -60,9 +60,11 @@ with serve_tls(server_context(api)) as server:
         tls.recv(1024)
         resumed = tap.snapshot()
     for line in describe(resumed):
-        if "pre_shared_key" in line or "encrypted" in line:
+        if any(word in line for word in ("pre_shared_key", "key_share", "encrypted")):
             print(line)
+            #>     key_share: x25519
             #>     pre_shared_key: offered
+            #>     key_share: x25519
             #>     pre_shared_key: accepted
             #> server: 2 encrypted record(s)
             #> client: 1 encrypted record(s)
