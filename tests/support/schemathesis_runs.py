@@ -119,14 +119,14 @@ class Tally:
         for line in sorted(self.by_request):
             print(f"  {line}: {self.by_request[line]}")
 
-    def check_reached_success(self, operation_label: str | None) -> None:
-        """Fail when this operation's cases never got a 2xx (call once they are done)."""
-        if operation_label is None or operation_label in self.failed | self.never_2xx:
-            return  # not a schemathesis item, its own failure already fails it, or by design
+    def missing_success(self, operation_label: str) -> str | None:
+        """Why this operation fails the 2xx check, or None (ask once its cases are done)."""
+        if operation_label in self.failed | self.never_2xx:
+            return None  # its own failure already fails it, or it cannot succeed by design
         got = {status: n for (label, status), n in self.by_operation.items() if label == operation_label}
-        assert any(200 <= status < 300 for status in got), (
-            f"{operation_label} never answered 2xx; it got {dict(sorted(got.items()))}"
-        )
+        if any(200 <= status < 300 for status in got):
+            return None
+        return f"{operation_label} never answered 2xx; it got {dict(sorted(got.items()))}"
 
     def fixtures(self) -> tuple[Any, Any]:
         """Two autouse fixtures for the test module: `_a, _b = tally.fixtures()`.
@@ -148,7 +148,8 @@ class Tally:
             label = getattr(request.node, "operation_label", None)
             # A schema from a fixture (schemathesis.pytest.from_fixture) runs every
             # operation inside one test item: check them all once it is done.
-            for operation in [label] if label else sorted({op for op, _ in self.by_operation}):
-                self.check_reached_success(operation)
+            operations = [label] if label else sorted({op for op, _ in self.by_operation})
+            problems = [p for p in map(self.missing_success, operations) if p]
+            assert not problems, "; ".join(problems)
 
         return schemathesis_tally, schemathesis_reached_2xx

@@ -11,7 +11,14 @@ from collections.abc import Callable
 from typing import Annotated, Any
 
 import jwt
-from fastapi import Depends, FastAPI, HTTPException, Request
+from fastapi import Depends, FastAPI, HTTPException, Security
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel
+
+from examples.apis.rest.problem_details import (
+    install_problem_handlers,
+    problem_doc,
+)
 
 REALM = "notes"
 JWKS_TIMEOUT_SECONDS = 5
@@ -108,17 +115,51 @@ class AccessTokenVerifier:
 # --8<-- [end:verify]
 
 
+class Notes(BaseModel):
+    owner: str
+    notes: list[str]
+
+
+class NoteCreated(BaseModel):
+    owner: str
+    created: bool
+
+
+class Reports(BaseModel):
+    caller: str
+    reports: int
+
+
+def answers(status: int, body: type[BaseModel]) -> dict[int | str, dict[str, Any]]:
+    """A route's OpenAPI responses: its body, and the RFC 6750 refusals."""
+    challenged = {
+        "WWW-Authenticate": {
+            "description": "Bearer realm, and error, error_description or scope",
+            "required": True,
+            "schema": {"type": "string"},
+        }
+    }
+    return {
+        status: {"model": body},
+        401: {**problem_doc("No token, or invalid_token"), "headers": challenged},
+        403: {**problem_doc("insufficient_scope"), "headers": challenged},
+    }
+
+
 def create_app(verifier: AccessTokenVerifier) -> FastAPI:
     # No `from __future__ import annotations` in this module: FastAPI must see
     # the local Annotated aliases below as objects, not as strings to look up.
     app = FastAPI(title="notes API")
+    install_problem_handlers(app)  # errors as problem+json; the RFC 6750 header stays
+    bearer = HTTPBearer(auto_error=False)  # and the OpenAPI document names the scheme
 
-    def bearer_claims(request: Request) -> dict[str, Any]:
-        scheme, _, token = request.headers.get("authorization", "").partition(" ")
-        if scheme.lower() != "bearer" or not token:
+    def bearer_claims(
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Security(bearer)],
+    ) -> dict[str, Any]:
+        if credentials is None:  # no Authorization, another scheme, or no token
             raise HTTPException(401, headers={"WWW-Authenticate": challenge()})
         try:
-            return verifier.verify(token)
+            return verifier.verify(credentials.credentials)
         except jwt.InvalidTokenError as error:
             header = challenge("invalid_token", reason(error))
             raise HTTPException(401, headers={"WWW-Authenticate": header}) from None
@@ -139,15 +180,15 @@ def create_app(verifier: AccessTokenVerifier) -> FastAPI:
     WriteNotes = Annotated[dict[str, Any], Depends(require_scope("notes:write"))]
     ReadReports = Annotated[dict[str, Any], Depends(require_scope("reports:read"))]
 
-    @app.get("/notes")
+    @app.get("/notes", responses=answers(200, Notes))
     def read_notes(claims: ReadNotes) -> dict:
         return {"owner": claims["sub"], "notes": ["buy milk"]}
 
-    @app.post("/notes", status_code=201)
+    @app.post("/notes", status_code=201, responses=answers(201, NoteCreated))
     def write_note(claims: WriteNotes) -> dict:
         return {"owner": claims["sub"], "created": True}
 
-    @app.get("/reports")
+    @app.get("/reports", responses=answers(200, Reports))
     def read_reports(claims: ReadReports) -> dict:
         return {"caller": claims["client_id"], "reports": 3}
 
