@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import anyio
+import httpx2
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
 from examples.apis.testing.http_layer_demo import (
@@ -80,3 +85,51 @@ def test_the_fix_joins_a_body_sent_in_chunks_and_declares_its_length() -> None:
 def test_other_responses_pass_through_untouched(middleware) -> None:
     messages = [start(b"application/json", 2), {"type": "http.response.body", "body": b"{}"}]
     assert anyio.run(run, middleware, messages) == messages
+
+
+def lifespan_app() -> tuple[FastAPI, list[bool]]:
+    """An app that records whether its startup ran, and fails on /boom."""
+    started: list[bool] = []
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        started.append(True)
+        yield
+
+    app = FastAPI(lifespan=lifespan)
+
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("boom")
+
+    @app.get("/ok")
+    def ok() -> dict:
+        return {}
+
+    return app, started
+
+
+def test_testclient_runs_startup_only_inside_with() -> None:
+    app, started = lifespan_app()
+    assert TestClient(app).get("/ok").status_code == 200 and started == []
+    with TestClient(app) as client:
+        client.get("/ok")
+    assert started == [True]
+
+
+def test_asgi_transport_never_runs_startup() -> None:
+    app, started = lifespan_app()
+
+    async def call() -> int:
+        transport = httpx2.ASGITransport(app=app)
+        async with httpx2.AsyncClient(transport=transport, base_url="http://t") as client:
+            return (await client.get("/ok")).status_code
+
+    assert anyio.run(call) == 200 and started == []
+
+
+def test_testclient_raises_the_app_exception_unless_told_not_to() -> None:
+    app, _ = lifespan_app()
+    with pytest.raises(RuntimeError, match="boom"):
+        TestClient(app).get("/boom")
+    assert TestClient(app, raise_server_exceptions=False).get("/boom").status_code == 500
