@@ -17,7 +17,16 @@ from dataclasses import dataclass
 
 from examples.fundamentals.tcp_udp.netns import Namespace
 
-FLAG_NAMES = {"S": "SYN", "F": "FIN", "R": "RST", "P": "PSH", ".": "ACK", "U": "URG", "E": "ECE", "W": "CWR"}
+FLAG_NAMES = {
+    "S": "SYN",
+    "F": "FIN",
+    "R": "RST",
+    "P": "PSH",
+    ".": "ACK",
+    "U": "URG",
+    "E": "ECE",
+    "W": "CWR",
+}
 FLAG_ORDER = ["SYN", "FIN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"]
 LINE = re.compile(
     r"^IP (?P<src>[\d.]+)\.(?P<sport>\d+) > (?P<dst>[\d.]+)\.(?P<dport>\d+): "
@@ -59,7 +68,9 @@ def parse_line(line: str) -> Segment | None:
 
 def relative(segments: list[Segment]) -> list[Segment]:
     """Sequence and ack numbers counted from each side's initial sequence number."""
-    initial = {s.source: s.seq for s in segments if "SYN" in s.flags and s.seq is not None}
+    initial = {
+        s.source: s.seq for s in segments if "SYN" in s.flags and s.seq is not None
+    }
     modulo = 2**32  # sequence numbers wrap (RFC 9293, section 3.4)
 
     def shift(value: int | None, side: tuple[str, int]) -> int | None:
@@ -69,9 +80,13 @@ def relative(segments: list[Segment]) -> list[Segment]:
 
     return [
         Segment(
-            s.source, s.destination, s.flags,
-            shift(s.seq, s.source), shift(s.ack, s.destination), s.length,
-        )  # fmt: skip
+            s.source,
+            s.destination,
+            s.flags,
+            shift(s.seq, s.source),
+            shift(s.ack, s.destination),
+            s.length,
+        )
         for s in segments
     ]
 
@@ -91,7 +106,9 @@ class Capture:
             if line.startswith("listening on"):
                 break
         else:
-            raise RuntimeError(f"tcpdump did not start (exit code {self._process.wait()})")
+            raise RuntimeError(
+                f"tcpdump did not start (exit code {self._process.wait()})"
+            )
         threading.Thread(target=self._read, daemon=True).start()
 
     def _read(self) -> None:
@@ -110,7 +127,9 @@ class Capture:
             try:
                 line = self._lines.get(timeout=timeout)
             except queue.Empty:
-                raise TimeoutError(f"saw {len(found)} of {count} segments within {timeout} s") from None
+                raise TimeoutError(
+                    f"saw {len(found)} of {count} segments within {timeout} s"
+                ) from None
             if (segment := parse_line(line)) is not None:
                 self.segments.append(segment)
         return found
@@ -138,7 +157,9 @@ class Capture:
 
 
 if __name__ == "__main__":
-    line = "IP 192.0.2.1.40000 > 192.0.2.2.7000: Flags [S.], seq 7, ack 9, win 8, length 0"
+    line = (
+        "IP 192.0.2.1.40000 > 192.0.2.2.7000: Flags [S.], seq 7, ack 9, win 8, length 0"
+    )
     print(parse_line(line).flags)
     #> ('SYN', 'ACK')
     print(parse_line("ARP, Request who-has 192.0.2.2 tell 192.0.2.1, length 28"))

@@ -82,6 +82,8 @@ def watch_one_connection() -> tuple[list[list[str]], list[Segment]]:
             seen_states.append(states(namespace))
             segments = capture.stop()
     return seen_states, relative(segments)
+
+
 # --8<-- [end:watch]
 
 
@@ -89,5 +91,17 @@ if __name__ == "__main__":
     seen_states, segments = watch_one_connection()
     for line in map(describe, segments):
         print(line)
+        #> client > server  SYN      seq 0
+        #> server > client  SYN ACK  seq 0  ack 1
+        #> client > server  ACK      ack 1
+        #> client > server  PSH ACK  seq 1  ack 1  (5 bytes)
+        #> server > client  ACK      ack 6
+        #> client > server  FIN ACK  seq 6  ack 1
+        #> server > client  ACK      ack 7
+        #> server > client  FIN ACK  seq 1  ack 7
+        #> client > server  ACK      ack 2
     for moment in seen_states:
         print(", ".join(moment))
+        #> client ESTAB, server ESTAB
+        #> client FIN-WAIT-2, server CLOSE-WAIT
+        #> client TIME-WAIT

@@ -46,7 +46,9 @@ def require_namespaces() -> None:
     if problem is None:
         return
     if os.environ.get("CI", "").lower() in {"1", "true", "yes"}:
-        raise RuntimeError(f"{problem}; CI runs as root with iproute2, so this is a failure")
+        raise RuntimeError(
+            f"{problem}; CI runs as root with iproute2, so this is a failure"
+        )
     raise unittest.SkipTest(problem)
 
 
@@ -87,8 +89,8 @@ class Namespace:
 
     def popen(self, *argv: str) -> subprocess.Popen[str]:
         """Start a long-running program (tcpdump) inside the namespace."""
-        return subprocess.Popen(
-            ["ip", "netns", "exec", self.name, *argv],
+        return subprocess.Popen(  # noqa: S603 - ip netns exec, arguments we built
+            ["ip", "netns", "exec", self.name, *argv],  # noqa: S607 - iproute2 on PATH
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
@@ -108,7 +110,9 @@ class Namespace:
             try:
                 yield
             finally:
-                _setns(here)  # always come back, or later code runs in a deleted namespace
+                _setns(
+                    here
+                )  # always come back, or later code runs in a deleted namespace
         finally:
             os.close(here)
             os.close(there)
@@ -126,7 +130,9 @@ class Namespace:
 
 
 def run(argv: list[str]) -> str:
-    result = subprocess.run(argv, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_S, check=False)
+    result = subprocess.run(  # noqa: S603 - fixed programs, arguments we built
+        argv, capture_output=True, text=True, timeout=COMMAND_TIMEOUT_S, check=False
+    )
     if result.returncode != 0:
         raise RuntimeError(f"{' '.join(argv)} failed: {result.stderr.strip()}")
     return result.stdout
@@ -156,7 +162,9 @@ class Host:
         try:
             yield
         finally:
-            self.namespace.ip("addr", "add", f"{self.address}/{PREFIX}", "dev", self.device)
+            self.namespace.ip(
+                "addr", "add", f"{self.address}/{PREFIX}", "dev", self.device
+            )
 
 
 # RFC 5737's documentation range: on this link only, never routed anywhere.
@@ -176,7 +184,9 @@ def two_hosts() -> Iterator[tuple[Host, Host]]:
         client = Host(client_ns, "veth0", CLIENT_ADDRESS)
         server = Host(server_ns, "veth0", SERVER_ADDRESS)
         for host, peer in ((client, server), (server, client)):
-            host.namespace.ip("addr", "add", f"{host.address}/{PREFIX}", "dev", host.device)
+            host.namespace.ip(
+                "addr", "add", f"{host.address}/{PREFIX}", "dev", host.device
+            )
             host.namespace.ip("link", "set", host.device, "up")
             # Static neighbors: no ARP traffic in the captures, and a dropped
             # address does not make the peer's kernel hold packets back.

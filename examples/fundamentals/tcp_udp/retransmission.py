@@ -62,14 +62,22 @@ def lose_then_deliver(lost_copies: int = 3) -> Outcome:
                 loss_probes=counters["TCPLossProbes"],
                 timeouts=counters["TCPTimeouts"],
             )
+
+
 # --8<-- [end:lose]
 
 
 if __name__ == "__main__":
     outcome = lose_then_deliver(lost_copies=3)
     print("copies that reached the server:", outcome.copies)
+    #> copies that reached the server: 4
     print("their sequence numbers:", outcome.sequence_numbers)
+    #> their sequence numbers: {1}
     print("the server's application read:", outcome.received)
+    #> the server's application read: b'hello'
     print("client kernel, segments sent again:", outcome.retransmitted)
+    #> client kernel, segments sent again: 3
     print("of which tail loss probes:", outcome.loss_probes)
+    #> of which tail loss probes: 1
     print("and retransmission timeouts:", outcome.timeouts)
+    #> and retransmission timeouts: 2

@@ -30,7 +30,9 @@ class TcpInfo:
 def tcp_info(sock: socket.socket) -> TcpInfo:
     raw = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_INFO, INFO_SIZE)
     if len(raw) < INFO_SIZE:
-        raise OSError(f"the kernel returned {len(raw)} bytes of tcp_info, expected {INFO_SIZE}")
+        raise OSError(
+            f"the kernel returned {len(raw)} bytes of tcp_info, expected {INFO_SIZE}"
+        )
     (total_retrans,) = struct.unpack_from("=I", raw, TOTAL_RETRANS_OFFSET)
     return TcpInfo(state=STATES[raw[0]], probes=raw[3], total_retrans=total_retrans)
 
