@@ -12,9 +12,9 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import threading
-import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.synchronize import Event, Semaphore
 
 from examples.fundamentals.processes.children import started
 from examples.fundamentals.processes.proc_stats import memory, virtual_kib
@@ -81,14 +81,24 @@ def waiting_tasks(count: int) -> PerUnit:
     return asyncio.run(main())
 
 
+def idle_child(ready: Semaphore, release: Event) -> None:
+    """A child that says it has started, then does nothing until released."""
+    ready.release()
+    release.wait(TIMEOUT_S)
+
+
 def waiting_processes(count: int, method: str) -> PerUnit:
     """Each of `count` idle children started with `method`, read from its own /proc."""
     context = multiprocessing.get_context(method)
-    release = context.Event()
-    children = [context.Process(target=release.wait) for _ in range(count)]
+    ready, release = context.Semaphore(0), context.Event()
+    children = [
+        context.Process(target=idle_child, args=(ready, release)) for _ in range(count)
+    ]
     with started(children):
         try:
-            time.sleep(0.5)  # let each child finish starting before reading it
+            for _ in children:  # read each one only once it has finished starting
+                if not ready.acquire(timeout=TIMEOUT_S):
+                    raise TimeoutError(f"a child did not start within {TIMEOUT_S} s")
             readings = [(memory(c.pid), virtual_kib(c.pid)) for c in children]
         finally:
             release.set()

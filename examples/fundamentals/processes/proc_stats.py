@@ -67,6 +67,7 @@ def _read(pid: int | str, name: str) -> str:
         raise ProcessLookupError(f"no process {pid} (or no /proc here)") from None
 
 
+# --8<-- [start:switches]
 def switches(pid: int | str = "self", tid: int | None = None) -> Switches:
     """Switch counts of a process's main thread, or of thread `tid` inside it."""
     path = "status" if tid is None else f"task/{tid}/status"
@@ -76,6 +77,9 @@ def switches(pid: int | str = "self", tid: int | None = None) -> Switches:
         _number(fields, "voluntary_ctxt_switches", source),
         _number(fields, "nonvoluntary_ctxt_switches", source),
     )
+
+
+# --8<-- [end:switches]
 
 
 def memory(pid: int | str = "self") -> Memory:
