@@ -52,7 +52,7 @@ def one_write(sock: socket.socket) -> None:
     sock.sendall(HEADER + BODY)  # or socket.sendmsg([HEADER, BODY]): one call
 
 
-def median_round_trip(send: Send, *, nodelay: bool) -> float:
+def median_round_trip(send: Send, *, nodelay: bool, trips: int = ROUND_TRIPS) -> float:
     with socket.create_server(("127.0.0.1", 0)) as listener:
         server = threading.Thread(target=answer_every_request, args=(listener,))
         server.start()
@@ -62,7 +62,7 @@ def median_round_trip(send: Send, *, nodelay: bool) -> float:
             if nodelay:
                 sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             times = []
-            for _ in range(ROUND_TRIPS):
+            for _ in range(trips):
                 start = time.perf_counter()
                 send(sock)
                 if sock.recv(len(REPLY)) != REPLY:
