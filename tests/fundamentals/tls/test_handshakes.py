@@ -140,6 +140,10 @@ def test_a_ticket_resumes_on_the_server_that_issued_it_only(pki: Pki) -> None:
         assert not tls.session_reused  # a new context has a new ticket key
 
 
+def test_a_full_handshake_issues_two_tickets_by_default(pki: Pki) -> None:
+    assert server_context(pki.api).num_tickets == 2  # the page counts them on the wire
+
+
 def test_before_any_data_a_tls_1_3_session_has_no_ticket_yet(pki: Pki) -> None:
     with (
         serve_tls(server_context(pki.api)) as server,
