@@ -22,6 +22,9 @@ from tests.support.schemathesis_cases import positive
 # Per operation, on top of schemathesis's coverage and examples phases. Small,
 # so an app's whole run takes seconds: the suite runs every app on each push.
 MAX_EXAMPLES = 10
+# schemathesis's own defaults, which `accepting` extends
+POSITIVE_EXPECTED = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]
+NEGATIVE_EXPECTED = ["400", "401", "403", "404", "405", "406", "409", "415", "422", "428", "429", "5xx"]
 
 
 def bounded(max_examples: int = MAX_EXAMPLES) -> Callable[[Any], Any]:
@@ -34,27 +37,32 @@ def bounded(max_examples: int = MAX_EXAMPLES) -> Callable[[Any], Any]:
     )
 
 
-def accepting(statuses: dict[str, list[int]], *, off: tuple[str, ...] = ()) -> SchemathesisConfig:
+def accepting(
+    statuses: dict[str, list[int]],
+    *,
+    rejecting: dict[str, list[int]] | None = None,
+    off: tuple[str, ...] = (),
+) -> SchemathesisConfig:
     """A config whose positive_data_acceptance also takes these statuses per operation.
 
     For answers that depend on state the document cannot express, such as a
-    412 to a stale If-Match: well-formed requests, refused for a reason. The
-    checks named in `off` are disabled for the same operations.
+    412 to a stale If-Match: well-formed requests, refused for a reason.
+    `rejecting` adds statuses negative_data_rejection takes as a refusal (an
+    OAuth error redirect is a 302), and the checks named in `off` are
+    disabled, for the same operations.
     """
-    default = ["2xx", "3xx", "401", "403", "404", "409", "429", "5xx"]  # schemathesis's own
+    rejecting = rejecting or {}
+    checks: dict[str, dict[str, Any]] = {name: {} for name in [*statuses, *rejecting]}
+    for name, extra in statuses.items():
+        expected = POSITIVE_EXPECTED + [str(status) for status in extra]
+        checks[name]["positive_data_acceptance"] = {"expected-statuses": expected}
+    for name, extra in rejecting.items():
+        expected = NEGATIVE_EXPECTED + [str(status) for status in extra]
+        checks[name]["negative_data_rejection"] = {"expected-statuses": expected}
+    for name in checks:
+        checks[name].update({check: {"enabled": False} for check in off})
     return SchemathesisConfig.from_dict(
-        {
-            "operations": [
-                {
-                    "include-name": name,
-                    "checks": {
-                        "positive_data_acceptance": {"expected-statuses": default + [str(s) for s in extra]},
-                        **{check: {"enabled": False} for check in off},
-                    },
-                }
-                for name, extra in statuses.items()
-            ]
-        }
+        {"operations": [{"include-name": name, "checks": config} for name, config in checks.items()]}
     )
 
 
@@ -97,6 +105,7 @@ class Tally:
         self.by_request: Counter[str] = Counter()  # "PUT /notes/{note_id} 412"
         self.by_operation: Counter[tuple[str, int]] = Counter()
         self.failed: set[str] = set()  # operations whose test already fails
+        self.succeeded: set[str] = set()  # operations that answered 2xx, or mark_success
 
     def call_and_validate(self, case: Any, **kwargs: Any) -> Any:
         """case.call_and_validate(), counted; a failing case marks its operation."""
@@ -112,6 +121,12 @@ class Tally:
         label = case.operation.label  # "PUT /notes/{note_id}", even for a TRACE probe
         self.by_operation[label, status] += 1
         self.by_request[f"{case.method} {case.path} {status}"] += 1
+        if 200 <= status < 300:
+            self.succeeded.add(label)
+
+    def mark_success(self, case: Any) -> None:
+        """Count this case as a success, for an operation whose success is no 2xx (a redirect)."""
+        self.succeeded.add(case.operation.label)
 
     def print(self) -> None:
         """The run's cases, so a run that reaches nothing says so in the log."""
@@ -123,10 +138,10 @@ class Tally:
         """Why this operation fails the 2xx check, or None (ask once its cases are done)."""
         if operation_label in self.failed | self.never_2xx:
             return None  # its own failure already fails it, or it cannot succeed by design
-        got = {status: n for (label, status), n in self.by_operation.items() if label == operation_label}
-        if any(200 <= status < 300 for status in got):
+        if operation_label in self.succeeded:
             return None
-        return f"{operation_label} never answered 2xx; it got {dict(sorted(got.items()))}"
+        got = {status: n for (label, status), n in self.by_operation.items() if label == operation_label}
+        return f"{operation_label} never succeeded (2xx); it got {dict(sorted(got.items()))}"
 
     def fixtures(self) -> tuple[Any, Any]:
         """Two autouse fixtures for the test module: `_a, _b = tally.fixtures()`.

@@ -22,7 +22,9 @@ from urllib.parse import parse_qsl
 
 import jwt
 from authlib.oauth2 import AuthorizationServer, OAuth2Error, OAuth2Request
+from authlib.oauth2.base import invalid_error_characters
 from authlib.oauth2.rfc6749 import (
+    InsecureTransportError,
     InvalidRequestError,
     InvalidScopeError,
     OAuth2Payload,
@@ -37,6 +39,7 @@ from authlib.oauth2.rfc7636 import CodeChallenge
 from authlib.oidc.core import OpenIDCode, UserInfo
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 
 from examples.security.oauth.registry import (
     CODE_TTL_SECONDS,
@@ -122,6 +125,17 @@ class S256Required(CodeChallenge):
 
 class CodeGrant(AuthorizationCodeGrant):
     TOKEN_ENDPOINT_AUTH_METHODS: ClassVar[list[str]] = ["none", "client_secret_basic"]
+
+    @staticmethod
+    def validate_authorization_redirect_uri(request: OAuth2Request, client: Client):
+        # Authlib quotes a mismatched redirect_uri in error_description, and
+        # raises ValueError (a 500) when it holds a character RFC 6749 forbids
+        # there: '"', '\\', controls, non-ASCII. No registered URI holds one.
+        if invalid_error_characters(request.payload.redirect_uri or ""):
+            raise InvalidRequestError("The redirect_uri is not registered.")
+        return AuthorizationCodeGrant.validate_authorization_redirect_uri(
+            request, client
+        )
 
     def save_authorization_code(self, code: str, request: OAuth2Request) -> None:
         data = request.payload.data
@@ -256,6 +270,13 @@ class OAuthServer(AuthorizationServer):
 
     # --8<-- [end:access_token]
 
+    def get_authorization_grant(self, request: OAuth2Request):
+        # The same for an unsupported response_type, which Authlib quotes too:
+        # such a value names no response type, so report it without quoting.
+        if invalid_error_characters(request.payload.response_type or ""):
+            request.payload.data["response_type"] = "unsupported"
+        return super().get_authorization_grant(request)
+
     def query_client(self, client_id: str) -> Client | None:
         return self.registry.clients.get(client_id)
 
@@ -345,11 +366,146 @@ async def incoming(request: Request, form: list[tuple[str, str]] | None = None):
     )
 
 
+async def refuse_plain_http(request: Request, exc: Exception) -> JSONResponse:
+    """Authlib raises for an http:// URL that is not loopback; that is no 500.
+
+    RFC 6749 sections 3.1 and 3.2: both endpoints require TLS. Behind a proxy
+    that ends TLS, run uvicorn with --proxy-headers so the URL says https.
+    """
+    refused = BadTokenRequest(400, "invalid_request", "Use HTTPS.")
+    return refused.response()
+
+
+class OAuthError(BaseModel):
+    """RFC 6749 sections 4.1.2.1 and 5.2, as JSON."""
+
+    error: str
+    error_description: str | None = None
+    state: str | None = None
+
+
+class TokenIssued(BaseModel):
+    """RFC 6749 section 5.1; id_token only for the openid scope."""
+
+    access_token: str
+    token_type: str
+    expires_in: int
+    scope: str | None = None
+    id_token: str | None = None
+
+
+class JsonWebKeySet(BaseModel):
+    keys: list[dict[str, str]]
+
+
+def _string(description: str, required: bool = False, **schema: object) -> dict:
+    return {
+        "description": description,
+        "required": required,
+        "schema": {"type": "string", **schema},
+    }
+
+
+def _query(name: str, description: str, **schema: object) -> dict:
+    required = schema.pop("required", False)
+    return {
+        "name": name,
+        "in": "query",
+        **_string(description, bool(required), **schema),
+    }
+
+
+# What the OpenAPI document says. The handlers read the raw request (Authlib
+# parses it), so parameters, form and client authentication are written here.
+NO_STORE = {
+    "Cache-Control": _string("no-store", required=True),
+    "Pragma": _string("no-cache", required=True),
+}
+AUTHORIZE_REQUEST = {
+    "parameters": [
+        _query("response_type", "Only the code flow", required=True, enum=["code"]),
+        _query("client_id", "A registered client", required=True),
+        _query("redirect_uri", "Exactly as registered", required=True),
+        _query(
+            "code_challenge",
+            "PKCE: base64url(SHA-256(verifier))",
+            required=True,
+            pattern="^[A-Za-z0-9_-]{43}$",
+        ),
+        _query("code_challenge_method", "PKCE", required=True, enum=["S256"]),
+        _query("scope", "Space-separated; those the client may have are kept"),
+        _query("state", "Returned unchanged, to tie the answer to the request"),
+        _query("nonce", "Required with the openid scope; echoed in the ID token"),
+    ],
+    "security": [{"serverSession": []}],
+}
+AUTHORIZE_RESPONSES: dict[int | str, dict[str, object]] = {
+    302: {
+        "description": "To redirect_uri with a code, or with an error (4.1.2.1)",
+        "headers": {"Location": _string("redirect_uri?code=...&state=...", True)},
+    },
+    400: {"model": OAuthError, "description": "Unknown client or redirect_uri"},
+    401: {"model": OAuthError, "description": "login_required: no session here"},
+}
+TOKEN_FORM = {
+    "type": "object",
+    "required": ["grant_type"],
+    "properties": {
+        "grant_type": {"enum": ["authorization_code", "client_credentials"]},
+        "code": {"type": "string"},
+        "redirect_uri": {"type": "string"},
+        "client_id": {"type": "string"},
+        "code_verifier": {"type": "string", "pattern": "^[A-Za-z0-9._~-]{43,128}$"},
+        "scope": {"type": "string"},
+    },
+}
+TOKEN_REQUEST = {
+    "requestBody": {"required": True, "content": {FORM: {"schema": TOKEN_FORM}}},
+    # client_secret_basic for a service; a public client sends none (PKCE instead)
+    "security": [{"clientSecretBasic": []}, {}],
+}
+TOKEN_RESPONSES: dict[int | str, dict[str, object]] = {
+    200: {"model": TokenIssued, "headers": NO_STORE},
+    400: {"model": OAuthError, "headers": NO_STORE, "description": "RFC 6749 5.2"},
+    401: {
+        "model": OAuthError,
+        "description": "invalid_client, with a Basic challenge",
+        "headers": {**NO_STORE, "WWW-Authenticate": _string("Basic ...", True)},
+    },
+    413: {"model": OAuthError, "headers": NO_STORE, "description": "Over 8 KiB"},
+}
+SECURITY_SCHEMES = {
+    "serverSession": {"type": "apiKey", "in": "cookie", "name": SESSION_COOKIE},
+    "clientSecretBasic": {"type": "http", "scheme": "basic"},
+}
+
+
+def describe_security(app: FastAPI) -> None:
+    """Add the two schemes the routes' `security` entries name to the document."""
+    build = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = build()  # FastAPI caches it in app.openapi_schema
+            schema.setdefault("components", {})["securitySchemes"] = SECURITY_SCHEMES
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 def create_app(server: OAuthServer) -> FastAPI:
     app = FastAPI(title="authorization server")
+    app.add_exception_handler(InsecureTransportError, refuse_plain_http)
+    describe_security(app)
 
     # --8<-- [start:authorize]
-    @app.get("/authorize")
+    @app.get(
+        "/authorize",
+        status_code=302,  # back to the client, with a code or an error
+        response_class=Response,  # no body: the answer is in the Location
+        responses=AUTHORIZE_RESPONSES,
+        openapi_extra=AUTHORIZE_REQUEST,
+    )
     async def authorize(request: Request) -> Response:
         oauth_request = server.create_oauth2_request(await incoming(request))
         user = server.registry.user_for_session(request.cookies.get(SESSION_COOKIE))
@@ -364,7 +520,7 @@ def create_app(server: OAuthServer) -> FastAPI:
 
     # --8<-- [end:authorize]
 
-    @app.post("/token")
+    @app.post("/token", responses=TOKEN_RESPONSES, openapi_extra=TOKEN_REQUEST)
     async def token(request: Request) -> Response:
         try:
             request_parts = await incoming(request, await read_form(request))
@@ -373,7 +529,7 @@ def create_app(server: OAuthServer) -> FastAPI:
             return refused.response()
         return server.create_token_response(request_parts)
 
-    @app.get("/jwks")
+    @app.get("/jwks", response_model=JsonWebKeySet)
     def jwks() -> dict:
         # Public keys only. During a rotation this lists the old key and the new.
         return {"keys": [key.public_jwk() for key in server.published]}
