@@ -15,12 +15,20 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from typing import Annotated
-from urllib.parse import urlsplit
+from typing import Annotated, Any
 
 from fastapi import FastAPI, Request, Response
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StrictBool,
+    field_validator,
+    model_validator,
+)
+from starlette.convertors import Convertor, register_url_convertor
 
 from examples.apis.rest.problem_details import (
     PROBLEM_TYPES,
@@ -48,6 +56,38 @@ Clock = Callable[[], datetime]
 CODE = re.compile(r"[0-9A-Za-z]{1,16}")
 MAX_LIFETIME_SECONDS = 5 * 365 * 86_400  # the retention the estimate assumes
 NOT_FOUND = problem_responses({404: "No live link has this code"})
+# The redirect's headers, in the OpenAPI document (it has no body).
+REDIRECT = {
+    "headers": {
+        "Location": {"required": True, "schema": {"type": "string"}},  # the url
+        "Cache-Control": {"required": True, "schema": {"type": "string"}},
+    },
+}
+
+
+class ShortCode(Convertor[str]):
+    """A path segment other than "links": GET /links is not a redirect.
+
+    OpenAPI matches a concrete path (/links) before a template (/{code}), so
+    its document says GET /links is no operation; without this, the router
+    sent it to the redirect. Range codes have 7 characters or more: none is "links".
+    """
+
+    regex = "(?!links$)[^/]+"
+
+    def convert(self, value: str) -> str:
+        return value
+
+    def to_string(self, value: str) -> str:
+        return value
+
+
+register_url_convertor("short_code", ShortCode())
+REDIRECT_ROUTE: dict[str, Any] = {
+    "status_code": 302,
+    "response_class": Response,  # no body, so the document lists no JSON
+    "responses": {301: REDIRECT, 302: REDIRECT, **NOT_FOUND},
+}
 
 
 class Stats:
@@ -67,12 +107,50 @@ class Stats:
 
 
 # --8<-- [start:models]
+# An absolute http(s) URL in printable ASCII, as a pattern the OpenAPI document
+# carries: a lowercase scheme (the table's CHECK is case-sensitive), optional
+# user info and @, a host that is not empty and not an [IPv6] literal, an
+# optional numeric port, then anything. No part holds the character ending it.
+URL_PATTERN = (
+    r'^https?://(?:[!"$-.0->@-Z\\^-~]*@)?'  # user info: no / ? # [ ]
+    r'[!"$-.0-9;->A-Z\\^-~]+'  # host: also no @ or :
+    r"(?::[0-9]*)?(?:[/?#][!-~]*)?$"
+)
+URL = re.compile(URL_PATTERN)
+
+
+def _json_integer(value: object) -> object:
+    # Pydantic's lax int takes "60" and true; JSON Schema's integer does not.
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be an integer")
+    return value
+
+
 class NewLink(BaseModel):
-    url: str = Field(max_length=MAX_URL_LENGTH)
-    permanent: bool = False
-    expires_in_seconds: Annotated[int, Field(ge=1, le=MAX_LIFETIME_SECONDS)] | None = (
-        None
+    # The model validator's rule, in JSON Schema: a permanent link has no expiry.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {
+                "properties": {"permanent": {"const": True}},
+                "required": ["permanent"],
+            },
+            "then": {"properties": {"expires_in_seconds": {"type": "null"}}},
+        }
     )
+
+    url: str = Field(
+        max_length=MAX_URL_LENGTH, json_schema_extra={"pattern": URL_PATTERN}
+    )
+    # JSON's own types, as the document says: false, not 0; 60 or 60.0, not "60".
+    permanent: StrictBool = False
+    expires_in_seconds: (
+        Annotated[
+            int,
+            Field(ge=1, le=MAX_LIFETIME_SECONDS),
+            BeforeValidator(_json_integer),
+        ]
+        | None
+    ) = None
 
     @field_validator("url")
     @classmethod
@@ -83,8 +161,7 @@ class NewLink(BaseModel):
                 "url must be ASCII with no spaces or control characters:"
                 " percent-encode the path and use the host's xn-- (IDNA) form"
             )
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or not parts.hostname:
+        if not URL.fullmatch(url):
             raise ValueError("url must be an absolute http or https URL")
         return url
 
@@ -168,9 +245,8 @@ def create_app(
     # --8<-- [end:delete]
 
     # --8<-- [start:redirect]
-    @app.api_route(
-        "/{code}", methods=["GET", "HEAD"], status_code=302, responses=NOT_FOUND
-    )
+    @app.get("/{code:short_code}", **REDIRECT_ROUTE)
+    @app.head("/{code:short_code}", **REDIRECT_ROUTE)
     def follow(code: str, request: Request) -> Response:
         if not CODE.fullmatch(code):
             return not_found(request, code)  # never reaches the cache or the table
