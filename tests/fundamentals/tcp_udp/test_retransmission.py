@@ -1,0 +1,17 @@
+"""A dropped segment is sent again with the same sequence numbers and delivered once."""
+
+from __future__ import annotations
+
+import pytest
+
+from examples.fundamentals.tcp_udp.retransmission import DATA, lose_then_deliver
+
+
+@pytest.mark.parametrize("lost", [1, 2])
+def test_each_lost_copy_is_followed_by_another_until_one_gets_through(tcpdump: None, lost: int) -> None:
+    outcome = lose_then_deliver(lost_copies=lost)
+    assert outcome.copies == lost + 1
+    assert outcome.sequence_numbers == {1}  # the same bytes, not new ones
+    assert outcome.received == DATA  # once: a second copy would show as DATA twice
+    assert outcome.retransmitted == lost
+    assert outcome.loss_probes + outcome.timeouts == lost

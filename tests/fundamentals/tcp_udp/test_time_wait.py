@@ -1,0 +1,59 @@
+"""TIME-WAIT belongs to whoever closes first; ss's timer formats parse; SO_REUSEADDR on both ends."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from examples.fundamentals.tcp_udp import time_wait
+from examples.fundamentals.tcp_udp.time_wait import restart_listener, serve_once_and_close_first, time_wait_entries
+from tests.support.servers import require_tools
+
+
+@pytest.fixture(autouse=True)
+def _ss() -> None:
+    require_tools("ss")
+
+
+def test_the_server_closing_first_holds_time_wait() -> None:
+    port = serve_once_and_close_first(reuse_address=False)
+    [(holder, seconds)] = time_wait_entries(port)
+    assert holder == "server" and 50 < seconds <= 60
+
+
+def test_the_client_closing_first_holds_time_wait() -> None:
+    with socket.create_server(("127.0.0.1", 0)) as listener:
+        port = listener.getsockname()[1]
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+            conn, _ = listener.accept()
+            client.close()
+            with conn:
+                conn.settimeout(5)
+                assert conn.recv(1) == b""
+    assert [holder for holder, _ in time_wait_entries(port)] == ["client"]
+
+
+def test_restart_needs_reuse_on_the_old_listener_too() -> None:
+    assert restart_listener(serve_once_and_close_first(reuse_address=False)) == "EADDRINUSE"
+    assert restart_listener(serve_once_and_close_first(reuse_address=True)) == "listening"
+
+
+@pytest.mark.parametrize(
+    ("timer", "seconds"),
+    [("1min", 60), ("59sec", 59), ("1min2sec", 62), ("900ms", 0.9)],
+)
+def test_every_timer_format_ss_prints_parses(monkeypatch: pytest.MonkeyPatch, timer: str, seconds: float) -> None:
+    line = f"0 0 127.0.0.1:7000 127.0.0.1:40000 timer:(timewait,{timer},0)"
+    match = time_wait.TIMER.search(line)
+    minutes, secs, millis = (int(part or 0) for part in match.groups())
+    assert minutes * 60 + secs + millis / 1000 == pytest.approx(seconds)
+
+
+def test_a_line_without_a_timer_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    class Done:
+        stdout = "0 0 127.0.0.1:7000 127.0.0.1:40000\n"
+
+    monkeypatch.setattr(time_wait.subprocess, "run", lambda *a, **k: Done())
+    with pytest.raises(ValueError, match="no timewait timer"):
+        time_wait_entries(7000)
