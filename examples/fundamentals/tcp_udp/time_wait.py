@@ -35,15 +35,18 @@ def time_wait_entries(port: int) -> list[tuple[str, int]]:
     entries = []
     for line in out.splitlines():
         local = line.split()[2]
-        timer = TIMER.search(line)
-        if timer is None or not any(timer.groups()):
-            raise ValueError(f"no timewait timer in {line!r}")
-        minutes, secs, millis = (int(part or 0) for part in timer.groups())
-        seconds = minutes * 60 + secs + millis / 1000
-        entries.append(
-            ("server" if local.endswith(f":{port}") else "client", round(seconds))
-        )
+        holder = "server" if local.endswith(f":{port}") else "client"
+        entries.append((holder, round(timer_seconds(line))))
     return entries
+
+
+def timer_seconds(line: str) -> float:
+    """The time left on the timewait timer in one line of `ss -o`."""
+    timer = TIMER.search(line)
+    if timer is None or not any(timer.groups()):
+        raise ValueError(f"no timewait timer in {line!r}")
+    minutes, secs, millis = (int(part or 0) for part in timer.groups())
+    return minutes * 60 + secs + millis / 1000
 
 
 def serve_once_and_close_first(reuse_address: bool) -> int:

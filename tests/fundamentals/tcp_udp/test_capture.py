@@ -59,7 +59,7 @@ numbers = st.integers(min_value=0, max_value=2**32 - 1)
     ack=st.none() | numbers,
     length=st.integers(min_value=0, max_value=65535),
 )
-def test_a_line_printed_as_tcpdump_prints_it_parses_back(letters, sport, dport, seq, ack, length) -> None:  # noqa: ANN001
+def test_a_line_printed_as_tcpdump_prints_it_parses_back(letters, sport, dport, seq, ack, length) -> None:
     flags = "".join(sorted(letters))
     parts = [f"IP 10.0.0.1.{sport} > 10.0.0.2.{dport}: Flags [{flags}]"]
     if seq is not None:

@@ -31,15 +31,16 @@ def test_states_through_a_close_started_by_the_peer() -> None:
 
 
 def test_loopback_does_not_lose_segments() -> None:
-    with socket.create_server(("127.0.0.1", 0)) as listener:
-        with socket.create_connection(listener.getsockname(), timeout=5) as client:
-            server, _ = listener.accept()
-            with server:
-                client.sendall(b"x" * 100_000)
-                received = 0
-                while received < 100_000:
-                    received += len(server.recv(65536))
-            assert tcp_info(client).total_retrans == 0
+    with socket.create_server(("127.0.0.1", 0)) as listener, socket.create_connection(
+        listener.getsockname(), timeout=5
+    ) as client:
+        server, _ = listener.accept()
+        with server:
+            client.sendall(b"x" * 100_000)
+            received = 0
+            while received < 100_000:
+                received += len(server.recv(65536))
+        assert tcp_info(client).total_retrans == 0
 
 
 def test_a_short_answer_from_the_kernel_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
