@@ -1,8 +1,11 @@
-"""What every example app's schemathesis run shares: bounded settings and a tally that must see a 2xx.
+"""What every example app's schemathesis run shares: bounded settings, aiming, check configs, a tally.
 
 A run that only ever reaches 401s, 404s and 412s passes every contract check
-and tests nothing, so each run records what it got and, once an operation's
-cases are done, fails unless that operation answered 2xx at least once.
+and tests nothing, so each run aims generated values at real data (`mostly`,
+`aim_path`, `aim_header`), records what it got, and once an operation's cases
+are done fails unless that operation succeeded (a 2xx, or `mark_success`).
+`accepting` widens schemathesis's expected statuses per operation, for the
+refusals that depend on state the document cannot express.
 """
 
 from __future__ import annotations
