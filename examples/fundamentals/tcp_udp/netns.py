@@ -25,6 +25,7 @@ import unittest
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
 CLONE_NEWNET = 0x40000000  # from <sched.h>: setns() into a network namespace
 COMMAND_TIMEOUT_S = 10
@@ -121,6 +122,13 @@ class Namespace:
         """An IPv4 socket that lives in this namespace."""
         with self.entered():
             return socket.socket(socket.AF_INET, kind)
+
+    def set_sysctl(self, name: str, value: int) -> None:
+        """Set a network sysctl (`net/ipv4/tcp_sack`) in this namespace only."""
+        with (
+            self.entered()
+        ):  # /proc/sys/net shows the namespace of the thread that opens it
+            Path("/proc/sys", name).write_text(f"{value}\n")
 
     def counters(self) -> dict[str, int]:
         """The kernel's TCP counters of this namespace (/proc/net/netstat, TcpExt)."""

@@ -11,11 +11,13 @@ delivered, once, in order. The client's kernel counts what it did.
 
 from __future__ import annotations
 
+import socket
 from dataclasses import dataclass
 
 from examples.fundamentals.tcp_udp.capture import Capture, relative
 from examples.fundamentals.tcp_udp.netns import two_hosts
 from examples.fundamentals.tcp_udp.tcp_info import tcp_info
+from examples.fundamentals.tcp_udp.udp_datagrams import bytes_waiting
 
 PORT = 7000
 TIMEOUT_S = 10.0
@@ -67,6 +69,38 @@ def lose_then_deliver(lost_copies: int = 3) -> Outcome:
 # --8<-- [end:lose]
 
 
+# --8<-- [start:blocked]
+def head_of_line_blocking() -> tuple[int, bytes]:
+    """Lose b"hello" once, deliver b"world" behind it: what can the server read?"""
+    with two_hosts() as (client_host, server_host):
+        # Loopback-fast round trips would repair the hole in microseconds (SACK,
+        # RACK, tail loss probes); with them off the client waits one full RTO.
+        for name in ("tcp_sack", "tcp_recovery", "tcp_early_retrans"):
+            client_host.namespace.set_sysctl(f"net/ipv4/{name}", 0)
+        listener, client = server_host.socket(), client_host.socket()
+        tcp = f"tcp port {PORT}"
+        capture = Capture(server_host.namespace, server_host.device, tcp)
+        with listener, client, capture:
+            listener.bind((server_host.address, PORT))
+            listener.listen()
+            client.settimeout(TIMEOUT_S)
+            client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            client.connect((server_host.address, PORT))
+            server, _ = listener.accept()
+            with server:
+                server.settimeout(TIMEOUT_S)
+                with server_host.dropping_arrivals():
+                    client.sendall(b"hello")
+                    capture.wait_for(1, lambda s: s.length == 5)  # lost
+                client.sendall(b"world")
+                capture.wait_for(2, lambda s: s.length == 5)  # b"world" is in
+                readable = bytes_waiting(server)  # the kernel holds it; the app cannot
+                return readable, server.recv(64)  # returns after the resend
+
+
+# --8<-- [end:blocked]
+
+
 if __name__ == "__main__":
     outcome = lose_then_deliver(lost_copies=3)
     print("copies that reached the server:", outcome.copies)
@@ -81,3 +115,8 @@ if __name__ == "__main__":
     #> of which tail loss probes: 1
     print("and retransmission timeouts:", outcome.timeouts)
     #> and retransmission timeouts: 2
+    readable, read = head_of_line_blocking()
+    print("readable while b'hello' is missing:", readable, "bytes")
+    #> readable while b'hello' is missing: 0 bytes
+    print("then one read returns:", read)
+    #> then one read returns: b'helloworld'

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import socket
 import unittest
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +71,10 @@ def test_under_ci_missing_namespaces_are_a_failure(monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("CI", "true")
     with pytest.raises(RuntimeError, match="failure"):
         require_namespaces()
+
+
+def test_a_sysctl_set_in_a_namespace_stays_there(namespaces: None) -> None:
+    with Namespace("sysctl") as namespace:
+        namespace.set_sysctl("net/ipv4/tcp_sack", 0)
+        assert namespace.run("cat", "/proc/sys/net/ipv4/tcp_sack").strip() == "0"
+    assert Path("/proc/sys/net/ipv4/tcp_sack").read_text().strip() == "1"  # the host's is untouched

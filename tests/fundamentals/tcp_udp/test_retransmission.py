@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from examples.fundamentals.tcp_udp.retransmission import DATA, lose_then_deliver
+from examples.fundamentals.tcp_udp.retransmission import DATA, head_of_line_blocking, lose_then_deliver
 
 
 @pytest.mark.parametrize("lost", [1, 2])
@@ -15,3 +15,9 @@ def test_each_lost_copy_is_followed_by_another_until_one_gets_through(tcpdump: N
     assert outcome.received == DATA  # once: a second copy would show as DATA twice
     assert outcome.retransmitted == lost
     assert outcome.loss_probes + outcome.timeouts == lost
+
+
+def test_bytes_behind_a_hole_wait_for_it(tcpdump: None) -> None:
+    readable, read = head_of_line_blocking()
+    assert readable == 0  # b"world" has arrived, yet nothing can be read
+    assert read == b"helloworld"  # both at once, in order, after the resend
