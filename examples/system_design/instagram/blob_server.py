@@ -13,9 +13,15 @@ import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request, Response
+from pydantic import BaseModel
 
+from examples.apis.rest.problem_details import (
+    install_problem_handlers,
+    problem_responses,
+)
 from examples.system_design.instagram.signed_urls import SignatureError, verify
 
 
@@ -51,13 +57,55 @@ class ObjectStore:
             return len(self._objects)
 
 
+class Stored(BaseModel):
+    bytes: int
+
+
+# The route reads the signature fields and the body itself (to check and count
+# them), so the OpenAPI document is told what it takes. Missing or malformed
+# fields fail the signature: a 403, as S3 answers.
+PUT_REQUEST = {
+    "parameters": [
+        {"name": name, "in": "query", "required": True, "schema": schema}
+        for name, schema in [
+            ("ct", {"type": "string"}),  # the signed content type
+            ("max", {"type": "integer"}),  # the largest body, in bytes
+            ("exp", {"type": "integer"}),  # when the URL expires, Unix seconds
+            ("sig", {"type": "string"}),  # HMAC-SHA256, hex
+        ]
+    ],
+    "requestBody": {
+        "required": True,
+        "content": {
+            media_type: {"schema": {"type": "string", "format": "binary"}}
+            for media_type in ("image/jpeg", "image/png")  # what grants allow
+        },
+    },
+}
+PUT_RESPONSES: dict[int | str, Any] = problem_responses(
+    {
+        403: "No valid, unexpired signature for this key",
+        409: "The key holds an object already; keys are written once",
+        413: "The body is larger than the signed maximum",
+        415: "Not the signed content type",
+    }
+)
+
+
 # --8<-- [start:put]
 def create_blob_app(
     secret: bytes, store: ObjectStore, clock: Callable[[], float]
 ) -> FastAPI:
     app = FastAPI()
+    install_problem_handlers(app)  # RFC 9457 problems, as the document says
 
-    @app.put("/blobs/{key:path}", status_code=201)
+    @app.put(
+        "/blobs/{key:path}",
+        status_code=201,
+        response_model=Stored,
+        responses=PUT_RESPONSES,
+        openapi_extra=PUT_REQUEST,
+    )
     async def put_blob(key: str, request: Request) -> dict[str, int]:
         try:
             policy = verify(secret, "PUT", key, request.query_params, clock())
@@ -85,6 +133,23 @@ def create_blob_app(
     return app
 
 
+def _header(description: str) -> dict[str, Any]:
+    return {"description": description, "required": True, "schema": {"type": "string"}}
+
+
+# Answers without a body: the document lists the headers, and no content.
+STAT_RESPONSES: dict[int | str, Any] = {
+    200: {
+        "description": "The object exists",
+        "headers": {
+            "x-sha256": _header("SHA-256 of the body, hex"),
+            "x-size": _header("The body's length in bytes"),
+        },
+    },
+    404: {"description": "No object has this key"},
+}
+
+
 def create_stat_app(store: ObjectStore) -> FastAPI:
     """Size and hash of each object, for the API server only.
 
@@ -94,7 +159,7 @@ def create_stat_app(store: ObjectStore) -> FastAPI:
     """
     app = FastAPI()
 
-    @app.head("/blobs/{key:path}")
+    @app.head("/blobs/{key:path}", response_class=Response, responses=STAT_RESPONSES)
     async def stat_blob(key: str) -> Response:
         stored = store.get(key)
         if stored is None:
