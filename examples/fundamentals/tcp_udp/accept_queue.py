@@ -74,6 +74,7 @@ def fill_the_queue() -> tuple[list[str], tuple[int, int], bool]:
 # --8<-- [end:fill]
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     for name in SETTINGS:
         print(f"{name.split('/')[-1]} = {sysctl(name)}")
@@ -91,3 +92,4 @@ if __name__ == "__main__":
     #> ss: 2 waiting for accept(), limit 1
     print("ListenOverflows went up:", counted)
     #> ListenOverflows went up: True
+# --8<-- [end:demo]

@@ -125,6 +125,7 @@ def peer_restarts() -> dict[str, object]:
 # --8<-- [end:restart]
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     for name, value in peer_vanishes().items():
         print(f"{name}: {value}")
@@ -136,3 +137,4 @@ if __name__ == "__main__":
         print(f"{name}: {value}")
         #> client believes: ESTABLISHED
         #> after sending: ECONNRESET
+# --8<-- [end:demo]

@@ -87,6 +87,7 @@ def watch_one_connection() -> tuple[list[list[str]], list[Segment]]:
 # --8<-- [end:watch]
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     seen_states, segments = watch_one_connection()
     for line in map(describe, segments):
@@ -105,3 +106,4 @@ if __name__ == "__main__":
         #> client ESTAB, server ESTAB
         #> client FIN-WAIT-2, server CLOSE-WAIT
         #> client TIME-WAIT
+# --8<-- [end:demo]

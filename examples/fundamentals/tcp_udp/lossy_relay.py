@@ -145,9 +145,11 @@ def send_and_collect(count: int, faults: Faults) -> list[int]:
 # --8<-- [end:fire]
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     arrived = send_and_collect(16, Faults(seed=7, loss=0.15, reorder=0.15))
     print("arrived:", arrived)
     #> arrived: [0, 1, 4, 3, 5, 6, 7, 9, 8, 11, 12, 14, 15]
     print("missing:", sorted(set(range(16)) - set(arrived)))
     #> missing: [2, 10, 13]
+# --8<-- [end:demo]

@@ -82,6 +82,7 @@ WAYS = {
 }
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     for label, (send, nodelay) in WAYS.items():
         stalled = median_round_trip(send, nodelay=nodelay) >= STALL_S
@@ -89,3 +90,4 @@ if __name__ == "__main__":
         #> two writes, Nagle on     stalls
         #> two writes, TCP_NODELAY  no stall
         #> one write, Nagle on      no stall
+# --8<-- [end:demo]

@@ -125,6 +125,7 @@ def deliver(
     return receiver, attempts, relay
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     messages = [f"message {n}".encode() for n in range(8)]
     receiver, attempts, relay = deliver(messages, Faults(seed=3, loss=0.2))
@@ -136,3 +137,4 @@ if __name__ == "__main__":
     #> datagrams the relay dropped: 3
     print("duplicates the receiver discarded:", receiver.duplicates)
     #> duplicates the receiver discarded: 2
+# --8<-- [end:demo]

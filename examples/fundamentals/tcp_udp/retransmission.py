@@ -101,6 +101,7 @@ def head_of_line_blocking() -> tuple[int, bytes]:
 # --8<-- [end:blocked]
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     outcome = lose_then_deliver(lost_copies=3)
     print("copies that reached the server:", outcome.copies)
@@ -120,3 +121,4 @@ if __name__ == "__main__":
     #> readable while b'hello' is missing: 0 bytes
     print("then one read returns:", read)
     #> then one read returns: b'helloworld'
+# --8<-- [end:demo]

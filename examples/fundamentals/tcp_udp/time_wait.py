@@ -80,6 +80,7 @@ def restart_listener(port: int) -> str:
 # --8<-- [end:restart]
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     port = serve_once_and_close_first(reuse_address=False)
     [(holder, seconds)] = time_wait_entries(port)
@@ -92,3 +93,4 @@ if __name__ == "__main__":
     port = serve_once_and_close_first(reuse_address=True)
     print("restart when both set SO_REUSEADDR:", restart_listener(port))
     #> restart when both set SO_REUSEADDR: listening
+# --8<-- [end:demo]

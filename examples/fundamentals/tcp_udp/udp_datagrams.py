@@ -93,6 +93,7 @@ def udp_to_nobody() -> str:
 # --8<-- [end:nobody]
 
 
+# --8<-- [start:demo]
 if __name__ == "__main__":
     print("TCP:", tcp_reads())
     #> TCP: [b'onetwothree']
@@ -105,3 +106,4 @@ if __name__ == "__main__":
     #> 10-byte buffer: 10 bytes, MSG_TRUNC True, next recv b'next'
     print(udp_to_nobody())
     #> send returned 6, then recv raised ConnectionRefusedError
+# --8<-- [end:demo]
