@@ -14,7 +14,6 @@ it (the rest stay, for the 404).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import jsonschema_rs
@@ -39,19 +38,8 @@ def no_database():
 # it. The cases go to the `box` fixture's app, on the real servers.
 document_only = create_app(no_database, RangeCodes(RangeAllocator(no_database)))
 schema = schemathesis.openapi.from_asgi("/openapi.json", document_only)
-REDIRECTS = frozenset({"GET /{code}", "HEAD /{code}"})  # success is a 301 or 302 there
-tally = Tally(never_2xx=REDIRECTS)
+tally = Tally()
 _tally, _reached_2xx = tally.fixtures()
-
-
-@pytest.fixture(autouse=True)
-def _reached_a_redirect(request: pytest.FixtureRequest) -> Iterator[None]:
-    """What the 2xx check is for the other operations: a run of 404s tests nothing."""
-    yield
-    label = getattr(request.node, "operation_label", None)
-    if label in REDIRECTS and label not in tally.failed:
-        got = {status for (seen, status), _ in tally.by_operation.items() if seen == label}
-        assert got & {301, 302}, f"{label} never redirected; it got {sorted(got)}"
 
 
 @schema.parametrize()
@@ -61,17 +49,17 @@ def test_the_app_does_what_its_openapi_document_says(case, box: Sandbox) -> None
     link = {"url": "https://example.com/landing", "permanent": permanent}
     created = TestClient(box.app).post("/links", json=link)
     aim_path(case, "code", created.json()["code"])
-    tally.call_and_validate(case, app=box.app)
+    response = tally.call_and_validate(case, app=box.app)
+    if response.status_code in (301, 302):  # what success is for the redirect
+        tally.mark_success(case)
 
 
 # --- what the run found: rules the app enforced and its document did not say ---
 
 DOCUMENT = schema.raw_schema
 NEW_LINK = DOCUMENT["components"]["schemas"]["NewLink"]
-URLISH = st.builds(
-    "".join,
-    st.lists(st.sampled_from(["http", "HTTP", "https", "ftp", "://", "/", "a", "@", ":", "80", "[", "]", "?", "#", " "])),
-)
+URL_PIECES = ["http", "HTTP", "https", "ftp", "://", "/", "a", "@", ":", "80", "[", "]", "?", "#", " ", '"']
+URLISH = st.builds("".join, st.lists(st.sampled_from(URL_PIECES)))
 
 
 def document_accepts(schema: dict, value: object) -> bool:
