@@ -28,7 +28,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
-from starlette.convertors import Convertor, register_url_convertor
+from starlette.convertors import Convertor, register_url_convertor  # codespell:ignore
 
 from examples.apis.rest.problem_details import (
     PROBLEM_TYPES,
@@ -65,7 +65,7 @@ REDIRECT = {
 }
 
 
-class ShortCode(Convertor[str]):
+class ShortCode(Convertor[str]):  # codespell:ignore (Starlette's own spelling)
     """A path segment other than "links": GET /links is not a redirect.
 
     OpenAPI matches a concrete path (/links) before a template (/{code}), so
