@@ -152,11 +152,17 @@ def test_each_insert_touches_only_its_own_kind_of_page() -> None:
 # - docs/assets/, the site's own CSS and JavaScript (not pages);
 # - docs/index.md, the home page, and the landing pages of tabs and sections that
 #   only say what is inside and where to start (topics/index.md,
-#   system-design/index.md, coding/index.md): navigation only; they teach no skill themselves;
+#   system-design/index.md, coding/index.md, fundamentals/index.md): navigation only; they teach no skill themselves;
 # - the generated pages, skills/*.md (the skill map) and glossary.md, written at
 #   build time from data/ (not on disk under docs/; listed in case they ever are).
 # Every other index page (role/, interview/, machine-coding/) teaches, so it counts.
-NAVIGATION_ONLY = {"index.md", "topics/index.md", "system-design/index.md", "coding/index.md"}
+NAVIGATION_ONLY = {
+    "index.md",
+    "topics/index.md",
+    "system-design/index.md",
+    "coding/index.md",
+    "fundamentals/index.md",
+}
 GENERATED = {"glossary.md"}
 GENERATED_DIRS = {"skills", "assets"}
 
