@@ -10,11 +10,13 @@ from examples.fundamentals.tcp_udp.retransmission import DATA, head_of_line_bloc
 @pytest.mark.parametrize("lost", [1, 2])
 def test_each_lost_copy_is_followed_by_another_until_one_gets_through(tcpdump: None, lost: int) -> None:
     outcome = lose_then_deliver(lost_copies=lost)
-    assert outcome.copies == lost + 1
+    # At least `lost` copies were dropped; on a loaded machine the next resend
+    # can come before the address is back, so more may be (never fewer).
+    assert outcome.copies >= lost + 1
+    assert outcome.copies == outcome.retransmitted + 1  # every copy after the first is a resend
     assert outcome.sequence_numbers == {1}  # the same bytes, not new ones
     assert outcome.received == DATA  # once: a second copy would show as DATA twice
-    assert outcome.retransmitted == lost
-    assert outcome.loss_probes + outcome.timeouts == lost
+    assert outcome.loss_probes + outcome.timeouts == outcome.retransmitted
 
 
 def test_bytes_behind_a_hole_wait_for_it(tcpdump: None) -> None:
