@@ -12,10 +12,12 @@ delivered, once, in order. The client's kernel counts what it did.
 from __future__ import annotations
 
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from examples.fundamentals.tcp_udp.capture import Capture, relative
-from examples.fundamentals.tcp_udp.netns import two_hosts
+from examples.fundamentals.tcp_udp.netns import Host, two_hosts
 from examples.fundamentals.tcp_udp.tcp_info import tcp_info
 from examples.fundamentals.tcp_udp.udp_datagrams import bytes_waiting
 
@@ -34,10 +36,25 @@ class Outcome:
     timeouts: int  # TcpExt TCPTimeouts in the client's namespace
 
 
-# --8<-- [start:lose]
-def lose_then_deliver(lost_copies: int = 3) -> Outcome:
-    """Drop the first `lost_copies` copies of DATA, then let the next one in."""
+@dataclass(frozen=True)
+class Connection:
+    """One connection between two namespaces, with tcpdump on the server's side."""
+
+    client_host: Host
+    server_host: Host
+    client: socket.socket
+    server: socket.socket
+    capture: Capture
+
+
+@contextmanager
+def watched_connection(
+    *, nodelay: bool = False, fast_recovery: bool = True
+) -> Iterator[Connection]:
     with two_hosts() as (client_host, server_host):
+        if not fast_recovery:  # before connecting: SACK is agreed in the handshake
+            for name in ("tcp_sack", "tcp_recovery", "tcp_early_retrans"):
+                client_host.namespace.set_sysctl(f"net/ipv4/{name}", 0)
         listener, client = server_host.socket(), client_host.socket()
         tcp = f"tcp port {PORT}"
         capture = Capture(server_host.namespace, server_host.device, tcp)
@@ -45,25 +62,33 @@ def lose_then_deliver(lost_copies: int = 3) -> Outcome:
             listener.bind((server_host.address, PORT))
             listener.listen()
             client.settimeout(TIMEOUT_S)
+            if nodelay:
+                client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             client.connect((server_host.address, PORT))
             server, _ = listener.accept()
             with server:
                 server.settimeout(TIMEOUT_S)
-                with server_host.dropping_arrivals():
-                    client.sendall(DATA)  # returns at once: the kernel owns it now
-                    capture.wait_for(lost_copies, lambda s: s.length == len(DATA))
-                received = server.recv(64)  # arrives with the next copy
-            segments = relative(capture.stop())
-            counters = client_host.namespace.counters()
-            copies = [s for s in segments if s.length == len(DATA)]
-            return Outcome(
-                copies=len(copies),
-                sequence_numbers={s.seq for s in copies if s.seq is not None},
-                received=received,
-                retransmitted=tcp_info(client).total_retrans,
-                loss_probes=counters["TCPLossProbes"],
-                timeouts=counters["TCPTimeouts"],
-            )
+                yield Connection(client_host, server_host, client, server, capture)
+
+
+# --8<-- [start:lose]
+def lose_then_deliver(lost_copies: int = 3) -> Outcome:
+    """Drop the first `lost_copies` copies of DATA, then let the next one in."""
+    with watched_connection() as c:
+        with c.server_host.dropping_arrivals():
+            c.client.sendall(DATA)  # returns at once: the kernel owns it now
+            c.capture.wait_for(lost_copies, lambda s: s.length == len(DATA))
+        received = c.server.recv(64)  # arrives with the next copy
+        copies = [s for s in relative(c.capture.stop()) if s.length == len(DATA)]
+        counters = c.client_host.namespace.counters()
+        return Outcome(
+            copies=len(copies),
+            sequence_numbers={s.seq for s in copies if s.seq is not None},
+            received=received,
+            retransmitted=tcp_info(c.client).total_retrans,
+            loss_probes=counters["TCPLossProbes"],
+            timeouts=counters["TCPTimeouts"],
+        )
 
 
 # --8<-- [end:lose]
@@ -72,30 +97,16 @@ def lose_then_deliver(lost_copies: int = 3) -> Outcome:
 # --8<-- [start:blocked]
 def head_of_line_blocking() -> tuple[int, bytes]:
     """Lose b"hello" once, deliver b"world" behind it: what can the server read?"""
-    with two_hosts() as (client_host, server_host):
-        # Loopback-fast round trips would repair the hole in microseconds (SACK,
-        # RACK, tail loss probes); with them off the client waits one full RTO.
-        for name in ("tcp_sack", "tcp_recovery", "tcp_early_retrans"):
-            client_host.namespace.set_sysctl(f"net/ipv4/{name}", 0)
-        listener, client = server_host.socket(), client_host.socket()
-        tcp = f"tcp port {PORT}"
-        capture = Capture(server_host.namespace, server_host.device, tcp)
-        with listener, client, capture:
-            listener.bind((server_host.address, PORT))
-            listener.listen()
-            client.settimeout(TIMEOUT_S)
-            client.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            client.connect((server_host.address, PORT))
-            server, _ = listener.accept()
-            with server:
-                server.settimeout(TIMEOUT_S)
-                with server_host.dropping_arrivals():
-                    client.sendall(b"hello")
-                    capture.wait_for(1, lambda s: s.length == 5)  # lost
-                client.sendall(b"world")
-                capture.wait_for(2, lambda s: s.length == 5)  # b"world" is in
-                readable = bytes_waiting(server)  # the kernel holds it; the app cannot
-                return readable, server.recv(64)  # returns after the resend
+    # Loopback-fast round trips would fill the hole in microseconds (SACK, RACK,
+    # tail loss probes); with those off, the client waits for one full timeout.
+    with watched_connection(nodelay=True, fast_recovery=False) as c:
+        with c.server_host.dropping_arrivals():
+            c.client.sendall(b"hello")
+            c.capture.wait_for(1, lambda s: s.length == 5)  # lost
+        c.client.sendall(b"world")
+        c.capture.wait_for(2, lambda s: s.length == 5)  # b"world" is in
+        readable = bytes_waiting(c.server)  # the kernel holds it; the app cannot
+        return readable, c.server.recv(64)  # returns after the resend
 
 
 # --8<-- [end:blocked]
