@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 
 TOLERANCE_SECONDS = 300  # how old (or how far ahead) a signed timestamp may be
 KEY_BYTES = 32  # as many bytes as SHA-256 puts out; random, not a password
+# A key id goes into "kid.timestamp.mac", so it may not hold the "." that splits it.
+KEY_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 
 class BadSignature(Exception):
@@ -45,6 +47,8 @@ class KeyRing:
             kid, colon, encoded = item.partition(":")
             if not (kid and colon and encoded):
                 raise ValueError("expected 'kid:key,kid:key'")
+            if not KEY_ID.fullmatch(kid):  # "k.1" would refuse its own signatures
+                raise ValueError(f"key id {kid!r} must match {KEY_ID.pattern}")
             if kid in keys:  # a typo here would silently drop a key
                 raise ValueError(f"key id {kid!r} appears twice")
             try:

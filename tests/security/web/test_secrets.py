@@ -160,11 +160,20 @@ def test_the_ring_never_shows_its_keys() -> None:
         (f"k1:{OLD},k1:{NEW}", "key id 'k1' appears twice"),
         ("k1:correct-horse-battery-staple", "not base64"),
         ("k1:" + base64.b64encode(b"short").decode(), "shorter than 32 bytes"),
+        (f"k.1:{OLD}", "must match"),  # the "." splits a signature
+        (f"k 1:{OLD}", "must match"),
+        (f"{'k' * 65}:{OLD}", "must match"),
     ],
 )
 def test_malformed_key_specs_are_refused(spec: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):
         KeyRing.parse(spec)
+
+
+@given(kid=st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True))
+def test_every_accepted_key_id_verifies_its_own_signatures(kid: str) -> None:
+    ring = KeyRing.parse(f"{kid}:{OLD}")  # once, "k.1" was accepted here ...
+    assert ring.verify(b"x", ring.sign(b"x", NOW), now=NOW) == kid  # ... refused here
 
 
 FINDINGS = {
