@@ -14,18 +14,24 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import timedelta
 
 import psycopg
 
 from examples.observability.debugging.lock_blockers import (
-    backend_pid,
     blocked_sessions,
+    end_session,
     new_run_tag,
+    root_blockers,
     session,
     wait_until,
 )
 from examples.scratch_postgres import scratch_schema
 from examples.system_design.payments.lock_order_demo import waiting_on_lock
+
+# How long the payment call has kept checkout's transaction open when the
+# report runs (the demo waits for the server to say so).
+SLOW_CALL = timedelta(seconds=0.5)
 
 SCHEMA = """
 CREATE TABLE orders (id bigint PRIMARY KEY, status text NOT NULL);
@@ -74,17 +80,27 @@ def hung_refund(schema: str) -> Iterator[Standoff]:
         yield Standoff(tag, monitor, checkout, refunds, done)
 
 
+def _idle_longer_than(monitor: psycopg.Connection, tag: str, limit: timedelta) -> bool:
+    edges = blocked_sessions(monitor, tag)
+    return bool(edges) and edges[0].blocker.in_state_for > limit
+
+
 def incident(schema: str) -> None:
     with hung_refund(schema) as standoff:
         tag, monitor, checkout = standoff.tag, standoff.monitor, standoff.checkout
         refunds, done = standoff.refunds, standoff.done
+        wait_until(lambda: _idle_longer_than(monitor, tag, SLOW_CALL))
         # --8<-- [start:report_out]
         for b in blocked_sessions(monitor, tag):
-            print(f"{b.waiter} ({b.waiter_state}, waiting on {b.wait_event})")
+            print(f"{b.waiter.name} ({b.waiter.state}, waiting on {b.waiter.wait})")
             #> refund (active, waiting on Lock/transactionid)
-            print(f"  blocked by {b.blocker} ({b.blocker_state}, {b.blocker_wait})")
+            print(f"  blocked by {b.blocker.name} ({b.blocker.state}, {b.blocker.wait})")
             #>   blocked by checkout (idle in transaction, Client/ClientRead)
-            print(f"  its last statement: {b.blocker_query}")
+            print("  idle for over 0.5 s:", b.blocker.in_state_for > SLOW_CALL)
+            #>   idle for over 0.5 s: True
+            print("  waiting on anyone itself:", b.blocker.blocked)
+            #>   waiting on anyone itself: False
+            print("  its last statement:", b.blocker.query)
             #>   its last statement: UPDATE orders SET status = 'charging' WHERE id = 1
         # --8<-- [end:report_out]
 
@@ -99,8 +115,9 @@ def incident(schema: str) -> None:
         # --8<-- [end:locks]
 
         # --8<-- [start:mitigate]
-        blocker = backend_pid(monitor, tag, "checkout")
-        monitor.execute("SELECT pg_terminate_backend(%s)", (blocker,))
+        for root in root_blockers(blocked_sessions(monitor, tag)):
+            print("ended", root.name, end_session(monitor, root))
+            #> ended checkout True
         print("refund updated", done.result(timeout=10), "row")
         #> refund updated 1 row
         try:
