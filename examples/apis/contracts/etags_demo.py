@@ -29,6 +29,6 @@ for require in (False, True):
         late = bob.put("/notes/n1", json={"text": "buy milk, eggs"}, headers=sent)
         final = alice.get("/notes/n1").json()["text"]
         print(f"If-Match={require!s:<5} bob={late.status_code} final={final!r}")
-        #> If-Match=False bob=200 final='buy milk, eggs'
+        #> If-Match=False bob=204 final='buy milk, eggs'
         #> If-Match=True  bob=412 final='buy oat milk'
 # --8<-- [end:lost_update]

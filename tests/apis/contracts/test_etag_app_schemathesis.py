@@ -18,10 +18,17 @@ from examples.apis.contracts.etag_app import create_app
 from tests.support.schemathesis_runs import Tally, accepting, aim_header, aim_path, bounded
 
 app = create_app()
-# A well-formed PUT whose precondition is stale (412) or missing (428) is
-# refused by design (RFC 9110 13.1.1, RFC 6585 section 3): the document cannot
-# say that a header must be fresh, or that one of two optional headers is needed.
-config = accepting({"PUT /notes/{note_id}": [412, 428]})
+# A well-formed request whose If-Match is stale (412), or a PUT without one
+# (428), is refused by design (RFC 9110 13.1.1, RFC 6585 section 3): the
+# document cannot say that a header must be fresh, or needed unless another
+# holds "*".
+config = accepting(
+    {
+        "GET /notes/{note_id}": [412],
+        "HEAD /notes/{note_id}": [412],
+        "PUT /notes/{note_id}": [412, 428],
+    }
+)
 schema = schemathesis.openapi.from_asgi("/openapi.json", app, config=config)
 tally = Tally()
 _tally, _reached_2xx = tally.fixtures()
@@ -40,10 +47,15 @@ def test_the_app_does_what_its_openapi_document_says(case) -> None:
 def test_the_document_lists_every_status_and_header_the_routes_send() -> None:
     """It once listed only 200 and 400 (and 422 on PUT): 304, 404, 412, 428 surprised clients."""
     routes = app.openapi()["paths"]["/notes/{note_id}"]
+    assert set(routes) == {"get", "head", "put"}
     read, write = routes["get"]["responses"], routes["put"]["responses"]
-    assert set(read) == {"200", "304", "400", "404"}
-    assert set(write) == {"200", "400", "404", "412", "422", "428"}
+    assert routes["head"]["responses"] == read
+    assert set(read) == {"200", "304", "400", "404", "412"}
+    assert set(write) == {"204", "400", "404", "412", "422", "428"}
     assert set(read["200"]["headers"]) == set(read["304"]["headers"]) == {"ETag", "Cache-Control"}
-    assert write["200"]["headers"]["ETag"]["required"] is True
+    assert "headers" not in write["204"]  # no validator on a PUT (RFC 9110 9.3.4)
     for status in ("404", "412", "428"):
         assert set(write[status]["content"]) == {"application/problem+json"}
+    for operation in routes.values():
+        names = {p["name"] for p in operation["parameters"] if p["in"] == "header"}
+        assert names == {"If-Match", "If-None-Match"}
