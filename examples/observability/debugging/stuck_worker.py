@@ -8,16 +8,21 @@ nothing; `main()` runs the worker.
 from __future__ import annotations
 
 import faulthandler
-import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from examples.observability.debugging.stack_dump import DUMP_SIGNAL
+
 REPO_ROOT = Path(__file__).resolve().parents[3]
-_RUN_MAIN = "from examples.observability.debugging.stuck_worker import main; main()"
+_RUN_MAIN = (
+    "import sys; from examples.observability.debugging.stuck_worker import main;"
+    " main(sys.argv[1])"
+)
 
 
 # --8<-- [start:ledger]
@@ -61,12 +66,15 @@ class OrderedLedger:
             pass
 
 
-def main() -> None:
+def main(dump_path: str) -> None:
     """Run the two threads; with the locks as above, this never returns."""
     # --8<-- [start:register]
-    # At startup: `kill -USR1 <pid>` writes every thread's stack to stderr,
-    # from a C signal handler that works even when Python code is stuck.
-    faulthandler.register(signal.SIGUSR1, all_threads=True)
+    # At startup; under gunicorn, in the post_worker_init hook, which runs
+    # after the worker has set its own signal handlers. `kill -USR2 <pid>`
+    # then appends every thread's stack to the dump file, written by a C
+    # signal handler that works even when every Python thread is stuck.
+    dumps = open(dump_path, "a")  # noqa: SIM115 - stays open for the process's life
+    faulthandler.register(DUMP_SIGNAL, file=dumps, all_threads=True)
     # --8<-- [end:register]
     ledger = Ledger()
     threads = [
@@ -80,21 +88,51 @@ def main() -> None:
         thread.join()
 
 
+def wait_until_asleep(
+    pid: int, thread_ids: set[int] | None = None, timeout: float = 10.0
+) -> None:
+    """Return once the threads of `pid` (all, or the native `thread_ids`) are blocked.
+
+    Linux: a thread's state in /proc/<pid>/task/<id>/stat is S while it
+    sleeps, in a lock or anywhere else, and R while it runs or could.
+    """
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        tasks = Path(f"/proc/{pid}/task")
+        ids = thread_ids or {int(task.name) for task in tasks.iterdir()}
+        states = {
+            (tasks / str(i) / "stat").read_text().rsplit(")", 1)[1].split()[0]
+            for i in ids
+        }
+        if states == {"S"}:
+            return
+        time.sleep(0.005)
+    raise TimeoutError(f"process {pid} kept running")
+
+
 @contextmanager
-def running_worker(stderr_file: Path) -> Iterator[subprocess.Popen[str]]:
-    """Start main() in a new process whose stderr goes to `stderr_file`; kill it after."""
-    with stderr_file.open("w") as stderr:
-        worker = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed code
-            [sys.executable, "-c", _RUN_MAIN],
-            cwd=REPO_ROOT,
-            stdout=subprocess.PIPE,
-            stderr=stderr,
-            text=True,
-        )
+def running_worker(
+    dump_file: Path, program: str = _RUN_MAIN, *args: str
+) -> Iterator[subprocess.Popen[str]]:
+    """Start `program` (main() by default) in a new process that dumps to `dump_file`.
+
+    Returns once the process has printed "started" and every thread of it
+    has blocked, so the first dump already finds them where they will stay
+    (a deadlock takes a few microseconds to form). Kills it afterwards.
+    """
+    dump_file.touch()
+    worker = subprocess.Popen(  # noqa: S603 - our own interpreter and fixed code
+        [sys.executable, "-c", program, str(dump_file), *args],
+        cwd=REPO_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert worker.stdout is not None
     try:
         if worker.stdout.readline() != "started\n":
             raise RuntimeError("the worker did not start")
+        if program == _RUN_MAIN:
+            wait_until_asleep(worker.pid)
         yield worker
     finally:
         worker.kill()

@@ -1,4 +1,4 @@
-"""Diagnose a hung worker from outside: two thread dumps, then the lines its threads wait on."""
+"""Diagnose a hung worker from outside: three thread dumps, then the lines its stuck threads wait on."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from examples.observability.debugging.stack_dump import stuck_threads, waiting_a
 if __name__ == "__main__":
     with (
         tempfile.TemporaryDirectory() as folder,
-        stuck_worker.running_worker(Path(folder, "stderr.txt")) as worker,
+        stuck_worker.running_worker(Path(folder, "stacks.txt")) as worker,
     ):
         # --8<-- [start:diagnose]
-        stacks = stuck_threads(worker, Path(folder, "stderr.txt"))
+        stacks = stuck_threads(worker, Path(folder, "stacks.txt"))
         for where in sorted(waiting_at(s, stuck_worker.__file__) for s in stacks):
             print(where)
             #> audit_report line 41: with self.balances_lock:

@@ -294,10 +294,8 @@ def test_a_parallel_query_blocks_once_not_once_per_worker(schema: str) -> None:
     ):
         leader = report.info.backend_pid
         scan = pool.submit(report.execute, "SELECT count(*) FROM big WHERE pg_sleep(0.001) IS NOT NULL")
-        wait_until(
-            lambda: monitor.execute("SELECT count(*) FROM pg_stat_activity WHERE leader_pid = %s", (leader,)).fetchone()[0]
-            >= 1
-        )
+        workers = "SELECT count(*) FROM pg_stat_activity WHERE leader_pid = %s"
+        wait_until(lambda: monitor.execute(workers, (leader,)).fetchone()[0] >= 1)
         lock = start_waiting(pool, monitor, migration, "LOCK TABLE big IN ACCESS EXCLUSIVE MODE")
         raw = monitor.execute("SELECT pg_blocking_pids(%s)", (migration.info.backend_pid,)).fetchone()[0]
         assert len(raw) > 1 and set(raw) == {leader}  # the leader, once per process holding the lock
