@@ -32,6 +32,10 @@ RETIREMENT_POLICY = "https://api.example.com/docs/retirement"
 
 # --8<-- [start:headers]
 def deprecation_headers(deprecated_at: datetime, sunset_at: datetime) -> dict[str, str]:
+    if deprecated_at.tzinfo is None or sunset_at.tzinfo is None:
+        raise ValueError("use aware datetimes: a naive one is read as local time")
+    if sunset_at < deprecated_at:  # RFC 9745 section 4: the sunset MUST NOT be earlier
+        raise ValueError("the sunset must not come before the deprecation")
     links = (
         f'<{MIGRATION_GUIDE}>; rel="deprecation"; type="text/html", '
         f'<{RETIREMENT_POLICY}>; rel="sunset"; type="text/html"'
@@ -40,7 +44,7 @@ def deprecation_headers(deprecated_at: datetime, sunset_at: datetime) -> dict[st
         # RFC 9745: a structured-field Date, "@" and seconds since the epoch.
         "Deprecation": f"@{int(deprecated_at.timestamp())}",
         # RFC 8594: an HTTP-date, always GMT.
-        "Sunset": format_datetime(sunset_at, usegmt=True),
+        "Sunset": format_datetime(sunset_at.astimezone(UTC), usegmt=True),
         "Link": links,
     }
 

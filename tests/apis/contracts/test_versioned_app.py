@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
 import pytest
@@ -88,3 +88,26 @@ def test_sunset_header_is_an_http_date_for_any_instant() -> None:
     when = datetime(2030, 2, 3, 4, 5, 6, tzinfo=UTC)
     headers = deprecation_headers(DEPRECATED_AT, when)
     assert headers["Sunset"] == "Sun, 03 Feb 2030 04:05:06 GMT"
+
+
+def test_a_sunset_before_the_deprecation_is_refused() -> None:
+    # RFC 9745 section 4: the Sunset MUST NOT be earlier than the Deprecation.
+    with pytest.raises(ValueError, match="before the deprecation"):
+        deprecation_headers(SUNSET_AT, DEPRECATED_AT)
+    same_day = deprecation_headers(SUNSET_AT, SUNSET_AT)  # equal is allowed
+    assert same_day["Deprecation"] == f"@{int(SUNSET_AT.timestamp())}"
+
+
+@pytest.mark.parametrize("naive", ["deprecated", "sunset"])
+def test_naive_datetimes_are_refused(naive: str) -> None:
+    # A naive datetime's timestamp() is local time: a Deprecation hours off.
+    times = {"deprecated": DEPRECATED_AT, "sunset": SUNSET_AT}
+    times[naive] = times[naive].replace(tzinfo=None)
+    with pytest.raises(ValueError, match="aware"):
+        deprecation_headers(times["deprecated"], times["sunset"])
+
+
+def test_a_sunset_in_another_zone_is_sent_in_gmt() -> None:
+    paris = timezone(timedelta(hours=2))
+    headers = deprecation_headers(DEPRECATED_AT, datetime(2026, 7, 1, 2, tzinfo=paris))
+    assert headers["Sunset"] == "Wed, 01 Jul 2026 00:00:00 GMT"
