@@ -87,19 +87,28 @@ def onset(
     return None
 
 
+@dataclass(frozen=True)
+class Concentration:
+    value: str
+    traffic_share: float  # of all requests in the window
+    slow_share: float  # of the slow requests in the window
+    risk: float  # its slow rate / everyone else's slow rate (inf: only it is slow)
+
+
 def concentration(
     requests: Sequence[Request],
     since: int,
     threshold_ms: float,
     dimension: str,
-    min_lift: float = 2.0,
-) -> tuple[str, float, float] | None:
-    """(value, share of traffic, share of slow requests) for the value that stands out.
+    min_risk: float = 2.0,
+) -> Concentration | None:
+    """The value of `dimension` whose requests are slow most often, compared with the rest.
 
-    A value stands out when its share of the slow requests is at least
-    `min_lift` times its share of the traffic: a host that serves 25% of
-    requests and 80% of the slow ones does; a big tenant that is slow in
-    proportion to its traffic does not. None when no value does.
+    Its relative risk: the fraction of its requests that are slow, divided
+    by that fraction among all other values' requests. A value stands out at `min_risk` or
+    more: a host slow 40% of the time while the others are slow 1% of the
+    time does, and so does a route with 60% of the traffic and every slow
+    request; a big tenant slow as often as everyone else does not.
     """
     if dimension not in ("host", "route", "tenant"):
         raise ValueError(f"unknown dimension {dimension!r}")
@@ -109,14 +118,21 @@ def concentration(
         raise ValueError("no slow requests since that minute: nothing to scope")
     traffic = Counter(getattr(r, dimension) for r in window)
     slow_by = Counter(getattr(r, dimension) for r in slow)
+    if len(traffic) < 2:
+        return None  # one value: nothing to compare it with
 
-    def lift(value: str) -> float:
-        return (slow_by[value] / len(slow)) / (traffic[value] / len(window))
+    def risk(value: str) -> float:
+        rest_slow = len(slow) - slow_by[value]
+        rest_rate = rest_slow / (len(window) - traffic[value])
+        rate = slow_by[value] / traffic[value]
+        return rate / rest_rate if rest_rate else math.inf
 
-    value = max(sorted(traffic), key=lift)
-    if lift(value) < min_lift:
+    value = max(sorted(traffic), key=risk)
+    if risk(value) < min_risk:
         return None
-    return value, traffic[value] / len(window), slow_by[value] / len(slow)
+    return Concentration(
+        value, traffic[value] / len(window), slow_by[value] / len(slow), risk(value)
+    )
 
 
 def slow_share(
@@ -153,8 +169,10 @@ if __name__ == "__main__":
         found = concentration(requests, start, 300, dimension)
         summary = "no value stands out"
         if found is not None:
-            value, traffic, slow = found
-            summary = f"{value:9}{traffic:4.0%} of traffic, {slow:4.0%} of slow"
+            summary = (
+                f"{found.value:8}{found.traffic_share:4.0%} of traffic,"
+                f"{found.slow_share:4.0%} of slow, {found.risk:2.0f}x the rest's rate"
+            )
         print(f"{dimension:7}{summary}")
         #> host   web-3     25% of traffic,  89% of slow
         #> route  /search   34% of traffic,  89% of slow

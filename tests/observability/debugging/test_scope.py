@@ -1,11 +1,15 @@
 from __future__ import annotations
 
+import math
+import random
+
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from examples.observability.debugging.scope import (
     CHANGES,
+    HOSTS,
     Request,
     changes_before,
     concentration,
@@ -27,13 +31,32 @@ def test_the_symptom_starts_with_the_canary(hour: list[Request]) -> None:
 def test_the_slow_requests_concentrate_on_web3_and_search(hour: list[Request]) -> None:
     host = concentration(hour, 35, 300, "host")
     route = concentration(hour, 35, 300, "route")
-    assert host is not None and host[0] == "web-3"
-    assert route is not None and route[0] == "/search"
-    assert host[2] > 3 * host[1]  # far more of the slow requests than of the traffic
+    assert host is not None and host.value == "web-3"
+    assert route is not None and route.value == "/search"
+    assert host.slow_share > 3 * host.traffic_share  # far more of the slow requests than of the traffic
+    assert host.risk > 20
+
+
+def test_a_value_with_most_of_the_traffic_can_still_stand_out() -> None:
+    # /search carries 60% of the traffic and every slow request. Comparing
+    # shares (slow share / traffic share <= 1 / 0.6) could never flag it.
+    rng = random.Random(1)
+    requests = []
+    for minute in range(10):
+        for _ in range(500):
+            route = "/search" if rng.random() < 0.6 else "/orders"
+            slow = route == "/search" and rng.random() < 0.3
+            requests.append(Request(minute, "web-1", route, "acme", 900.0 if slow else 40.0))
+    found = concentration(requests, 0, 300, "route")
+    assert found is not None and found.value == "/search"
+    assert found.slow_share == 1 and found.risk == math.inf
+    assert found.slow_share / found.traffic_share < 2  # what the old share ratio saw
 
 
 def test_a_big_tenant_slow_in_proportion_does_not_stand_out(hour: list[Request]) -> None:
     assert concentration(hour, 35, 300, "tenant") is None
+    top = concentration(hour, 35, 300, "tenant", min_risk=0)
+    assert top is not None and top.risk < 2
 
 
 def test_changes_before_the_onset_are_candidates_and_later_ones_are_not() -> None:
@@ -101,10 +124,37 @@ def test_onset_matches_a_brute_force_model(minutes: list[tuple[int, int]], run: 
 
 
 @given(minutes_strategy)
-def test_concentration_shares_are_shares(minutes: list[tuple[int, int]]) -> None:
+def test_one_value_has_nothing_to_stand_out_from(minutes: list[tuple[int, int]]) -> None:
     requests = _requests(minutes)
     assume(any(r.latency_ms >= 300 for r in requests))
-    found = concentration(requests, 0, 300, "host", min_lift=0)
-    assert found is not None
-    _, traffic, slow = found
-    assert traffic == 1 and slow == 1  # one host: all the traffic, all the slow
+    assert concentration(requests, 0, 300, "host", min_risk=0) is None
+
+
+# Each request as (host, slow?); the model counts by the definition.
+requests_strategy = st.lists(st.tuples(st.sampled_from(HOSTS[:3]), st.booleans()), min_size=1, max_size=60)
+
+
+@given(requests_strategy, st.sampled_from([0.0, 1.5, 2.0, 4.0]))
+def test_concentration_matches_a_relative_risk_model(rows: list[tuple[str, bool]], min_risk: float) -> None:
+    assume(any(slow for _, slow in rows))
+    requests = [Request(0, host, "/orders", "acme", 500.0 if slow else 10.0) for host, slow in rows]
+    hosts = sorted({host for host, _ in rows})
+
+    def model_risk(host: str) -> float:
+        mine = [slow for h, slow in rows if h == host]
+        rest = [slow for h, slow in rows if h != host]
+        rest_rate = sum(rest) / len(rest)
+        return (sum(mine) / len(mine)) / rest_rate if rest_rate else math.inf
+
+    found = concentration(requests, 0, 300, "host", min_risk=min_risk)
+    if len(hosts) < 2:
+        assert found is None
+        return
+    best = max(hosts, key=model_risk)  # the first of equals, in sorted order
+    if model_risk(best) < min_risk:
+        assert found is None
+    else:
+        assert found is not None
+        assert (found.value, found.risk) == (best, model_risk(best))
+        assert found.traffic_share == sum(h == best for h, _ in rows) / len(rows)
+        assert found.slow_share == sum(h == best and slow for h, slow in rows) / sum(slow for _, slow in rows)
