@@ -41,8 +41,11 @@ recent_errors: deque[BaseException] = deque(maxlen=50)
 
 
 @contextmanager
-def orders_engine(tag: str) -> Iterator[Engine]:
-    """A pool of POOL_SIZE connections, labeled `tag`, over a scratch orders table."""
+def orders_engine(tag: str, server_options: str = "") -> Iterator[Engine]:
+    """A pool of POOL_SIZE connections, labeled `tag`, over a scratch orders table.
+
+    `server_options` adds libpq `-c name=value` settings to every connection.
+    """
     with scratch_schema("ex_dbg_pool") as schema:
         engine = create_engine(
             postgres_url(),
@@ -52,7 +55,8 @@ def orders_engine(tag: str) -> Iterator[Engine]:
             connect_args={
                 "connect_timeout": CONNECT_TIMEOUT_SECONDS,
                 "application_name": tag,
-                "options": f"-c search_path={schema} -c statement_timeout=5s",
+                "options": f"-c search_path={schema} -c statement_timeout=5s "
+                + server_options,
             },
         )
         try:

@@ -1,12 +1,15 @@
 from __future__ import annotations
 
+import os
 import secrets
+import signal
 import time
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import timedelta
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -25,6 +28,9 @@ from examples.observability.debugging.lock_blockers import (
 )
 from examples.scratch_postgres import scratch_schema
 from examples.system_design.payments.lock_order_demo import waiting_on_lock
+from tests.support import postgres_pair
+from tests.support.ci import running_under_ci
+from tests.support.provisioned import Unavailable
 
 
 @pytest.fixture
@@ -520,3 +526,37 @@ def test_all_three_timeouts_are_off_by_default(postgres_dsn: str) -> None:
         ("lock_timeout", "0"),
         ("statement_timeout", "0"),
     ]
+
+
+def test_kill_9_on_one_backend_ends_every_session() -> None:
+    # On a private server the test starts and removes: the postmaster treats
+    # a backend killed by SIGKILL as a crash, ends every other session and
+    # reinitializes. pg_terminate_backend() (SIGTERM) ends only its target.
+    try:
+        pair = postgres_pair.start()
+    except Unavailable as error:
+        if running_under_ci():
+            pytest.fail(f"a private PostgreSQL could not be started: {error}")
+        pytest.skip(f"a private PostgreSQL could not be started: {error}")
+    try:
+        with (
+            psycopg.connect(pair.primary_dsn, autocommit=True, connect_timeout=5) as victim,
+            psycopg.connect(pair.primary_dsn, autocommit=True, connect_timeout=5) as bystander,
+            psycopg.connect(pair.primary_dsn, autocommit=True, connect_timeout=5) as admin,
+        ):
+            admin.execute("SELECT pg_terminate_backend(%s, 5000)", (victim.info.backend_pid,))
+            assert bystander.execute("SELECT 1").fetchone() == (1,)  # SIGTERM: only the target
+        with (
+            psycopg.connect(pair.primary_dsn, autocommit=True, connect_timeout=5) as victim,
+            psycopg.connect(pair.primary_dsn, autocommit=True, connect_timeout=5) as bystander,
+        ):
+            os.kill(victim.info.backend_pid, signal.SIGKILL)
+            wait_until(lambda: "all server processes terminated; reinitializing" in _log(pair.root))
+            with pytest.raises(psycopg.OperationalError):
+                bystander.execute("SELECT 1")
+    finally:
+        pair.stop()
+
+
+def _log(root: Path) -> str:
+    return (root / "primary.log").read_text(encoding="utf-8", errors="replace")

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import ctypes
+import os
 import tracemalloc
 from collections import OrderedDict
 from pathlib import Path
@@ -98,3 +100,39 @@ def test_bounded_cache_matches_an_lru_model(size: int, users: list[int]) -> None
             model.popitem(last=False)
         assert list(cache._pages) == list(model)
     assert len(cache) <= size
+
+
+def test_with_one_frame_the_caller_that_keeps_the_page_is_missing() -> None:
+    sites = leak_sites(serve(profile_cache.ProfileCache()), 500, APP, frames=1)
+    assert [len(site.stack) for site in sites] == [1, 1]
+    assert not any("self._pages[key]" in line for site in sites for line in site.stack)
+
+
+def _rss_bytes() -> int:
+    """Resident set size of this process (Linux: /proc/self/statm, in pages)."""
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+
+
+def test_tracemalloc_does_not_see_memory_that_c_code_allocates() -> None:
+    # A native leak (a C extension, a library's own malloc) grows the RSS
+    # while the traced total stays flat: compare the two.
+    libc = ctypes.CDLL(None)
+    libc.malloc.restype = ctypes.c_void_p
+    libc.malloc.argtypes = [ctypes.c_size_t]
+    libc.free.argtypes = [ctypes.c_void_p]
+    size = 64 * 1024 * 1024
+    tracemalloc.start()
+    try:
+        traced_before, rss_before = tracemalloc.get_traced_memory()[0], _rss_bytes()
+        block = libc.malloc(size)
+        assert block
+        try:
+            ctypes.memset(block, 1, size)  # touch every page so it is resident
+            traced_growth = tracemalloc.get_traced_memory()[0] - traced_before
+            rss_growth = _rss_bytes() - rss_before
+        finally:
+            libc.free(block)
+    finally:
+        tracemalloc.stop()
+    assert rss_growth > size // 2
+    assert traced_growth < 1024 * 1024

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 
-from examples.observability.debugging.lock_blockers import new_run_tag
+from examples.observability.debugging.lock_blockers import new_run_tag, wait_until
 from examples.observability.debugging.pool_exhaustion import (
     POOL_SIZE,
     handle,
@@ -114,8 +114,24 @@ def test_no_session_of_the_run_is_left_on_the_server(tag: str) -> None:
 def test_a_starved_pool_says_so_in_its_error(engine: Engine) -> None:
     conns = [engine.connect() for _ in range(POOL_SIZE)]
     try:
-        with pytest.raises(PoolTimeout, match="QueuePool limit of size 3 overflow 0 reached, connection timed out"):
+        with pytest.raises(
+            PoolTimeout, match=r"^QueuePool limit of size 3 overflow 0 reached, connection timed out, timeout 0\.20 "
+        ):
             engine.connect()
     finally:
         for conn in conns:
             conn.close()
+
+
+def test_the_server_idle_timeout_frees_sessions_not_pool_slots(tag: str) -> None:
+    # idle_in_transaction_session_timeout ends the leaked sessions on the
+    # server (their locks go, and so does the evidence in pg_stat_activity),
+    # but the pool still counts their connections as checked out.
+    recent_errors.clear()
+    with orders_engine(tag, "-c idle_in_transaction_session_timeout=200ms") as engine:
+        assert [handle(refund_leaky, engine, order) for order in [901, 902, 903]] == [404, 404, 404]
+        wait_until(lambda: server_sessions(tag) == [])
+        assert engine.pool.checkedout() == POOL_SIZE
+        assert handle(refund, engine, 1) == 503  # still starved
+        recent_errors.clear()
+        gc.collect()  # the Connections return, each over a session the server has closed
