@@ -4,7 +4,8 @@ The sender signs with every key in its ring during a rotation, so receivers on
 the old key and on the new one both accept. The receiver checks the MAC in
 constant time (KeyRing from the web security page), refuses timestamps outside
 five minutes, and remembers what it accepted inside that window, so a captured
-request replayed a minute later is refused too.
+request replayed a minute later is answered 204 and never acted on twice. It
+acts on nothing itself: it queues the event and answers at once.
 """
 
 from __future__ import annotations
@@ -12,11 +13,13 @@ from __future__ import annotations
 import hashlib
 import heapq
 from collections.abc import Callable
+from typing import Any
 
 from fastapi import FastAPI, Request, Response
 
 from examples.apis.rest.problem_details import (
     PROBLEM_TYPES,
+    install_problem_handlers,
     problem_response,
     problem_responses,
 )
@@ -25,7 +28,7 @@ from examples.security.web.signing_keys import TOLERANCE_SECONDS, BadSignature, 
 SIGNATURE_HEADER = "Webhook-Signature"
 MAX_SIGNATURES = 4  # a header with hundreds would make us compute hundreds of MACs
 MAX_BODY_BYTES = 64 * 1024  # larger bodies get 413 before any MAC is computed
-MAX_SEEN = 100_000  # replay cache cap: about 10 MB of keys; full -> 503, retry later
+MAX_SEEN = 100_000  # replay cache cap, about 20 MB (a test measures it); full -> 503
 
 
 # --8<-- [start:sign]
@@ -41,6 +44,10 @@ def sign(body: bytes, rings: list[KeyRing], timestamp: int) -> dict[str, str]:
 class ReplayCacheFull(Exception):
     """More fresh deliveries than the cache holds: refuse rather than forget."""
 
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(f"retry in {retry_after} s")
+        self.retry_after = retry_after  # when the oldest entry leaves the window
+
 
 class WebhookVerifier:
     def __init__(
@@ -49,10 +56,11 @@ class WebhookVerifier:
         self.ring = ring
         self.clock = clock
         self.max_seen = max_seen
-        self.seen: set[str] = set()  # accepted sha256(timestamp + "." + body)
-        self.expiry: list[tuple[int, str]] = []  # heap of (timestamp, key)
+        self.seen: set[bytes] = set()  # accepted sha256(timestamp + "." + body)
+        self.expiry: list[tuple[int, bytes]] = []  # heap of (timestamp, key)
 
-    def verify(self, body: bytes, header: str) -> None:
+    def verify(self, body: bytes, header: str) -> bool:
+        """True for a new delivery, False for one already accepted; else raise."""
         if not header.isascii():
             raise BadSignature("signature header is not ASCII")
         signatures = [part.strip() for part in header.split(",")]
@@ -65,22 +73,23 @@ class WebhookVerifier:
             except BadSignature:
                 continue  # perhaps a key we do not hold yet; try the next
             stamp = int(signature.split(".")[1])
-            self._refuse_replay(stamp, body, now)
-            return
+            return self._first_time(stamp, body, now)
         raise BadSignature("no valid signature")
 
-    def _refuse_replay(self, stamp: int, body: bytes, now: int) -> None:
+    def _first_time(self, stamp: int, body: bytes, now: int) -> bool:
         # Forget, oldest first, what the timestamp check now refuses anyway:
         # each entry leaves once, so a delivery costs O(log n), not O(n).
         while self.expiry and now - self.expiry[0][0] > TOLERANCE_SECONDS:
             self.seen.discard(heapq.heappop(self.expiry)[1])
-        key = hashlib.sha256(b"%d." % stamp + body).hexdigest()
+        key = hashlib.sha256(b"%d." % stamp + body).digest()
         if key in self.seen:
-            raise BadSignature("this delivery was already accepted")
-        if len(self.seen) >= self.max_seen:
-            raise ReplayCacheFull  # the sender retries later; memory stays bounded
+            return False  # a replay, or a retry after our 204 was lost
+        if len(self.seen) >= self.max_seen:  # memory stays bounded
+            oldest = self.expiry[0][0]  # leaves once now - oldest > TOLERANCE
+            raise ReplayCacheFull(oldest + TOLERANCE_SECONDS + 1 - now)
         self.seen.add(key)
         heapq.heappush(self.expiry, (stamp, key))
+        return True
 
 
 # --8<-- [end:verify]
@@ -106,23 +115,43 @@ DELIVERY = {
     },
 }
 RECEIVER_RESPONSES: dict[int | str, dict[str, object]] = {
-    204: {"description": "Accepted: a valid, fresh signature not seen before"},
+    204: {"description": "Accepted (queued), or already accepted before"},
     **problem_responses(
         {
-            400: "The signature is missing, wrong, stale or replayed",
+            400: "The signature is missing, wrong or stale",
             413: f"The body is over {MAX_BODY_BYTES} bytes",
             503: "Too many fresh deliveries to remember; retry later",
         }
     ),
 }
 RECEIVER_RESPONSES[503]["headers"] = {
-    "Retry-After": {"description": "Seconds to wait", "schema": {"type": "string"}}
+    "Retry-After": {
+        "description": "Seconds until the oldest remembered delivery leaves the window",
+        "schema": {"type": "string"},
+        "required": True,
+    }
 }
 
 
+def never_422(app: FastAPI) -> None:
+    """install_problem_handlers documents a 422 for every body; this one is not parsed."""
+    documented = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = documented()
+        for operation in schema["paths"]["/webhooks/orders"].values():
+            operation["responses"].pop("422", None)
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
 # --8<-- [start:app]
-def create_app(verifier: WebhookVerifier) -> FastAPI:
+def create_app(verifier: WebhookVerifier, enqueue: Callable[[bytes], None]) -> FastAPI:
+    """`enqueue` hands the event to a worker: answer in milliseconds, act later."""
     app = FastAPI()
+    install_problem_handlers(app)  # 404 and 405 are problem details too
+    never_422(app)  # the body is verified, never parsed, so no 422 is sent
 
     @app.post(
         "/webhooks/orders",
@@ -143,7 +172,8 @@ def create_app(verifier: WebhookVerifier) -> FastAPI:
                     type_=PROBLEM_TYPES + "body-too-large",
                 )
         try:
-            verifier.verify(bytes(body), request.headers.get(SIGNATURE_HEADER, ""))
+            header = request.headers.get(SIGNATURE_HEADER, "")
+            fresh = verifier.verify(bytes(body), header)
         except BadSignature:
             # One answer for every failure: the reason would coach a forger.
             # 400, not 401: 401 needs a WWW-Authenticate challenge (RFC 9110
@@ -152,18 +182,20 @@ def create_app(verifier: WebhookVerifier) -> FastAPI:
                 request,
                 400,
                 title="Bad webhook signature",
-                detail="The signature is missing, wrong, stale or replayed.",
+                detail="The signature is missing, wrong or stale.",
                 type_=PROBLEM_TYPES + "bad-signature",
             )
-        except ReplayCacheFull:
+        except ReplayCacheFull as full:
             return problem_response(
                 request,
                 503,
                 title="Too many deliveries",
                 detail="Retry this delivery later.",
                 type_=PROBLEM_TYPES + "busy",
-                headers={"Retry-After": "60"},
+                headers={"Retry-After": str(full.retry_after)},
             )
+        if fresh:  # a delivery seen before gets 204 too: a sender counts any
+            enqueue(bytes(body))  # other status as a failure and retries it
         return Response(status_code=204)
 
     return app

@@ -16,20 +16,21 @@ old, new = KeyRing.parse(f"k1:{key(1)}"), KeyRing.parse(f"k2:{key(2)}")
 now = 1_767_225_600
 receiver = WebhookVerifier(old, clock=lambda: now)  # not rotated yet: k1 only
 body = b'{"event":"order.paid","id":"evt_1"}'
+queue: list[bytes] = []  # stands in for a real queue that a worker drains
 
 # --8<-- [start:deliveries]
-with TestClient(create_app(receiver)) as client:
+with TestClient(create_app(receiver, enqueue=queue.append)) as client:
 
     def deliver(label: str, payload: bytes, headers: dict[str, str]) -> None:
         status = client.post("/webhooks/orders", content=payload, headers=headers)
-        print(f"{label:<22} {status.status_code}")
-        #> k2 + k1 signatures     204
-        #> same request again     400
-        #> body tampered          400
-        #> signed 6 minutes ago   400
-        #> only the unknown key   400
-        #> wrong secret for k1    400
-        #> non-ASCII header       400
+        print(f"{label:<22} {status.status_code} queued={len(queue)}")
+        #> k2 + k1 signatures     204 queued=1
+        #> same request again     204 queued=1
+        #> body tampered          400 queued=1
+        #> signed 6 minutes ago   400 queued=1
+        #> only the unknown key   400 queued=1
+        #> wrong secret for k1    400 queued=1
+        #> non-ASCII header       400 queued=1
 
     signed = sign(body, [new, old], now)  # rotating: signed with k2 and k1
     print(signed["Webhook-Signature"][:40] + "...")

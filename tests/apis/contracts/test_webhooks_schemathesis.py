@@ -22,7 +22,8 @@ from tests.support.schemathesis_runs import Tally, accepting, bounded, mostly
 
 NOW = 1_767_225_600
 RING = KeyRing.parse("k1:" + base64.b64encode(bytes(range(32))).decode())
-app = create_app(WebhookVerifier(RING, clock=lambda: NOW))
+QUEUE: list[bytes] = []
+app = create_app(WebhookVerifier(RING, clock=lambda: NOW), enqueue=QUEUE.append)
 # A signature header can match the document (a string) and still be wrong:
 # refusing it with 400 is the receiver's job, not a rejection of valid data.
 config = accepting({"POST /webhooks/orders": [400]})
