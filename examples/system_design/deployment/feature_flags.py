@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 BUCKETS = 10_000  # 0.01% granularity: 12.34% is 1,234 buckets
@@ -41,7 +41,9 @@ def builtin_bucket(flag_key: str, user_id: str) -> int:
 
 def user_ids(values: object, name: str) -> frozenset[str]:
     """A list of user ids from a config file; a lone string is a mistake, not a list."""
-    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+    # A string or a mapping iterates, but as letters or keys: {"alice": false}
+    # would allow alice.
+    if isinstance(values, str | bytes | Mapping) or not isinstance(values, Iterable):
         raise ValueError(f"{name} must be a list of user ids, got {values!r}")
     ids = frozenset(values)
     if not all(isinstance(user, str) and user for user in ids):
@@ -76,6 +78,8 @@ class Flag:
             raise ValueError(f"killed must be true or false, got {self.killed!r}")
         object.__setattr__(self, "allow", user_ids(self.allow, "allow"))
         object.__setattr__(self, "deny", user_ids(self.deny, "deny"))
+        if both := self.allow & self.deny:  # which list was meant is a guess
+            raise ValueError(f"users both allowed and denied: {sorted(both)}")
 
     @property
     def threshold(self) -> int:
