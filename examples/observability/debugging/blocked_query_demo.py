@@ -94,7 +94,9 @@ def incident(schema: str) -> None:
         for b in blocked_sessions(monitor, tag):
             print(f"{b.waiter.name} ({b.waiter.state}, waiting on {b.waiter.wait})")
             #> refund (active, waiting on Lock/transactionid)
-            print(f"  blocked by {b.blocker.name} ({b.blocker.state}, {b.blocker.wait})")
+            print(
+                f"  blocked by {b.blocker.name} ({b.blocker.state}, {b.blocker.wait})"
+            )
             #>   blocked by checkout (idle in transaction, Client/ClientRead)
             print("  idle for over 0.5 s:", b.blocker.in_state_for > SLOW_CALL)
             #>   idle for over 0.5 s: True

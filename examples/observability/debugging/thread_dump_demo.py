@@ -17,7 +17,7 @@ if __name__ == "__main__":
         stacks = stuck_threads(worker, Path(folder, "stacks.txt"))
         for where in sorted(waiting_at(s, stuck_worker.__file__) for s in stacks):
             print(where)
-            #> audit_report line 41: with self.balances_lock:
-            #> main line 80: thread.join()
-            #> transfer line 35: with self.audit_lock:
+            #> audit_report line 46: with self.balances_lock:
+            #> main line 88: thread.join()
+            #> transfer line 40: with self.audit_lock:
         # --8<-- [end:diagnose]
