@@ -76,6 +76,14 @@ def start_waiting(
     return done
 
 
+def release(holder: psycopg.Connection, *queue: tuple[psycopg.Connection, Future[object]]) -> None:
+    """Roll the holder back, then let each waiter in the queue finish and roll back in turn."""
+    holder.rollback()
+    for conn, done in queue:
+        done.result(timeout=10)
+        conn.rollback()
+
+
 def test_finds_the_idle_transaction_that_blocks_the_update(schema: str) -> None:
     with hung_refund(schema) as s:
         [edge] = blocked_sessions(s.monitor, s.tag)
@@ -220,11 +228,7 @@ def test_a_chain_of_waiters_has_one_root(schema: str) -> None:
         # one queues for the row's tuple lock, held by that first waiter.
         assert waits == {"b": "Lock/transactionid", "c": "Lock/tuple"}
         assert [root.name for root in root_blockers(edges)] == ["a"]  # not b: it is a victim
-        a.rollback()
-        b_done.result(timeout=10)
-        b.rollback()
-        c_done.result(timeout=10)
-        c.rollback()
+        release(a, (b, b_done), (c, c_done))
 
 
 def test_a_migration_behind_a_long_reader_blocks_every_later_query(schema: str) -> None:
@@ -243,11 +247,7 @@ def test_a_migration_behind_a_long_reader_blocks_every_later_query(schema: str) 
         assert {(x.waiter.name, x.blocker.name) for x in edges} == {("app", "migration"), ("migration", "reader")}
         assert {x.waiter.wait for x in edges} == {"Lock/relation"}
         assert [root.name for root in root_blockers(edges)] == ["reader"]
-        reader.rollback()
-        alter.result(timeout=10)
-        migration.rollback()
-        read.result(timeout=10)
-        app.rollback()
+        release(reader, (migration, alter), (app, read))
 
 
 def test_a_lock_timeout_on_the_migration_lets_the_queue_through(schema: str) -> None:
