@@ -52,3 +52,27 @@ def test_site_keys_are_matched_case_insensitively(pki: Pki) -> None:
 def test_routing_needs_at_least_one_site() -> None:
     with pytest.raises(ValueError, match="at least one site"):
         route_by_name({})
+
+
+def test_a_mutual_tls_site_is_never_reached_without_a_client_certificate(pki: Pki) -> None:
+    # After the SNI callback switches contexts, OpenSSL keeps the first
+    # context's verify mode and version limits for the whole handshake, so a
+    # mutual-TLS site behind a plain one would take anonymous clients.
+    # route_by_name refuses such a mix instead of serving it.
+    plain = server_context(pki.server("www.example.test"))
+    mutual = server_context(pki.server("api.example.test"), client_roots=[pki.root.certificate])
+    for sites in (
+        {"www.example.test": plain, "api.example.test": mutual},
+        {"api.example.test": mutual, "www.example.test": plain},
+    ):
+        with pytest.raises(ValueError, match="verify_mode"):
+            route_by_name(sites)
+    assert plain.sni_callback is None and mutual.sni_callback is None  # nothing changed on refusal
+
+
+def test_sites_with_other_tls_versions_are_refused(pki: Pki) -> None:
+    strict = server_context(pki.server("api.example.test"))
+    loose = server_context(pki.server("www.example.test"))
+    loose.minimum_version = ssl.TLSVersion.TLSv1_2
+    with pytest.raises(ValueError, match="minimum_version"):
+        route_by_name({"api.example.test": strict, "www.example.test": loose})
