@@ -1,8 +1,9 @@
 """Mutual TLS: the server asks for a client certificate and refuses a client without one.
 
 Services get client certificates from their own intermediate, Example
-Services CA. The server trusts the root for clients too, then decides what an
-authenticated caller may do by the name in its certificate.
+Services CA. The server trusts the root for clients, so the handshake also
+accepts a client certificate from the Servers CA; the authorization step
+therefore checks the issuer as well as the name.
 """
 
 import ssl
@@ -21,13 +22,18 @@ day = timedelta(days=1)  # short-lived client certificates, renewed by automatio
 
 # --8<-- [start:authorize]
 ALLOWED_CALLERS = {"orders.internal.test"}  # who may call this endpoint
+# Only this CA issues service identities; any CA under the root could sign a
+# certificate for an allowed name.
+SERVICE_ISSUER = "Example Services CA"
 
 
 def authorize(connection: ssl.SSLSocket) -> None:
     """Authentication happened in the handshake; authorization is ours to do."""
     peer = connection.getpeercert()  # verified, or the handshake had failed
-    names = {value for kind, value in peer["subjectAltName"] if kind == "DNS"}
-    verdict = "welcome" if names & ALLOWED_CALLERS else "forbidden"
+    issuer = {key: value for rdn in peer["issuer"] for key, value in rdn}
+    names = {value for kind, value in peer.get("subjectAltName", ()) if kind == "DNS"}
+    trusted = issuer.get("commonName") == SERVICE_ISSUER
+    verdict = "welcome" if trusted and names & ALLOWED_CALLERS else "forbidden"
     connection.sendall(f"{verdict} {', '.join(sorted(names))}\n".encode())
     connection.recv(1)
 
@@ -49,12 +55,15 @@ orders = services_ca.issue(["orders.internal.test"], "client", now, day)
 billing = services_ca.issue(["billing.internal.test"], "client", now, day)
 outsider_ca = Authority.root("Some Other Root", now, timedelta(days=3650))
 outsider = outsider_ca.issue(["orders.internal.test"], "client", now, day)
+# the right name and a valid chain, from the CA meant for web servers
+impostor = servers_ca.issue(["orders.internal.test"], "client", now, day)
 
 seen = {
     "no certificate": call(None),
     "orders": call(orders),
     "billing": call(billing),  # authenticated, but not allowed here
     "outsider": call(outsider),  # the right name, from a CA not trusted here
+    "impostor": call(impostor),  # trusted chain, wrong issuing CA
     "server cert": call(api),  # a valid chain, but issued for serverAuth only
 }
 for caller, (by_client, _) in seen.items():
@@ -63,6 +72,7 @@ for caller, (by_client, _) in seen.items():
     #> orders: welcome orders.internal.test
     #> billing: forbidden billing.internal.test
     #> outsider: TLSV1_ALERT_UNKNOWN_CA
+    #> impostor: forbidden orders.internal.test
     #> server cert: SSLV3_ALERT_UNSUPPORTED_CERTIFICATE
 for caller, (_, by_server) in seen.items():
     print(f"{caller}: {by_server}")
@@ -70,5 +80,6 @@ for caller, (_, by_server) in seen.items():
     #> orders: no failure
     #> billing: no failure
     #> outsider: client certificate refused: unable to get local issuer certificate
+    #> impostor: no failure
     #> server cert: client certificate refused: unsuitable certificate purpose
 # --8<-- [end:mtls]
