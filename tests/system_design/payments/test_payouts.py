@@ -59,14 +59,14 @@ def test_two_unlocked_payouts_both_send_the_same_money(schema: str, postgres_dsn
 
 
 def test_a_locked_payout_makes_the_second_wait_and_read_what_is_left(schema: str, postgres_dsn: str) -> None:
-    sent: list[int] = []
+    sent: dict[str, int] = {}  # by payout: B can return before A's call does
     with (
         connect(schema, postgres_dsn) as db,
         connect(schema, postgres_dsn) as a,
         connect(schema, postgres_dsn) as b,
     ):
         funded(db, 1_000)
-        second = threading.Thread(target=lambda: sent.append(pay_out(b, MERCHANT, "USD", reference="p-b")))
+        second = threading.Thread(target=lambda: sent.update(b=pay_out(b, MERCHANT, "USD", reference="p-b")))
 
         def hold_until_b_waits() -> None:  # A has read; B must now queue on the row
             second.start()
@@ -75,10 +75,10 @@ def test_a_locked_payout_makes_the_second_wait_and_read_what_is_left(schema: str
                 assert time.monotonic() < deadline, "B never waited on A's row lock"
                 time.sleep(0.01)
 
-        sent.append(pay_out(a, MERCHANT, "USD", reference="p-a", after_read=hold_until_b_waits))
+        sent["a"] = pay_out(a, MERCHANT, "USD", reference="p-a", after_read=hold_until_b_waits)
         second.join(timeout=30)
-        assert sent == [1_000, 0]
-        assert paid_out_at_most_the_balance(db, sent, 1_000)
+        assert sent == {"a": 1_000, "b": 0}
+        assert paid_out_at_most_the_balance(db, list(sent.values()), 1_000)
 
 
 def test_a_refund_after_a_payout_lands_and_leaves_the_merchant_owing(db: psycopg.Connection) -> None:
