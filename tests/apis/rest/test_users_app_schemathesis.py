@@ -11,16 +11,15 @@ cursor the app signed: no generated string carries a valid tag.
 """
 
 import secrets
-from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
 
 from examples.apis.rest.users_app import allow_anyone_demo_only, create_app
 from examples.apis.rest.users_store import UsersStore, connect
-from tests.support.schemathesis_cases import aim_at_real_data, print_tally
+from tests.support.schemathesis_cases import aim_at_real_data
+from tests.support.schemathesis_runs import Tally, bounded
 
 MAX_EXAMPLES = 25
 KEY = secrets.token_bytes(32)
@@ -33,7 +32,8 @@ schema = schemathesis.openapi.from_asgi(
 )
 store = UsersStore(connection)  # the same tables the app uses
 ids: list[int] = []
-statuses: Counter[str] = Counter()
+tally = Tally()  # fails an operation that never answered 2xx
+_tally, _reached_2xx = tally.fixtures()
 
 
 def reset() -> None:
@@ -45,21 +45,14 @@ def reset() -> None:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _report() -> Iterator[None]:
+def _close_connection() -> Iterator[None]:
     yield
-    print_tally(statuses)
     connection.close()
 
 
 @schema.parametrize()
-@settings(
-    max_examples=MAX_EXAMPLES,
-    deadline=None,
-    derandomize=True,  # the same cases on every run
-    suppress_health_check=list(HealthCheck),
-)
+@bounded(MAX_EXAMPLES)
 def test_the_app_does_what_its_openapi_document_says(case) -> None:
     reset()
     aim_at_real_data(case, ids, KEY)
-    response = case.call_and_validate()
-    statuses[f"{case.method} {case.path} {response.status_code}"] += 1
+    response = tally.call_and_validate(case)

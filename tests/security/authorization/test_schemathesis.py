@@ -19,17 +19,16 @@ Three things keep the run honest rather than a wall of 401s and 404s:
 
 import hashlib
 import secrets
-from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 import schemathesis
-from hypothesis import HealthCheck, settings
 
 from examples.security.authorization.accounts import connect
 from examples.security.authorization.policy import Role
 from examples.security.authorization.users_api import create_app
-from tests.support.schemathesis_cases import aim_at_real_data, print_tally
+from tests.support.schemathesis_cases import aim_at_real_data
+from tests.support.schemathesis_runs import Tally, bounded
 
 MAX_EXAMPLES = 25
 KEY = secrets.token_bytes(32)
@@ -46,7 +45,8 @@ app = create_app(connection, cursor_key=KEY)
 store = app.state.store
 schema = schemathesis.openapi.from_asgi("/openapi.json", app)
 ids: list[int] = []
-statuses: Counter[str] = Counter()
+tally = Tally()  # fails an operation that never answered 2xx
+_tally, _reached_2xx = tally.fixtures()
 
 
 def reset() -> None:
@@ -74,24 +74,17 @@ class AdminToken:
 
 
 @pytest.fixture(scope="module", autouse=True)
-def _report() -> Iterator[None]:
+def _close_connection() -> Iterator[None]:
     yield
-    print_tally(statuses)
     connection.close()
 
 
 @schema.parametrize()
-@settings(
-    max_examples=MAX_EXAMPLES,
-    deadline=None,
-    derandomize=True,  # the same cases on every run
-    suppress_health_check=list(HealthCheck),
-)
+@bounded(MAX_EXAMPLES)
 def test_the_app_does_what_its_openapi_document_says(case) -> None:
     reset()
     aim_at_real_data(case, ids, KEY)
-    response = case.call_and_validate()
-    statuses[f"{case.method} {case.path} {response.status_code}"] += 1
+    response = tally.call_and_validate(case)
     sent = response.request.headers.get("Authorization")
     if sent == f"Bearer {TOKEN}":
         assert response.status_code not in (401, 403), "the admin was refused"
