@@ -41,6 +41,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 
+from examples.security.challenges import documented_challenge, session_challenge
 from examples.security.oauth.registry import (
     CODE_TTL_SECONDS,
     Client,
@@ -55,6 +56,8 @@ API_AUDIENCE = "https://api.example.com"
 ACCESS_TOKEN_TTL = 300  # five minutes
 ID_TOKEN_TTL = 300
 SESSION_COOKIE = "as_session"
+# Its 401 (no session) carries a challenge, as RFC 9110 requires; see challenges.py.
+REALM = "authorization-server"
 FORM = "application/x-www-form-urlencoded"
 MAX_FORM_BYTES = 8 * 1024  # a token request is a few hundred bytes
 MAX_FORM_FIELDS = 20
@@ -445,7 +448,11 @@ AUTHORIZE_RESPONSES: dict[int | str, dict[str, object]] = {
         "headers": {"Location": _string("redirect_uri?code=...&state=...", True)},
     },
     400: {"model": OAuthError, "description": "Unknown client or redirect_uri"},
-    401: {"model": OAuthError, "description": "login_required: no session here"},
+    401: {
+        "model": OAuthError,
+        "description": "login_required: no session here",
+        "headers": documented_challenge(REALM),
+    },
 }
 TOKEN_FORM = {
     "type": "object",
@@ -510,7 +517,9 @@ def create_app(server: OAuthServer) -> FastAPI:
         oauth_request = server.create_oauth2_request(await incoming(request))
         user = server.registry.user_for_session(request.cookies.get(SESSION_COOKIE))
         if user is None:  # a real server shows its login form here
-            return JSONResponse({"error": "login_required"}, status_code=401)
+            return JSONResponse(
+                {"error": "login_required"}, 401, headers=session_challenge(REALM)
+            )
         try:
             grant = server.get_consent_grant(oauth_request, end_user=user)
         except OAuth2Error as error:  # answered in the protocol's own error format

@@ -26,8 +26,8 @@ from examples.apis.rest.problem_details import (
     install_problem_handlers,
     problem_doc,
     problem_response,
-    problem_responses,
 )
+from examples.security.challenges import documented_challenge, session_challenge
 from examples.security.passwords.accounts import Accounts, normalize_email
 from examples.security.passwords.hashing import HASHER, verify_password
 from examples.security.passwords.throttle import LoginThrottle, client_key
@@ -39,6 +39,8 @@ Email = Annotated[
 NewPassword = Annotated[str, StringConstraints(min_length=8, max_length=1024)]
 AnyPassword = Annotated[str, StringConstraints(min_length=1, max_length=1024)]
 WRONG = "Wrong email or password."
+# RFC 9110: a 401 carries a challenge (examples/security/challenges.py).
+REALM = "accounts"
 ACCEPTED = {"detail": "If the address can receive email, a message is on its way."}
 
 
@@ -64,7 +66,10 @@ class LoggedIn(BaseModel):
 # What the OpenAPI document says /login answers besides 400 and 422.
 LOGIN_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {"model": LoggedIn},
-    **problem_responses({401: "Wrong email or password (the same for both)"}),
+    401: {
+        **problem_doc("Wrong email or password (the same for both)"),
+        "headers": documented_challenge(REALM),
+    },
     429: {
         **problem_doc("Too many failed logins for this account or network"),
         "headers": {
@@ -129,7 +134,13 @@ def create_app(
         with slots:
             verdict = verify_password(stored, credentials.password, hasher)
         if account is None or not verdict.ok:
-            return problem_response(request, 401, title="Unauthorized", detail=WRONG)
+            return problem_response(
+                request,
+                401,
+                title="Unauthorized",
+                detail=WRONG,
+                headers=session_challenge(REALM, login="/login"),
+            )
         throttle.success(email, ip)
         if verdict.upgraded_hash is not None:
             accounts.set_hash(account.id, verdict.upgraded_hash)

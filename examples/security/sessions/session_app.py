@@ -20,6 +20,7 @@ from examples.apis.rest.problem_details import (
     install_problem_handlers,
     problem_responses,
 )
+from examples.security.challenges import documented_challenge, session_challenge
 from examples.security.sessions.session_store import Session, SessionStore
 
 # --8<-- [start:cookie]
@@ -79,9 +80,16 @@ def _answers(
     ok: type[BaseModel] | None, errors: dict[int, str]
 ) -> dict[int | str, dict[str, object]]:
     documented = problem_responses(errors)
+    if 401 in documented:
+        documented[401]["headers"] = documented_challenge(REALM)
     if ok is not None:
         documented[200] = {"model": ok}
     return documented
+
+
+# RFC 9110: every 401 carries a challenge; see examples/security/challenges.py.
+REALM = "sessions"
+CHALLENGE = session_challenge(REALM, login="/login")
 
 
 NO_SESSION = {401: "No session cookie, or one the server does not know"}
@@ -114,7 +122,7 @@ def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
     ) -> Session:
         session = store.get(session_id) if session_id else None
         if session is None:
-            raise HTTPException(401, "Log in first.")
+            raise HTTPException(401, "Log in first.", headers=CHALLENGE)
         # The browser attaches the cookie to any request to us, including a
         # form another site submits. It never attaches this header by itself,
         # and another site cannot read the token to copy it.
@@ -134,7 +142,7 @@ def create_app(store: SessionStore, authenticate: Authenticate) -> FastAPI:
     def login(credentials: Credentials, request: Request, response: Response) -> dict:
         user_id = authenticate(credentials.email, credentials.password)
         if user_id is None:
-            raise HTTPException(401, "Wrong email or password.")
+            raise HTTPException(401, "Wrong email or password.", headers=CHALLENGE)
         # Session fixation: never keep an id that existed before the login, it
         # may be one an attacker planted. Delete it and issue a fresh one.
         if old_id := request.cookies.get(COOKIE):

@@ -52,6 +52,7 @@ def test_without_a_session_at_the_server_there_is_no_code(setup, http) -> None:
     answer = http.get(f"{setup.auth_base}/authorize", params={"client_id": SPA})
     assert answer.status_code == 401
     assert "location" not in answer.headers
+    assert answer.headers["www-authenticate"] == 'Session realm="authorization-server"'
 
 
 def test_a_missing_verifier_is_refused(setup, http) -> None:

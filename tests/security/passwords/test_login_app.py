@@ -117,6 +117,7 @@ def test_unknown_email_and_wrong_password_are_byte_identical(client, unknown) ->
     missing = login(client, unknown, "guess")
     assert wrong.status_code == missing.status_code == 401
     assert wrong.headers["content-type"] == PROBLEM_JSON
+    assert wrong.headers["www-authenticate"] == 'Session realm="accounts", login="/login"'
     assert wrong.content == missing.content
     assert wrong.headers.multi_items() == missing.headers.multi_items()
 

@@ -53,11 +53,15 @@ def test_wrong_password_sets_no_cookie(app) -> None:
         response = client.post("/login", json={**ADA, "password": "nope"})
     assert response.status_code == 401
     assert "set-cookie" not in response.headers
+    assert response.headers["www-authenticate"] == 'Session realm="sessions", login="/login"'
 
 
 def test_no_cookie_or_a_made_up_one_is_401(app) -> None:
     with browser(app) as client:
-        assert client.get("/me").status_code == 401
+        response = client.get("/me")
+        assert response.status_code == 401
+        # RFC 9110 section 11.6.1: a 401 always names a way to authenticate
+        assert response.headers["www-authenticate"].startswith('Session realm="sessions"')
     with TestClient(
         app, base_url="https://testserver", cookies={COOKIE: "guess"}
     ) as client:
