@@ -1,6 +1,7 @@
 """The WWW-Authenticate challenge for a 401 from a login form or a session cookie.
 
-RFC 9110 (section 11.6.1) says a 401 MUST carry at least one challenge. IANA's
+RFC 9110 (section 15.5.2) says a 401 MUST carry a WWW-Authenticate field
+with at least one challenge (section 11.6.1 defines the field). IANA's
 HTTP Authentication Scheme Registry has no scheme for a form login or a
 session cookie (Bearer is for tokens in the Authorization header), so these
 apps send one of their own. Browsers open their login dialog only for the

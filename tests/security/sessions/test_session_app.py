@@ -60,7 +60,7 @@ def test_no_cookie_or_a_made_up_one_is_401(app) -> None:
     with browser(app) as client:
         response = client.get("/me")
         assert response.status_code == 401
-        # RFC 9110 section 11.6.1: a 401 always names a way to authenticate
+        # RFC 9110 section 15.5.2: a 401 always names a way to authenticate
         assert response.headers["www-authenticate"].startswith('Session realm="sessions"')
     with TestClient(
         app, base_url="https://testserver", cookies={COOKIE: "guess"}
