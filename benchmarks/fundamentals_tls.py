@@ -23,6 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import NamedTuple
 
 from benchmarks.timing import quick_mode
 from examples.fundamentals.tls.contexts import client_context, server_context
@@ -39,9 +40,22 @@ def one_byte(connection: ssl.SSLSocket) -> None:
     connection.recv(1)
 
 
-def median_seconds(connect_once: Callable[[], float]) -> float:
+class Timing(NamedTuple):
+    """The median of CONNECTIONS runs, and the quartiles around it (seconds)."""
+
+    median: float
+    p25: float
+    p75: float
+
+    def spread(self) -> str:
+        return f"(p25-p75 {self.p25 * 1e6:,.0f}-{self.p75 * 1e6:,.0f})"
+
+
+def median_seconds(connect_once: Callable[[], float]) -> Timing:
     connect_once()  # warm up: first-use costs are not what is being compared
-    return statistics.median(connect_once() for _ in range(CONNECTIONS))
+    samples = [connect_once() for _ in range(CONNECTIONS)]
+    low, _, high = statistics.quantiles(samples, n=4)
+    return Timing(statistics.median(samples), low, high)
 
 
 def in_memory_handshake(
@@ -141,19 +155,21 @@ def main() -> None:
                 sum(len(r.body) + 5 for r in before_data if r.sender == side) for side in ("client", "server")
             ]
 
-    print(f"median of {CONNECTIONS} connections each; ratio = row / TCP connect")
+    print(f"median of {CONNECTIONS} connections each, with quartiles; ratio = row / TCP connect")
     rows = [
         ("TCP connect", tcp),
         ("TCP + TLS 1.3 full handshake (ECDSA P-256)", full),
         ("TCP + TLS 1.3 resumed (ticket, PSK + ECDHE)", resumed),
     ]
-    for label, seconds in rows:
-        print(f"{label:<45} {seconds * 1e6:>9,.0f} µs   ratio {seconds / tcp:>6.1f}")
-    print(f"full handshake / resumed handshake: ratio {full / resumed:.2f}")
+    for label, timing in rows:
+        ratio = timing.median / tcp.median
+        print(f"{label:<45} {timing.median * 1e6:>7,.0f} µs {timing.spread():<22} ratio {ratio:>5.1f}")
+    print(f"full handshake / resumed handshake: ratio {full.median / resumed.median:.2f}")
     print("the handshake alone, both ends in one thread over memory buffers:")
-    print(f"{'  full handshake':<45} {memory_full * 1e6:>9,.0f} µs")
-    print(f"{'  resumed handshake':<45} {memory_resumed * 1e6:>9,.0f} µs")
-    print(f"  full / resumed: ratio {memory_full / memory_resumed:.2f}")
+    for label, timing in (("  full handshake", memory_full), ("  resumed handshake", memory_resumed)):
+        print(f"{label:<45} {timing.median * 1e6:>7,.0f} µs {timing.spread()}")
+    print(f"  full / resumed: ratio {memory_full.median / memory_resumed.median:.2f}")
+    print(f"sockets and threads add {(full.median - memory_full.median) * 1e6:,.0f} µs to a full handshake")
     for label, (sent, received) in sizes.items():
         print(f"bytes before the first data, {label:<8} client {sent:>5,}   server {received:>5,}")
 

@@ -1,8 +1,9 @@
 """HTTPS for real: an ASGI app served by Hypercorn over TLS, with ALPN h2 and http/1.1.
 
 Hypercorn reads the certificate chain and the (encrypted) key from files, as
-it would in production; here they come from the local CA and live only as
-long as the server. The listening socket is made first, on a free loopback
+it would in production; here they come from the local CA. Hypercorn loads
+them when it starts, and the files stay on disk (encrypted key, private
+folder) until the server stops. The listening socket is made first, on a free loopback
 port, and handed over by file descriptor, so no other process can take the
 port and clients may connect before the server is ready: they wait in the
 kernel's accept queue.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import asyncio
 import json
 import socket
+import ssl
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,6 +26,16 @@ from hypercorn.config import Config
 from examples.fundamentals.tls.local_ca import Issued, key_files
 
 STOP_TIMEOUT_SECONDS = 10.0
+
+
+class TLS13Config(Config):
+    """Hypercorn's config with TLS 1.2 refused; its default minimum is TLS 1.2."""
+
+    def create_ssl_context(self) -> ssl.SSLContext | None:
+        context = super().create_ssl_context()
+        if context is not None:
+            context.minimum_version = ssl.TLSVersion.TLSv1_3
+        return context
 
 
 async def which_protocol(scope: dict[str, Any], receive: Any, send: Any) -> None:
@@ -45,7 +57,7 @@ def serve_https(app: Any, identity: Issued) -> Iterator[int]:
     loop = asyncio.new_event_loop()
     stopped = asyncio.Event()
     with key_files(identity) as files:
-        config = Config()
+        config = TLS13Config()
         config.bind = [f"fd://{listener.detach()}"]  # Hypercorn owns it now
         config.certfile = str(files.certificate_chain)
         config.keyfile = str(files.key)

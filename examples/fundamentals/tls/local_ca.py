@@ -12,6 +12,7 @@ sends its leaf and the intermediate, and a client trusts just the root.
 
 from __future__ import annotations
 
+import ipaddress
 import re
 import secrets
 import tempfile
@@ -254,8 +255,18 @@ def _checked_dns_name(name: str) -> str:
     """A lower-case DNS name, optionally '*.' + name; ValueError otherwise."""
     if not isinstance(name, str) or not name.isascii():
         raise ValueError(f"{name!r}: use the ASCII (A-label, xn--...) form of the name")
+    if _is_ip_address(name):  # "127.0.0.1" would pass as four labels
+        raise ValueError(f"{name!r} is an IP address: it belongs in an iPAddress SAN")
     lowered = name.lower()
     labels = lowered.removeprefix("*.").split(".")
     if len(lowered) > 253 or len(labels) < 2 or not all(map(LABEL.match, labels)):
         raise ValueError(f"{name!r} is not a DNS name such as api.example.test")
     return lowered
+
+
+def _is_ip_address(name: str) -> bool:
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True

@@ -43,11 +43,15 @@ for age in (10, 61, 85, 91):
 
 # --8<-- [start:rotate]
 with serve_tls(server_context(issued_days_ago(85))) as server:
-    seen = presented_certificate("127.0.0.1", server.port, "api.example.test")
+    seen = presented_certificate(
+        "127.0.0.1", server.port, "api.example.test", [root.certificate]
+    )
     print("before:", time_left(seen, now).days, "days,", expiry_status(seen, now))
     #> before: 5 days, page
     server.context = server_context(issued_days_ago(0))  # new connections only
-    seen = presented_certificate("127.0.0.1", server.port, "api.example.test")
+    seen = presented_certificate(
+        "127.0.0.1", server.port, "api.example.test", [root.certificate]
+    )
     print("after: ", time_left(seen, now).days, "days,", expiry_status(seen, now))
     #> after:  90 days, ok
     print(read_greeting(server.port, client, "api.example.test"))

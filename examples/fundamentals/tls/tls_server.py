@@ -3,8 +3,9 @@
 The server accepts in one thread and runs each connection's handshake in a
 thread of its own, so a slow or silent client holds up only itself. Every
 socket has a timeout. What went wrong on the server side (a client that sent
-no certificate, one that hung up mid-handshake) is kept in `failures`, so a
-demo can show both sides of a refused connection.
+no certificate, one that hung up mid-handshake, a handler that raised) is
+kept in `failures`, so a demo can show both sides of a refused connection;
+a handler's exception is also logged with its traceback.
 
 `server.context` may be replaced while the server runs: connections accepted
 after that use the new context. That is certificate rotation without a restart.
@@ -12,12 +13,14 @@ after that use the new context. That is certificate rotation without a restart.
 
 from __future__ import annotations
 
+import logging
 import socket
 import ssl
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 5.0
 ACCEPT_POLL_SECONDS = 0.05  # how often the accept loop checks for a stop
 
@@ -76,16 +79,24 @@ class TLSServer:
         raw.settimeout(TIMEOUT_SECONDS)
         context = self.context  # read once: a rotation mid-handshake cannot mix two
         try:
-            with context.wrap_socket(raw, server_side=True) as connection:
-                self.handler(connection)
+            connection = context.wrap_socket(raw, server_side=True)
         except ssl.SSLCertVerificationError as error:  # the client's certificate
             self._failed(f"client certificate refused: {error.verify_message}")
+            return
         except ssl.SSLError as error:
             self._failed(error.reason or str(error))
+            return
         except OSError as error:  # reset, timeout, or the peer left
             self._failed(type(error).__name__)
+            return
         finally:
-            raw.close()
+            raw.close()  # the handshake's outcome holds its own socket
+        with connection:
+            try:
+                self.handler(connection)
+            except Exception as error:  # a bug in the handler, not a bad client
+                logger.exception("handler failed on a TLS connection")
+                self._failed(f"handler raised {type(error).__name__}: {error}")
 
     def _failed(self, reason: str) -> None:
         with self._lock:

@@ -24,10 +24,31 @@ MAX_RECORD = 2**14 + 256  # the largest TLSCiphertext a peer may send
 
 CONTENT_TYPES = {20: "change_cipher_spec", 21: "alert", 22: "handshake"}
 ENCRYPTED = 23  # application_data: the outer type of every protected record
-HANDSHAKE_TYPES = {1: "ClientHello", 2: "ServerHello", 11: "Certificate"}
+HANDSHAKE_TYPES = {  # RFC 8446 section 4, plus the TLS 1.2 ones (RFC 5246 7.4)
+    1: "ClientHello",
+    2: "ServerHello",
+    4: "NewSessionTicket",
+    8: "EncryptedExtensions",
+    11: "Certificate",
+    12: "ServerKeyExchange",
+    13: "CertificateRequest",
+    14: "ServerHelloDone",
+    15: "CertificateVerify",
+    16: "ClientKeyExchange",
+    20: "Finished",
+}
+# A ServerHello with this random is a HelloRetryRequest (RFC 8446 section 4.1.3).
+HELLO_RETRY_RANDOM = bytes.fromhex(
+    "cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c"
+)
 VERSIONS = {0x0304: "TLS 1.3", 0x0303: "TLS 1.2"}
 GROUPS = {0x001D: "x25519", 0x0017: "secp256r1", 0x0018: "secp384r1"}
-SUITES = {0x1301: "TLS_AES_128_GCM_SHA256", 0x1302: "TLS_AES_256_GCM_SHA384"}
+SUITES = {
+    0x1301: "TLS_AES_128_GCM_SHA256",
+    0x1302: "TLS_AES_256_GCM_SHA384",
+    0xC02B: "ECDHE_ECDSA_WITH_AES_128_GCM_SHA256",  # TLS 1.2
+    0xC02C: "ECDHE_ECDSA_WITH_AES_256_GCM_SHA384",  # TLS 1.2
+}
 
 
 @dataclass(frozen=True)
@@ -77,8 +98,13 @@ def hello_summary(body: bytes) -> dict[str, object]:
     version, random, session id, cipher suite(s), compression, extensions.
     """
     reader = _Reader(body)
-    kind = HANDSHAKE_TYPES.get(reader.take_int(1), "other handshake message")
-    reader.take(3 + 2 + 32)  # message length, legacy_version, random
+    type_id = reader.take_int(1)
+    kind = HANDSHAKE_TYPES.get(type_id, f"handshake message {type_id}")
+    if kind not in ("ClientHello", "ServerHello"):
+        return {"message": kind}  # a plaintext TLS 1.2 message: named, not parsed
+    reader.take(3 + 2)  # message length, legacy_version
+    if reader.take(32) == HELLO_RETRY_RANDOM:
+        kind = "HelloRetryRequest"  # "send me a key share for this group"
     reader.take_vector(1)  # legacy_session_id
     summary: dict[str, object] = {"message": kind}
     if kind == "ClientHello":
@@ -109,6 +135,8 @@ def hello_summary(body: bytes) -> dict[str, object]:
                 summary["versions"] = offered_versions
             else:
                 summary["versions"] = [VERSIONS.get(data.take_int(2), "other")]
+        elif kind_id == 51 and kind == "HelloRetryRequest":  # the group it wants
+            summary["key_share"] = ["asks for " + GROUPS.get(data.take_int(2), "other")]
         elif kind_id == 51:  # key_share: the Diffie-Hellman public values
             shares = _Reader(data.take_vector(2)) if kind == "ClientHello" else data
             groups = []
@@ -127,30 +155,48 @@ def hello_summary(body: bytes) -> dict[str, object]:
 
 
 def describe(records: list[Record]) -> list[str]:
-    """One line per plaintext record (hello fields indented under it).
+    """One line per plaintext record or handshake message, hello fields indented.
 
     Encrypted records in a row from one sender are counted, not listed: an
-    observer cannot tell a Certificate from a Finished or from data.
+    observer cannot tell a Certificate from a Finished or from data. TLS 1.2
+    packs several handshake messages into one record and, after a sender's
+    change_cipher_spec, sends its Finished encrypted under the handshake type.
     """
     lines: list[str] = []
     run_sender, run_length = "", 0
+    pending = {"client": b"", "server": b""}  # handshake bytes awaiting a whole message
+    switched: set[str] = set()  # senders whose change_cipher_spec has passed
+    tls13 = False  # TLS 1.3 never sends an encrypted record under the handshake type
     for record in [*records, Record("", -1, b"")]:  # a sentinel flushes the last run
-        if record.content_type == ENCRYPTED and record.sender == run_sender:
+        encrypted = record.content_type == ENCRYPTED or (
+            record.content_type == 22 and record.sender in switched and not tls13
+        )
+        if encrypted and record.sender == run_sender:
             run_length += 1
             continue
         if run_length:
             lines.append(f"{run_sender}: {run_length} encrypted record(s)")
         run_sender, run_length = record.sender, 0
-        if record.content_type == ENCRYPTED:
+        if encrypted:
             run_length = 1
         elif record.content_type == 22:
-            fields = hello_summary(record.body)
-            lines.append(f"{record.sender}: {fields.pop('message')}")
-            for name, value in fields.items():
-                shown = ", ".join(value) if isinstance(value, list) else value
-                lines.append(f"    {name}: {shown}")
+            stream = pending[record.sender] + record.body
+            while len(stream) >= 4 and len(stream) >= 4 + int.from_bytes(
+                stream[1:4], "big"
+            ):
+                size = 4 + int.from_bytes(stream[1:4], "big")
+                fields = hello_summary(stream[:size])
+                stream = stream[size:]
+                lines.append(f"{record.sender}: {fields.pop('message')}")
+                tls13 = tls13 or fields.get("versions") == ["TLS 1.3"]
+                for name, value in fields.items():
+                    shown = ", ".join(value) if isinstance(value, list) else value
+                    lines.append(f"    {name}: {shown}")
+            pending[record.sender] = stream  # the rest arrives in the next record
         elif record.content_type in CONTENT_TYPES:
             lines.append(f"{record.sender}: {CONTENT_TYPES[record.content_type]}")
+            if record.content_type == 20:
+                switched.add(record.sender)
     return lines
 
 
@@ -174,7 +220,12 @@ def _relay(listener: socket.socket, upstream_port: int, tap: Tap) -> None:
         client, _ = listener.accept()
     except TimeoutError:
         return  # nobody connected; the tap has nothing to show
-    with client, socket.create_connection(("127.0.0.1", upstream_port)) as server:
+    with (
+        client,
+        socket.create_connection(
+            ("127.0.0.1", upstream_port), timeout=TIMEOUT_SECONDS
+        ) as server,
+    ):
         for end in (client, server):
             end.settimeout(TIMEOUT_SECONDS)
         pumps = [

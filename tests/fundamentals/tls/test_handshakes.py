@@ -7,11 +7,14 @@ import ssl
 from datetime import timedelta
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import ec
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from examples.fundamentals.tls import local_ca
 from examples.fundamentals.tls.contexts import client_context, server_context
-from examples.fundamentals.tls.local_ca import Authority, pem
+from examples.fundamentals.tls.local_ca import Authority, Issued, _builder, pem
 from examples.fundamentals.tls.tls_server import read_greeting, serve_tls, tls_connection
 
 from .conftest import Pki
@@ -193,3 +196,46 @@ def test_mutual_tls_names_the_client_and_refuses_wrong_ones(pki: Pki) -> None:
 def test_a_server_without_client_roots_asks_for_no_certificate(pki: Pki) -> None:
     client = client_context([pki.root.certificate], identity=pki.client("orders.internal.test"))
     assert greeting_from(pki, pki.api, client=client) == GREETING  # sent none: "anonymous"
+
+
+def test_a_ca_below_a_path_length_0_intermediate_is_refused_by_the_client(pki: Pki) -> None:
+    """Authority.intermediate refuses to build this chain, so the test signs it by hand."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    builder = pki.servers_ca._signed_by_me(_builder("Rogue Sub CA", key, pki.now, timedelta(days=10)))
+    sub = local_ca._as_ca(builder, key, path_length=0).sign(pki.servers_ca.key, hashes.SHA256())
+    rogue = Authority(sub, key, (pki.servers_ca.certificate, pki.root.certificate))
+    leaf = rogue.issue([API], "server", pki.now, timedelta(days=1))
+    assert leaf.chain == (sub, pki.servers_ca.certificate)
+    assert greeting_from(pki, leaf) == "path length constraint exceeded"
+
+
+@pytest.mark.parametrize(
+    ("case", "code", "message"),
+    [
+        ("missing intermediate", 20, "unable to get local issuer certificate"),
+        ("unknown root, not sent", 20, "unable to get local issuer certificate"),
+        ("unknown root, sent", 19, "self-signed certificate in certificate chain"),
+        ("self-signed leaf", 18, "self-signed certificate"),
+    ],
+)
+def test_what_python_says_for_each_untrusted_chain(pki: Pki, case: str, code: int, message: str) -> None:
+    """A missing intermediate reads like an unknown root only when the server sends no root."""
+    other = Authority.root("Other Root", pki.now, timedelta(days=10))
+    if case == "missing intermediate":
+        identity = dataclasses.replace(pki.api, chain=())
+    elif case == "unknown root, not sent":
+        identity = other.issue([API], "server", pki.now, timedelta(days=1))
+    elif case == "unknown root, sent":
+        other_ca = other.intermediate("Other CA", pki.now, timedelta(days=5))
+        issued = other_ca.issue([API], "server", pki.now, timedelta(days=1))
+        identity = dataclasses.replace(issued, chain=(*issued.chain, other.certificate))
+    else:
+        identity = Issued(other.certificate, other.key, ())  # a CA cert as a leaf: self-signed
+    name = "Other Root" if case == "self-signed leaf" else API
+    with (
+        serve_tls(server_context(identity)) as server,
+        pytest.raises(ssl.SSLCertVerificationError) as refused,
+        tls_connection(server.port, client_context([pki.root.certificate]), name),
+    ):
+        pass
+    assert (refused.value.verify_code, refused.value.verify_message) == (code, message)

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import socket
+import ssl
 from datetime import timedelta
 
 import httpx2
 import pytest
+from hypercorn.config import Config
 
 from examples.fundamentals.tls.contexts import client_context
 from examples.fundamentals.tls.https_server import serve_https, which_protocol
-from examples.fundamentals.tls.local_ca import Authority
+from examples.fundamentals.tls.local_ca import Authority, key_files
 
 from .conftest import Pki
 
@@ -48,6 +50,23 @@ def test_dialing_by_ip_checks_the_ip_not_the_name(pki: Pki) -> None:
             pytest.raises(httpx2.ConnectError, match="IP address mismatch"),
         ):
             client.get(f"https://127.0.0.1:{port}/")  # verifies 127.0.0.1, not api.example.test
+
+
+def test_tls_1_2_is_refused_though_hypercorns_default_allows_it(pki: Pki) -> None:
+    old = client_context([pki.root.certificate], alpn=())
+    old.minimum_version = old.maximum_version = ssl.TLSVersion.TLSv1_2
+    with serve_https(which_protocol, pki.api) as port:
+        with (
+            httpx2.Client(verify=old, timeout=5.0) as client,
+            pytest.raises(httpx2.ConnectError, match="SSL"),  # asyncio closes, no alert
+        ):
+            client.get(f"https://127.0.0.1:{port}/", **AS_API)
+        assert get(pki, port, http2=True).status_code == 200  # TLS 1.3 still works
+    with key_files(pki.api) as files:
+        default = Config()
+        default.certfile, default.keyfile = str(files.certificate_chain), str(files.key)
+        default.keyfile_password = files.password
+        assert default.create_ssl_context().minimum_version == ssl.TLSVersion.TLSv1_2  # what the subclass changes
 
 
 def test_the_server_is_gone_after_the_block(pki: Pki) -> None:

@@ -107,6 +107,10 @@ def test_without_subject_alt_names_only_the_cn_carries_the_name(pki: Pki) -> Non
         (["*.*.example.test"], "not a DNS name"),
         (["bücher.example.test"], "A-label"),
         ([("a" * 60 + ".") * 5 + "test"], "not a DNS name"),  # over 253
+        (["127.0.0.1"], "IP address"),
+        (["10.0.0.255"], "IP address"),
+        (["::1"], "IP address"),
+        (["2001:db8::1"], "IP address"),
     ],
 )
 def test_bad_names_are_refused_before_anything_is_signed(pki: Pki, names: list[str], message: str) -> None:

@@ -93,3 +93,15 @@ def test_read_greeting_reports_a_verification_failure_as_its_message(pki: Pki) -
         result = read_greeting(server.port, client_context([pki.root.certificate]), "db.example.test")
     assert result == "Hostname mismatch, certificate is not valid for 'db.example.test'."
     assert isinstance(ssl.SSLCertVerificationError("x"), ssl.SSLError)  # why the order of excepts matters
+
+
+def test_a_handler_that_raises_is_logged_and_recorded(pki: Pki, caplog: pytest.LogCaptureFixture) -> None:
+    def broken(connection: ssl.SSLSocket) -> None:
+        raise KeyError("no route for this client")
+
+    client = client_context([pki.root.certificate])
+    with serve_tls(server_context(pki.api), broken) as server, tls_connection(server.port, client, API) as tls:
+        assert tls.recv(1024) == b""  # the server closed the connection
+    assert server.failures == ["handler raised KeyError: 'no route for this client'"]
+    (record,) = [r for r in caplog.records if r.name == tls_server.__name__]
+    assert record.levelname == "ERROR" and record.exc_info[0] is KeyError

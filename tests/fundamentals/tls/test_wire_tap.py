@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from examples.fundamentals.tls import wire_tap
 from examples.fundamentals.tls.contexts import client_context, server_context
-from examples.fundamentals.tls.tls_server import serve_tls, tls_connection
+from examples.fundamentals.tls.tls_server import read_greeting, serve_tls, tls_connection
 from examples.fundamentals.tls.wire_tap import Record, describe, hello_summary, record_tap, split_records
 
 from .conftest import Pki
@@ -110,3 +110,63 @@ def test_a_tap_nobody_connects_to_returns(monkeypatch: pytest.MonkeyPatch) -> No
     with socket.create_server(("127.0.0.1", 0)) as upstream, record_tap(upstream.getsockname()[1]) as tap:
         pass
     assert tap.snapshot() == []
+
+
+def messages(lines: list[str]) -> list[str]:
+    return [line for line in lines if not line.startswith("    ")]
+
+
+def test_a_tls_1_2_handshake_is_described_message_by_message(pki: Pki) -> None:
+    server, client = server_context(pki.api), client_context([pki.root.certificate])
+    server.minimum_version = client.minimum_version = client.maximum_version = ssl.TLSVersion.TLSv1_2
+    _, records = handshake_through_tap(pki, server, client)
+    assert messages(describe(records)) == [
+        "client: ClientHello",
+        "server: ServerHello",
+        "server: Certificate",  # in the clear, unlike TLS 1.3
+        "server: ServerKeyExchange",
+        "server: ServerHelloDone",
+        "client: ClientKeyExchange",
+        "client: change_cipher_spec",
+        "client: 1 encrypted record(s)",  # Finished, under the handshake type
+        "server: NewSessionTicket",
+        "server: change_cipher_spec",
+        "server: 2 encrypted record(s)",  # Finished and the greeting
+    ]
+
+
+def test_a_hello_retry_request_is_named_with_the_group_it_asks_for(pki: Pki) -> None:
+    server = server_context(pki.api)
+    server.set_ecdh_curve("secp384r1")  # the client's first key share is x25519
+    _, records = handshake_through_tap(pki, server, client_context([pki.root.certificate]))
+    lines = describe(records)
+    assert messages(lines)[:5] == [
+        "client: ClientHello",
+        "server: HelloRetryRequest",
+        "server: change_cipher_spec",
+        "client: change_cipher_spec",
+        "client: ClientHello",  # the second one, still in the clear
+    ]
+    assert "    key_share: asks for secp384r1" in lines
+    assert lines.count("    key_share: secp384r1") == 2  # the new share, and the server's
+    assert messages(lines)[6:] == [
+        "server: 4 encrypted record(s)",
+        "client: 1 encrypted record(s)",
+        "server: 3 encrypted record(s)",
+    ]
+
+
+def test_handshake_messages_split_across_records_are_joined() -> None:
+    done = bytes([14, 0, 0, 0])  # ServerHelloDone: type, 3-byte length 0
+    certificate = bytes([11, 0, 0, 3]) + b"abc"
+    records = [Record("server", 22, done + certificate[:5]), Record("server", 22, certificate[5:])]
+    assert describe(records) == ["server: ServerHelloDone", "server: Certificate"]
+
+
+def test_a_client_that_dials_an_ip_address_sends_no_sni(pki: Pki) -> None:
+    """RFC 6066 section 3: literal IP addresses are not permitted in HostName."""
+    with serve_tls(server_context(pki.api)) as running, record_tap(running.port) as tap:
+        result = read_greeting(tap.port, client_context([pki.root.certificate]), "127.0.0.1")
+        hello = hello_summary(tap.snapshot()[0].body)
+    assert result == "IP address mismatch, certificate is not valid for '127.0.0.1'."
+    assert hello["message"] == "ClientHello" and "server_name" not in hello
