@@ -35,11 +35,14 @@ def spin_at(
 ) -> None:
     """In the child: pin, set the nice value, spin through the shared window."""
     pin_to(cpu)
-    os.nice(nice)  # raising it needs no privilege; lowering it does
+    # os.nice() would add to the level inherited from the parent; this sets it.
+    # Raising it needs no privilege; lowering it needs CAP_SYS_NICE.
+    os.setpriority(os.PRIO_PROCESS, 0, nice)
+    level = os.getpriority(os.PRIO_PROCESS, 0)
     spin_until(start)  # both children begin together
     used_before = time.process_time()
     spin_until(start + window_s)
-    out.send((slot, time.process_time() - used_before))  # CPU it got meanwhile
+    out.send((slot, time.process_time() - used_before, level))  # CPU it got meanwhile
 
 
 def cpu_shares(nices: tuple[int, int], window_s: float = 0.5) -> tuple[float, float]:
@@ -58,7 +61,11 @@ def cpu_shares(nices: tuple[int, int], window_s: float = 0.5) -> tuple[float, fl
         for slot, nice in enumerate(nices)
     ]
     with receive, send, started(children):
-        used = dict(result_from(receive, children, TIMEOUT_S) for _ in children)
+        reports = [result_from(receive, children, TIMEOUT_S) for _ in children]
+    used = {slot: cpu_s for slot, cpu_s, _ in reports}
+    levels = {slot: level for slot, _, level in reports}
+    if levels != dict(enumerate(nices)):
+        raise RuntimeError(f"the spinners ran at nice {levels}, not {nices}")
     total = used[0] + used[1]
     return used[0] / total, used[1] / total
 

@@ -62,9 +62,12 @@ def _read(pid: int | str, name: str) -> str:
     if pid != "self" and (not isinstance(pid, int) or pid <= 0):
         raise ValueError(f"pid must be a positive int or 'self', got {pid!r}")
     try:
-        return (PROC / str(pid) / name).read_text(encoding="ascii")
+        raw = (PROC / str(pid) / name).read_bytes()
     except FileNotFoundError:
         raise ProcessLookupError(f"no process {pid} (or no /proc here)") from None
+    # The Name line is the thread's name as raw bytes: any process can set one that
+    # is not ASCII, or not even UTF-8 (prctl(PR_SET_NAME), a write to .../comm).
+    return raw.decode("utf-8", errors="surrogateescape")
 
 
 # --8<-- [start:switches]

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
+import time
+from multiprocessing.connection import Connection
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from examples.fundamentals.processes.nice_share import KERNEL_WEIGHT, cpu_shares, predicted_share
+from examples.fundamentals.processes.children import result_from, started
+from examples.fundamentals.processes.cpu_work import one_cpu
+from examples.fundamentals.processes.nice_share import KERNEL_WEIGHT, cpu_shares, predicted_share, spin_at
 
 nice_values = st.integers(min_value=-20, max_value=19)
 
@@ -51,3 +58,20 @@ def test_nice_0_gets_several_times_the_cpu_of_nice_10() -> None:
 def test_equal_nice_values_share_about_equally() -> None:
     first, second = cpu_shares((5, 5), window_s=0.3)
     assert 0.25 < first < 0.75 and first + second == pytest.approx(1)
+
+
+def _spin_once_from_a_niced_parent(inherited: int, asked: int, send: Connection) -> None:
+    os.setpriority(os.PRIO_PROCESS, 0, inherited)  # as if the service already ran niced
+    spin_at(0, asked, one_cpu(), time.monotonic(), 0.01, send)
+
+
+@pytest.mark.parametrize(("inherited", "asked"), [(3, 10), (0, 10), (5, 5)])
+def test_a_spinner_runs_at_the_level_asked_not_at_the_parents_plus_it(inherited: int, asked: int) -> None:
+    """os.nice(10) in a child of a nice-3 parent would have run it at 13 (review S4)."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    child = context.Process(target=_spin_once_from_a_niced_parent, args=(inherited, asked, send))
+    with receive, send, started([child]):
+        slot, cpu_s, level = result_from(receive, [child], 30)
+    assert (slot, level) == (0, asked)
+    assert cpu_s >= 0

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ctypes
 import os
 import resource
+import signal
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -20,6 +23,7 @@ from examples.fundamentals.processes.proc_stats import (
     virtual_kib,
 )
 
+PROC_SELF = Path("/proc/self")
 names = st.text(alphabet="abcdefghijklmnopqrstuvwxyz_ABCDEFGHIJKLMNOPQRSTUVWXYZ", min_size=1, max_size=20)
 values = st.text(alphabet="0123456789 kBabc\t", max_size=20).map(str.strip)
 
@@ -112,3 +116,49 @@ def test_a_thread_has_its_own_status_file() -> None:
     assert seen["mine"].voluntary >= 50
     done.set()
     thread.join()
+
+
+def _set_own_name(name: bytes) -> None:
+    """prctl(PR_SET_NAME): the name the kernel shows in this thread's status file."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(15, ctypes.c_char_p(name), 0, 0, 0) != 0:  # 15 is PR_SET_NAME
+        raise OSError(ctypes.get_errno(), "prctl(PR_SET_NAME) failed")
+
+
+@pytest.mark.parametrize("name", ["wörker".encode(), "工作".encode(), b"bad\xff\xfeutf8"])
+def test_a_thread_with_a_name_that_is_not_ascii_can_be_read(name: bytes) -> None:
+    """Review S5: the reader decoded status as ASCII and raised UnicodeDecodeError."""
+    seen: dict[str, object] = {}
+
+    def named() -> None:
+        _set_own_name(name)
+        tid = threading.get_native_id()
+        seen["name"] = (PROC_SELF / "task" / str(tid) / "comm").read_bytes().rstrip(b"\n")
+        seen["switches"] = switches(tid=tid)
+
+    thread = threading.Thread(target=named)
+    thread.start()
+    thread.join(10)
+    assert seen["name"] == name  # the kernel really holds the odd name
+    assert isinstance(seen["switches"], Switches)
+
+
+def test_a_process_whose_main_thread_has_a_non_ascii_name_can_be_read() -> None:
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child renames its only thread, then waits to be read
+        os.close(read)
+        (PROC_SELF / "comm").write_bytes("прокс".encode())
+        os.write(write, b"1")
+        time.sleep(10)
+        os._exit(0)
+    os.close(write)
+    try:
+        assert os.read(read, 1) == b"1"
+        assert virtual_kib(pid) > 0 and memory(pid).rss_kib > 0
+        assert switches(pid).voluntary >= 0
+        assert parse_fields((PROC_SELF.parent / str(pid) / "status").read_bytes().decode())["Name"] == "прокс"
+    finally:
+        os.close(read)
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
