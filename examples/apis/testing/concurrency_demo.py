@@ -48,7 +48,7 @@ class ReadThenWriteOrders(PostgresOrders):
 # --8<-- [start:gate]
 @contextmanager
 def gate(schema: str, sku: str, app_name: str) -> Iterator[None]:
-    """Lock the product row until two of the app's sessions wait on locks."""
+    """Lock the product row until two of the app's sessions wait on row locks."""
     with connect(schema, autocommit=False) as holder, connect(schema) as watcher:
         # NO KEY UPDATE blocks the stock UPDATE, not the orders foreign-key check.
         holder.execute(
@@ -64,14 +64,18 @@ def gate(schema: str, sku: str, app_name: str) -> Iterator[None]:
 
 
 def waiting(conn: psycopg.Connection, app_name: str) -> int:
-    """How many of the app's sessions wait for a lock now.
+    """How many of the app's sessions wait for a row lock now.
 
+    A row-lock waiter waits on the holder's transaction id ('transactionid'),
+    or behind the first waiter for the row ('tuple'); a lock on a table, an
+    advisory lock and the like are other waits, not the ones this gate makes.
     `conn` must be in autocommit: inside a transaction PostgreSQL answers
     pg_stat_activity from a snapshot taken at its first read.
     """
     row = conn.execute(
         "SELECT count(*) FROM pg_stat_activity"
-        " WHERE application_name = %s AND wait_event_type = 'Lock'",
+        " WHERE application_name = %s AND wait_event_type = 'Lock'"
+        " AND wait_event IN ('transactionid', 'tuple')",
         (app_name,),
     ).fetchone()
     return row[0]

@@ -17,6 +17,7 @@ from examples.apis.testing.orders_store import (
     OutOfStock,
     Product,
     UnknownProduct,
+    check_quantity,
 )
 from examples.apis.testing.pricing import total_cents
 
@@ -47,6 +48,7 @@ class FakeOrders:
         return self._orders.get(order_id)
 
     def place(self, key: str, sku: str, quantity: int) -> Order:
+        check_quantity(quantity)  # before any write: a bad request changes nothing
         with self._lock:
             for order in self._orders.values():
                 if order.idempotency_key == key:

@@ -67,6 +67,15 @@ class KeyReused(Exception):
     """The idempotency key belongs to an order for something else."""
 
 
+def check_quantity(quantity: int) -> None:
+    """Refuse a quantity that is not a positive int, before anything is written.
+
+    The HTTP layer already allows only 1..1000; this guards every other caller.
+    """
+    if isinstance(quantity, bool) or not isinstance(quantity, int) or quantity < 1:
+        raise ValueError(f"quantity must be a positive integer, got {quantity!r}")
+
+
 class Orders(Protocol):
     """What the API needs from storage."""
 
@@ -125,6 +134,7 @@ class PostgresOrders:
     # --8<-- [start:place]
     def place(self, key: str, sku: str, quantity: int) -> Order:
         """Sell `quantity` of `sku` once per key; a retry gets the first order."""
+        check_quantity(quantity)  # a clear error, not a CHECK violation
         with self.conn.transaction():
             product = self.product(sku)
             if product is None:

@@ -64,18 +64,37 @@ def test_out_of_stock_changes_nothing_and_frees_the_key(repository) -> None:
     assert repository.product("mug").stock == 0
 
 
-def test_an_unknown_product_is_refused(repository) -> None:
+def test_an_unknown_product_is_refused_and_frees_the_key(repository) -> None:
     with pytest.raises(UnknownProduct):
         repository.place("key-0001", "no-such", 1)
     assert repository.product("no-such") is None
-    assert repository.order(1) is None
+    # By natural key, not "order 1 is None": ids come from a sequence, which no
+    # rollback resets, so which id a test gets depends on the tests before it.
+    assert repository.place("key-0001", "mug", 1).quantity == 1  # the key was not kept
+
+
+@pytest.mark.parametrize("quantity", [0, -1, -20])
+def test_a_bad_quantity_is_refused_before_anything_is_written(repository, quantity: int) -> None:
+    with pytest.raises(ValueError, match="quantity must be a positive integer"):
+        repository.place("key-0001", "mug", quantity)
+    assert repository.product("mug").stock == 20  # a negative sale would have added stock
+    assert repository.place("key-0001", "mug", 2).quantity == 2  # the key was not kept
+
+
+def test_a_rolled_back_insert_still_uses_up_its_id(orders: PostgresOrders, db) -> None:
+    # Why the tests above never assert on an id: sequences are not transactional.
+    with db.transaction(force_rollback=True):
+        gone = orders.place("key-0001", "mug", 1)
+    kept = orders.place("key-0001", "mug", 1)
+    assert kept.id > gone.id
+    assert db.execute("SELECT count(*) FROM orders").fetchone() == (1,)
 
 
 OPERATIONS = st.lists(
     st.tuples(
         st.sampled_from(["key-a", "key-b", "key-c", "key-d"]),
         st.sampled_from(["mug", "tee", "gone"]),
-        st.integers(1, 30),
+        st.integers(-3, 30),  # zero and negatives too: bad input must change nothing
     ),
     max_size=12,
 )
@@ -85,7 +104,7 @@ def outcome(repository, key: str, sku: str, quantity: int) -> tuple:
     """What a caller can observe: the order (without its id) or the error's type."""
     try:
         order = repository.place(key, sku, quantity)
-    except (KeyReused, OutOfStock, UnknownProduct) as error:
+    except (KeyReused, OutOfStock, UnknownProduct, ValueError) as error:
         return (type(error).__name__,)
     return (order.idempotency_key, order.sku, order.quantity, order.total_cents)
 
