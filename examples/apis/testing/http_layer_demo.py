@@ -1,9 +1,10 @@
-"""The bug only a real HTTP server finds: a body longer than its Content-Length.
+"""A bug that a real HTTP server enforces: a body longer than its Content-Length.
 
 A middleware adds a support id to every error body so users can quote it.
 The first draft rewrites the body and forgets the Content-Length header that
 FastAPI already set. In-process transports hand the test whatever bytes the
-app produced, so the test sees a fine 404. uvicorn frames the response on the
+app produced with the stale header beside them: a test sees a fine 404 unless
+it compares the header with the body. uvicorn frames the response on the
 wire, refuses to send more than it declared, and closes the connection: a
 real client gets a cut-off response instead of an error it can show.
 """
@@ -134,11 +135,18 @@ def the_app(middleware: type[SupportIdFirstDraft]) -> Any:
     return app
 
 
+def declared_length(response: httpx2.Response) -> str:
+    """Whether Content-Length matches the bytes that came with it."""
+    declared, got = int(response.headers["content-length"]), len(response.content)
+    return "length ok" if declared == got else f"declares {declared}, has {got}"
+
+
 # --8<-- [start:both_ways]
 def in_process(middleware: type[SupportIdFirstDraft]) -> str:
-    """GET a missing order through TestClient: no socket, no HTTP framing."""
+    """GET a missing order through TestClient: no socket, nothing enforces framing."""
     with TestClient(the_app(middleware)) as client:
-        return describe(client.get("/orders/9"))
+        response = client.get("/orders/9")
+        return f"{describe(response)}, {declared_length(response)}"
 
 
 def over_http(middleware: type[SupportIdFirstDraft]) -> tuple[str, list[str]]:
@@ -158,14 +166,14 @@ def over_http(middleware: type[SupportIdFirstDraft]) -> tuple[str, list[str]]:
 if __name__ == "__main__":
     # --8<-- [start:run]
     print("first draft, in-process:", in_process(SupportIdFirstDraft))
-    #> first draft, in-process: 404 err-1
+    #> first draft, in-process: 404 err-1, declares 141, has 173
     outcome, logged = over_http(SupportIdFirstDraft)
     print("first draft, over HTTP:", outcome)
     #> first draft, over HTTP: RemoteProtocolError
     print("the server logged:", *logged)
     #> the server logged: LocalProtocolError: Too much data for declared Content-Length
     print("fixed, in-process:", in_process(SupportId))
-    #> fixed, in-process: 404 err-1
+    #> fixed, in-process: 404 err-1, length ok
     print("fixed, over HTTP:", *over_http(SupportId))
     #> fixed, over HTTP: 404 err-1 []
     # --8<-- [end:run]

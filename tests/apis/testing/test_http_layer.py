@@ -1,4 +1,4 @@
-"""The support-id middleware: the first draft breaks only over real HTTP; the fix holds both ways."""
+"""The support-id middleware: the first draft's bad length shows in-process, and breaks over HTTP."""
 
 from __future__ import annotations
 
@@ -23,9 +23,10 @@ from examples.apis.testing.http_layer_demo import (
 )
 
 
-def test_in_process_both_drafts_look_fine() -> None:
-    assert in_process(SupportIdFirstDraft) == "404 err-1"
-    assert in_process(SupportId) == "404 err-1"
+def test_in_process_the_stale_length_is_there_for_a_test_that_compares_it() -> None:
+    # Nothing in-process enforces Content-Length, but the header is visible.
+    assert in_process(SupportIdFirstDraft) == "404 err-1, declares 141, has 173"
+    assert in_process(SupportId) == "404 err-1, length ok"
 
 
 def test_over_http_the_first_draft_breaks_the_response_and_the_fix_does_not() -> None:
