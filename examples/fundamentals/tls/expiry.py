@@ -18,8 +18,6 @@ from cryptography import x509
 from examples.fundamentals.tls.contexts import client_context
 
 PROBE_TIMEOUT_SECONDS = 5.0
-# OpenSSL's X509_V_FLAG_NO_CHECK_TIME (x509_vfy.h); Python's ssl has no name for it.
-NO_CHECK_TIME = 0x200000
 
 Status = Literal["not yet valid", "ok", "renew", "page", "expired"]
 
@@ -56,6 +54,10 @@ def expiry_status(certificate: x509.Certificate, now: datetime) -> Status:
 
 
 # --8<-- [start:probe]
+# OpenSSL's X509_V_FLAG_NO_CHECK_TIME (x509_vfy.h); Python's ssl has no name for it.
+NO_CHECK_TIME = 0x200000
+
+
 def presented_certificate(
     host: str, port: int, server_name: str, roots: Sequence[x509.Certificate]
 ) -> x509.Certificate:

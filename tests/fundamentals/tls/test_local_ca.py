@@ -18,7 +18,8 @@ from examples.fundamentals.tls.local_ca import CLOCK_SKEW, Authority, key_files,
 from .conftest import Pki
 
 LABELS = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
-DNS_NAMES = st.lists(LABELS, min_size=2, max_size=4).map(".".join)
+# A last label with a letter, as every real TLD has: "0.0.0.0" is an IP address, not a name.
+DNS_NAMES = st.lists(LABELS, min_size=2, max_size=4).map(".".join).filter(lambda n: not n.rsplit(".", 1)[1].isdigit())
 
 
 def extension(certificate: x509.Certificate, kind: type) -> object:
