@@ -76,6 +76,8 @@ class Backend:
                 answer = await self.handler(request, peer)
                 writer.write(answer.encode())
                 await writer.drain()
+                if "close" in (v.lower() for v in answer.get("Connection")):
+                    break  # this handler asked for the connection to end
         except (BadMessage, ConnectionError, asyncio.IncompleteReadError):
             pass  # a broken peer costs it the connection, nothing more
         except asyncio.CancelledError:

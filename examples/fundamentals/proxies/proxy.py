@@ -164,6 +164,10 @@ class ReverseProxy:
                 self._failed(index)
             else:
                 self.upstreams[index].failures_in_a_row = 0
+            # Hop-by-hop headers were for the backend's connection, not the client's.
+            answer.headers = [
+                (k, v) for k, v in answer.headers if k.lower() not in HOP_BY_HOP
+            ]
             return answer
         return response(502, b"no backend answered")
 
@@ -188,7 +192,8 @@ class ReverseProxy:
                 answer = await read_message(stream[0])
             if answer is None:
                 raise Unreachable("the backend closed the connection")
-            if self.pool:
+            closing = "close" in (v.lower() for v in answer.get("Connection"))
+            if self.pool and not closing:
                 upstream.idle.append(stream)  # reuse it for the next request
             else:
                 await close(stream[1])
