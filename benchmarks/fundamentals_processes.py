@@ -16,14 +16,18 @@ import asyncio
 import gzip
 import multiprocessing
 import os
+import resource
 import statistics
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from multiprocessing.connection import Connection
 
 from benchmarks.timing import quick_mode
-from examples.fundamentals.processes.cpu_work import burn_cpu, one_cpu
+from examples.fundamentals.processes.children import result_from, started
+from examples.fundamentals.processes.cpu_work import burn_cpu, count_down, one_cpu
 from examples.fundamentals.processes.event_loop_stall import (
     heavy_in,
     heavy_in_thread,
@@ -41,6 +45,7 @@ from examples.fundamentals.processes.ping_pong import (
     round_trips,
     same_thread_round_trips,
 )
+from examples.fundamentals.processes.proc_stats import switches
 from examples.fundamentals.processes.switch_kinds import run_counted, spinner
 
 QUICK = quick_mode()
@@ -108,6 +113,11 @@ def memory_per_unit() -> None:
     if QUICK:
         counts = {"task": 500, "thread": 20, "fork": 2, "spawn": 1}
     readings = {kind: measure_fresh(kind, count) for kind, count in counts.items()}
+    os.environ["MALLOC_ARENA_MAX"] = "1"  # read by glibc in the fresh interpreter
+    try:
+        one_arena = measure_fresh("thread", counts["thread"])
+    finally:
+        del os.environ["MALLOC_ARENA_MAX"]
     thread_private = readings["thread"].private_kib
     for kind, unit in readings.items():
         print(
@@ -115,6 +125,11 @@ def memory_per_unit() -> None:
             f"   virtual {unit.virtual_kib:>9.1f}"
             f"   private ratio to a thread {unit.private_kib / thread_private:>7.2f}"
         )
+    print(
+        f"  thread, MALLOC_ARENA_MAX=1: virtual {one_arena.virtual_kib:.1f}"
+        f"   ratio to the default {one_arena.virtual_kib / readings['thread'].virtual_kib:.2f}"
+        f"   (a stack of ulimit -s = {resource.getrlimit(resource.RLIMIT_STACK)[0] // 1024} KiB)"
+    )
 
 
 def cpu_bound() -> None:
@@ -157,6 +172,70 @@ def context_switches() -> None:
                 f"   pinger switches/round trip {switched:4.2f}"
                 f"   ratio to no switch {per_trip / baseline:6.1f}"
             )
+    if len(cpus) > 1:
+        idle = statistics.median(
+            round_trips("processes", rounds, (cpus[0], cpus[1])).seconds for _ in range(3)
+        )
+        with busy_cpus(cpus[:2]):
+            busy = statistics.median(
+                round_trips("processes", rounds, (cpus[0], cpus[1])).seconds
+                for _ in range(3)
+            )
+        print(
+            f"  processes two CPUs, idle {idle / rounds * 1e6:.2f} us/round trip;"
+            f" with both kept busy by SCHED_IDLE spinners {busy / rounds * 1e6:.2f}"
+            f"   ratio {busy / idle:.2f}"
+        )
+
+
+def _idle_spin(cpu: int) -> None:
+    """Keep `cpu` from halting while yielding to every normal task (SCHED_IDLE)."""
+    os.sched_setaffinity(0, {cpu})
+    os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+    count_down(10**12)
+
+
+@contextmanager
+def busy_cpus(cpus: list[int]) -> Iterator[None]:
+    """A spinner at the lowest priority on each CPU, so no vCPU goes idle and halts."""
+    context = multiprocessing.get_context("fork")
+    spinners = [context.Process(target=_idle_spin, args=(cpu,)) for cpu in cpus]
+    with started(spinners, stop=spinners):
+        time.sleep(0.2)
+        yield
+
+
+def runnable_threads() -> None:
+    """Wall time for a fixed amount of CPU work per worker, pinned to one CPU."""
+    cpu_s = 0.02 if QUICK else 0.2
+    print(f"Runnable processes on one CPU, each needing {cpu_s * 1000:.0f} ms of CPU")
+    one = timed_on_one_cpu(1, cpu_s)
+    for count in (1, 2, 4, 8):
+        wall, cs = timed_on_one_cpu(count, cpu_s) if count > 1 else one
+        print(
+            f"  {count} runnable   wall until all done {wall * 1000:>7.0f} ms"
+            f"   ratio to one {wall / one[0]:5.2f}   involuntary switches {cs:>4}"
+        )
+
+
+def _burn_and_report(cpu: int, cpu_s: float, out: Connection) -> None:
+    os.sched_setaffinity(0, {cpu})
+    before = switches()
+    burn_cpu(cpu_s)
+    out.send((switches() - before).involuntary)
+
+
+def timed_on_one_cpu(count: int, cpu_s: float) -> tuple[float, int]:
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+    workers = [
+        context.Process(target=_burn_and_report, args=(one_cpu(), cpu_s, send))
+        for _ in range(count)
+    ]
+    start = time.perf_counter()
+    with receive, send, started(workers):
+        switched = sum(result_from(receive, workers, 120) for _ in workers)
+    return time.perf_counter() - start, switched
 
 
 def kernel_tick_hz() -> int | None:
@@ -183,6 +262,21 @@ def time_slices() -> None:
     hz = kernel_tick_hz()
     if hz:
         print(f"  kernel timer tick: CONFIG_HZ={hz}, one tick every {1000 / hz:.1f} ms")
+    slice_ns = base_slice_ns()
+    if slice_ns:
+        print(f"  EEVDF slice of a task (se.slice, /proc/self/sched): {slice_ns / 1e6:.2f} ms")
+
+
+def base_slice_ns() -> int | None:
+    """The slice the fair scheduler gives this task (kernels that print se.slice)."""
+    try:
+        with open("/proc/self/sched", encoding="utf-8", errors="replace") as sched:
+            for line in sched:
+                if line.startswith("se.slice"):
+                    return int(line.split(":", 1)[1].split(".")[0])
+    except OSError:
+        return None
+    return None
 
 
 def nice_values() -> None:
@@ -225,7 +319,7 @@ def event_loop() -> None:
 def main() -> None:
     print(f"CPUs this process may use: {len(os.sched_getaffinity(0))}")
     for section in (start_up, memory_per_unit, cpu_bound, context_switches, time_slices,
-                    nice_values, event_loop):
+                    runnable_threads, nice_values, event_loop):
         section()
 
 

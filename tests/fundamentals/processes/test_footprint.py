@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import resource
+
 import pytest
 
 from examples.fundamentals.processes.footprint import KINDS, measure, measure_fresh
@@ -27,3 +29,13 @@ def test_a_thread_reserves_far_more_address_space_than_it_keeps_resident() -> No
 def test_a_forked_child_shares_most_of_its_resident_pages_with_its_parent() -> None:
     child = measure("fork", 2)
     assert child.private_kib < child.rss_kib / 2
+
+
+def test_a_threads_address_space_is_its_stack_plus_malloc_arenas(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page: VmSize per thread is the ulimit -s stack, plus arenas unless MALLOC_ARENA_MAX=1."""
+    stack_kib = resource.getrlimit(resource.RLIMIT_STACK)[0] // 1024
+    default = measure_fresh("thread", 50)
+    monkeypatch.setenv("MALLOC_ARENA_MAX", "1")  # read by glibc in the spawned interpreter
+    one_arena = measure_fresh("thread", 50)
+    assert stack_kib <= one_arena.virtual_kib < stack_kib + 256  # the stack and its guard page
+    assert default.virtual_kib > one_arena.virtual_kib + 512  # the arenas' reservations
