@@ -12,11 +12,11 @@ TIMEOUT_S = 5.0
 HEAD = b"POST /upload HTTP/1.1\r\nHost: example.test\r\n"
 # --8<-- [start:ambiguous]
 AMBIGUOUS = {
-    "CL and TE": b"Content-Length: 4\r\nTransfer-Encoding: chunked\r\n",
-    "two CLs": b"Content-Length: 4\r\nContent-Length: 9\r\n",
+    "length and chunked": b"Content-Length: 4\r\nTransfer-Encoding: chunked\r\n",
+    "two lengths": b"Content-Length: 4\r\nContent-Length: 9\r\n",
     "space before colon": b"Transfer-Encoding : chunked\r\n",
-    "TE alone": b"Transfer-Encoding: chunked\r\n",
-    "CL alone": b"Content-Length: 4\r\n",
+    "chunked alone": b"Transfer-Encoding: chunked\r\n",
+    "length alone": b"Content-Length: 4\r\n",
 }
 # --8<-- [end:ambiguous]
 
@@ -42,11 +42,11 @@ async def main() -> None:
         for label, fields in AMBIGUOUS.items():
             status = await send_raw(proxy.address, HEAD + fields + b"\r\nbody")
             print(f"{label:<19} {status}")
-            #> CL and TE           400
-            #> two CLs             400
+            #> length and chunked  400
+            #> two lengths         400
             #> space before colon  400
-            #> TE alone            501
-            #> CL alone            200
+            #> chunked alone       501
+            #> length alone        200
         print("connections that reached the backend:", backend.connections_accepted)
         #> connections that reached the backend: 1
 

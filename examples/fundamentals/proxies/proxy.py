@@ -27,7 +27,13 @@ from examples.system_design.load_balancing.balancers import Balancer, RoundRobin
 # RFC 9110, section 9.2.2: repeating these has the same effect as sending once.
 IDEMPOTENT = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"}
 # RFC 9110, section 7.6.1: meaningful for one connection only, never forwarded.
-HOP_BY_HOP = {"connection", "keep-alive", "proxy-connection", "te", "upgrade"}
+HOP_BY_HOP = {
+    "connection",
+    "keep-alive",
+    "proxy-connection",
+    "te",  # codespell:ignore (the TE header)
+    "upgrade",
+}
 Stream = tuple[asyncio.StreamReader, asyncio.StreamWriter]
 
 
