@@ -135,3 +135,44 @@ def test_bad_configuration_is_refused() -> None:
         ReverseProxy([])
     with pytest.raises(ValueError, match="timeout_s must be positive"):
         ReverseProxy([("127.0.0.1", 1)], timeout_s=0)
+
+
+def test_a_pooled_connection_closed_by_a_restarted_backend_is_dropped_not_reused() -> None:
+    async def go() -> tuple[int, int, list[int]]:
+        backend = Backend()
+        proxy = ReverseProxy([("127.0.0.1", 1)])  # address set below; the proxy outlives the backend
+        async with backend:
+            proxy.upstreams[0].address = backend.address
+            await proxy.__aenter__()
+            try:
+                assert (await fetch(proxy.address, get(), timeout_s=T)).status == 200
+            except BaseException:
+                await proxy.__aexit__(None, None, None)
+                raise
+        try:  # the old backend closed the pooled connection on its way out
+            async with Backend(port=backend.port) as again:
+                await asyncio.sleep(0.05)  # let that FIN reach the proxy
+                status = (await fetch(proxy.address, get(), timeout_s=T)).status
+                return status, again.connections_accepted, proxy.counts("connections_opened")
+        finally:
+            await proxy.__aexit__(None, None, None)
+
+    assert asyncio.run(go()) == (200, 1, [2])
+
+
+def test_a_slow_client_holds_no_backend_connection_until_its_request_is_whole() -> None:
+    async def go() -> tuple[int, int, int]:
+        async with Backend() as backend, ReverseProxy([backend.address]) as proxy:
+            reader, writer = await asyncio.open_connection(*proxy.address)
+            writer.write(b"POST /upload HTTP/1.1\r\nHost: x\r\nContent-Length: 10\r\n\r\nhalf-")
+            await writer.drain()
+            await asyncio.sleep(0.1)
+            during = backend.connections_accepted
+            writer.write(b"body!")
+            await writer.drain()
+            head = await asyncio.wait_for(reader.readuntil(b"\r\n"), T)
+            writer.close()
+            await writer.wait_closed()
+            return during, backend.connections_accepted, int(head.split()[1])
+
+    assert asyncio.run(go()) == (0, 1, 200)
