@@ -22,11 +22,11 @@ from examples.language.python.streaming import peak_bytes, slowest_eager, slowes
 
 def memory() -> None:
     sizes = (1_000, 10_000) if quick_mode() else (100_000, 1_000_000)
-    print(f"{'lines':>10} {'eager peak MiB':>15} {'lazy peak MiB':>14}")
+    print(f"{'lines':>10} {'eager peak MiB':>15} {'lazy peak MiB':>14} {'ratio':>8}")
     for lines in sizes:
         eager = peak_bytes(lambda lines=lines: slowest_eager(lines)) / 2**20
         lazy = peak_bytes(lambda lines=lines: slowest_lazy(lines)) / 2**20
-        print(f"{lines:>10,} {eager:>15.2f} {lazy:>14.3f}")
+        print(f"{lines:>10,} {eager:>15.2f} {lazy:>14.3f} {eager / lazy:>8,.0f}")
 
 
 def add(a: int, b: int) -> int:
@@ -40,10 +40,12 @@ def call_overhead() -> None:
         "wraps wrapper": logged(add),
         "@retry(3), no failure": retry(3, sleep=lambda _: None)(add),
     }
-    print(f"\n{'function':<24} {'ns per call':>12} (best of 5, {calls:,} calls each)")
+    print(f"\n{'function':<24} {'ns per call':>12} {'ratio to plain':>15} (best of 5, {calls:,} calls)")
+    plain = None
     for name, function in variants.items():
-        best = min(timeit.repeat(lambda f=function: f(1, 2), number=calls, repeat=5))
-        print(f"{name:<24} {best / calls * 1e9:>12.0f}")
+        best = min(timeit.repeat(lambda f=function: f(1, 2), number=calls, repeat=5)) / calls
+        plain = plain or best
+        print(f"{name:<24} {best * 1e9:>12.0f} {best / plain:>15.1f}")
 
 
 def loopback_round_trip() -> None:
