@@ -1,0 +1,46 @@
+"""A file read cold (evicted with posix_fadvise DONTNEED) against warm, in milliseconds.
+
+Only this benchmark's own file is evicted (examples/fundamentals/memory/page_cache.py),
+so the machine's other caches stay warm. Medians of several rounds.
+
+    .venv/bin/python benchmarks/fundamentals_memory.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from benchmarks.timing import quick_mode
+from examples.fundamentals.memory.page_cache import MIB, evict, write_file
+
+SIZE = (1 if quick_mode() else 64) * MIB
+ROUNDS = 2 if quick_mode() else 9
+
+
+def read_ms(path: Path) -> float:
+    start = time.perf_counter()
+    with open(path, "rb", buffering=0) as file:
+        while file.read(MIB):
+            pass
+    return (time.perf_counter() - start) * 1000
+
+
+def main() -> None:
+    cold, warm = [], []
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "data.bin"
+        write_file(path, SIZE)
+        for _ in range(ROUNDS):
+            evict(path)
+            cold.append(read_ms(path))
+            warm.append(read_ms(path))
+    c, w = statistics.median(cold), statistics.median(warm)
+    print(f"read {SIZE // MIB} MiB: cold {c:.1f} ms, warm {w:.1f} ms, ratio {c / w:.1f}")
+    print(f"  cold {SIZE / MIB / c * 1000:.0f} MiB/s, warm {SIZE / MIB / w * 1000:.0f} MiB/s")
+
+
+if __name__ == "__main__":
+    main()

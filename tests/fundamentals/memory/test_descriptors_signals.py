@@ -1,0 +1,29 @@
+"""A child runs out of descriptors at its own limit; SIGTERM drains, SIGKILL cannot be caught."""
+
+from __future__ import annotations
+
+import resource
+import signal
+
+from examples.fundamentals.memory import descriptors, signals
+
+
+def test_a_child_hits_emfile_at_its_own_limit_and_the_parent_keeps_its_own() -> None:
+    before = resource.getrlimit(resource.RLIMIT_NOFILE)
+    assert descriptors.run_child() == ["EMFILE Too many open files", "opened + already open == 64: True"]
+    assert resource.getrlimit(resource.RLIMIT_NOFILE) == before
+
+
+def test_descriptor_kinds_are_read_from_proc() -> None:
+    assert descriptors.kinds_of_descriptors() == ["file /dev/null", "socket", "pipe"]
+
+
+def test_sigterm_lets_the_worker_finish_and_exit_zero() -> None:
+    code, lines = signals.run_worker(signal.SIGTERM)
+    assert code == 0 and lines[-1] == "SIGTERM: finished the job in hand, exiting 0"
+
+
+def test_sigkill_ends_the_worker_without_running_its_handler() -> None:
+    code, lines = signals.run_worker(signal.SIGKILL)
+    assert code == -signal.SIGKILL and lines[-1] == "ready"
+    assert lines[0] == "cannot handle SIGKILL: Invalid argument"
