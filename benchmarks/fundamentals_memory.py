@@ -1,4 +1,6 @@
-"""A file read cold (evicted with posix_fadvise DONTNEED) against warm, in milliseconds.
+"""A file read cold (evicted with posix_fadvise DONTNEED) against warm, in milliseconds;
+and how long a full garbage collection pauses with many live objects, before and
+after gc.freeze(), timed from gc.callbacks.
 
 Only this benchmark's own file is evicted (examples/fundamentals/memory/page_cache.py),
 so the machine's other caches stay warm. Medians of several rounds.
@@ -8,6 +10,7 @@ so the machine's other caches stay warm. Medians of several rounds.
 
 from __future__ import annotations
 
+import gc
 import statistics
 import tempfile
 import time
@@ -28,6 +31,31 @@ def read_ms(path: Path) -> float:
     return (time.perf_counter() - start) * 1000
 
 
+def full_collection_ms() -> float:
+    """One gen-2 collection's pause, from its 'start' to its 'stop' callback."""
+    marks: list[float] = []
+
+    def callback(phase: str, info: dict[str, int]) -> None:
+        marks.append(time.perf_counter())
+
+    gc.callbacks.append(callback)
+    try:
+        gc.collect(2)
+    finally:
+        gc.callbacks.remove(callback)
+    return (marks[1] - marks[0]) * 1000
+
+
+def gc_pauses() -> None:
+    objects = 10_000 if quick_mode() else 1_000_000
+    live = [[i] for i in range(objects)]  # small lists: containers the gc tracks
+    before = statistics.median(full_collection_ms() for _ in range(ROUNDS))
+    gc.freeze()
+    after = statistics.median(full_collection_ms() for _ in range(ROUNDS))
+    gc.unfreeze()
+    print(f"full gc with {len(live):,} live lists: {before:.1f} ms, after freeze {after:.3f} ms")
+
+
 def main() -> None:
     cold, warm = [], []
     with tempfile.TemporaryDirectory() as tmp:
@@ -40,6 +68,7 @@ def main() -> None:
     c, w = statistics.median(cold), statistics.median(warm)
     print(f"read {SIZE // MIB} MiB: cold {c:.1f} ms, warm {w:.1f} ms, ratio {c / w:.1f}")
     print(f"  cold {SIZE / MIB / c * 1000:.0f} MiB/s, warm {SIZE / MIB / w * 1000:.0f} MiB/s")
+    gc_pauses()
 
 
 if __name__ == "__main__":

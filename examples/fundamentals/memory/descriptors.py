@@ -31,7 +31,11 @@ except OSError as error:
 def run_child() -> list[str]:
     """Run CHILD, which exhausts a limit of 64 descriptors; its printed lines."""
     done = subprocess.run(  # noqa: S603 - our interpreter and our script
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=30, check=True
+        [sys.executable, "-c", CHILD],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
     )
     return done.stdout.splitlines()
 
@@ -43,7 +47,10 @@ def kinds_of_descriptors() -> list[str]:
     """What /proc/self/fd says each new descriptor points to: file, socket, pipe."""
     read_end, write_end = os.pipe()
     with open(os.devnull) as file, socket.socket() as sock:
-        links = [os.readlink(f"/proc/self/fd/{fd}") for fd in (file.fileno(), sock.fileno(), read_end)]
+        links = [
+            os.readlink(f"/proc/self/fd/{fd}")
+            for fd in (file.fileno(), sock.fileno(), read_end)
+        ]
     os.close(read_end)
     os.close(write_end)
     return [link.split(":")[0] if ":" in link else "file " + link for link in links]
@@ -57,8 +64,14 @@ if __name__ == "__main__":
     print("soft <= hard:", soft <= hard)
     #> soft <= hard: True
     print(*run_child(), sep="\n")
-    #> EMFILE Too many open files
-    #> opened + already open == 64: True
-    print("parent's limit unchanged:", resource.getrlimit(resource.RLIMIT_NOFILE) == (soft, hard))
+    """
+    EMFILE Too many open files
+
+    opened + already open == 64: True
+    """
+    print(
+        "parent's limit unchanged:",
+        resource.getrlimit(resource.RLIMIT_NOFILE) == (soft, hard),
+    )
     #> parent's limit unchanged: True
 # --8<-- [end:demo]

@@ -24,7 +24,10 @@ def read_in_another_process(path: Path) -> str:
     """The file's contents as a separate Python process reads them with read()."""
     return subprocess.run(  # noqa: S603 - our interpreter, our script, our file
         [sys.executable, "-c", READER, str(path)],
-        capture_output=True, text=True, timeout=30, check=True,
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
     ).stdout.strip()
 
 
@@ -38,9 +41,10 @@ if __name__ == "__main__":
             print("other process reads:", read_in_another_process(path))
             #> other process reads: status=new
             shared.flush()  # msync(MS_SYNC): dirty pages to disk, then return
-        with open(path, "r+b") as file, mmap.mmap(
-            file.fileno(), 0, flags=mmap.MAP_PRIVATE
-        ) as private:
+        with (
+            open(path, "r+b") as file,
+            mmap.mmap(file.fileno(), 0, flags=mmap.MAP_PRIVATE) as private,
+        ):
             private[7:10] = b"xyz"  # copy-on-write: this process's page only
             print("private mapping sees:", private[:].decode())
             #> private mapping sees: status=xyz

@@ -42,7 +42,10 @@ def run_limited_child(limit_bytes: int) -> tuple[int, list[str]]:
         raise ValueError("an interpreter needs about 64 MiB of address space to start")
     done = subprocess.run(  # noqa: S603 - our interpreter and our script
         [sys.executable, "-c", CHILD, str(limit_bytes)],
-        capture_output=True, text=True, timeout=TIMEOUT_S, check=False,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        check=False,
     )
     return done.returncode, done.stdout.splitlines()
 
@@ -84,8 +87,11 @@ if __name__ == "__main__":
     #> reserve twice RAM: refused: Cannot allocate memory
     code, lines = run_limited_child(256 * MIB)
     print(*lines, sep="\n")
-    #> child oom_score_adj: 500
-    #> child: MemoryError, cleaning up
+    """
+    child oom_score_adj: 500
+
+    child: MemoryError, cleaning up
+    """
     print("child exit code:", code, "- parent still running")
     #> child exit code: 3 - parent still running
 # --8<-- [end:demo]

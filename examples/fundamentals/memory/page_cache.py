@@ -45,9 +45,13 @@ def evict(path: Path) -> None:
 
 def resident_pages(path: Path) -> int:
     """How many of the file's pages are in the page cache, from `fincore`."""
+    argv = ["fincore", "--bytes", "--noheadings", "--output", "PAGES", str(path)]
     out = subprocess.run(  # noqa: S603 - fincore with a path we created
-        ["fincore", "--bytes", "--noheadings", "--output", "PAGES", str(path)],
-        capture_output=True, text=True, timeout=10, check=True,
+        argv,
+        capture_output=True,
+        text=True,
+        timeout=10,
+        check=True,
     ).stdout
     return int(out.split()[0])
 
@@ -55,11 +59,12 @@ def resident_pages(path: Path) -> int:
 def major_faults_reading(path: Path) -> int:
     """Major page faults this process takes to read every page of `path` via mmap."""
     before = resource.getrusage(resource.RUSAGE_SELF).ru_majflt
-    with open(path, "rb") as file, mmap.mmap(
-        file.fileno(), 0, access=mmap.ACCESS_READ
-    ) as mapped:
+    with (
+        open(path, "rb") as file,
+        mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as mapped,
+    ):
         for offset in range(0, len(mapped), PAGE):
-            mapped[offset]  # noqa: B018 - touching the page is the point
+            mapped[offset]  # reading one byte faults the page in
     return resource.getrusage(resource.RUSAGE_SELF).ru_majflt - before
 
 

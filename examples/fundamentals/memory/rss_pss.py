@@ -24,7 +24,9 @@ def rss_and_pss_kib(start: int) -> tuple[int, int]:
         blocks = smaps.read().split("\n")
     for at, line in enumerate(blocks):
         if line.split("-", 1)[0] == f"{start:x}":
-            end = next(i for i in range(at, len(blocks)) if blocks[i].startswith("VmFlags"))
+            end = next(
+                i for i in range(at, len(blocks)) if blocks[i].startswith("VmFlags")
+            )
             fields = parse_fields("\n".join(blocks[at + 1 : end]))
             return int(fields["Rss"].split()[0]), int(fields["Pss"].split()[0])
     raise LookupError(f"no mapping starts at {start:#x}")

@@ -59,9 +59,13 @@ def run_worker(sig: signal.Signals) -> tuple[int, list[str]]:
 if __name__ == "__main__":
     code, lines = run_worker(signal.SIGTERM)
     print(*lines, sep="\n")
-    #> cannot handle SIGKILL: Invalid argument
-    #> ready
-    #> SIGTERM: finished the job in hand, exiting 0
+    """
+    cannot handle SIGKILL: Invalid argument
+
+    ready
+
+    SIGTERM: finished the job in hand, exiting 0
+    """
     print("exit code:", code)
     #> exit code: 0
     code, lines = run_worker(signal.SIGKILL)
