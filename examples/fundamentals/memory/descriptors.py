@@ -16,7 +16,8 @@ import sys
 # --8<-- [start:child]
 CHILD = """
 import errno, os, resource
-resource.setrlimit(resource.RLIMIT_NOFILE, (64, resource.getrlimit(resource.RLIMIT_NOFILE)[1]))
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))  # only the soft limit
 already = len(os.listdir("/proc/self/fd"))  # stdin/out/err, and the listing's own fd
 files = []
 try:

@@ -1,4 +1,4 @@
-"""Running out of memory: overcommit, the OOM killer's score, and a limit that fails fast.
+"""Out of memory: overcommit, the OOM killer's score, and a limit that fails fast.
 
 Linux lets processes reserve more memory than it has (overcommit) and finds
 out only when pages are touched. In mode 0 (heuristic, the default) it still
