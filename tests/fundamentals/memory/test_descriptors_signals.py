@@ -5,7 +5,7 @@ from __future__ import annotations
 import resource
 import signal
 
-from examples.fundamentals.memory import descriptors, signals
+from examples.fundamentals.memory import descriptors, signals, socket_leak
 
 
 def test_a_child_hits_emfile_at_its_own_limit_and_the_parent_keeps_its_own() -> None:
@@ -27,3 +27,8 @@ def test_sigkill_ends_the_worker_without_running_its_handler() -> None:
     code, lines = signals.run_worker(signal.SIGKILL)
     assert code == -signal.SIGKILL and lines[-1] == "ready"
     assert lines[0] == "cannot handle SIGKILL: Invalid argument"
+
+
+def test_a_leaky_server_fails_in_accept_and_the_fixed_one_serves_all() -> None:
+    assert socket_leak.run_server("leaky") == (1, "accept failed: EMFILE")
+    assert socket_leak.run_server("fixed") == (0, "served 100 connections")
