@@ -3,7 +3,9 @@
 A TCP connection costs nothing while it is quiet: no packets flow, so when a
 peer crashes, is unplugged, or restarts and forgets its connections, the
 survivor notices only when it next sends. Keepalive makes the kernel send a
-probe after a quiet spell and give up when enough go unanswered.
+probe after a quiet spell and give up when enough go unanswered. Data sent to
+a silent peer is resent for about 15 minutes by default (tcp_retries2);
+TCP_USER_TIMEOUT bounds that.
 
 Two namespaces joined by a veth pair play client and server; the server
 stops answering with netns.Host.dropping_arrivals.
@@ -24,6 +26,7 @@ from examples.fundamentals.tcp_udp.tcp_info import tcp_info
 PORT = 7000
 TIMEOUT_S = 10.0
 KEEPALIVE_IDLE_S, KEEPALIVE_INTERVAL_S, KEEPALIVE_PROBES = 1, 1, 2
+USER_TIMEOUT_MS = 1000
 
 
 # --8<-- [start:keepalive]
@@ -125,6 +128,43 @@ def peer_restarts() -> dict[str, object]:
 # --8<-- [end:restart]
 
 
+# --8<-- [start:unanswered]
+def unanswered_send() -> dict[str, object]:
+    """Two connections send to a server that went silent; one has TCP_USER_TIMEOUT."""
+    with two_hosts() as (client_host, server_host):
+        listener = server_host.socket()
+        listener.bind((server_host.address, PORT))
+        listener.listen()
+        with listener:
+            bounded, server_a = connect(client_host, server_host, listener)
+            default, server_b = connect(client_host, server_host, listener)
+            # How long sent data may stay unacknowledged before the kernel gives up.
+            bounded.setsockopt(
+                socket.IPPROTO_TCP, socket.TCP_USER_TIMEOUT, USER_TIMEOUT_MS
+            )
+            with bounded, default, server_a, server_b:
+                with server_host.dropping_arrivals():
+                    for sock in (bounded, default):
+                        sock.sendall(b"request")  # returns: the kernel has it
+                    try:
+                        bounded.recv(64)  # waits for the kernel to give up
+                        outcome = "data"
+                    except OSError as error:
+                        outcome = error_name(error)
+                    still = tcp_info(default)  # sent as long ago, no limit
+                retries = client_host.namespace.run(
+                    "cat", "/proc/sys/net/ipv4/tcp_retries2"
+                )
+    return {
+        f"with TCP_USER_TIMEOUT {USER_TIMEOUT_MS} ms": outcome,
+        "without it": f"{still.state}, resending: {still.total_retrans > 0}",
+        "resends before the default gives up (tcp_retries2)": int(retries),
+    }
+
+
+# --8<-- [end:unanswered]
+
+
 # --8<-- [start:demo]
 if __name__ == "__main__":
     for name, value in peer_vanishes().items():
@@ -137,4 +177,9 @@ if __name__ == "__main__":
         print(f"{name}: {value}")
         #> client believes: ESTABLISHED
         #> after sending: ECONNRESET
+    for name, value in unanswered_send().items():
+        print(f"{name}: {value}")
+        #> with TCP_USER_TIMEOUT 1000 ms: ETIMEDOUT
+        #> without it: ESTABLISHED, resending: True
+        #> resends before the default gives up (tcp_retries2): 15
 # --8<-- [end:demo]

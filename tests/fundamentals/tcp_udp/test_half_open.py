@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import socket
 
-from examples.fundamentals.tcp_udp.half_open import KEEPALIVE_PROBES, enable_keepalive, peer_restarts, peer_vanishes
+from examples.fundamentals.tcp_udp.half_open import (
+    KEEPALIVE_PROBES,
+    USER_TIMEOUT_MS,
+    enable_keepalive,
+    peer_restarts,
+    peer_vanishes,
+    unanswered_send,
+)
 
 
 def test_keepalive_gives_up_after_its_probes_and_the_plain_connection_never_knows(tcpdump: None) -> None:
@@ -28,3 +35,11 @@ def test_enable_keepalive_sets_all_four_options() -> None:
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPIDLE) == 30
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPINTVL) == 5
         assert sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_KEEPCNT) == 4
+
+
+def test_user_timeout_fails_a_send_to_a_silent_peer_and_the_default_keeps_resending(namespaces: None) -> None:
+    assert unanswered_send() == {
+        f"with TCP_USER_TIMEOUT {USER_TIMEOUT_MS} ms": "ETIMEDOUT",
+        "without it": "ESTABLISHED, resending: True",
+        "resends before the default gives up (tcp_retries2)": 15,
+    }
