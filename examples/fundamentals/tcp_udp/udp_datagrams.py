@@ -5,6 +5,8 @@ over UDP come out of three recv() calls, one datagram each. A datagram read
 into a buffer that is too small is cut, and the rest is gone. And since UDP
 has no handshake, sending to a port where nobody listens "works": the only
 sign is an ICMP error that a connected UDP socket reports on a later call.
+Even loopback loses datagrams: when a receive buffer is full, the kernel drops
+what arrives and counts it (RcvbufErrors).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import socket
 import struct
 import termios
 import time
+from pathlib import Path
 
 MESSAGES = [b"one", b"two", b"three"]
 TIMEOUT_S = 5.0
@@ -73,6 +76,38 @@ def udp_too_small_buffer() -> tuple[bytes, bool, bytes]:
         return data, bool(flags & socket.MSG_TRUNC), receiver.recv(4096)
 
 
+def udp_counter(name: str) -> int:
+    """One of the kernel's UDP counters (/proc/net/snmp), e.g. RcvbufErrors."""
+    rows = [line.split() for line in Path("/proc/net/snmp").read_text().splitlines()]
+    names, values = [row for row in rows if row[0] == "Udp:"][:2]
+    return int(dict(zip(names, values, strict=True))[name])
+
+
+# --8<-- [start:overflow]
+def udp_overflow(count: int = 200, size: int = 1000) -> tuple[int, bool]:
+    """Send `count` datagrams to a socket that is not reading; how many survive?"""
+    errors_before = udp_counter("RcvbufErrors")
+    with (
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as receiver,
+        socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as sender,
+    ):
+        receiver.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 16_384)
+        receiver.bind(("127.0.0.1", 0))
+        for _ in range(count):
+            sender.sendto(b"x" * size, receiver.getsockname())  # never blocks
+        receiver.settimeout(0.2)  # the reader wakes up late, as a busy one does
+        received = 0
+        try:
+            while receiver.recv(size):
+                received += 1
+        except TimeoutError:
+            pass
+    return received, udp_counter("RcvbufErrors") > errors_before
+
+
+# --8<-- [end:overflow]
+
+
 # --8<-- [start:nobody]
 def udp_to_nobody() -> str:
     """Send to a closed port: the send succeeds, the next recv reports ICMP."""
@@ -104,6 +139,11 @@ if __name__ == "__main__":
         f"10-byte buffer: {len(data)} bytes, MSG_TRUNC {truncated}, next recv {after}"
     )
     #> 10-byte buffer: 10 bytes, MSG_TRUNC True, next recv b'next'
+    received, counted = udp_overflow(count=200)
+    print(f"200 sent to a full buffer, received fewer: {received < 200}")
+    #> 200 sent to a full buffer, received fewer: True
+    print("counted as RcvbufErrors:", counted)
+    #> counted as RcvbufErrors: True
     print(udp_to_nobody())
     #> send returned 6, then recv raised ConnectionRefusedError
 # --8<-- [end:demo]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import socket
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,6 +13,8 @@ from examples.fundamentals.tcp_udp.udp_datagrams import (
     MESSAGES,
     bytes_waiting,
     tcp_reads,
+    udp_counter,
+    udp_overflow,
     udp_reads,
     udp_to_nobody,
     udp_too_small_buffer,
@@ -49,3 +52,20 @@ def test_bytes_waiting_counts_what_the_kernel_holds() -> None:
         assert bytes_waiting(b) == 0
         a.sendall(b"12345")
         assert bytes_waiting(b) == 5
+
+
+def test_a_full_receive_buffer_drops_datagrams_even_on_loopback() -> None:
+    received, counted = udp_overflow(count=200)
+    assert 0 < received < 200  # some fit in the buffer, the rest were dropped
+    assert counted
+
+
+def test_a_reader_that_keeps_up_loses_nothing() -> None:
+    received, _ = udp_overflow(count=5)  # 5 KB fits in the 16 KB buffer
+    assert received == 5
+
+
+def test_an_unknown_udp_counter_is_a_key_error() -> None:
+    assert udp_counter("RcvbufErrors") >= 0
+    with pytest.raises(KeyError):
+        udp_counter("NoSuchCounter")
