@@ -3,7 +3,11 @@
 - write-write-read with Nagle on, against TCP_NODELAY and against one write
   (examples/fundamentals/tcp_udp/nagle.py): the delayed-ACK stall;
 - a new TCP connection per request (handshake, request, close) against a
-  request on a connection kept open, and a UDP request/reply beside them.
+  request on a connection kept open, and a UDP request/reply beside them
+  (the new connection also pays for a server thread, so it is an upper bound);
+- the gaps between the copies of one lost segment
+  (examples/fundamentals/tcp_udp/retransmission.py): the tail loss probe,
+  then retransmission timeouts that double. Needs root, `ip` and `tcpdump`.
 
 Wall time on purpose: waiting is what is measured. Medians, so one slow run
 on a shared machine does not move them.
@@ -13,14 +17,18 @@ on a shared machine does not move them.
 
 from __future__ import annotations
 
+import shutil
 import socket
 import statistics
 import threading
 import time
 from collections.abc import Callable
+from itertools import pairwise
 
 from benchmarks.timing import quick_mode
 from examples.fundamentals.tcp_udp.nagle import WAYS, median_round_trip
+from examples.fundamentals.tcp_udp.netns import namespaces_problem
+from examples.fundamentals.tcp_udp.retransmission import DATA, watched_connection
 
 TRIPS = 5 if quick_mode() else 200
 TIMEOUT_S = 5.0
@@ -111,6 +119,17 @@ def connection_costs() -> dict[str, float]:
                 thread.join(timeout=5)
 
 
+def resend_gaps(copies: int = 4) -> list[float]:
+    """Milliseconds between successive copies of one segment the server never gets."""
+    seen = []
+    with watched_connection() as c, c.server_host.dropping_arrivals():
+        c.client.sendall(DATA)
+        for count in range(1, copies + 1):
+            c.capture.wait_for(count, lambda s: s.length == len(DATA))
+            seen.append(time.perf_counter())
+    return [(later - earlier) * 1000 for earlier, later in pairwise(seen)]
+
+
 def main() -> None:
     nagle = {
         label: median_round_trip(send, nodelay=nodelay, trips=TRIPS) * 1000
@@ -126,6 +145,15 @@ def main() -> None:
         print(f"  {label:<34} {ms:>8.3f} ms")
     new, kept = costs["TCP, new connection per request"], costs["TCP, connection kept open"]
     print(f"  ratio (new connection / kept open) {new / kept:>8.1f}")
+    problem = namespaces_problem() or (
+        None if shutil.which("tcpdump") else "tcpdump is not installed"
+    )
+    if problem:
+        print(f"resend gaps: skipped ({problem})")
+        return
+    gaps = ", ".join(f"{gap:.0f}" for gap in resend_gaps())
+    print(f"gaps between copies of a lost segment: {gaps} ms")
+    print("  expected: loss probe ~200 (one segment in flight), RTO 200, doubled 400")
 
 
 if __name__ == "__main__":
