@@ -1,0 +1,29 @@
+"""Framing: uvicorn frames each body as the page says, and `framing` reads the head right."""
+
+from __future__ import annotations
+
+from examples.fundamentals.http.framing import REQUESTS, exchange, framing
+from examples.fundamentals.http.origin import Origin
+from examples.uvicorn_server import serve
+
+
+def test_each_request_gets_the_framing_the_page_shows() -> None:
+    with serve(Origin(), http="h11") as port:
+        seen = {label: framing(exchange(port, request)) for label, request in REQUESTS.items()}
+    assert seen == {
+        "Content-Length": ("content-length: 5", b"hello"),
+        "chunked": ("Transfer-Encoding: chunked", b"4\r\none \r\n3\r\ntwo\r\n0\r\n\r\n"),
+        "close": ("(neither)", b"one two"),
+    }
+
+
+def test_two_pipelined_requests_come_back_as_two_framed_responses() -> None:
+    two = b"GET /fixed HTTP/1.1\r\nHost: a\r\n\r\n" + REQUESTS["Content-Length"]
+    with serve(Origin(), http="h11") as port:
+        raw = exchange(port, two)
+    assert raw.count(b"HTTP/1.1 200 OK") == 2
+    assert raw.endswith(b"hello") and raw.count(b"hello") == 2
+
+
+def test_framing_without_a_framing_header_says_neither() -> None:
+    assert framing(b"HTTP/1.1 204 No Content\r\nx-a: 1\r\n\r\n") == ("(neither)", b"")
