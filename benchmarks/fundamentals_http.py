@@ -38,10 +38,12 @@ def main() -> None:
         for way in (kept_alive, new_each_time):
             if transport == "TCP":
                 with serve(Origin(), http="h11") as port:
-                    times[way.__name__] = per_request_ms(lambda: way(port, REQUESTS))
+                    times[way.__name__] = per_request_ms(lambda way=way, port=port: way(port, REQUESTS))
             else:
                 with origin_over_tls(Origin()) as (port, tls):
-                    times[way.__name__] = per_request_ms(lambda: way(port, REQUESTS, tls))
+                    times[way.__name__] = per_request_ms(
+                        lambda way=way, port=port, tls=tls: way(port, REQUESTS, tls)
+                    )
         kept, new = times["kept_alive"], times["new_each_time"]
         print(
             f"  {transport}: kept alive {kept:7.3f} ms   new connection {new:7.3f} ms"
