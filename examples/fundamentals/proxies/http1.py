@@ -1,20 +1,26 @@
 """Just enough HTTP/1.1 for the proxy examples: read one message, write one.
 
 Bodies are framed by Content-Length only. Anything a second parser could read
-differently is refused rather than guessed at (RFC 9112, sections 5.1 and
-6.3): that is the rule that stops request smuggling.
+differently is refused rather than guessed at (RFC 9112, sections 2.2, 5.1 and
+6.3; RFC 9110, section 5.5): that is the rule that stops request smuggling.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from dataclasses import dataclass, field
 
 MAX_HEAD = 16 * 1024  # bytes; a longer head is refused, not buffered forever
+MAX_BODY = 1024 * 1024  # bytes; NGINX's client_max_body_size default is also 1 MiB
 REASONS = {
+    100: "Continue",
     200: "OK",
+    204: "No Content",
     400: "Bad Request",
+    408: "Request Timeout",
+    413: "Content Too Large",
     501: "Not Implemented",
     502: "Bad Gateway",
     503: "Service Unavailable",
@@ -37,6 +43,7 @@ class Message:
     start: str
     headers: list[tuple[str, str]] = field(default_factory=list)
     body: bytes = b""
+    bodyless: bool = False  # a response that has no body whatever its headers say
 
     def get(self, name: str) -> list[str]:
         """Every value of header `name`, in order (names ignore case)."""
@@ -52,8 +59,13 @@ class Message:
 
     def encode(self) -> bytes:
         lines = [self.start]
-        lines += [f"{k}: {v}" for k, v in self.headers if k.lower() != "content-length"]
-        lines.append(f"Content-Length: {len(self.body)}")
+        if self.bodyless:  # a HEAD answer keeps the length the GET would have had
+            lines += [f"{k}: {v}" for k, v in self.headers]
+        else:
+            lines += [
+                f"{k}: {v}" for k, v in self.headers if k.lower() != "content-length"
+            ]
+            lines.append(f"Content-Length: {len(self.body)}")
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1") + self.body
 
 
@@ -63,6 +75,11 @@ def response(status: int, body: bytes = b"", **headers: str) -> Message:
 
 
 # --8<-- [start:framing]
+TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110, 5.6.2
+STATUS_LINE = re.compile(r"HTTP/1\.[01] [1-5][0-9][0-9]( .*)?")
+DIGITS = re.compile(r"[0-9]{1,15}")  # ASCII only: "²".isdigit() is True
+
+
 def body_length(headers: list[tuple[str, str]]) -> int:
     """How many body bytes follow this head, or BadMessage if it is ambiguous."""
     names = {name.lower() for name, _ in headers}
@@ -71,33 +88,47 @@ def body_length(headers: list[tuple[str, str]]) -> int:
         # pick different headers here see different request boundaries.
         raise BadMessage(400, "both Transfer-Encoding and Content-Length")
     if "transfer-encoding" in names:
+        codings = ",".join(v for k, v in headers if k.lower() == "transfer-encoding")
+        if codings.split(",")[-1].strip().lower() != "chunked":
+            raise BadMessage(400, "chunked is not the final transfer coding")  # 6.3
         raise BadMessage(501, "transfer codings are not implemented here")
-    values = {v.strip() for k, v in headers if k.lower() == "content-length"}
+    values = {v for k, v in headers if k.lower() == "content-length"}
     if not values:
         return 0
-    if len(values) > 1 or not all(part.strip().isdigit() for part in values):
+    if len(values) > 1 or not all(DIGITS.fullmatch(v) for v in values):
         raise BadMessage(400, f"invalid Content-Length {sorted(values)}")
     return int(values.pop())
 
 
-def parse_head(head: bytes) -> tuple[str, list[tuple[str, str]]]:
+def parse_head(
+    head: bytes, *, answer: bool = False
+) -> tuple[str, list[tuple[str, str]]]:
     """The start line and the header fields of a head that ends in CRLF CRLF."""
     start, *lines = head.decode("latin-1").split("\r\n")[:-2]
+    if any(c in line for line in (start, *lines) for c in "\r\n\0"):
+        # RFC 9112, 2.2: a recipient MAY end a line at a bare LF. One that does
+        # sees header lines this parser read as part of a value.
+        raise BadMessage(400, "bare CR, LF or NUL in the head")
     headers = []
     for line in lines:
         name, colon, value = line.partition(":")
-        if not colon or not name or name != name.strip():
-            # RFC 9112, 5.1: whitespace before the colon MUST get a 400.
+        if answer:  # 5.1: a proxy MUST remove such whitespace from a response
+            name = name.rstrip(" \t")
+        if not colon or not TOKEN.fullmatch(name):
+            # RFC 9112, 5.1: whitespace before the colon MUST get a 400; a
+            # leading space is obs-fold (5.2), which a server may refuse.
             raise BadMessage(400, f"malformed header line {line!r}")
-        headers.append((name, value.strip()))
+        headers.append((name, value.strip(" \t")))
     return start, headers
 
 
 # --8<-- [end:framing]
 
 
-async def read_message(reader: asyncio.StreamReader) -> Message | None:
-    """One message from the stream; None if the peer closed before sending one."""
+async def read_message(
+    reader: asyncio.StreamReader, *, max_body: int = MAX_BODY
+) -> Message | None:
+    """One request from the stream; None if the peer closed before sending one."""
     try:
         head = await reader.readuntil(b"\r\n\r\n")
     except asyncio.IncompleteReadError as error:
@@ -107,8 +138,45 @@ async def read_message(reader: asyncio.StreamReader) -> Message | None:
     except asyncio.LimitOverrunError as error:
         raise BadMessage(400, "head too long") from error
     start, headers = parse_head(head)
-    body = await reader.readexactly(body_length(headers))
+    length = body_length(headers)
+    if length > max_body:
+        raise BadMessage(413, f"body of {length} bytes is over {max_body}")
+    try:
+        body = await reader.readexactly(length)
+    except asyncio.IncompleteReadError as error:
+        raise BadMessage(400, "connection closed inside a body") from error
     return Message(start, headers, body)
+
+
+async def read_response(reader: asyncio.StreamReader, method: str) -> Message | None:
+    """The final answer to a `method` request: 1xx skipped, no body where none can be.
+
+    RFC 9112, 6.3: answers to HEAD and 1xx, 204 and 304 answers end at the
+    blank line, whatever their Content-Length says.
+    """
+    while True:
+        try:
+            head = await reader.readuntil(b"\r\n\r\n")
+        except asyncio.IncompleteReadError as error:
+            if not error.partial:
+                return None
+            raise BadMessage(502, "backend closed inside a head") from error
+        except asyncio.LimitOverrunError as error:
+            raise BadMessage(502, "backend head too long") from error
+        start, headers = parse_head(head, answer=True)
+        if not STATUS_LINE.fullmatch(start):
+            raise BadMessage(502, f"bad status line {start!r}")
+        answer = Message(start, headers)
+        if 100 <= answer.status < 200:
+            continue  # interim (100 Continue): the final answer follows
+        if method == "HEAD" or answer.status in (204, 304):
+            answer.bodyless = True
+            return answer
+        try:
+            answer.body = await reader.readexactly(body_length(headers))
+        except asyncio.IncompleteReadError as error:
+            raise BadMessage(502, "backend closed inside a body") from error
+        return answer
 
 
 async def open_stream(
@@ -140,7 +208,7 @@ async def fetch(
         try:
             writer.write(request.encode())
             await writer.drain()
-            answer = await read_message(reader)
+            answer = await read_response(reader, request.method)
         finally:
             await close(writer)
     if answer is None:
