@@ -20,6 +20,7 @@ from examples.fundamentals.proxies.http1 import (
     close,
     open_stream,
     read_message,
+    read_response,
     response,
 )
 from examples.system_design.load_balancing.balancers import Balancer, RoundRobin
@@ -32,13 +33,30 @@ HOP_BY_HOP = {
     "keep-alive",
     "proxy-connection",
     "te",  # codespell:ignore (the TE header)
+    "transfer-encoding",
     "upgrade",
 }
 Stream = tuple[asyncio.StreamReader, asyncio.StreamWriter]
 
 
 class Unreachable(Exception):
-    """The backend could not be reached or hung up before answering."""
+    """No usable answer: refused, hung up, or an answer that cannot be framed."""
+
+
+def connection_options(message: Message) -> set[str]:
+    """The names a Connection header lists ("close", or fields for this hop only)."""
+    return {
+        option.strip().lower()
+        for value in message.get("Connection")
+        for option in value.split(",")
+    }
+
+
+def end_to_end(message: Message) -> list[tuple[str, str]]:
+    """The headers that may be forwarded: RFC 9110, 7.6.1 drops the fixed
+    hop-by-hop set and every field the Connection header names."""
+    drop = HOP_BY_HOP | connection_options(message)
+    return [(k, v) for k, v in message.headers if k.lower() not in drop]
 
 
 @dataclass
@@ -64,16 +82,20 @@ class ReverseProxy:
         balancer: Balancer | None = None,
         pool: bool = True,
         timeout_s: float = 5.0,
+        client_timeout_s: float = 10.0,
         eject_after: int | None = None,
         source: str = "127.0.0.1",
     ) -> None:
         if not backends:
             raise ValueError("a proxy needs at least one backend")
-        if timeout_s <= 0:
-            raise ValueError(f"timeout_s must be positive, got {timeout_s}")
+        if min(timeout_s, client_timeout_s) <= 0:
+            raise ValueError(
+                f"timeouts must be positive, got {timeout_s} and {client_timeout_s}"
+            )
         self.upstreams = [Upstream(address) for address in backends]
         self.balancer = balancer or RoundRobin()
         self.pool, self.timeout_s = pool, timeout_s
+        self.client_timeout_s = client_timeout_s  # to send a whole request
         self.eject_after, self.source = eject_after, source
         self.port = 0
         self._server: asyncio.Server | None = None
@@ -117,20 +139,26 @@ class ReverseProxy:
         try:
             while True:
                 try:
-                    request = await read_message(reader)
-                except BadMessage as error:
-                    # Refuse, and close: after a bad head, nobody knows where
-                    # the next request starts.
-                    reply = response(
-                        error.status, str(error).encode(), connection="close"
-                    )
+                    async with asyncio.timeout(self.client_timeout_s):
+                        request = await read_message(reader)
+                except (BadMessage, TimeoutError) as error:
+                    # Refuse, and close: after a bad or unfinished head, nobody
+                    # knows where the next request starts.
+                    status = error.status if isinstance(error, BadMessage) else 408
+                    reply = response(status, str(error).encode(), connection="close")
                     writer.write(reply.encode())
                     await writer.drain()
                     return
                 if request is None:
                     return
-                writer.write((await self.handle(request, peer)).encode())
+                answer = await self.handle(request, peer)
+                closing = "close" in connection_options(request)
+                if closing or request.start.endswith("HTTP/1.0"):
+                    answer.headers.append(("Connection", "close"))  # RFC 9112, 9.6
+                writer.write(answer.encode())
                 await writer.drain()
+                if closing or request.start.endswith("HTTP/1.0"):
+                    return
         except (ConnectionError, asyncio.IncompleteReadError):
             pass
         except asyncio.CancelledError:
@@ -142,11 +170,17 @@ class ReverseProxy:
     # --8<-- [start:handle]
     async def handle(self, request: Message, peer: str) -> Message:
         """Forward one request; 502 if no backend answers, 504 on timeout."""
-        headers = [(k, v) for k, v in request.headers if k.lower() not in HOP_BY_HOP]
-        # Append the address this proxy saw; keep what earlier hops wrote.
-        headers.append(("X-Forwarded-For", peer))
+        headers = [
+            (k, v) for k, v in end_to_end(request) if k.lower() != "x-forwarded-for"
+        ]
+        # Append the address this proxy saw to what earlier hops wrote, on one
+        # line: some backends read only the first X-Forwarded-For line.
+        chain = [*request.get("X-Forwarded-For"), peer]
+        headers.append(("X-Forwarded-For", ", ".join(chain)))
         outgoing = Message(request.start, headers, request.body)
-        tries = 2 if request.method in IDEMPOTENT else 1  # never resend a POST
+        # RFC 9110, 9.2.2: "A proxy MUST NOT automatically retry non-idempotent
+        # requests", and a client should not retry a failed retry: two tries.
+        tries = 2 if request.method in IDEMPOTENT else 1
         tried: set[int] = set()
         for _ in range(tries):
             eligible = [
@@ -165,15 +199,13 @@ class ReverseProxy:
                 return response(504, b"backend timed out")  # it may still be working
             except Unreachable:
                 self._failed(index)
-                continue  # nothing was processed: safe to try another, if idempotent
+                continue  # the client has seen nothing yet: GET may go elsewhere
             if answer.status >= 500:
                 self._failed(index)
             else:
                 self.upstreams[index].failures_in_a_row = 0
             # Hop-by-hop headers were for the backend's connection, not the client's.
-            answer.headers = [
-                (k, v) for k, v in answer.headers if k.lower() not in HOP_BY_HOP
-            ]
+            answer.headers = end_to_end(answer)
             return answer
         return response(502, b"no backend answered")
 
@@ -195,7 +227,7 @@ class ReverseProxy:
                 stream = await self._connection(upstream)
                 stream[1].write(request.encode())
                 await stream[1].drain()
-                answer = await read_message(stream[0])
+                answer = await read_response(stream[0], request.method)
             if answer is None:
                 raise Unreachable("the backend closed the connection")
             closing = "close" in (v.lower() for v in answer.get("Connection"))
@@ -204,9 +236,11 @@ class ReverseProxy:
             else:
                 await close(stream[1])
             return answer
-        except BaseException:
+        except BaseException as error:
             if stream is not None:
                 await close(stream[1])  # a half-used connection is never reused
+            if isinstance(error, BadMessage):  # RFC 9112, 6.3: discard it, 502
+                raise Unreachable(f"unusable answer: {error}") from error
             raise
         finally:
             upstream.in_flight -= 1
