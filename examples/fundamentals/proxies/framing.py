@@ -15,6 +15,7 @@ AMBIGUOUS = {
     "length and chunked": b"Content-Length: 4\r\nTransfer-Encoding: chunked\r\n",
     "two lengths": b"Content-Length: 4\r\nContent-Length: 9\r\n",
     "space before colon": b"Transfer-Encoding : chunked\r\n",
+    "bare LF in a value": b"X-Note: a\nTransfer-Encoding: chunked\r\n",
     "chunked alone": b"Transfer-Encoding: chunked\r\n",
     "length alone": b"Content-Length: 4\r\n",
 }
@@ -45,6 +46,7 @@ async def main() -> None:
             #> length and chunked  400
             #> two lengths         400
             #> space before colon  400
+            #> bare LF in a value  400
             #> chunked alone       501
             #> length alone        200
         print("connections that reached the backend:", backend.connections_accepted)

@@ -87,7 +87,7 @@ def test_timeouts_in_each_order() -> None:
 def test_the_wasted_query_is_counted_even_when_it_starts_after_the_client_left(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """A loaded machine, modelled as a backend that accepts late: the query then
+    """A loaded machine, modeled as a backend that accepts late: the query then
     starts after the client gave up. A fixed wait after the client's outcome
     would stop the backend before the query ends and count nothing."""
     connect = ReverseProxy._connection
@@ -144,7 +144,7 @@ def test_no_ambiguous_request_reaches_a_backend() -> None:
             ]
             return codes, backend.connections_accepted
 
-    assert asyncio.run(go()) == ([400, 400, 400, 501], 0)
+    assert asyncio.run(go()) == ([400, 400, 400, 400, 501], 0)
 
 
 def test_bad_configuration_is_refused() -> None:
