@@ -71,7 +71,7 @@ def test_without_the_mistakes_the_same_file_is_clean(tmp_path: Path) -> None:
     source = CAUGHT.read_text(encoding="utf-8")
     for wrong, right in [
         ("find_email(1).lower()", "(find_email(1) or '').lower()"),
-        ('set_status(7, "payed")', 'set_status(7, "paid")'),
+        ('set_status(7, "Paid")', 'set_status(7, "paid")'),
         ('"total_cent": 500', '"total_cents": 500'),
         ('first(["3", "5"])', "first([3, 5])"),
         ("-> None:  # forgot", "-> bool:  # forgot"),

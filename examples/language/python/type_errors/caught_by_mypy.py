@@ -33,9 +33,9 @@ def set_status(order_id: int, status: Literal["pending", "paid"]) -> str:
     return f"{order_id} -> {status}"
 
 
-print(set_status(7, "payed"))
-#> 7 -> payed
-# error: Argument 2 to "set_status" has incompatible type "Literal['payed']";
+print(set_status(7, "Paid"))
+#> 7 -> Paid
+# error: Argument 2 to "set_status" has incompatible type "Literal['Paid']";
 #   expected "Literal['pending', 'paid']"  [arg-type]
 # --8<-- [end:literal]
 
