@@ -14,6 +14,10 @@ TIMEOUT_S = 5.0
 # --8<-- [start:count]
 async def connections_for(requests: int, *, pool: bool, concurrent: int = 1) -> int:
     """Send `requests` through a proxy, `concurrent` at a time; connections opened."""
+    if concurrent < 1 or requests % concurrent:
+        raise ValueError(
+            f"{requests} requests do not split into batches of {concurrent}"
+        )
     async with (
         Backend() as backend,
         ReverseProxy([backend.address], pool=pool) as proxy,

@@ -2,8 +2,9 @@
 
 It reads each client request whole, picks a backend, forwards the request
 with the client's address appended to X-Forwarded-For, and relays the
-answer. It answers 502 when no backend can be reached and 504 when the
-backend is slower than its timeout. It retries only idempotent requests,
+answer. It answers 502 when no backend gives a usable answer and 504 when
+the backend is slower than its timeout; 400, 408 and 413 refuse a client
+request it will not frame, finish waiting for, or buffer. It retries only idempotent requests,
 and ejects a backend after consecutive failures until a health check passes.
 """
 
@@ -27,6 +28,7 @@ from examples.system_design.load_balancing.balancers import Balancer, RoundRobin
 
 # RFC 9110, section 9.2.2: repeating these has the same effect as sending once.
 IDEMPOTENT = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS", "TRACE"}
+# --8<-- [start:hop]
 # RFC 9110, section 7.6.1: meaningful for one connection only, never forwarded.
 HOP_BY_HOP = {
     "connection",
@@ -57,6 +59,9 @@ def end_to_end(message: Message) -> list[tuple[str, str]]:
     hop-by-hop set and every field the Connection header names."""
     drop = HOP_BY_HOP | connection_options(message)
     return [(k, v) for k, v in message.headers if k.lower() not in drop]
+
+
+# --8<-- [end:hop]
 
 
 @dataclass

@@ -54,6 +54,11 @@ def test_a_pool_opens_one_connection_per_request_in_flight() -> None:
     assert asyncio.run(connections_for(20, pool=True)) == 1
 
 
+def test_requests_that_do_not_split_into_batches_are_refused_not_dropped() -> None:
+    with pytest.raises(ValueError, match="do not split"):
+        asyncio.run(connections_for(10, pool=True, concurrent=3))
+
+
 def test_a_connection_the_backend_closes_is_not_pooled() -> None:
     async def close_after_answer(request: Message, peer: str) -> Message:
         return response(200, connection="close")
