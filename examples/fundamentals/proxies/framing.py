@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 
 from examples.fundamentals.proxies.backend import Backend
-from examples.fundamentals.proxies.http1 import close, open_stream, read_message
+from examples.fundamentals.proxies.http1 import close, open_stream, read_response
 from examples.fundamentals.proxies.proxy import ReverseProxy
 
 TIMEOUT_S = 5.0
@@ -29,7 +29,7 @@ async def send_raw(address: tuple[str, int], data: bytes) -> int:
         try:
             writer.write(data)
             await writer.drain()
-            answer = await read_message(reader)
+            answer = await read_response(reader, "POST")
         finally:
             await close(writer)
     if answer is None:

@@ -76,6 +76,7 @@ def response(status: int, body: bytes = b"", **headers: str) -> Message:
 
 # --8<-- [start:framing]
 TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110, 5.6.2
+REQUEST_LINE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+ [!-~]+ HTTP/1\.[01]")  # RFC 9112, 3
 STATUS_LINE = re.compile(r"HTTP/1\.[01] [1-5][0-9][0-9]( .*)?")
 DIGITS = re.compile(r"[0-9]{1,15}")  # ASCII only: "²".isdigit() is True
 
@@ -138,6 +139,8 @@ async def read_message(
     except asyncio.LimitOverrunError as error:
         raise BadMessage(400, "head too long") from error
     start, headers = parse_head(head)
+    if not REQUEST_LINE.fullmatch(start):
+        raise BadMessage(400, f"bad request line {start!r}")
     length = body_length(headers)
     if length > max_body:
         raise BadMessage(413, f"body of {length} bytes is over {max_body}")

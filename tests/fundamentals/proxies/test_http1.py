@@ -150,3 +150,13 @@ def test_a_body_over_the_cap_is_refused_before_it_is_read() -> None:
     with pytest.raises(BadMessage) as refused:
         read(b"POST / HTTP/1.1\r\nContent-Length: 10\r\n\r\nabc")
     assert refused.value.status == 400
+
+
+@pytest.mark.parametrize(
+    "head",
+    [b"\r\n\r\n", b"GET /\r\n\r\n", b"GET / HTTP/1.1 x\r\n\r\n", b"GET  / HTTP/1.1\r\n\r\n", b"GET / HTTP/2.0\r\n\r\n"],
+)
+def test_a_request_line_that_is_not_method_target_version_gets_400(head: bytes) -> None:
+    with pytest.raises(BadMessage) as refused:  # the empty one crashed .method with IndexError
+        read(head)
+    assert refused.value.status == 400
