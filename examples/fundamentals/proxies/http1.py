@@ -76,7 +76,8 @@ def response(status: int, body: bytes = b"", **headers: str) -> Message:
 
 # --8<-- [start:framing]
 TOKEN = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+")  # RFC 9110, 5.6.2
-REQUEST_LINE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+ [!-~]+ HTTP/1\.[01]")  # RFC 9112, 3
+# RFC 9112, 3: method SP request-target SP HTTP-version
+REQUEST_LINE = re.compile(r"[!#$%&'*+.^_`|~0-9A-Za-z-]+ [!-~]+ HTTP/1\.[01]")
 STATUS_LINE = re.compile(r"HTTP/1\.[01] [1-5][0-9][0-9]( .*)?")
 DIGITS = re.compile(r"[0-9]{1,15}")  # ASCII only: "²".isdigit() is True
 
