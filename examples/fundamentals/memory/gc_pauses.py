@@ -32,18 +32,28 @@ if __name__ == "__main__":
     a, b = Node(), Node()
     a.other, b.other = b, a  # a cycle
     weakref.finalize(a, freed.append, "cycle")
-    gc.disable()  # so an automatic collection cannot run in between
-    del a, b
-    print("after del of a cycle, freed:", freed)
-    #> after del of a cycle, freed: ['single']
     runs: list[str] = []
-    gc.callbacks.append(lambda phase, info: runs.append(phase))
-    print("gc.collect() found unreachable:", gc.collect() >= 2, runs)
-    #> gc.collect() found unreachable: True ['start', 'stop']
-    print("freed:", freed)
-    #> freed: ['single', 'cycle']
-    gc.enable()
-    gc.freeze()  # what a pre-fork server calls just before forking workers
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        runs.append(phase)
+
+    gc.disable()  # so an automatic collection cannot run in between
+    gc.callbacks.append(record)
+    try:
+        del a, b
+        print("after del of a cycle, freed:", freed)
+        #> after del of a cycle, freed: ['single']
+        print("gc.collect() found unreachable:", gc.collect() >= 2, runs)
+        #> gc.collect() found unreachable: True ['start', 'stop']
+        print("freed:", freed)
+        #> freed: ['single', 'cycle']
+    finally:
+        gc.callbacks.remove(record)  # a callback left behind runs on every collection
+        gc.enable()
+    # A pre-fork server: gc.disable() early, gc.freeze() just before fork(),
+    # gc.enable() first thing in each child (the Python docs' recipe).
+    gc.freeze()
     print("objects frozen > 0:", gc.get_freeze_count() > 0)
     #> objects frozen > 0: True
+    gc.unfreeze()  # back to the oldest generation, so this demo leaves no trace
 # --8<-- [end:demo]
