@@ -94,7 +94,7 @@ print(delivered(Webhook(), ["ada", "alan"]))  # silently wrong: nothing counted
 
 # --8<-- [start:final]
 MAX_ATTEMPTS: Final = 3
-MAX_ATTEMPTS = 30  # someone "tunes" it in another module
+MAX_ATTEMPTS = 30  # a later "tuning", here or in a module that imports it
 # error: Cannot assign to final name "MAX_ATTEMPTS"  [misc]
 # --8<-- [end:final]
 
