@@ -42,19 +42,24 @@ def shared_in_child(size: int) -> tuple[tuple[int, int], tuple[int, int]]:
         ready_read, ready_write = os.pipe()
         done_read, done_write = os.pipe()
         pid = os.fork()
-        if pid == 0:  # the child
-            os.close(done_write)  # or its own copy would keep the pipe open
-            # fork does not copy page tables of shared mappings: the child maps
-            # the pages (a minor fault each) only when it reads them.
-            shared.seek(0)
-            shared.read(size)
-            os.write(ready_write, b"r")
-            os.read(done_read, 1)  # keep the mapping until the parent has measured
-            os._exit(0)
+        if pid == 0:  # the child: never return into the caller's code
+            status = 1
+            try:
+                os.close(done_write)  # or its own copy would keep the pipe open
+                # fork does not copy page tables of shared mappings: the child
+                # maps the pages (a minor fault each) only when it reads them.
+                shared.seek(0)
+                shared.read(size)
+                os.write(ready_write, b"r")
+                os.read(done_read, 1)  # keep the mapping until the parent measured
+                status = 0
+            finally:
+                os._exit(status)
         os.close(ready_write)
         os.close(done_read)
         try:
-            os.read(ready_read, 1)
+            if os.read(ready_read, 1) != b"r":  # EOF: the child died first
+                raise RuntimeError("the child exited before reading the mapping")
             return alone, rss_and_pss_kib(start)
         finally:
             os.close(ready_read)

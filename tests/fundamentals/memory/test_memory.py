@@ -65,3 +65,25 @@ def test_a_reservation_larger_than_ram_is_refused_in_heuristic_mode() -> None:
     if out_of_memory.overcommit_mode() != 0:
         pytest.skip("vm.overcommit_memory is not 0 here")
     assert out_of_memory.try_reserve(2 * out_of_memory.mem_total_bytes()).startswith("refused")
+
+
+def test_a_child_that_fails_before_reading_is_reported_and_never_returns_into_pytest(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    parent = os.getpid()
+    real_write = os.write
+
+    def write_failing_in_child(fd: int, data: bytes) -> int:
+        if os.getpid() != parent:
+            raise OSError("injected failure in the child")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(rss_pss.os, "write", write_failing_in_child)
+    try:
+        with pytest.raises(RuntimeError, match="child"):
+            rss_pss.shared_in_child(MIB)
+    finally:
+        if os.getpid() != parent:  # the old code let the child run on inside pytest
+            os._exit(99)
