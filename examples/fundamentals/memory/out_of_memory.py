@@ -2,7 +2,8 @@
 
 Linux lets processes reserve more memory than it has (overcommit) and finds
 out only when pages are touched. In mode 0 (heuristic, the default) it still
-refuses a single request larger than RAM plus swap. When touched memory runs
+refuses a single request larger than RAM plus swap, however
+much of it is free. When touched memory runs
 out, the OOM killer ends the process with the highest oom_score, which each
 process can bias with oom_score_adj (-1000 exempts it, 1000 makes it first).
 Nothing here triggers the OOM killer: the child that exhausts memory does so
@@ -58,12 +59,18 @@ def overcommit_mode() -> int:
     return int(Path("/proc/sys/vm/overcommit_memory").read_text(encoding="ascii"))
 
 
-def mem_total_bytes() -> int:
-    """MemTotal from /proc/meminfo."""
+def meminfo_bytes(field: str) -> int:
+    """A field of /proc/meminfo (MemTotal, SwapTotal, ...) in bytes."""
     for line in Path("/proc/meminfo").read_text(encoding="ascii").splitlines():
-        if line.startswith("MemTotal:"):
-            return int(line.split()[1]) * 1024
-    raise ValueError("/proc/meminfo has no MemTotal")
+        name, _, value = line.partition(":")
+        if name == field:
+            return int(value.split()[0]) * 1024
+    raise ValueError(f"/proc/meminfo has no {field}")
+
+
+def heuristic_limit_bytes() -> int:
+    """The largest single request mode 0 accepts: RAM plus swap, whatever is free."""
+    return meminfo_bytes("MemTotal") + meminfo_bytes("SwapTotal")
 
 
 def try_reserve(size: int) -> str:
@@ -80,11 +87,11 @@ def try_reserve(size: int) -> str:
 if __name__ == "__main__":
     print("vm.overcommit_memory:", overcommit_mode())
     #> vm.overcommit_memory: 0
-    ram = mem_total_bytes()
-    print("reserve half of RAM:", try_reserve(ram // 2))
-    #> reserve half of RAM: reserved
-    print("reserve twice RAM:", try_reserve(2 * ram))
-    #> reserve twice RAM: refused: Cannot allocate memory
+    limit = heuristic_limit_bytes()
+    print("RAM + swap - 64 MiB:", try_reserve(limit - 64 * MIB))
+    #> RAM + swap - 64 MiB: reserved
+    print("RAM + swap + 64 MiB:", try_reserve(limit + 64 * MIB))
+    #> RAM + swap + 64 MiB: refused: Cannot allocate memory
     code, lines = run_limited_child(256 * MIB)
     print(*lines, sep="\n")
     """

@@ -61,10 +61,17 @@ def test_a_limit_too_small_for_an_interpreter_is_refused() -> None:
         out_of_memory.run_limited_child(MIB)
 
 
-def test_a_reservation_larger_than_ram_is_refused_in_heuristic_mode() -> None:
+def test_heuristic_mode_accepts_up_to_ram_plus_swap_and_refuses_past_it() -> None:
     if out_of_memory.overcommit_mode() != 0:
         pytest.skip("vm.overcommit_memory is not 0 here")
-    assert out_of_memory.try_reserve(2 * out_of_memory.mem_total_bytes()).startswith("refused")
+    limit = out_of_memory.heuristic_limit_bytes()
+    assert out_of_memory.try_reserve(limit - 64 * MIB) == "reserved"
+    assert out_of_memory.try_reserve(limit + 64 * MIB).startswith("refused")
+
+
+def test_an_unknown_meminfo_field_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="no NoSuchField"):
+        out_of_memory.meminfo_bytes("NoSuchField")
 
 
 def test_a_child_that_fails_before_reading_is_reported_and_never_returns_into_pytest(
