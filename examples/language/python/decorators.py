@@ -45,7 +45,7 @@ class TransientError(Exception):
 def retry(
     attempts: int,
     *,
-    on: tuple[type[BaseException], ...] = (TransientError,),
+    on: tuple[type[Exception], ...] = (TransientError,),
     sleep: Callable[[float], None],
     base_delay: float = 0.1,
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -54,11 +54,20 @@ def retry(
     A decorator with arguments is a function that returns the decorator.
     Only the exceptions in `on` are retried: a bug (TypeError, KeyError) or a
     refusal (a 4xx) fails at once. `sleep` is injected so tests do not wait.
+    The waits have no jitter and no cap: fine for one caller, but many clients
+    retrying a shared service in step need both (full jitter, a deadline).
     """
     if attempts < 1:
         raise ValueError(f"attempts must be at least 1, got {attempts}")
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        if inspect.iscoroutinefunction(function):
+            # Calling it returns a coroutine and raises nothing, so this loop
+            # would never retry: an async retry must await inside the loop.
+            raise TypeError(
+                f"retry() needs a sync function; {function.__name__} is async"
+            )
+
         @functools.wraps(function)  # copies __name__, __doc__, __wrapped__ ...
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             for attempt in range(1, attempts + 1):
@@ -119,3 +128,35 @@ except TypeError as error:
     print(error)
     #> unhashable type: 'list'
 # --8<-- [end:cache]
+
+
+# --8<-- [start:stacking]
+order: list[str] = []
+
+
+def traced(name: str) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(function)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            order.append(f"{name} in")
+            try:
+                return function(*args, **kwargs)
+            finally:
+                order.append(f"{name} out")
+
+        return wrapper
+
+    return decorate
+
+
+@traced("outer")  # applied last, so it runs first
+@traced("inner")  # applied first: handler = outer(inner(handler))
+def handler() -> str:
+    order.append("body")
+    return "ok"
+
+
+handler()
+print(order)
+#> ['outer in', 'inner in', 'body', 'inner out', 'outer out']
+# --8<-- [end:stacking]

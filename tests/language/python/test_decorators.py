@@ -69,3 +69,20 @@ def test_wraps_keeps_what_tools_read_and_the_naive_wrapper_loses_it() -> None:
     lost = logged(fetch)
     assert lost.__name__ == "wrapper"
     assert inspect.signature(lost) != inspect.signature(fetch)
+
+
+def test_an_async_function_is_refused_instead_of_never_retried() -> None:
+    async def fetch() -> str:
+        return "ok"
+
+    with pytest.raises(TypeError, match="fetch is async"):
+        retry(3, sleep=lambda _: None)(fetch)
+
+
+def test_the_top_decorator_runs_first_and_finishes_last() -> None:
+    from examples.language.python import decorators
+
+    decorators.order.clear()
+    assert decorators.handler() == "ok"
+    assert decorators.order == ["outer in", "inner in", "body", "inner out", "outer out"]
+    assert decorators.handler.__wrapped__.__wrapped__.__name__ == "handler"  # type: ignore[attr-defined]

@@ -32,3 +32,15 @@ def test_a_wrong_argument_through_the_retry_decorator_is_caught(tmp_path: Path) 
     result = mypy(caller)
     assert result.returncode == 1
     assert 'Argument 1 to "fetch_price" has incompatible type "int"; expected "str"' in result.stdout
+
+
+def test_retrying_a_base_exception_such_as_ctrl_c_is_a_type_error(tmp_path: Path) -> None:
+    # KeyboardInterrupt, SystemExit and CancelledError are not failures to retry.
+    caller = tmp_path / "caller.py"
+    caller.write_text(
+        "from examples.language.python.decorators import retry\n\n"
+        "retry(2, on=(KeyboardInterrupt,), sleep=print)\n"
+    )
+    result = mypy(caller)
+    assert result.returncode == 1
+    assert 'Argument "on" to "retry" has incompatible type' in result.stdout
