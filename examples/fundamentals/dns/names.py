@@ -42,14 +42,6 @@ def within(name: object, zone: object) -> bool:
     return len(inner) >= len(outer) and inner[len(inner) - len(outer) :] == outer
 
 
-def parent(name: object) -> str:
-    """The name one label up; the root's parent is refused."""
-    parts = labels(name)
-    if not parts:
-        raise BadName("the root has no parent")
-    return canonical(".".join(parts[1:]))
-
-
 def checked_name(name: str) -> str:
     """`name` made canonical, or BadName saying what is wrong with it."""
     if not isinstance(name, str):

@@ -11,7 +11,6 @@ import threading
 
 from dnslib import OPCODE, QTYPE, RCODE, DNSRecord
 
-from examples.fundamentals.dns.names import BadName
 from examples.fundamentals.dns.resolver import IterativeResolver, Resolution
 
 
@@ -42,7 +41,7 @@ class RecursiveService:
             resolution = self.resolver.resolve(
                 str(request.q.qname), QTYPE[request.q.qtype]
             )
-        except (BadName, ValueError):
+        except ValueError:  # BadName or an unknown type: the question is malformed
             reply.header.rcode = RCODE.FORMERR
             return reply
         with self._lock:

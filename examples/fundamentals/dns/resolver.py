@@ -156,8 +156,10 @@ class IterativeResolver:
             if chain:  # the alias points into a zone this server does not serve
                 log(f"CNAME to {last}")
                 return RCODE.NOERROR, chain, last
-            referral = [rr for rr in reply.auth if rr.rtype == QTYPE.NS]
-            child = canonical(referral[0].rname) if referral else zone
+            cuts = [rr for rr in reply.auth if rr.rtype == QTYPE.NS]
+            child = canonical(cuts[0].rname) if cuts else zone
+            # Only NS records of that child name its servers; any others are ignored.
+            referral = [rr for rr in cuts if canonical(rr.rname) == child]
             if child == zone or not within(name, child) or not within(child, zone):
                 log("no answer and no usable referral")
                 return RCODE.SERVFAIL, [], None

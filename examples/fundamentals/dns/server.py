@@ -34,11 +34,24 @@ class QueryLog:
     """The questions a server received, by transport; thread-safe."""
 
     _counts: Counter[tuple[str, str, str]] = field(default_factory=Counter)
+    _names: list[str] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def record(self, transport: str, qname: str, qtype: str) -> None:
         with self._lock:
             self._counts[(transport, qname, qtype)] += 1
+            if qname not in self._names:
+                self._names.append(qname)
+
+    def names(self) -> list[str]:
+        """The names asked about, in the order each was first asked."""
+        with self._lock:
+            return list(self._names)
+
+    def types_asked(self, qname: str) -> list[str]:
+        """The record types asked for `qname`, sorted."""
+        with self._lock:
+            return sorted({t for (_, n, t) in self._counts if n == qname})
 
     def total(self, transport: str | None = None) -> int:
         with self._lock:
@@ -86,18 +99,18 @@ class _Bridge:
             return reply
 
 
-def _bind_pair(bridge: _Bridge) -> tuple[DNSServer, DNSServer]:
-    """A UDP and a TCP server on the same free port (retrying if TCP's is taken)."""
-    for _ in range(BIND_ATTEMPTS):
+def _bind_pair(bridge: _Bridge, port: int) -> tuple[DNSServer, DNSServer]:
+    """A UDP and a TCP server on one port (a free one for 0, retrying if TCP's is taken)."""
+    for _ in range(BIND_ATTEMPTS if port == 0 else 1):
         udp = DNSServer(
-            bridge, address=LOOPBACK, port=0, logger=_Quiet(), handler=_Handler
+            bridge, address=LOOPBACK, port=port, logger=_Quiet(), handler=_Handler
         )
-        port = udp.server.server_address[1]
+        bound = udp.server.server_address[1]
         try:
             tcp = DNSServer(
                 bridge,
                 address=LOOPBACK,
-                port=port,
+                port=bound,
                 tcp=True,
                 logger=_Quiet(),
                 handler=_Handler,
@@ -106,14 +119,19 @@ def _bind_pair(bridge: _Bridge) -> tuple[DNSServer, DNSServer]:
             udp.server.server_close()
             continue
         return udp, tcp
-    raise OSError(f"no free port for both UDP and TCP after {BIND_ATTEMPTS} tries")
+    raise OSError(f"no port free for both UDP and TCP (asked for {port})")
 
 
 @contextmanager
-def serve_dns(answers: Answers) -> Iterator[RunningServer]:
-    """Serve `answers` on 127.0.0.1 (UDP and TCP) until the block ends, then close both sockets."""
+def serve_dns(answers: Answers, port: int = 0) -> Iterator[RunningServer]:
+    """Serve `answers` on 127.0.0.1 (UDP and TCP) until the block ends, then close both sockets.
+
+    Port 0 picks a free port; 53 (for the system's stub) needs root or a namespace.
+    """
+    if not 0 <= port <= 65_535:
+        raise ValueError(f"a port is 0 to 65535, not {port}")
     log = QueryLog()
-    udp, tcp = _bind_pair(_Bridge(answers, log))
+    udp, tcp = _bind_pair(_Bridge(answers, log), port)
     threads = []
     try:
         for server in (udp, tcp):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dnslib import DNSError, DNSRecord
 
-from examples.fundamentals.dns.names import canonical, record_type
+from examples.fundamentals.dns.names import canonical, checked_name, record_type
 
 DNS_PORT = 53
 MAX_MESSAGE = 65_535  # the two-byte length prefix caps a TCP message
@@ -32,8 +32,8 @@ class DnsProtocolError(ValueError):
 
 def new_query(name: str, qtype: str, recursion_desired: bool) -> DNSRecord:
     """A query with an unpredictable ID: a spoofed reply must guess it (RFC 5452)."""
-    query = DNSRecord.question(canonical(name), qtype)
-    record_type(qtype)  # refuse unknown types with a clear error
+    record_type(qtype)  # refuse unknown types with our clear error, before dnslib's
+    query = DNSRecord.question(checked_name(name), qtype)
     query.header.id = secrets.randbelow(1 << 16)
     query.header.rd = int(recursion_desired)
     return query
@@ -46,7 +46,8 @@ def answers(query: DNSRecord, reply: DNSRecord) -> bool:
     if not reply.questions:
         return bool(reply.header.tc)  # dnslib's truncated replies drop the question
     asked, got = query.q, reply.q
-    return canonical(asked.qname) == canonical(got.qname) and asked.qtype == got.qtype
+    same_name = canonical(asked.qname) == canonical(got.qname)
+    return same_name and (asked.qtype, asked.qclass) == (got.qtype, got.qclass)
 
 
 # --8<-- [start:udp]
@@ -81,11 +82,12 @@ def tcp_exchange(
 ) -> DNSRecord:
     """Send `query` over a new TCP connection, length-prefixed, and read one reply."""
     message = query.pack()
+    deadline = time.monotonic() + timeout  # for the whole exchange, not per recv()
     try:
         with socket.create_connection((address, port), timeout=timeout) as sock:
             sock.sendall(struct.pack("!H", len(message)) + message)
-            (length,) = struct.unpack("!H", _read_exactly(sock, 2))
-            reply = DNSRecord.parse(_read_exactly(sock, length))
+            (length,) = struct.unpack("!H", _read_exactly(sock, 2, deadline))
+            reply = DNSRecord.parse(_read_exactly(sock, length, deadline))
     except TimeoutError:
         raise DnsTimeout(
             f"no TCP reply from {address}:{port} within {timeout} s"
@@ -97,9 +99,14 @@ def tcp_exchange(
     return reply
 
 
-def _read_exactly(sock: socket.socket, size: int) -> bytes:
+def _read_exactly(sock: socket.socket, size: int, deadline: float) -> bytes:
+    """`size` bytes, or TimeoutError at `deadline` (a server dripping bytes cannot stall us)."""
     chunks, left = [], size
     while left:
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise TimeoutError
+        sock.settimeout(remaining)
         chunk = sock.recv(left)
         if not chunk:
             raise DnsProtocolError(f"the connection closed {left} bytes short")
@@ -110,11 +117,10 @@ def _read_exactly(sock: socket.socket, size: int) -> bytes:
 
 @dataclass(frozen=True)
 class Exchange:
-    """What came back, over which transport, and the truncated UDP reply's size if there was one."""
+    """What came back, and over which transport ("udp", or "tcp" after TC=1)."""
 
     reply: DNSRecord
     transport: str
-    truncated_udp_bytes: int | None = None
 
 
 # --8<-- [start:exchange]
@@ -123,8 +129,7 @@ def exchange(query: DNSRecord, address: str, port: int, timeout: float) -> Excha
     reply = udp_exchange(query, address, port, timeout)
     if not reply.header.tc:
         return Exchange(reply, "udp")
-    truncated_size = len(reply.pack())
-    return Exchange(tcp_exchange(query, address, port, timeout), "tcp", truncated_size)
+    return Exchange(tcp_exchange(query, address, port, timeout), "tcp")
 
 
 # --8<-- [end:exchange]
