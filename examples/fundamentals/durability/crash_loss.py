@@ -6,6 +6,10 @@ flushing them is the WAL writer's job. Here the WAL writer is paused (SIGSTOP),
 so the records stay in shared memory; SIGKILL then discards them. The kernel's
 page cache plays no part: a killed process keeps everything it had already
 handed to write(), and nothing here was handed over.
+
+Any synchronous commit flushes the WAL up to its own record, and so every
+async commit before it: the cluster runs without autovacuum, so that no other
+session commits during the test.
 """
 
 # requires-tool: initdb, pg_ctl
@@ -16,9 +20,14 @@ import os
 import signal
 from dataclasses import dataclass
 
-from examples.fundamentals.durability.scratch_cluster import ScratchCluster, scratch_cluster
+from examples.fundamentals.durability.scratch_cluster import (
+    ScratchCluster,
+    scratch_cluster,
+)
 
 MODES = ("on", "local", "off")
+# No autovacuum: its commits are synchronous and would flush our async ones.
+CRASH_SETTINGS = {"autovacuum": "off"}
 
 
 @dataclass(frozen=True)
@@ -69,7 +78,7 @@ def commit_then_crash(cluster: ScratchCluster, mode: str, rows: int) -> CrashRes
 
 if __name__ == "__main__":
     # --8<-- [start:demo]
-    with scratch_cluster() as cluster:
+    with scratch_cluster(CRASH_SETTINGS) as cluster:
         off = commit_then_crash(cluster, "off", rows=200)
         print(f"off: acknowledged {off.acknowledged}")
         #> off: acknowledged 200
@@ -81,7 +90,7 @@ if __name__ == "__main__":
         #> the survivors are the first commits, in order: True
         on = commit_then_crash(cluster, "on", rows=200)
         print(f"on: acknowledged {on.acknowledged}, lost {on.lost}")
-        print("on: survivors in order:", on.prefix)
         #> on: acknowledged 200, lost 0
+        print("on: survivors in order:", on.prefix)
         #> on: survivors in order: True
     # --8<-- [end:demo]

@@ -55,7 +55,7 @@ def _command(program: str, *args: str) -> list[str]:
 
 
 def _run(program: str, *args: str) -> None:
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - PostgreSQL's own programs, our arguments
         _command(program, *args),
         capture_output=True,
         text=True,
@@ -110,11 +110,26 @@ class ScratchCluster:
     def start(self) -> None:
         log = self.data.parent / "server.log"
         try:
-            _run("pg_ctl", "-D", str(self.data), "-l", str(log), "-w",
-                 "-t", str(SERVER_TIMEOUT_SECONDS), "start")
+            _run(
+                "pg_ctl",
+                "-D",
+                str(self.data),
+                "-l",
+                str(log),
+                "-w",
+                "-t",
+                str(SERVER_TIMEOUT_SECONDS),
+                "start",
+            )
         except RuntimeError as error:
-            tail = log.read_text(errors="replace").splitlines()[-5:] if log.exists() else []
-            raise RuntimeError("\n".join([str(error), f"end of {log}:", *tail])) from None
+            tail = (
+                log.read_text(errors="replace").splitlines()[-5:]
+                if log.exists()
+                else []
+            )
+            raise RuntimeError(
+                "\n".join([str(error), f"end of {log}:", *tail])
+            ) from None
 
     def postmaster_pid(self) -> int:
         return int((self.data / "postmaster.pid").read_text().split()[0])
@@ -147,19 +162,28 @@ class ScratchCluster:
         """
         lock = self.data / "postmaster.pid"
         lines = lock.read_text().splitlines()
-        if len(lines) >= 7 and len(lines[6].split()) == 2 and shutil.which("ipcrm"):
+        ipcrm = shutil.which("ipcrm")
+        if len(lines) >= 7 and len(lines[6].split()) == 2 and ipcrm:
             shmid = lines[6].split()[1]  # line 7 is "<key> <shmid>"
-            subprocess.run(["ipcrm", "-m", shmid], capture_output=True, check=False,
-                           timeout=SERVER_TIMEOUT_SECONDS)
+            subprocess.run(  # noqa: S603 - a fixed program; shmid came from the server
+                [ipcrm, "-m", shmid],
+                capture_output=True,
+                check=False,
+                timeout=SERVER_TIMEOUT_SECONDS,
+            )
         lock.unlink()
         socket_file = self.data.parent / f".s.PGSQL.{self.port}"
-        Path(f"{socket_file}.lock").unlink(missing_ok=True)  # the same check, per socket
+        Path(f"{socket_file}.lock").unlink(
+            missing_ok=True
+        )  # the same check, per socket
         socket_file.unlink(missing_ok=True)
 
     def stop(self) -> None:
         if (self.data / "postmaster.pid").exists():
-            subprocess.run(
-                _command("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"),
+            subprocess.run(  # noqa: S603 - PostgreSQL's own program, our arguments
+                _command(
+                    "pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"
+                ),
                 capture_output=True,
                 timeout=SERVER_TIMEOUT_SECONDS,
                 check=False,
@@ -167,7 +191,9 @@ class ScratchCluster:
 
 
 @contextmanager
-def scratch_cluster(settings: Mapping[str, str] | None = None) -> Iterator[ScratchCluster]:
+def scratch_cluster(
+    settings: Mapping[str, str] | None = None,
+) -> Iterator[ScratchCluster]:
     """initdb, configure and start a cluster; stop it and delete it afterwards."""
     root = Path(tempfile.mkdtemp(prefix="handbook-durability-"))
     try:
@@ -176,8 +202,17 @@ def scratch_cluster(settings: Mapping[str, str] | None = None) -> Iterator[Scrat
         cluster = ScratchCluster(root / "data", _free_port())
         # --no-sync only skips initdb's own flush of the new files; the server
         # still fsyncs its WAL (fsync = on), which is what the examples measure.
-        _run("initdb", "-D", str(cluster.data), "-U", "postgres", "--auth=trust",
-             "--no-sync", "-E", "UTF8")
+        _run(
+            "initdb",
+            "-D",
+            str(cluster.data),
+            "-U",
+            "postgres",
+            "--auth=trust",
+            "--no-sync",
+            "-E",
+            "UTF8",
+        )
         lines = [
             f"port = {cluster.port}",
             "listen_addresses = '127.0.0.1'",

@@ -9,7 +9,10 @@ that nothing else writes to, so the difference is this session's WAL alone.
 
 from __future__ import annotations
 
-from examples.fundamentals.durability.scratch_cluster import ScratchCluster, scratch_cluster
+from examples.fundamentals.durability.scratch_cluster import (
+    ScratchCluster,
+    scratch_cluster,
+)
 
 
 # --8<-- [start:wal_bytes]
@@ -23,12 +26,11 @@ def wal_bytes_per_transaction(cluster: ScratchCluster, rows: int) -> int:
         conn.execute("CHECKPOINT")  # the next change to each page is a full-page image
         conn.execute("INSERT INTO item VALUES (0, 'after the checkpoint')")
         before = conn.execute("SELECT pg_current_wal_lsn()").fetchone()
-        with conn.transaction():
-            with conn.cursor() as cur:
-                cur.executemany(
-                    "INSERT INTO item VALUES (%s, 'small row')",
-                    [(i,) for i in range(rows)],
-                )
+        with conn.transaction(), conn.cursor() as cur:
+            cur.executemany(
+                "INSERT INTO item VALUES (%s, 'small row')",
+                [(i,) for i in range(rows)],
+            )
         row = conn.execute(
             "SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), %s)", before
         ).fetchone()

@@ -1,0 +1,62 @@
+"""examples/fundamentals/durability/scratch_cluster.py: a real cluster, crashed and gone afterwards."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import psycopg
+import pytest
+
+from examples.fundamentals.durability.scratch_cluster import ScratchCluster, scratch_cluster
+from tests.support.servers import require_tools
+
+
+@pytest.fixture(autouse=True)
+def _postgres_binaries() -> None:
+    require_tools("initdb", "pg_ctl", "runuser")
+
+
+def test_the_cluster_serves_its_own_port_and_leaves_no_folder() -> None:
+    with scratch_cluster({"wal_writer_delay": "'300ms'"}) as cluster:
+        root = cluster.data.parent
+        assert cluster.port != 5432
+        with cluster.connect() as conn:
+            assert conn.execute("SHOW wal_writer_delay").fetchone() == ("300ms",)
+            assert conn.execute("SHOW fsync").fetchone() == ("on",)
+            assert conn.execute("SHOW port").fetchone() == (str(cluster.port),)
+    assert not root.exists()
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(cluster.dsn, connect_timeout=2).close()
+
+
+def test_an_error_in_the_body_still_stops_and_removes_the_cluster() -> None:
+    seen: list[ScratchCluster] = []
+    with pytest.raises(RuntimeError, match="boom"), scratch_cluster() as cluster:
+        seen.append(cluster)
+        raise RuntimeError("boom")
+    assert not seen[0].data.parent.exists()
+    with pytest.raises(psycopg.OperationalError):
+        psycopg.connect(seen[0].dsn, connect_timeout=2).close()
+
+
+def test_crash_kills_every_server_process_and_start_recovers() -> None:
+    with scratch_cluster() as cluster:
+        old = cluster.postmaster_pid()
+        with cluster.connect() as conn:
+            conn.execute("CREATE TABLE t (x int)")
+            conn.execute("INSERT INTO t VALUES (1)")
+            children = [pid for (pid,) in conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE backend_type <> 'client backend'")]
+        cluster.crash()
+        assert children
+        for pid in [old, *children]:
+            stat = Path(f"/proc/{pid}/stat")
+            assert not stat.exists() or stat.read_text().rpartition(")")[2].split()[0] == "Z"
+        with pytest.raises(psycopg.OperationalError):
+            psycopg.connect(cluster.dsn, connect_timeout=2).close()
+        cluster.start()
+        assert cluster.postmaster_pid() != old
+        log = (cluster.data.parent / "server.log").read_text()
+        assert "was not properly shut down; automatic recovery in progress" in log
+        with cluster.connect() as conn:
+            assert conn.execute("SELECT x FROM t").fetchall() == [(1,)]  # synchronous commit
