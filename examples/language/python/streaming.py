@@ -7,10 +7,11 @@ Python memory of each approach on the same input.
 
 from __future__ import annotations
 
+import asyncio
 import heapq
 import tracemalloc
-from collections.abc import Callable, Generator, Iterable, Iterator
-from contextlib import closing
+from collections.abc import AsyncGenerator, Callable, Generator, Iterable, Iterator
+from contextlib import aclosing, closing
 from itertools import islice
 
 
@@ -104,3 +105,52 @@ with closing(lines_of("orders.log")) as lines:
 print(events)
 #> ['open orders.log', 'read first', 'close orders.log']
 # --8<-- [end:cleanup]
+
+
+# --8<-- [start:delegate]
+def pages(total: int, size: int) -> Iterator[list[int]]:
+    """A paginated API: each call returns one page of ids."""
+    for start in range(0, total, size):
+        yield list(range(start, min(start + size, total)))
+
+
+def order_ids(total: int, size: int) -> Iterator[int]:
+    for page in pages(total, size):
+        yield from page  # the caller sees ids, never pages
+
+
+print(list(order_ids(total=5, size=2)))
+#> [0, 1, 2, 3, 4]
+# --8<-- [end:delegate]
+
+
+# --8<-- [start:async]
+async def order_pages(log: list[str]) -> AsyncGenerator[int, None]:
+    log.append("connect")
+    try:
+        for page in range(1, 100):
+            await asyncio.sleep(0)  # stands in for one HTTP call per page
+            yield page
+    finally:
+        log.append("disconnect")
+
+
+async def first_page(log: list[str], *, close: bool) -> None:
+    stream = order_pages(log)
+    if close:
+        async with aclosing(stream):  # awaits stream.aclose() when the block ends
+            async for _ in stream:
+                break
+    else:
+        async for _ in stream:
+            break
+    log.append("next line")
+
+
+for close in (False, True):
+    log: list[str] = []
+    asyncio.run(first_page(log, close=close))
+    print(f"aclosing={close}:", log)
+    #> aclosing=False: ['connect', 'next line', 'disconnect']
+    #> aclosing=True: ['connect', 'disconnect', 'next line']
+# --8<-- [end:async]

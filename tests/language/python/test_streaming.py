@@ -1,3 +1,4 @@
+import asyncio
 from collections.abc import Iterator
 
 import pytest
@@ -42,3 +43,25 @@ def test_stopping_early_runs_the_generators_finally() -> None:
     with streaming.closing(streaming.lines_of("x")) as lines:
         next(lines)
     assert streaming.events == ["open x", "close x"]
+
+
+@given(st.integers(min_value=0, max_value=50), st.integers(min_value=1, max_value=7))
+def test_yield_from_flattens_pages_into_ids_in_order(total: int, size: int) -> None:
+    assert list(streaming.order_ids(total, size)) == list(range(total))
+
+
+def test_yield_from_pulls_one_page_at_a_time() -> None:
+    ids = streaming.order_ids(total=10**9, size=3)
+    assert [next(ids) for _ in range(4)] == [0, 1, 2, 3]  # a billion ids never built
+
+
+def test_aclosing_runs_the_async_generators_finally_before_the_next_line() -> None:
+    log: list[str] = []
+    asyncio.run(streaming.first_page(log, close=True))
+    assert log == ["connect", "disconnect", "next line"]
+
+
+def test_without_aclosing_the_cleanup_runs_later_in_another_task() -> None:
+    log: list[str] = []
+    asyncio.run(streaming.first_page(log, close=False))
+    assert log == ["connect", "next line", "disconnect"]
