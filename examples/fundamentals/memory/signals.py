@@ -35,18 +35,24 @@ sys.exit(0)
 """
 
 
-def run_worker(sig: signal.Signals) -> tuple[int, list[str]]:
-    """Start WORKER, send `sig` once it is ready; its exit code and lines."""
+def run_worker(
+    sig: signal.Signals, worker: str = WORKER, timeout: float = 30
+) -> tuple[int, list[str]]:
+    """Start `worker`, send `sig` once it is ready; its exit code and lines.
+
+    Raises subprocess.TimeoutExpired if it has not exited `timeout` seconds
+    after the signal (a worker that ignores SIGTERM), and kills it.
+    """
     with subprocess.Popen(  # noqa: S603 - our interpreter and our script
-        [sys.executable, "-c", WORKER], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", worker], stdout=subprocess.PIPE, text=True
     ) as child:
         try:
             if child.stdout is None:
                 raise RuntimeError("the worker's stdout is not a pipe")
             lines = [child.stdout.readline().strip(), child.stdout.readline().strip()]
             child.send_signal(sig)
-            lines += child.stdout.read().splitlines()
-            return child.wait(timeout=30), lines
+            rest, _ = child.communicate(timeout=timeout)
+            return child.returncode, lines + rest.splitlines()
         finally:
             if child.poll() is None:
                 child.kill()

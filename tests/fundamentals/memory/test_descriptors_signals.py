@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import resource
 import signal
+import subprocess
+
+import pytest
 
 from examples.fundamentals.memory import descriptors, signals, socket_leak
 
@@ -33,3 +36,13 @@ def test_a_leaky_server_fails_in_accept_and_the_fixed_one_serves_all() -> None:
     # 64 - stdin/stdout/stderr - the listener - the client in flight = 59 kept sockets
     assert socket_leak.run_server("leaky") == (1, "served 59, then accept failed: EMFILE")
     assert socket_leak.run_server("fixed") == (0, "served 100 connections")
+
+
+def test_a_worker_that_ignores_sigterm_times_out_instead_of_hanging_the_caller() -> None:
+    ignoring = signals.WORKER.replace(
+        "signal.signal(signal.SIGTERM, on_term)",
+        "signal.signal(signal.SIGTERM, signal.SIG_IGN)",
+    )
+    assert ignoring != signals.WORKER
+    with pytest.raises(subprocess.TimeoutExpired):
+        signals.run_worker(signal.SIGTERM, worker=ignoring, timeout=1)
