@@ -1,0 +1,44 @@
+"""PID 1 of a new PID namespace drops a SIGTERM it has no handler for; a handler works."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from examples.fundamentals.memory import pid1
+from tests.support.servers import require_tools
+
+
+@pytest.fixture()
+def as_root() -> None:
+    require_tools("unshare")
+    if os.geteuid() != 0:
+        pytest.skip("unshare --pid needs root")
+
+
+def test_an_ordinary_process_without_a_handler_dies_of_sigterm() -> None:
+    inner, answer, code = pid1.sigterm_then_ask(as_pid1=False, handler=False)
+    assert inner != "1" and answer == "" and code == -15
+
+
+@pytest.mark.usefixtures("as_root")
+def test_pid1_without_a_handler_ignores_sigterm_and_is_reaped_after_sigkill() -> None:
+    inner, answer, code = pid1.sigterm_then_ask(as_pid1=True, handler=False)
+    # wait() returned, so unshare has reaped PID 1 (and with it the namespace).
+    assert (inner, answer) == ("1", "still running") and code is not None and code != 0
+
+
+@pytest.mark.usefixtures("as_root")
+def test_pid1_with_a_handler_drains_and_exits_zero() -> None:
+    assert pid1.sigterm_then_ask(as_pid1=True, handler=True) == (
+        "1",
+        "SIGTERM handled, exiting 0",
+        0,
+    )
+
+
+def test_pid1_without_root_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pid1.os, "geteuid", lambda: 1000)
+    with pytest.raises(PermissionError, match="root"):
+        pid1.sigterm_then_ask(as_pid1=True, handler=False)
