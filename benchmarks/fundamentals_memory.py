@@ -1,6 +1,7 @@
 """A file read cold (evicted with posix_fadvise DONTNEED) against warm, in milliseconds;
 and how long a full garbage collection pauses with many live objects, before and
-after gc.freeze(), timed from gc.callbacks.
+after gc.freeze(), timed from gc.callbacks
+(wall and CPU time: on a shared machine only CPU time is stable).
 
 Only this benchmark's own file is evicted (examples/fundamentals/memory/page_cache.py),
 so the machine's other caches stay warm. Medians of several rounds.
@@ -11,6 +12,7 @@ so the machine's other caches stay warm. Medians of several rounds.
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import tempfile
 import time
@@ -31,29 +33,45 @@ def read_ms(path: Path) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def full_collection_ms() -> float:
-    """One gen-2 collection's pause, from its 'start' to its 'stop' callback."""
-    marks: list[float] = []
+def full_collection_ms() -> tuple[float, float]:
+    """One gen-2 collection's pause, from its 'start' to its 'stop' callback:
+    wall time (what a request waits) and this process's CPU time (the work,
+    which does not grow when other processes share the cores)."""
+    marks: list[tuple[float, float]] = []
 
     def callback(phase: str, info: dict[str, int]) -> None:
-        marks.append(time.perf_counter())
+        marks.append((time.perf_counter(), time.process_time()))
 
     gc.callbacks.append(callback)
     try:
         gc.collect(2)
     finally:
         gc.callbacks.remove(callback)
-    return (marks[1] - marks[0]) * 1000
+    (wall0, cpu0), (wall1, cpu1) = marks
+    return (wall1 - wall0) * 1000, (cpu1 - cpu0) * 1000
+
+
+def medians(samples: list[tuple[float, float]]) -> tuple[float, float]:
+    return (
+        statistics.median(s[0] for s in samples),
+        statistics.median(s[1] for s in samples),
+    )
 
 
 def gc_pauses() -> None:
     objects = 10_000 if quick_mode() else 1_000_000
     live = [[i] for i in range(objects)]  # small lists: containers the gc tracks
-    before = statistics.median(full_collection_ms() for _ in range(ROUNDS))
+    wall, cpu = medians([full_collection_ms() for _ in range(ROUNDS)])
     gc.freeze()
-    after = statistics.median(full_collection_ms() for _ in range(ROUNDS))
+    frozen_wall, frozen_cpu = medians([full_collection_ms() for _ in range(ROUNDS)])
     gc.unfreeze()
-    print(f"full gc with {len(live):,} live lists: {before:.1f} ms, after freeze {after:.3f} ms")
+    print(f"full gc with {len(live):,} live lists: wall {wall:.1f} ms (cpu {cpu:.1f} ms)")
+    print(f"  after gc.freeze(): wall {frozen_wall:.3f} ms (cpu {frozen_cpu:.3f} ms)")
+
+
+def load_average() -> str:
+    """The 1-minute load average: how busy the shared cores were."""
+    return Path("/proc/loadavg").read_text(encoding="ascii").split()[0]
 
 
 def main() -> None:
@@ -69,6 +87,7 @@ def main() -> None:
     print(f"read {SIZE // MIB} MiB: cold {c:.1f} ms, warm {w:.1f} ms, ratio {c / w:.1f}")
     print(f"  cold {SIZE / MIB / c * 1000:.0f} MiB/s, warm {SIZE / MIB / w * 1000:.0f} MiB/s")
     gc_pauses()
+    print(f"load average at the end: {load_average()} on {os.cpu_count()} cores")
 
 
 if __name__ == "__main__":
