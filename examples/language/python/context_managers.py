@@ -60,7 +60,8 @@ def held(lock: threading.Lock, log: list[str]) -> Iterator[None]:
         log.append("released")
 
 
-lock, log = threading.Lock(), list[str]()
+lock = threading.Lock()
+log: list[str] = []
 try:
     with held(lock, log):
         raise TimeoutError("payment service")
@@ -75,16 +76,19 @@ print(log, lock.locked())
 def merge(paths: list[Path], out: Path) -> int:
     """Write every input's lines to `out`; every file is closed, even if one open fails."""
     with ExitStack() as stack:
-        sources = [stack.enter_context(path.open()) for path in paths]
-        target = stack.enter_context(out.open("w"))
+        sources = [stack.enter_context(path.open(encoding="utf-8")) for path in paths]
+        target = stack.enter_context(out.open("w", encoding="utf-8"))
         return sum(target.write(line) for source in sources for line in source)
 
 
 with TemporaryDirectory() as tmp:
     parts = [Path(tmp, name) for name in ("a.log", "b.log")]
     for part in parts:
-        part.write_text(f"{part.stem}\n")
-    print(merge(parts, Path(tmp, "all.log")), Path(tmp, "all.log").read_text().split())
+        part.write_text(f"{part.stem}\n", encoding="utf-8")
+    print(
+        merge(parts, Path(tmp, "all.log")),
+        Path(tmp, "all.log").read_text("utf-8").split(),
+    )
     #> 4 ['a', 'b']
     try:
         merge([parts[0], Path(tmp, "missing.log")], Path(tmp, "all.log"))

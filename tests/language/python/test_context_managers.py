@@ -51,3 +51,44 @@ def test_a_failed_transaction_leaves_no_partial_write() -> None:
         db.execute("UPDATE account SET cents = cents - 90")
     assert context_managers.balance(db) == 100
     db.close()
+
+
+def test_without_try_finally_an_error_in_the_body_leaves_the_lock_held() -> None:
+    # The page's warning, shown: the same generator minus try/finally.
+    from collections.abc import Iterator
+    from contextlib import contextmanager
+
+    @contextmanager
+    def held_badly(lock: threading.Lock) -> Iterator[None]:
+        lock.acquire()
+        yield
+        lock.release()
+
+    lock = threading.Lock()
+    with pytest.raises(KeyError), held_badly(lock):
+        raise KeyError("x")
+    assert lock.locked()
+    lock.release()
+
+
+def test_merge_reads_and_writes_utf8_whatever_the_locale(tmp_path: Path) -> None:
+    # Under the C locale with UTF-8 mode off, open() without encoding= is ASCII.
+    import os
+    import subprocess
+    import sys
+
+    from tests.support.example_files import REPO_ROOT
+
+    (tmp_path / "a").write_text("caf\u00e9\n", encoding="utf-8")
+    code = (
+        "import sys; from pathlib import Path; "
+        "from examples.language.python.context_managers import merge; "
+        "merge([Path(sys.argv[1])], Path(sys.argv[2]))"
+    )
+    env = {**os.environ, "LC_ALL": "C", "PYTHONCOERCECLOCALE": "0", "PYTHONUTF8": "0"}
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "a"), str(tmp_path / "out")],
+        capture_output=True, text=True, env=env, cwd=REPO_ROOT, timeout=60, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "caf\u00e9\n"
