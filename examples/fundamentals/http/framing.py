@@ -2,8 +2,9 @@
 
 The client writes raw bytes to a socket and reads until the server closes,
 so what is printed is exactly what uvicorn sent (less its Date and Server
-lines, which change). RFC 9112 section 6.3 orders the rules: chunked
-transfer coding first, then Content-Length, else (responses only) the
+lines, which change). RFC 9112 section 6.3 orders the rules: a response to
+HEAD (or a 1xx, 204 or 304) has no body whatever its headers say; then
+Transfer-Encoding, then Content-Length, else (responses only) the
 connection closing.
 """
 
@@ -42,6 +43,7 @@ REQUESTS = {
     b"Connection: close\r\n\r\n",
     "chunked": b"GET /stream HTTP/1.1\r\nHost: api.test\r\nConnection: close\r\n\r\n",
     "close": b"GET /stream HTTP/1.0\r\nHost: api.test\r\n\r\n",
+    "HEAD": b"HEAD /fixed HTTP/1.1\r\nHost: api.test\r\nConnection: close\r\n\r\n",
 }
 
 if __name__ == "__main__":
@@ -49,8 +51,9 @@ if __name__ == "__main__":
         for label, request in REQUESTS.items():
             header, body = framing(exchange(port, request))
             crlf_as_bar = body.decode().replace("\r\n", "|")  # readable, one line
-            print(f"{label:<14} {header:<26} {crlf_as_bar}")
+            print(f"{label:<14} {header:<26} {crlf_as_bar or '(no body)'}")
             #> Content-Length content-length: 5          hello
             #> chunked        Transfer-Encoding: chunked 4|one |3|two|0||
             #> close          (neither)                  one two
+            #> HEAD           content-length: 5          (no body)
 # --8<-- [end:demo]
