@@ -214,6 +214,7 @@ class IterativeResolver:
             return result.reply, partial(log, transport=transport)
         return None
 
+    # --8<-- [start:bailiwick]
     def _read_chain(
         self, reply: DNSRecord, name: str, rtype: int, zone: str
     ) -> tuple[list[RR], str, bool]:
@@ -244,6 +245,8 @@ class IterativeResolver:
             chain.append(alias[0])
             owner = canonical(alias[0].rdata.label)
         return chain, owner, False
+
+    # --8<-- [end:bailiwick]
 
     def _servers_for(
         self, referral: list[RR], reply: DNSRecord, zone: str, trace: _Trace, depth: int
