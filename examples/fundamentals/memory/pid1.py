@@ -31,14 +31,14 @@ if sys.argv[1] == "handler":
     signal.signal(signal.SIGTERM, lambda signum, frame: None)  # drain below
     signal.set_wakeup_fd(wake_w)  # the C-level handler writes a byte at once
 
-def signalled():
+def signaled():
     return bool(select.select([wake_r], [], [], 0)[0])
 
 # /proc is the parent namespace's here, so /proc/self names our outer pid.
 print("pid", os.getpid(), "outer", os.readlink("/proc/self"), flush=True)
 while True:
     select.select([sys.stdin, wake_r], [], [])  # a question or a signal
-    if signalled():
+    if signaled():
         break
     if not sys.stdin.readline():
         sys.exit(2)  # the parent went away
