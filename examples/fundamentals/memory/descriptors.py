@@ -47,13 +47,15 @@ def run_child() -> list[str]:
 def kinds_of_descriptors() -> list[str]:
     """What /proc/self/fd says each new descriptor points to: file, socket, pipe."""
     read_end, write_end = os.pipe()
-    with open(os.devnull) as file, socket.socket() as sock:
-        links = [
-            os.readlink(f"/proc/self/fd/{fd}")
-            for fd in (file.fileno(), sock.fileno(), read_end)
-        ]
-    os.close(read_end)
-    os.close(write_end)
+    try:
+        with open(os.devnull) as file, socket.socket() as sock:
+            links = [
+                os.readlink(f"/proc/self/fd/{fd}")
+                for fd in (file.fileno(), sock.fileno(), read_end)
+            ]
+    finally:  # the pipe's two ends are closed even if a readlink fails
+        os.close(read_end)
+        os.close(write_end)
     return [link.split(":")[0] if ":" in link else "file " + link for link in links]
 
 

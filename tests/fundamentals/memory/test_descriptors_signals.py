@@ -46,3 +46,20 @@ def test_a_worker_that_ignores_sigterm_times_out_instead_of_hanging_the_caller()
     assert ignoring != signals.WORKER
     with pytest.raises(subprocess.TimeoutExpired):
         signals.run_worker(signal.SIGTERM, worker=ignoring, timeout=1)
+
+
+def test_descriptor_kinds_close_the_pipe_even_when_readlink_fails(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+
+    before = len(os.listdir("/proc/self/fd"))
+
+    def failing_readlink(path: str) -> str:
+        raise OSError("injected")
+
+    monkeypatch.setattr(descriptors.os, "readlink", failing_readlink)
+    with pytest.raises(OSError, match="injected"):
+        descriptors.kinds_of_descriptors()
+    monkeypatch.undo()
+    assert len(os.listdir("/proc/self/fd")) == before
