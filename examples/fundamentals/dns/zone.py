@@ -77,7 +77,7 @@ class Zone:
         if question.qclass != CLASS.IN or not within(qname, self.origin):
             reply.header.aa, reply.header.rcode = 0, RCODE.REFUSED
             return reply
-        if qtype == QTYPE.ANY:  # RFC 8482 lets servers decline ANY
+        if qtype == QTYPE.ANY:  # not served here; RFC 8482 suggests a minimal answer
             reply.header.rcode = RCODE.NOTIMP
             return reply
         rrsets = self._rrsets  # one consistent snapshot, even if replace() runs now
