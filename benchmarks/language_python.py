@@ -11,9 +11,12 @@ loopback TCP round trip for scale.
 
 from __future__ import annotations
 
+import functools
 import socket
 import threading
 import timeit
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from benchmarks.timing import quick_mode
 from examples.language.python.decorators import logged, retry
@@ -29,15 +32,30 @@ def memory() -> None:
         print(f"{lines:>10,} {eager:>15.2f} {lazy:>14.3f} {eager / lazy:>8,.0f}")
 
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
 def add(a: int, b: int) -> int:
     return a + b
+
+
+def passthrough(function: Callable[P, R]) -> Callable[P, R]:
+    """The same wrapper as decorators.logged, with functools.wraps."""
+
+    @functools.wraps(function)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        return function(*args, **kwargs)
+
+    return wrapper
 
 
 def call_overhead() -> None:
     calls = 20_000 if quick_mode() else 1_000_000
     variants = {
         "plain call": add,
-        "wraps wrapper": logged(add),
+        "bare wrapper": logged(add),
+        "functools.wraps wrapper": passthrough(add),
         "@retry(3), no failure": retry(3, sleep=lambda _: None)(add),
     }
     print(f"\n{'function':<24} {'ns per call':>12} {'ratio to plain':>15} (best of 5, {calls:,} calls)")
@@ -54,6 +72,7 @@ def loopback_round_trip() -> None:
     with socket.create_server(("127.0.0.1", 0)) as server:
         client = socket.create_connection(server.getsockname(), timeout=5)
         peer, _ = server.accept()
+        peer.settimeout(5)  # the echo thread gives up if the client vanishes
 
         def echo() -> None:
             while data := peer.recv(1):
