@@ -218,7 +218,7 @@ class IterativeResolver:
     def _read_chain(
         self, reply: DNSRecord, name: str, rtype: int, zone: str
     ) -> tuple[list[RR], str, bool]:
-        """Follow `name` through the answer section: (records, last name reached, found rtype?).
+        """Follow `name` through the answers: (records, last name reached, rtype found?).
 
         Only records inside `zone` are believed and cached (the bailiwick rule).
         """

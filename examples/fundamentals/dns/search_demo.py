@@ -37,9 +37,8 @@ with running_hierarchy() as tree:
             tried = lookup_with_search(name, "A", SEARCH, 5, ask_here)
             upstream = sum(len(r.steps) for r in recursive.history[before:])
             denied = sum(outcome == "NXDOMAIN" for _, outcome in tried)
-            print(
-                f"{name:<17} stub asked {len(tried)} ({denied} NXDOMAIN), sent {upstream}"
-            )
+            asked = f"stub asked {len(tried)} ({denied} NXDOMAIN)"
+            print(f"{name:<17} {asked}, sent {upstream}")
             #> api.example.com.  stub asked 1 (0 NXDOMAIN), sent 3
             #> api.example.com   stub asked 4 (3 NXDOMAIN), sent 3
             #> api.example.com   stub asked 4 (3 NXDOMAIN), sent 0

@@ -20,9 +20,8 @@ with running_hierarchy() as tree:
     print(f"udp: tc={udp_reply.header.tc} answers={len(udp_reply.rr)}")
     #> udp: tc=1 answers=0
     result = exchange(pool, LOOPBACK, port, timeout=1.0)
-    print(
-        f"{result.transport}: answers={len(result.reply.rr)}, {len(result.reply.pack())} bytes"
-    )
+    size = len(result.reply.pack())
+    print(f"{result.transport}: answers={len(result.reply.rr)}, {size} bytes")
     #> tcp: answers=32, 546 bytes
     # --8<-- [end:wire]
 

@@ -67,7 +67,7 @@ class Zone:
 
     # --8<-- [start:answer]
     def answer(self, request: DNSRecord) -> DNSRecord:
-        """The authoritative reply to `request`: answer, referral, NODATA or NXDOMAIN."""
+        """The authoritative reply: an answer, a referral, NODATA or NXDOMAIN."""
         reply = request.reply(ra=0, aa=1)  # an authority does not recurse
         if request.header.opcode != OPCODE.QUERY or len(request.questions) != 1:
             reply.header.rcode = RCODE.NOTIMP
