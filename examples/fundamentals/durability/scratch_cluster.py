@@ -17,6 +17,7 @@ programs run as the `postgres` user (`runuser`).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -99,6 +100,9 @@ class ScratchCluster:
 
     def connect(self, **options: str) -> psycopg.Connection:
         """An autocommit session; `options` become `-c name=value` settings."""
+        for name, value in options.items():
+            if not re.fullmatch(r"[a-z_]+", name) or not re.fullmatch(r"[\w.]+", value):
+                raise ValueError(f"bad setting {name}={value!r}: one word each")
         settings = " ".join(f"-c {name}={value}" for name, value in options.items())
         return psycopg.connect(
             self.dsn,

@@ -60,3 +60,10 @@ def test_crash_kills_every_server_process_and_start_recovers() -> None:
         assert "was not properly shut down; automatic recovery in progress" in log
         with cluster.connect() as conn:
             assert conn.execute("SELECT x FROM t").fetchall() == [(1,)]  # synchronous commit
+
+
+@pytest.mark.parametrize("options", [{"work_mem": "1MB -c fsync=off"}, {"Bad-Name": "1"}])
+def test_connect_refuses_settings_that_would_smuggle_more_options(options: dict[str, str]) -> None:
+    cluster = ScratchCluster(Path("/nonexistent"), 1)
+    with pytest.raises(ValueError, match="bad setting"):
+        cluster.connect(**options)
