@@ -2,9 +2,10 @@
 
 The domain code raises errors that say what went wrong in business terms and
 knows nothing about HTTP. The boundary (one function here; an exception
-handler in FastAPI) turns each one into a status and a body, and it is the
-only place that catches Exception: it logs the unexpected error with its
-traceback and answers 500 without leaking the details.
+handler in FastAPI) turns each one into a status and an RFC 9457 problem-details
+body, the format docs/apis/errors.md uses, and it is the only place that catches
+Exception: an unexpected error, or a domain error nobody mapped, is logged with
+its traceback and answered with a bare 500 that leaks nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from logging.handlers import BufferingHandler
 
 
 # --8<-- [start:hierarchy]
@@ -56,11 +58,20 @@ def reserve(sku: str, quantity: int) -> int:
 
 
 # --8<-- [start:boundary]
-# The one place that knows HTTP. A subclass inherits its base's status (MRO lookup).
-HTTP_STATUS: dict[type[ShopError], int] = {
-    NotFound: 404,
-    Conflict: 409,
-    InvalidOrder: 422,
+# The one place that knows HTTP: status, problem type and title per error class.
+# A subclass inherits its base's entry (MRO lookup); clients switch on the type
+# URI, so renaming a Python class never breaks them.
+PROBLEM_TYPES = "https://shop.example/problems/"
+PROBLEMS: dict[type[ShopError], tuple[int, str, str]] = {
+    NotFound: (404, "not-found", "No such resource"),
+    Conflict: (409, "conflict", "Conflicts with the current state"),
+    InvalidOrder: (422, "invalid-order", "The order is not valid"),
+}
+# RFC 9457: "about:blank" means "nothing beyond the status"; no detail, on purpose.
+INTERNAL: dict[str, object] = {
+    "type": "about:blank",
+    "title": "Internal Server Error",
+    "status": 500,
 }
 log = logging.getLogger("shop.http")
 
@@ -68,29 +79,35 @@ log = logging.getLogger("shop.http")
 @dataclass(frozen=True)
 class Response:
     status: int
-    body: dict[str, str]
+    body: dict[str, object]
 
 
-def status_for(error: ShopError) -> int:
+def problem_for(error: ShopError) -> tuple[int, dict[str, object]] | None:
+    """Status and problem-details body for a mapped domain error; None if unmapped."""
     for cls in type(error).__mro__:  # OutOfStock -> Conflict -> ShopError -> ...
-        if cls in HTTP_STATUS:
-            return HTTP_STATUS[cls]
-    return 500  # a ShopError nobody mapped yet
+        if cls in PROBLEMS:
+            status, slug, title = PROBLEMS[cls]
+            body = {"type": PROBLEM_TYPES + slug, "title": title, "status": status}
+            return status, body | {"detail": str(error)}
+    return None
 
 
 def handle(endpoint: Callable[[], object]) -> Response:
     try:
-        return Response(200, {"result": str(endpoint())})
+        return Response(200, {"result": endpoint()})
     except ShopError as error:  # expected: the client gets the reason
-        return Response(
-            status_for(error), {"type": type(error).__name__, "detail": str(error)}
-        )
+        problem = problem_for(error)
+        if problem is not None:
+            return Response(*problem)
+        log.exception("unmapped domain error")  # a bug too: its mapping is missing
     except Exception:  # the only `except Exception`: log it all, tell the client little
         log.exception("unhandled error")
-        return Response(500, {"type": "InternalError", "detail": "internal error"})
+    return Response(500, INTERNAL)
 
 
-log.disabled = True  # keep this demo's output to the responses
+logged = BufferingHandler(capacity=100)  # keeps the records: a stand-in for your log
+log.addHandler(logged)
+log.propagate = False
 for call in (
     lambda: reserve("pen", 2),
     lambda: reserve("pen", 2),
@@ -99,10 +116,16 @@ for call in (
     lambda: reserve("pen", None),  # type: ignore[arg-type]  # a bug: TypeError
 ):
     response = handle(call)
-    print(response.status, response.body)
-    #> 200 {'result': '1'}
-    #> 409 {'type': 'OutOfStock', 'detail': 'pen: wanted 2, 1 left'}
-    #> 404 {'type': 'NotFound', 'detail': "no product 'ink'"}
-    #> 422 {'type': 'InvalidOrder', 'detail': 'quantity must be >= 1, got 0'}
-    #> 500 {'type': 'InternalError', 'detail': 'internal error'}
+    body = response.body
+    shown = [body[key] for key in ("result", "type", "detail") if key in body]
+    print(response.status, *shown)
+    #> 200 1
+    #> 409 https://shop.example/problems/conflict pen: wanted 2, 1 left
+    #> 404 https://shop.example/problems/not-found no product 'ink'
+    #> 422 https://shop.example/problems/invalid-order quantity must be >= 1, got 0
+    #> 500 about:blank
+for record in logged.buffer:  # the traceback went to the log, not to the client
+    error = record.exc_info[1] if record.exc_info else None
+    print(record.levelname, record.getMessage(), "| traceback of", type(error).__name__)
+    #> ERROR unhandled error | traceback of TypeError
 # --8<-- [end:boundary]

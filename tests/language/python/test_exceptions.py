@@ -27,8 +27,8 @@ from examples.language.python.service_errors import (
     OutOfStock,
     ShopError,
     handle,
+    problem_for,
     reserve,
-    status_for,
 )
 from examples.language.python.typing_hints import OrderJSON
 
@@ -78,39 +78,71 @@ def test_eafp_survives_the_file_vanishing_and_lbyl_does_not(tmp_path: Path) -> N
         read_lbyl(path, exists=racing_check)
 
 
+def status_of(error: ShopError) -> int | None:
+    problem = problem_for(error)
+    return None if problem is None else problem[0]
+
+
 def test_every_domain_error_maps_to_its_status_through_the_class_tree() -> None:
-    assert status_for(NotFound("x")) == 404
-    assert status_for(Conflict("x")) == 409
-    assert status_for(OutOfStock("pen", 2, 1)) == 409  # inherits Conflict's
-    assert status_for(InvalidOrder("x")) == 422
+    assert status_of(NotFound("x")) == 404
+    assert status_of(Conflict("x")) == 409
+    assert status_of(OutOfStock("pen", 2, 1)) == 409  # inherits Conflict's
+    assert status_of(InvalidOrder("x")) == 422
 
-    class Unmapped(ShopError):
-        pass
 
-    assert status_for(Unmapped("x")) == 500
+def test_a_domain_error_answers_one_problem_details_body() -> None:
+    # The format of docs/apis/errors.md (RFC 9457): a type URI clients switch on, not a class name.
+    response = handle(lambda: reserve("nib", 1))
+    assert response.status == 404
+    assert response.body == {
+        "type": "https://shop.example/problems/not-found",
+        "title": "No such resource",
+        "status": 404,
+        "detail": "no product 'nib'",
+    }
+
+
+@pytest.fixture
+def logged(monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
+    monkeypatch.setattr(service_errors.log, "propagate", True)
+    caplog.set_level(logging.ERROR, logger="shop.http")
+    return caplog
 
 
 def test_the_boundary_answers_domain_errors_and_logs_bugs_with_the_traceback(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+    monkeypatch: pytest.MonkeyPatch, logged: pytest.LogCaptureFixture
 ) -> None:
     monkeypatch.setattr(service_errors, "STOCK", {"pen": 1})
-    monkeypatch.setattr(service_errors.log, "disabled", False)
-    monkeypatch.setattr(service_errors.log, "propagate", True)
-    assert handle(lambda: reserve("pen", 1)).status == 200
+    assert handle(lambda: reserve("pen", 1)) == service_errors.Response(200, {"result": 0})
     assert service_errors.STOCK == {"pen": 0}
-    assert handle(lambda: reserve("pen", 1)).body == {"type": "OutOfStock", "detail": "pen: wanted 1, 0 left"}
+    assert handle(lambda: reserve("pen", 1)).body["detail"] == "pen: wanted 1, 0 left"
     assert service_errors.STOCK == {"pen": 0}  # nothing taken on failure
+    assert logged.records == []  # expected errors are answers, not log noise
 
     def bug() -> None:
         raise KeyError("secret_column")
 
-    with caplog.at_level(logging.ERROR, logger="shop.http"):
-        response = handle(bug)
-    assert response.status == 500
+    response = handle(bug)
+    assert response == service_errors.Response(500, service_errors.INTERNAL)
     assert "secret_column" not in str(response.body)  # the client learns nothing internal
-    (record,) = caplog.records
+    (record,) = logged.records
     assert record.exc_info is not None and record.exc_info[0] is KeyError
-    assert "Traceback (most recent call last)" in caplog.text
+    assert "Traceback (most recent call last)" in logged.text
+
+
+def test_an_unmapped_domain_error_is_logged_and_hidden_like_a_bug(logged: pytest.LogCaptureFixture) -> None:
+    class LedgerLocked(ShopError):  # someone forgot to add it to PROBLEMS
+        pass
+
+    def endpoint() -> None:
+        raise LedgerLocked("ledger row 17 locked by txn 4411")
+
+    assert problem_for(LedgerLocked("x")) is None
+    response = handle(endpoint)
+    assert response == service_errors.Response(500, service_errors.INTERNAL)
+    assert "4411" not in str(response.body)
+    (record,) = logged.records
+    assert record.exc_info is not None and record.exc_info[0] is LedgerLocked
 
 
 def test_a_task_group_raises_every_failure_and_except_star_splits_them() -> None:
