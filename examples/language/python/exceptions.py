@@ -31,7 +31,10 @@ class ConfigError(Exception):
 def load_port(text: str) -> int:
     try:
         port = int(json.loads(text)["port"])
-    except (json.JSONDecodeError, KeyError) as error:  # the two failures we expect
+    # What bad settings can raise here, and nothing else can: not JSON or not a
+    # number (ValueError; JSONDecodeError is one), no "port" (KeyError), not an
+    # object or a null port (TypeError).
+    except (ValueError, KeyError, TypeError) as error:
         raise ConfigError("settings need a numeric 'port'") from error
     return port
 
@@ -163,20 +166,20 @@ def read_lbyl(path: Path, exists: Callable[[Path], bool] = Path.exists) -> str |
     """Look before you leap: check, then open. The file can go between the two."""
     if not exists(path):
         return None
-    return path.read_text()
+    return path.read_text(encoding="utf-8")
 
 
 def read_eafp(path: Path) -> str | None:
     """Easier to ask forgiveness: open, and handle the one failure you expect."""
     try:
-        return path.read_text()
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
 
 
 with TemporaryDirectory() as tmp:
     lock_file = Path(tmp) / "job.lock"
-    lock_file.write_text("pid 42")
+    lock_file.write_text("pid 42", encoding="utf-8")
 
     def check_then_lose_it(path: Path) -> bool:
         found = path.exists()

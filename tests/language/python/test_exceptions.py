@@ -35,7 +35,13 @@ from examples.language.python.typing_hints import OrderJSON
 
 def test_load_port_reads_a_port_and_chains_each_expected_failure() -> None:
     assert load_port('{"port": "5432"}') == 5432
-    for text, cause in [("{", "JSONDecodeError"), ('{"host": "db"}', "KeyError")]:
+    for text, cause in [
+        ("{", "JSONDecodeError"),
+        ('{"host": "db"}', "KeyError"),
+        ('{"port": "abc"}', "ValueError"),  # the message promises a numeric port
+        ('{"port": null}', "TypeError"),
+        ("[5432]", "TypeError"),  # JSON, but not an object
+    ]:
         with pytest.raises(ConfigError) as raised:
             load_port(text)
         assert type(raised.value.__cause__).__name__ == cause
