@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import pytest
-from dnslib import QTYPE, RR, DNSRecord
+from dnslib import QTYPE, RCODE, RR, DNSRecord
 
 from examples.fundamentals.dns.cache import ManualClock, NameServer
 from examples.fundamentals.dns.hierarchy import (
@@ -25,10 +25,12 @@ from examples.fundamentals.dns.hierarchy import (
     running_hierarchy,
 )
 from examples.fundamentals.dns.names import BadName
+from examples.fundamentals.dns.recursive import RecursiveService
 from examples.fundamentals.dns.resolver import MAX_QUERIES, IterativeResolver
-from examples.fundamentals.dns.server import LOOPBACK
+from examples.fundamentals.dns.server import LOOPBACK, serve_dns
 from examples.fundamentals.dns.transport import (
     DnsTimeout,
+    exchange,
     new_query,
     tcp_exchange,
     udp_exchange,
@@ -359,3 +361,23 @@ def test_zone_edits_that_break_the_rules_are_refused_and_change_nothing() -> Non
         "192.0.2.10"
     ]
     assert zone.rrset("www.example.com.", "CNAME") == ()
+
+
+def test_the_recursive_service_refuses_rd0_and_the_authority_refuses_other_zones() -> None:
+    with running_hierarchy(zones()) as tree:
+        service = RecursiveService(tree.resolver(ManualClock()))
+        with serve_dns(service) as server:
+            snoop = new_query("www.example.com", "A", recursion_desired=False)
+            reply = exchange(snoop, LOOPBACK, server.port, 2.0).reply
+            assert (reply.header.rcode, reply.rr) == (RCODE.REFUSED, [])
+            asked = new_query("www.example.com", "A", recursion_desired=True)
+            reply = exchange(asked, LOOPBACK, server.port, 2.0).reply
+            assert (reply.header.ra, reply.header.aa) == (1, 0)
+        authority = tree.servers["ns1.example.com."].port
+        elsewhere = new_query("www.bank.test", "A", recursion_desired=False)
+        reply = exchange(elsewhere, LOOPBACK, authority, 2.0).reply
+        assert (reply.header.rcode, reply.header.aa) == (RCODE.REFUSED, 0)
+        everything = new_query("example.com", "ANY", recursion_desired=False)
+        assert exchange(everything, LOOPBACK, authority, 2.0).reply.header.rcode == (
+            RCODE.NOTIMP
+        )
