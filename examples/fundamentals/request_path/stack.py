@@ -25,7 +25,7 @@ from http import HTTPStatus
 from examples.fundamentals.dns.server import serve_dns
 from examples.fundamentals.dns.zone import Zone
 from examples.fundamentals.proxies.backend import Backend
-from examples.fundamentals.proxies.http1 import Message
+from examples.fundamentals.proxies.http1 import Message, close
 from examples.fundamentals.proxies.proxy import ReverseProxy
 from examples.fundamentals.tls.contexts import client_context, server_context
 from examples.fundamentals.tls.local_ca import Authority
@@ -38,6 +38,7 @@ ns1.shop.test. 3600 IN A    127.0.0.1
 api.shop.test.   60 IN A    127.0.0.1
 """
 PIPE_CHUNK = 64 * 1024
+CONNECT_TIMEOUT_S = 5.0  # to reach the proxy; a balancer gives up and closes
 
 
 @dataclass
@@ -106,6 +107,7 @@ async def tls_balancer(
     context: ssl.SSLContext, upstream: tuple[str, int], trace: Trace
 ) -> AsyncIterator[int]:
     """Terminate TLS, then pass the plaintext bytes both ways; yields the port."""
+    connections: set[asyncio.Task[None]] = set()
 
     async def pipe(
         reader: asyncio.StreamReader, writer: asyncio.StreamWriter, seen: str = ""
@@ -117,24 +119,40 @@ async def tls_balancer(
                     seen = ""
                 writer.write(data)
                 await writer.drain()
+        except (ConnectionError, ssl.SSLError):
+            pass  # a reset or a broken record ends this direction like an EOF
         finally:
-            writer.close()
+            writer.close()  # EOF (or reset) one way closes the other side's socket,
+            # so the pipe running the other way sees EOF and ends too
 
     async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        version = writer.get_extra_info("ssl_object").version()
-        up_reader, up_writer = await asyncio.wait_for(
-            asyncio.open_connection(*upstream), 5
-        )
-        await asyncio.gather(
-            pipe(reader, up_writer, seen=f"decrypted ({version} ends here)"),
-            pipe(up_reader, writer),
-        )
+        connections.add(task := asyncio.current_task())  # type: ignore[arg-type]
+        try:
+            version = writer.get_extra_info("ssl_object").version()
+            try:
+                up_reader, up_writer = await asyncio.wait_for(
+                    asyncio.open_connection(*upstream), CONNECT_TIMEOUT_S
+                )
+            except (OSError, TimeoutError):
+                return  # nobody to pass the bytes to: close the client's connection
+            await asyncio.gather(
+                pipe(reader, up_writer, seen=f"decrypted ({version} ends here)"),
+                pipe(up_reader, writer),
+            )
+        except asyncio.CancelledError:
+            pass  # the balancer is stopping
+        finally:
+            connections.discard(task)  # type: ignore[arg-type]
+            await close(writer)
 
     server = await asyncio.start_server(serve, "127.0.0.1", 0, ssl=context)
     try:
         yield server.sockets[0].getsockname()[1]
     finally:
-        server.close()
+        server.close()  # stops accepting; open connections are ours to end
+        for task in list(connections):
+            task.cancel()
+        await asyncio.gather(*connections, return_exceptions=True)
         await server.wait_closed()
 
 

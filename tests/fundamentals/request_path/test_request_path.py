@@ -1,11 +1,19 @@
 import asyncio
+import socket
 import ssl
+from datetime import UTC, datetime
 
 import pytest
 
 from examples.fundamentals.proxies.http1 import Message, close, read_response
 from examples.fundamentals.request_path.journey import get_order
-from examples.fundamentals.request_path.stack import HOST, Trace, running_stack
+from examples.fundamentals.request_path.stack import (
+    HOST,
+    Trace,
+    certificates,
+    running_stack,
+    tls_balancer,
+)
 
 
 def run(coroutine):
@@ -66,7 +74,11 @@ def test_requests_on_one_kept_connection_share_one_pooled_backend_connection() -
                     statuses.append(answer.status)
             finally:
                 await close(writer)
-            return statuses, stack.proxy.counts("connections_opened"), stack.backend.connections_accepted
+            return (
+                statuses,
+                stack.proxy.counts("connections_opened"),
+                stack.backend.connections_accepted,
+            )
 
     statuses, opened, accepted = run(scenario())
     assert statuses == [200, 200, 200]
@@ -78,9 +90,13 @@ def test_a_client_that_does_not_trust_the_shop_root_is_refused() -> None:
     async def scenario() -> None:
         async with running_stack(Trace()) as stack:
             stranger = ssl.create_default_context()  # the system roots only
-            await asyncio.open_connection("127.0.0.1", stack.lb_port, ssl=stranger, server_hostname=HOST)
+            await asyncio.open_connection(
+                "127.0.0.1", stack.lb_port, ssl=stranger, server_hostname=HOST
+            )
 
-    with pytest.raises(ssl.SSLCertVerificationError, match="unable to get local issuer certificate"):
+    with pytest.raises(
+        ssl.SSLCertVerificationError, match="unable to get local issuer certificate"
+    ):
         run(scenario())
 
 
@@ -93,3 +109,75 @@ def test_every_server_is_stopped_when_the_block_ends() -> None:
     port = run(scenario())
     with pytest.raises(OSError):
         run(asyncio.open_connection("127.0.0.1", port))
+
+
+def caught_errors(loop: asyncio.AbstractEventLoop) -> list[str]:
+    """What the loop would have logged as unhandled (callbacks, server handlers)."""
+    errors: list[str] = []
+    loop.set_exception_handler(lambda _, context: errors.append(context["message"]))
+    return errors
+
+
+async def tls_client(
+    port: int, context: ssl.SSLContext
+) -> tuple[asyncio.StreamReader, asyncio.StreamWriter]:
+    return await asyncio.wait_for(
+        asyncio.open_connection("127.0.0.1", port, ssl=context, server_hostname=HOST),
+        10,
+    )
+
+
+def test_a_client_still_connected_when_the_stack_stops_leaves_no_task_behind() -> None:
+    async def scenario() -> tuple[list[str], list[str], bool]:
+        errors = caught_errors(asyncio.get_running_loop())
+        before = asyncio.all_tasks()
+        async with running_stack(Trace()) as stack:
+            reader, writer = await tls_client(stack.lb_port, stack.client_tls)
+            writer.write(Message("GET /orders/7 HTTP/1.1", [("Host", HOST)]).encode())
+            assert (
+                await asyncio.wait_for(read_response(reader, "GET"), 10)
+            ).status == 200
+        # The balancer must have ended its side: the client sees EOF, no task survives.
+        eof = await asyncio.wait_for(reader.read(1), 10) == b""
+        left = [t.get_coro().__qualname__ for t in asyncio.all_tasks() - before]
+        await close(writer)
+        return left, errors, eof
+
+    left, errors, eof = run(scenario())
+    assert left == []
+    assert errors == []
+    assert eof
+
+
+def test_the_balancer_closes_the_client_when_the_proxy_is_down() -> None:
+    async def scenario() -> tuple[bytes, list[str]]:
+        errors = caught_errors(asyncio.get_running_loop())
+        with socket.socket() as probe:  # a port nothing listens on
+            probe.bind(("127.0.0.1", 0))
+            nowhere = probe.getsockname()
+        with certificates(datetime.now(UTC)) as (server_tls, client_tls):
+            async with tls_balancer(server_tls, nowhere, Trace()) as port:
+                reader, writer = await tls_client(port, client_tls)
+                try:
+                    data = await asyncio.wait_for(reader.read(100), 10)
+                finally:
+                    await close(writer)
+        return data, errors
+
+    assert run(scenario()) == (b"", [])
+
+
+def test_a_client_that_resets_mid_request_costs_only_its_own_connection() -> None:
+    async def scenario() -> tuple[list[str], int]:
+        errors = caught_errors(asyncio.get_running_loop())
+        async with running_stack(Trace()) as stack:
+            _, rude = await tls_client(stack.lb_port, stack.client_tls)
+            rude.write(Message("GET /orders/7 HTTP/1.1", [("Host", HOST)]).encode())
+            await rude.drain()
+            rude.transport.abort()  # RST instead of close_notify
+            order = await asyncio.wait_for(get_order(stack, 8, Trace()), 10)
+            for _ in range(50):  # let the balancer notice the reset
+                await asyncio.sleep(0.01)
+        return errors, order["id"]
+
+    assert run(scenario()) == ([], 8)
