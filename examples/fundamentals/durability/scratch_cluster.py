@@ -72,7 +72,7 @@ def _alive(pid: int) -> bool:
     """True while `pid` runs; a zombie (killed, not yet reaped) counts as gone."""
     try:
         stat = Path(f"/proc/{pid}/stat").read_text()
-    except FileNotFoundError:
+    except OSError:  # no such process (ENOENT, or ESRCH if it went mid-read)
         return False
     return stat.rpartition(")")[2].split()[0] != "Z"
 
@@ -82,7 +82,7 @@ def _children(pid: int) -> list[int]:
     for stat_file in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat_file.read_text().rpartition(")")[2].split()
-        except (FileNotFoundError, ProcessLookupError):
+        except OSError:
             continue  # exited while we looked
         if int(fields[1]) == pid:
             children.append(int(stat_file.parent.name))

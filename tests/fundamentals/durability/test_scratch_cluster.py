@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import psycopg
 import pytest
 
-from examples.fundamentals.durability.scratch_cluster import ScratchCluster, scratch_cluster
+from examples.fundamentals.durability.scratch_cluster import ScratchCluster, _alive, scratch_cluster
 from tests.support.servers import require_tools
+
+
+def test_alive_tells_a_running_process_from_a_missing_one() -> None:
+    assert _alive(os.getpid())
+    assert not _alive(2**22 + 1)  # above pid_max's ceiling: never a process
 
 
 @pytest.fixture(autouse=True)
@@ -49,9 +55,7 @@ def test_crash_kills_every_server_process_and_start_recovers() -> None:
                 "SELECT pid FROM pg_stat_activity WHERE backend_type <> 'client backend'")]
         cluster.crash()
         assert children
-        for pid in [old, *children]:
-            stat = Path(f"/proc/{pid}/stat")
-            assert not stat.exists() or stat.read_text().rpartition(")")[2].split()[0] == "Z"
+        assert not any(_alive(pid) for pid in [old, *children])
         with pytest.raises(psycopg.OperationalError):
             psycopg.connect(cluster.dsn, connect_timeout=2).close()
         cluster.start()
