@@ -15,9 +15,9 @@ from dnslib import RCODE
 
 from examples.fundamentals.dns.stub import ask
 from examples.fundamentals.proxies.backend import Backend
-from examples.fundamentals.proxies.http1 import Message, fetch
+from examples.fundamentals.proxies.http1 import Message, close, fetch
 from examples.fundamentals.proxies.proxy import ReverseProxy
-from examples.fundamentals.request_path.journey import get_order
+from examples.fundamentals.request_path.journey import TIMEOUT_S, get_order
 from examples.fundamentals.request_path.stack import HOST, Trace, running_stack
 
 
@@ -42,17 +42,23 @@ async def each_hop_broken() -> dict[str, str]:
         seen["dns: a typo in the name"] = RCODE[reply.header.rcode]
 
         try:
-            await asyncio.open_connection("127.0.0.1", free_port())
+            await asyncio.wait_for(
+                asyncio.open_connection("127.0.0.1", free_port()), TIMEOUT_S
+            )
         except ConnectionRefusedError as error:
             seen["tcp: nothing listening"] = type(error).__name__
 
         try:  # the right address, the wrong name: the certificate does not cover it
-            await asyncio.open_connection(
-                "127.0.0.1",
-                stack.lb_port,
-                ssl=stack.client_tls,
-                server_hostname="admin.shop.test",
+            _, writer = await asyncio.wait_for(
+                asyncio.open_connection(
+                    "127.0.0.1",
+                    stack.lb_port,
+                    ssl=stack.client_tls,
+                    server_hostname="admin.shop.test",
+                ),
+                TIMEOUT_S,
             )
+            await close(writer)  # not reached: the handshake fails
         except ssl.SSLCertVerificationError as error:
             seen["tls: name not on the certificate"] = error.verify_message.split(",")[
                 0

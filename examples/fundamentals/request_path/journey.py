@@ -12,6 +12,8 @@ from __future__ import annotations
 import asyncio
 import json
 
+from dnslib import QTYPE, RCODE
+
 from examples.fundamentals.dns.stub import ask
 from examples.fundamentals.proxies.http1 import Message, close, read_response
 from examples.fundamentals.request_path.stack import HOST, Stack, Trace, running_stack
@@ -23,7 +25,10 @@ TIMEOUT_S = 5.0  # every step gets one; a real client also caps the whole reques
 async def get_order(stack: Stack, order_id: int, trace: Trace) -> dict[str, object]:
     # 1. DNS: the stub asks its resolver (here the zone's own server) for A.
     reply = await asyncio.to_thread(ask, HOST, "A", stack.dns_port)
-    record = reply.rr[0]
+    records = [r for r in reply.rr if r.rtype == QTYPE.A]
+    if not records:  # NXDOMAIN, or the name exists with no IPv4 address
+        raise LookupError(f"{HOST}: {RCODE[reply.header.rcode]}, no A record")
+    record = records[0]
     address = str(record.rdata)
     trace("dns", f"{HOST} A? -> {address}, may be cached for {record.ttl} s")
 

@@ -1,14 +1,18 @@
 import asyncio
 import socket
 import ssl
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
 
+from examples.fundamentals.dns.server import serve_dns
+from examples.fundamentals.dns.zone import Zone
 from examples.fundamentals.proxies.http1 import Message, close, read_response
 from examples.fundamentals.request_path.journey import get_order
 from examples.fundamentals.request_path.stack import (
     HOST,
+    ZONE,
     Trace,
     certificates,
     running_stack,
@@ -181,3 +185,27 @@ def test_a_client_that_resets_mid_request_costs_only_its_own_connection() -> Non
         return errors, order["id"]
 
     assert run(scenario()) == ([], 8)
+
+
+API_A = "api.shop.test.   60 IN A    127.0.0.1"
+
+
+@pytest.mark.parametrize(
+    ("zone", "rcode"),
+    [
+        (ZONE.replace(API_A, ""), "NXDOMAIN"),  # the name does not exist
+        (ZONE.replace(API_A, "api.shop.test. 60 IN AAAA ::1"), "NOERROR"),  # no IPv4
+    ],
+)
+def test_a_name_without_an_address_is_a_clear_lookup_error(
+    zone: str, rcode: str
+) -> None:
+    assert zone != ZONE
+
+    async def scenario() -> None:
+        async with running_stack(Trace()) as stack:
+            with serve_dns(Zone.from_text("shop.test.", zone)) as other:
+                await get_order(replace(stack, dns_port=other.port), 7, Trace())
+
+    with pytest.raises(LookupError, match=f"api.shop.test: {rcode}, no A record"):
+        run(scenario())
