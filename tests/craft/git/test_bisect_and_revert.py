@@ -22,7 +22,7 @@ def test_bisect_finds_the_seeded_commit_in_about_log2_runs(broken_at: int) -> No
 
 
 def test_bisect_refuses_a_range_without_a_good_first_commit() -> None:
-    with pytest.raises(ValueError, match="broken_at must be in 2..8"):
+    with pytest.raises(ValueError, match=r"broken_at must be in 2\.\.8"):
         find_first_bad(commits=8, broken_at=1)
 
 
