@@ -3,8 +3,9 @@
 One HTTPS GET through the loopback stack of examples/fundamentals/request_path
 (DNS server, TLS-terminating balancer, reverse proxy, app, SQLite), split into
 its steps and timed apart, median of many tries. Loopback has no distance, so
-these are the costs of the work itself; on a real network add a round trip
-for DNS (if not cached), one for TCP, one for TLS 1.3 and one per request.
+these are the costs of the work itself; on a real network add the trip to the
+DNS resolver (if not cached), then a round trip each for TCP, TLS 1.3 and the
+request.
 
     .venv/bin/python benchmarks/fundamentals_request_path.py
 """
