@@ -25,7 +25,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,6 +75,12 @@ def _alive(pid: int) -> bool:
     except OSError:  # no such process (ENOENT, or ESRCH if it went mid-read)
         return False
     return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def _signal(pid: int, signum: signal.Signals) -> None:
+    """Send `signum`; a process that has already exited needs nothing."""
+    with suppress(ProcessLookupError):
+        os.kill(pid, signum)
 
 
 def _children(pid: int) -> list[int]:
@@ -145,11 +151,17 @@ class ScratchCluster:
         (the WAL buffers) is written out. Only what the kernel already has survives.
         """
         postmaster = self.postmaster_pid()
-        pids = [postmaster, *_children(postmaster)]
-        for pid in pids:  # freeze first, so no process reacts to another's death
-            os.kill(pid, signal.SIGSTOP)
-        for pid in pids:
-            os.kill(pid, signal.SIGKILL)
+        pids = [postmaster]
+        try:
+            # Freeze first, so no process reacts to another's death; a frozen
+            # postmaster forks nothing, so the list of children stays complete.
+            os.kill(postmaster, signal.SIGSTOP)
+            pids += _children(postmaster)
+            for pid in pids[1:]:
+                _signal(pid, signal.SIGSTOP)
+        finally:  # even if freezing failed: never leave a stopped server behind
+            for pid in pids:
+                _signal(pid, signal.SIGKILL)
         deadline = time.monotonic() + SERVER_TIMEOUT_SECONDS
         while any(_alive(pid) for pid in pids):
             if time.monotonic() > deadline:
@@ -183,15 +195,28 @@ class ScratchCluster:
         socket_file.unlink(missing_ok=True)
 
     def stop(self) -> None:
-        if (self.data / "postmaster.pid").exists():
+        """Stop the server if it runs; kill it if it does not stop in time."""
+        if not (self.data / "postmaster.pid").exists():
+            return
+        with suppress(subprocess.TimeoutExpired):  # then the kill below
             subprocess.run(  # noqa: S603 - PostgreSQL's own program, our arguments
                 _command(
-                    "pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop"
+                    "pg_ctl",
+                    "-D",
+                    str(self.data),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "-t",
+                    "10",
+                    "stop",
                 ),
                 capture_output=True,
                 timeout=SERVER_TIMEOUT_SECONDS,
                 check=False,
             )
+        if (self.data / "postmaster.pid").exists():
+            self.crash()  # still there (a frozen server ignores SIGQUIT)
 
 
 @contextmanager

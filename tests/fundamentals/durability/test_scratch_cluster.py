@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from pathlib import Path
 
 import psycopg
@@ -71,3 +72,11 @@ def test_connect_refuses_settings_that_would_smuggle_more_options(options: dict[
     cluster = ScratchCluster(Path("/nonexistent"), 1)
     with pytest.raises(ValueError, match="bad setting"):
         cluster.connect(**options)
+
+
+def test_a_frozen_server_is_killed_on_the_way_out_not_left_behind() -> None:
+    with scratch_cluster() as cluster:
+        postmaster = cluster.postmaster_pid()
+        os.kill(postmaster, signal.SIGSTOP)  # ignores pg_ctl's SIGQUIT from now on
+    assert not _alive(postmaster)
+    assert not cluster.data.parent.exists()
