@@ -89,6 +89,8 @@ if __name__ == "__main__":
         #> * Add discount codes
         #> * Fix tax rounding
         #> * Add cart
+    # --8<-- [end:demo]
+    # --8<-- [start:demo_shared]
     shared = rebase_shared_branch()
     for line in shared["alice"]:  # after her rebase, before she pushes
         print(line)
@@ -115,4 +117,4 @@ if __name__ == "__main__":
         #> | * Add discount codes
         #> |/
         #> * Add cart
-# --8<-- [end:demo]
+    # --8<-- [end:demo_shared]

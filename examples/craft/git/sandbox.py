@@ -52,6 +52,7 @@ class Sandbox:
     ) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
 
+    # --8<-- [start:env]
     def env(self) -> dict[str, str]:
         """A clean environment: only PATH survives from ours, so no config leaks in."""
         self.minutes += 1
@@ -72,6 +73,8 @@ class Sandbox:
             "GIT_EDITOR": "true",  # accept the default message, never open an editor
             "GIT_MERGE_AUTOEDIT": "no",
         }
+
+    # --8<-- [end:env]
 
     def init(self, name: str, *, bare: bool = False) -> Repo:
         """A new empty repository (bare ones play the shared remote)."""
