@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import socket
+import time
 
 import pytest
 
@@ -31,7 +32,12 @@ def test_the_client_closing_first_holds_time_wait() -> None:
             with conn:
                 conn.settimeout(5)
                 assert conn.recv(1) == b""
-    assert [holder for holder, _ in time_wait_entries(port)] == ["client"]
+    # The client enters TIME-WAIT when the server's FIN reaches it, which the
+    # kernel handles a moment after close() returns: wait for it, briefly.
+    deadline = time.monotonic() + 5
+    while not (entries := time_wait_entries(port)) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert [holder for holder, _ in entries] == ["client"]
 
 
 def test_restart_needs_reuse_on_the_old_listener_too() -> None:
