@@ -54,12 +54,12 @@ if __name__ == "__main__":
         #> | * Add discount codes
         #> |/
         #> * Add cart
-    for line in land("fast-forward"):
+    for line in land("fast-forward"):  # main's pointer moves; no new commit
         print(line)
         #> * Apply discount in total
         #> * Add discount codes
         #> * Add cart
-    for line in land("squash"):
+    for line in land("squash"):  # one new commit with all the changes
         print(line)
         #> * Add discount codes (#42)
         #> * Add cart
