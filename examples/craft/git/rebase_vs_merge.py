@@ -9,6 +9,8 @@ fetched: the remote still holds the old commits, so the two histories fork.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from examples.craft.git.sandbox import Repo, Sandbox
 
 
@@ -42,8 +44,19 @@ def integrate(how: str) -> list[str]:
 # --8<-- [end:both]
 
 
+@dataclass(frozen=True)
+class SharedRebase:
+    """What Alice's rebase of a pushed branch did, seen from both clones."""
+
+    alice: list[str]  # her graph after the rebase, before pushing
+    only_on_origin: list[str]  # subjects of the old commits the remote keeps
+    push_exit: int  # a plain `git push` afterwards
+    rejected: bool  # ... refused as non-fast-forward
+    bob: list[str]  # his graph after her force-push and his fetch
+
+
 # --8<-- [start:shared]
-def rebase_shared_branch() -> dict[str, object]:
+def rebase_shared_branch() -> SharedRebase:
     """Alice rebases `feature` after pushing it; Bob had already built on it."""
     with Sandbox() as sandbox:
         remote = sandbox.init("remote.git", bare=True)
@@ -60,13 +73,13 @@ def rebase_shared_branch() -> dict[str, object]:
         push = alice.git("push", "origin", "feature", check=False)
         alice.git("push", "-q", "--force-with-lease", "origin", "feature")
         bob.git("fetch", "-q")
-        return {
-            "alice": forked,
-            "only on origin": only_on_origin,
-            "plain push exit": push.returncode,
-            "rejected": "[rejected]" in push.stderr,
-            "bob": bob.graph("feature", "origin/feature"),
-        }
+        return SharedRebase(
+            alice=forked,
+            only_on_origin=only_on_origin,
+            push_exit=push.returncode,
+            rejected="[rejected]" in push.stderr,
+            bob=bob.graph("feature", "origin/feature"),
+        )
 
 
 # --8<-- [end:shared]
@@ -92,7 +105,7 @@ if __name__ == "__main__":
     # --8<-- [end:demo]
     # --8<-- [start:demo_shared]
     shared = rebase_shared_branch()
-    for line in shared["alice"]:  # after her rebase, before she pushes
+    for line in shared.alice:  # after her rebase, before she pushes
         print(line)
         #> * Apply discount in total
         #> * Add discount codes
@@ -101,13 +114,13 @@ if __name__ == "__main__":
         #> | * Add discount codes
         #> |/
         #> * Add cart
-    print("old commits only on origin:", shared["only on origin"])
+    print("old commits only on origin:", shared.only_on_origin)
     #> old commits only on origin: ['Apply discount in total', 'Add discount codes']
-    print("plain push exit code:", shared["plain push exit"])
+    print("plain push exit code:", shared.push_exit)
     #> plain push exit code: 1
-    print("rejected as non-fast-forward:", shared["rejected"])
+    print("rejected as non-fast-forward:", shared.rejected)
     #> rejected as non-fast-forward: True
-    for line in shared["bob"]:  # after her force-push and his fetch
+    for line in shared.bob:  # after her force-push and his fetch
         print(line)
         #> * Apply discount in total
         #> * Add discount codes

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-from examples.craft.git.conflicts import RESOLVED, both_edit_one_line, merge_and_resolve, redo_merge
+from examples.craft.git.conflicts import (
+    RESOLVED,
+    both_edit_one_line,
+    merge_and_resolve,
+    redo_merge,
+)
 from examples.craft.git.sandbox import Sandbox
 
 

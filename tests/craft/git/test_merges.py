@@ -48,10 +48,11 @@ def test_merge_keeps_both_lines_and_rebase_makes_one() -> None:
 
 def test_a_rebased_shared_branch_forks_from_what_others_have() -> None:
     shared = rebase_shared_branch()
-    assert shared["only on origin"] == FEATURE  # the old commits, not the new copies
-    assert shared["plain push exit"] == 1
-    assert shared["rejected"] is True
-    bob = subjects(shared["bob"])
+    assert shared.only_on_origin == FEATURE  # the old commits, not the new copies
+    assert shared.push_exit == 1
+    assert shared.rejected is True
+    assert subjects(shared.alice).count("Add discount codes") == 2  # new and old
+    bob = subjects(shared.bob)
     # Bob's branch still holds the old copies under his commit: each change twice.
     assert bob.count("Add discount codes") == 2
     assert "Show discount on receipt" in bob

@@ -26,7 +26,9 @@ def test_no_user_config_is_read_and_main_is_the_default() -> None:
         assert ".gitconfig" not in origins
         assert repo.git("branch", "--show-current").stdout.strip() == "main"
         author = repo.git("log", "-1", "--format=%an <%ae> %ad", "--date=iso-strict")
-        assert author.stdout.strip() == "Ada <ada@example.com> 2026-01-01T00:03:00+00:00"
+        assert (
+            author.stdout.strip() == "Ada <ada@example.com> 2026-01-01T00:03:00+00:00"
+        )
 
 
 def test_a_failing_command_raises_with_exit_code_and_output() -> None:
