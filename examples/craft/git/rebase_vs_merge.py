@@ -53,6 +53,7 @@ class SharedRebase:
     push_exit: int  # a plain `git push` afterwards
     rejected: bool  # ... refused as non-fast-forward
     bob: list[str]  # his graph after her force-push and his fetch
+    bob_rebased: list[str]  # ... and after `git pull --rebase`
 
 
 # --8<-- [start:shared]
@@ -73,12 +74,17 @@ def rebase_shared_branch() -> SharedRebase:
         push = alice.git("push", "origin", "feature", check=False)
         alice.git("push", "-q", "--force-with-lease", "origin", "feature")
         bob.git("fetch", "-q")
+        bob_fetched = bob.graph("feature", "origin/feature")
+        # The reflog of origin/feature remembers the old tip (fork-point), so
+        # the rebase replays only Bob's own commit onto her new copies.
+        bob.git("pull", "-q", "--rebase")
         return SharedRebase(
             alice=forked,
             only_on_origin=only_on_origin,
             push_exit=push.returncode,
             rejected="[rejected]" in push.stderr,
-            bob=bob.graph("feature", "origin/feature"),
+            bob=bob_fetched,
+            bob_rebased=bob.graph("feature"),
         )
 
 
@@ -129,5 +135,12 @@ if __name__ == "__main__":
         #> | * Apply discount in total
         #> | * Add discount codes
         #> |/
+        #> * Add cart
+    for line in shared.bob_rebased:  # after his `git pull --rebase`
+        print(line)
+        #> * Show discount on receipt
+        #> * Apply discount in total
+        #> * Add discount codes
+        #> * Fix tax rounding
         #> * Add cart
     # --8<-- [end:demo_shared]

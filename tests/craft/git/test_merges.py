@@ -56,3 +56,10 @@ def test_a_rebased_shared_branch_forks_from_what_others_have() -> None:
     # Bob's branch still holds the old copies under his commit: each change twice.
     assert bob.count("Add discount codes") == 2
     assert "Show discount on receipt" in bob
+    # pull --rebase drops the old copies and replays only his commit.
+    assert subjects(shared.bob_rebased) == [
+        "Show discount on receipt",
+        *FEATURE,
+        "Fix tax rounding",
+        "Add cart",
+    ]
