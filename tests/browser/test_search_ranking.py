@@ -56,7 +56,7 @@ ASK_WORKER = """([query, siteUrl]) => new Promise((resolve) => {
 # null while the list still answers an earlier keystroke: each link carries the
 # query terms it matched in `?h=`, so the final list has the last word typed.
 RESULT_PAGES = """([siteUrl, lastWord]) => {
-    const matched = (link) => (new URL(link.href).searchParams.get("h") ?? "").toLowerCase().split(/[\s-]+/);
+    const matched = (link) => (new URL(link.href).searchParams.get("h") ?? "").toLowerCase().split(/[\\s-]+/);
     const anyLink = [...document.querySelectorAll(".md-search-result__list a")];
     if (!anyLink.some((link) => matched(link).includes(lastWord))) return null;
     const pages = [];
