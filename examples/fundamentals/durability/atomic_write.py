@@ -9,7 +9,9 @@ fsync of its own before the rename is durable.
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 
@@ -19,12 +21,14 @@ def atomic_write(path: Path, data: bytes) -> None:
     if not isinstance(data, bytes):
         raise TypeError(f"data must be bytes, not {type(data).__name__}")
     directory = path.parent
-    # Same directory, so the rename never crosses a file system (it must not copy).
+    # Same directory: rename() fails (EXDEV) across file systems.
     fd, temp_name = tempfile.mkstemp(
         dir=directory, prefix=f".{path.name}.", suffix=".tmp"
     )
     try:
         with os.fdopen(fd, "wb") as temp:
+            with suppress(FileNotFoundError):  # keep the old mode, not mkstemp's 0600
+                os.fchmod(temp.fileno(), stat.S_IMODE(os.stat(path).st_mode))
             temp.write(data)
             temp.flush()  # Python's buffer -> the kernel
             os.fsync(temp.fileno())  # the kernel -> the device

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -60,3 +61,17 @@ def test_rejects_str(tmp_path: Path) -> None:
     with pytest.raises(TypeError, match="must be bytes"):
         atomic_write(tmp_path / "a", "text")  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_keeps_the_replaced_files_permissions(tmp_path: Path) -> None:
+    target = tmp_path / "config.json"
+    target.write_bytes(b"old")
+    target.chmod(0o644)  # a service running as another user reads it
+    atomic_write(target, b"new")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o644
+
+
+def test_a_new_file_is_private(tmp_path: Path) -> None:
+    target = tmp_path / "secret"
+    atomic_write(target, b"x")
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
