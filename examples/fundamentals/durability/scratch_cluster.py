@@ -33,6 +33,7 @@ import psycopg
 
 SERVER_TIMEOUT_SECONDS = 30
 CONNECT_TIMEOUT_SECONDS = 5
+PORT_ATTEMPTS = 3  # the free port is only free until someone else binds it
 TRUST_LOOPBACK = "local all all trust\nhost all all 127.0.0.1/32 trust\n"
 
 
@@ -145,10 +146,11 @@ class ScratchCluster:
         return int((self.data / "postmaster.pid").read_text().split()[0])
 
     def crash(self) -> None:
-        """Kill the postmaster and all its children at once, as a power cut would.
+        """Kill the postmaster and all its children at once, with no warning.
 
         SIGKILL runs no code in the server: nothing still in its shared memory
-        (the WAL buffers) is written out. Only what the kernel already has survives.
+        (the WAL buffers) is written out. Unlike a power cut, it keeps what the
+        kernel already has (the page cache), flushed or not.
         """
         postmaster = self.postmaster_pid()
         pids = [postmaster]
@@ -219,6 +221,20 @@ class ScratchCluster:
             self.crash()  # still there (a frozen server ignores SIGQUIT)
 
 
+def _start_on_a_free_port(cluster: ScratchCluster) -> None:
+    """Start; if another process took the port since _free_port(), try another."""
+    for attempt in range(PORT_ATTEMPTS):
+        try:
+            cluster.start()
+            return
+        except RuntimeError as error:
+            if "already in use" not in str(error) or attempt == PORT_ATTEMPTS - 1:
+                raise
+        cluster.port = _free_port()
+        with (cluster.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
+            conf.write(f"port = {cluster.port}\n")  # the last setting wins
+
+
 @contextmanager
 def scratch_cluster(
     settings: Mapping[str, str] | None = None,
@@ -251,7 +267,7 @@ def scratch_cluster(
         with (cluster.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
             conf.write("\n" + "\n".join(lines) + "\n")
         (cluster.data / "pg_hba.conf").write_text(TRUST_LOOPBACK, encoding="utf-8")
-        cluster.start()
+        _start_on_a_free_port(cluster)
         try:
             yield cluster
         finally:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from examples.fundamentals.durability import scratch_cluster as module
 from examples.fundamentals.durability.scratch_cluster import ScratchCluster, _alive, scratch_cluster
 from tests.support.servers import require_tools
 
@@ -80,3 +82,18 @@ def test_a_frozen_server_is_killed_on_the_way_out_not_left_behind() -> None:
         os.kill(postmaster, signal.SIGSTOP)  # ignores pg_ctl's SIGQUIT from now on
     assert not _alive(postmaster)
     assert not cluster.data.parent.exists()
+
+
+def test_a_port_taken_after_it_was_picked_is_replaced(monkeypatch: pytest.MonkeyPatch) -> None:
+    """_free_port() closes its probe; another process may bind the port before us."""
+    with socket.socket() as squatter:
+        squatter.bind(("127.0.0.1", 0))
+        squatter.listen()
+        taken = squatter.getsockname()[1]
+        ports = iter([taken])
+        real = module._free_port
+        monkeypatch.setattr(module, "_free_port", lambda: next(ports, None) or real())
+        with scratch_cluster() as cluster:
+            assert cluster.port != taken
+            with cluster.connect() as conn:
+                assert conn.execute("SHOW port").fetchone() == (str(cluster.port),)
