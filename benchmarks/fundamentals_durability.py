@@ -36,8 +36,9 @@ SECONDS = 0.2 if quick_mode() else 3.0
 BLOCK = b"x" * 4096
 MODES = ("on", "local", "off")
 CLIENTS = (1, 8)
-# A client backend sends its WAL counters to pg_stat_wal when it exits, the
-# WAL writer once per cycle (wal_writer_delay, 200 ms): wait for both.
+# A backend adds its WAL counters to pg_stat_wal at most once a second while
+# idle and at exit (PostgreSQL 15), the WAL writer once per wal_writer_delay
+# cycle (200 ms): wait for both before reading the view.
 STATS_SETTLE_SECONDS = 1.0
 
 
