@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import os
+import re
 import traceback
 import types
 from collections.abc import Iterator
@@ -58,6 +60,37 @@ def server_family(item: pytest.Item) -> str | None:
     return None
 
 
+# Code that makes network namespaces (examples/fundamentals/tcp_udp/netns.py and
+# the examples built on it). The tcp_udp tests check that no hb- namespace is
+# left after each test, which would also see a namespace another worker's test
+# holds at that moment; so all of them run on one worker, in turn.
+MAKES_NAMESPACES = re.compile(
+    r"tcp_udp(\.| import )(netns|half_open|handshake|retransmission|capture)\b"
+    r"|dns(\.| import )(system_stub|glibc_demo)\b"
+    r'|\bNamespace\("'  # netns.py's own demo
+)
+NAMESPACE_FIXTURES = {"namespaces", "tcpdump"}
+
+
+@functools.cache
+def _file_makes_namespaces(path: Path) -> bool:
+    return bool(MAKES_NAMESPACES.search(path.read_text("utf-8")))
+
+
+def makes_namespaces(item: pytest.Item) -> bool:
+    """Whether this test, or the example or benchmark it runs, creates network namespaces."""
+    if NAMESPACE_FIXTURES & set(getattr(item, "fixturenames", ())):
+        return True
+    params = getattr(getattr(item, "callspec", None), "params", {})
+    for value in params.values():
+        source = getattr(value, "source", None)  # an example the docs harness runs
+        if isinstance(source, str) and MAKES_NAMESPACES.search(source):
+            return True
+        if isinstance(value, Path) and value.suffix == ".py" and _file_makes_namespaces(value.resolve()):
+            return True  # a benchmark file
+    return _file_makes_namespaces(Path(item.path).resolve())
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     # Examples name their schemas, databases, key prefixes and queues with random
     # suffixes, so tests of different examples can share a server. Tests of the
@@ -66,6 +99,8 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     # tests run on one worker, in turn, while other workers take the rest.
     for item in items:
         family = server_family(item)
+        if family is None and makes_namespaces(item):
+            family = "network-namespaces"
         if family is not None:
             item.add_marker(pytest.mark.xdist_group(family))
 
