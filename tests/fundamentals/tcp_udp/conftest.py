@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import time
 from collections.abc import Iterator
 
 import pytest
@@ -23,7 +24,11 @@ def namespaces() -> Iterator[None]:
     require_namespaces()  # raises unittest.SkipTest, which pytest reports as a skip
     before = our_namespaces()
     yield
-    left = our_namespaces() - before
+    # `ip netns delete` has returned for every namespace the test closed; give
+    # the listing a moment (it lagged once in a clean-clone run) before failing.
+    deadline = time.monotonic() + 5
+    while (left := our_namespaces() - before) and time.monotonic() < deadline:
+        time.sleep(0.1)
     assert not left, f"namespaces left behind: {sorted(left)}"
 
 
