@@ -11,6 +11,7 @@ import asyncio
 import contextlib
 import re
 from dataclasses import dataclass, field
+from http import HTTPStatus
 
 MAX_HEAD = 16 * 1024  # bytes; a longer head is refused, not buffered forever
 MAX_BODY = 1024 * 1024  # bytes; NGINX's client_max_body_size default is also 1 MiB
@@ -71,7 +72,10 @@ class Message:
 
 def response(status: int, body: bytes = b"", **headers: str) -> Message:
     fields = [(k.replace("_", "-"), v) for k, v in headers.items()]
-    return Message(f"HTTP/1.1 {status} {REASONS[status]}", fields, body)
+    # RFC 9110's phrases; Python 3.11's HTTPStatus still has the RFC 7231 ones
+    # for a few (413 "Request Entity Too Large"), so the table above wins.
+    phrase = REASONS.get(status) or HTTPStatus(status).phrase
+    return Message(f"HTTP/1.1 {status} {phrase}", fields, body)
 
 
 # --8<-- [start:framing]

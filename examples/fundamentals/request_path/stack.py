@@ -20,12 +20,11 @@ from collections.abc import AsyncIterator, Iterator
 from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from http import HTTPStatus
 
 from examples.fundamentals.dns.server import serve_dns
 from examples.fundamentals.dns.zone import Zone
 from examples.fundamentals.proxies.backend import Backend
-from examples.fundamentals.proxies.http1 import Message, close
+from examples.fundamentals.proxies.http1 import Message, close, response
 from examples.fundamentals.proxies.proxy import ReverseProxy
 from examples.fundamentals.tls.contexts import client_context, server_context
 from examples.fundamentals.tls.local_ca import Authority
@@ -62,11 +61,6 @@ class Stack:
     backend: Backend
 
 
-def reply(status: int, body: bytes, content_type: str = "text/plain") -> Message:
-    start = f"HTTP/1.1 {status} {HTTPStatus(status).phrase}"
-    return Message(start, [("Content-Type", content_type)], body)
-
-
 # --8<-- [start:app]
 def orders_db() -> sqlite3.Connection:
     db = sqlite3.connect(":memory:", check_same_thread=False)
@@ -86,14 +80,14 @@ def order_app(db: sqlite3.Connection, trace: Trace):
             or not path.startswith(prefix)
             or not path[len(prefix) :].isdigit()
         ):
-            return reply(404, b"no such route")
+            return response(404, b"no such route", Content_Type="text/plain")
         sql = "SELECT id, status FROM orders WHERE id = ?"  # the primary key's index
         row = db.execute(sql, (int(path[len(prefix) :]),)).fetchone()
         trace("db", f"{sql} -> {0 if row is None else 1} row")
         if row is None:
-            return reply(404, b"no such order")
+            return response(404, b"no such order", Content_Type="text/plain")
         body = json.dumps({"id": row[0], "status": row[1]}).encode()
-        return reply(200, body, "application/json")
+        return response(200, body, Content_Type="application/json")
 
     return handle
 
