@@ -20,15 +20,15 @@ TIMEOUT_S = 5.0
 TIMER = re.compile(r"timer:\(timewait,(?:(\d+)min)?(?:(\d+)sec)?(?:(\d+)ms)?")
 
 
-def time_wait_entries(port: int) -> list[tuple[str, int]]:
-    """(who holds it, seconds left) for each TIME-WAIT socket of `port`, from `ss -tano`."""
-    argv = [
-        "ss",
-        "-tanoH",
-        "state",
-        "time-wait",
-        f"( sport = :{port} or dport = :{port} )",
-    ]
+def time_wait_entries(port: int, client_port: int) -> list[tuple[str, int]]:
+    """(who holds it, seconds left) for the connection between the two ports, from `ss -tano`.
+
+    Both ports are named: a port alone also matches an older connection that
+    used the same number (a client of some earlier server on it, for one).
+    """
+    one_way = f"( sport = :{port} and dport = :{client_port} )"
+    other_way = f"( sport = :{client_port} and dport = :{port} )"
+    argv = ["ss", "-tanoH", "state", "time-wait", f"( {one_way} or {other_way} )"]
     out = subprocess.run(  # noqa: S603 - ss with arguments we built
         argv, capture_output=True, text=True, timeout=5, check=True
     ).stdout
@@ -49,8 +49,8 @@ def timer_seconds(line: str) -> float:
     return minutes * 60 + secs + millis / 1000
 
 
-def serve_once_and_close_first(reuse_address: bool) -> int:
-    """One connection that the server closes first; returns the server's port."""
+def serve_once_and_close_first(reuse_address: bool) -> tuple[int, int]:
+    """One connection that the server closes first; returns (server port, client port)."""
     with socket.socket() as listener:
         if reuse_address:
             listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -58,10 +58,11 @@ def serve_once_and_close_first(reuse_address: bool) -> int:
         listener.listen()
         port = listener.getsockname()[1]
         with socket.create_connection(("127.0.0.1", port), timeout=TIMEOUT_S) as client:
+            client_port = client.getsockname()[1]
             conn, _ = listener.accept()
             conn.close()  # the server's FIN goes first
             assert client.recv(1) == b""  # the client sees the end and closes too
-    return port
+    return port, client_port
 
 
 # --8<-- [start:restart]
@@ -82,15 +83,15 @@ def restart_listener(port: int) -> str:
 
 # --8<-- [start:demo]
 if __name__ == "__main__":
-    port = serve_once_and_close_first(reuse_address=False)
-    [(holder, seconds)] = time_wait_entries(port)
+    port, client_port = serve_once_and_close_first(reuse_address=False)
+    [(holder, seconds)] = time_wait_entries(port, client_port)
     print("TIME-WAIT is held by the", holder)
     #> TIME-WAIT is held by the server
     print("its timer started at 60 s:", 50 < seconds <= 60)
     #> its timer started at 60 s: True
     print("restart when the old listener lacked SO_REUSEADDR:", restart_listener(port))
     #> restart when the old listener lacked SO_REUSEADDR: EADDRINUSE
-    port = serve_once_and_close_first(reuse_address=True)
+    port, _ = serve_once_and_close_first(reuse_address=True)
     print("restart when both set SO_REUSEADDR:", restart_listener(port))
     #> restart when both set SO_REUSEADDR: listening
 # --8<-- [end:demo]

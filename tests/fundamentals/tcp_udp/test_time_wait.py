@@ -18,15 +18,17 @@ def _ss() -> None:
 
 
 def test_the_server_closing_first_holds_time_wait() -> None:
-    port = serve_once_and_close_first(reuse_address=False)
-    [(holder, seconds)] = time_wait_entries(port)
+    port, client_port = serve_once_and_close_first(reuse_address=False)
+    [(holder, seconds)] = time_wait_entries(port, client_port)
     assert holder == "server" and 50 < seconds <= 60
 
 
-def test_the_client_closing_first_holds_time_wait() -> None:
+def _client_closes_first() -> tuple[int, int]:
+    """One connection the client closes first; returns (server port, client port)."""
     with socket.create_server(("127.0.0.1", 0)) as listener:
         port = listener.getsockname()[1]
         with socket.create_connection(("127.0.0.1", port), timeout=5) as client:
+            client_port = client.getsockname()[1]
             conn, _ = listener.accept()
             client.close()
             with conn:
@@ -35,14 +37,28 @@ def test_the_client_closing_first_holds_time_wait() -> None:
     # The client enters TIME-WAIT when the server's FIN reaches it, which the
     # kernel handles a moment after close() returns: wait for it, briefly.
     deadline = time.monotonic() + 5
-    while not (entries := time_wait_entries(port)) and time.monotonic() < deadline:
+    while not time_wait_entries(port, client_port) and time.monotonic() < deadline:
         time.sleep(0.01)
-    assert [holder for holder, _ in entries] == ["client"]
+    return port, client_port
+
+
+def test_the_client_closing_first_holds_time_wait() -> None:
+    port, client_port = _client_closes_first()
+    assert [holder for holder, _ in time_wait_entries(port, client_port)] == ["client"]
+
+
+def test_another_connection_on_the_same_port_number_is_not_counted() -> None:
+    """The CI failure: an earlier client of a server on this port number was still in TIME-WAIT."""
+    port, client_port = _client_closes_first()
+    assert len(time_wait_entries(port, client_port)) == 1
+    with socket.socket() as unrelated:  # a port that took part in no connection
+        unrelated.bind(("127.0.0.1", 0))
+        assert time_wait_entries(port, unrelated.getsockname()[1]) == []
 
 
 def test_restart_needs_reuse_on_the_old_listener_too() -> None:
-    assert restart_listener(serve_once_and_close_first(reuse_address=False)) == "EADDRINUSE"
-    assert restart_listener(serve_once_and_close_first(reuse_address=True)) == "listening"
+    assert restart_listener(serve_once_and_close_first(reuse_address=False)[0]) == "EADDRINUSE"
+    assert restart_listener(serve_once_and_close_first(reuse_address=True)[0]) == "listening"
 
 
 @pytest.mark.parametrize(
