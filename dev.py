@@ -4,7 +4,7 @@
     python3 dev.py serve            preview the site at http://127.0.0.1:8000/backend-handbook/
     python3 dev.py test [ARGS]      run every test (ARGS go to pytest)
     python3 dev.py build            build the site strictly into site/
-    python3 dev.py update-examples  rewrite the `#>` / `-- #>` outputs in examples/ and docs/
+    python3 dev.py update-examples  rewrite the `#>`, `//>` and `-- #>` outputs in examples/ and docs/
     python3 dev.py bench [FILTER]   run the benchmarks (per-operation time at two sizes)
     python3 dev.py cases [PATH]     run coding problems' case files (--cases FILE: your own cases)
     python3 dev.py setup            only create or refresh .venv and the vendored assets
@@ -20,6 +20,7 @@ import hashlib
 import io
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tarfile
@@ -31,6 +32,9 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"
 ASSETS_LOCK = ROOT / "assets.lock.json"
+NPM_LOCK = ROOT / "package-lock.json"
+# Written after a successful `npm ci`: the hash of the lock file it installed.
+NPM_STAMP = ROOT / "node_modules" / ".handbook-lock.sha256"
 # Written after a successful install; a changed requirements.txt means reinstall.
 STAMP = VENV / ".requirements.sha256"
 DOWNLOAD_TIMEOUT_SECONDS = 120
@@ -106,6 +110,24 @@ def ensure_vendored_assets() -> None:
         marker.write_text(asset["integrity"])
 
 
+def ensure_node_tools() -> None:
+    """`npm ci` the pinned Node tools (TypeScript, Fastify, Lighthouse) once per package-lock.json.
+
+    Without npm the TypeScript examples cannot run: their tests say so and
+    skip (locally) or fail (under CI).
+    """
+    wanted = sha256_of(NPM_LOCK)
+    if NPM_STAMP.exists() and NPM_STAMP.read_text().strip() == wanted:
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        print("npm not found: the TypeScript examples need Node.js 20 and npm.", flush=True)
+        return
+    print("Installing package-lock.json's Node tools (npm ci) ...", flush=True)
+    subprocess.run([npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=ROOT, check=True, timeout=900)
+    NPM_STAMP.write_text(wanted + "\n")
+
+
 def run_in_venv(*args: str) -> int:
     # Silence the MkDocs-2 and Material end-of-life banners; the pins are deliberate.
     env = dict(os.environ, DISABLE_MKDOCS_2_WARNING="true", NO_MKDOCS_2_WARNING="1")
@@ -136,7 +158,9 @@ def parallel_flags(extra: list[str]) -> list[str]:
 
 
 # The tests that rewrite what they check (printed output, figures) under --update-examples.
-UPDATING_TESTS = ["tests/test_docs.py", "tests/test_sql_examples.py", "tests/test_figures.py"]
+UPDATING_TESTS = [
+    "tests/test_docs.py", "tests/test_other_languages.py", "tests/test_sql_examples.py", "tests/test_figures.py",
+]
 
 COMMANDS = {
     "serve": lambda extra: run_in_venv("-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:8000", *SERVE_FLAGS, *extra),
@@ -155,6 +179,7 @@ def main(argv: list[str]) -> int:
         return 2
     ensure_venv()
     ensure_vendored_assets()
+    ensure_node_tools()
     return COMMANDS[argv[0]](argv[1:])
 
 

@@ -3,7 +3,8 @@
 A block passes when it is one of:
 - an include (pymdownx.snippets) of a file under examples/ that a harness runs
   (.py by tests/test_docs.py, .sql by tests/test_sql_examples.py, a coding
-  problem's .cases.json by tests/coding/test_case_files.py);
+  problem's .cases.json by tests/coding/test_case_files.py, .java, .go and .ts
+  by tests/test_other_languages.py);
 - a Python fence that tests/test_docs.py runs in place (found the way
   pytest-examples finds them, so "runs" means exactly that);
 - a mermaid diagram;
@@ -19,11 +20,15 @@ from pathlib import Path
 import pytest
 from pytest_examples import find_examples
 
-from tests.support.example_files import DOCS_DIR, REPO_ROOT, markdown_pages
+from handbook_build.other_languages.toolchains import LANGUAGES
+from tests.support.example_files import DOCS_DIR, REPO_ROOT, example_files_in, markdown_pages
 from tests.support.fences import Fence, find_fences
 
 TESTED_SUFFIXES = {".py", ".sql"}
 TESTED_NAME_ENDINGS = (".cases.json",)
+# Java, Go and TypeScript files count only where tests/test_other_languages.py runs them
+# (not Go test files, .d.ts files or the type_errors folders a page shows failing).
+OTHER_LANGUAGE_FILES = {path for language in LANGUAGES for path in example_files_in(language.suffix)}
 BRACE_FORM = '``` { .text illustrative="<reason>" }'
 
 
@@ -45,9 +50,16 @@ def problem_with(fence: Fence, harness_lines: set[int]) -> str | None:
         for target in targets:
             file_part = target.split(":", 1)[0]
             path = REPO_ROOT / file_part
-            tested = path.suffix in TESTED_SUFFIXES or path.name.endswith(TESTED_NAME_ENDINGS)
+            tested = (
+                path.suffix in TESTED_SUFFIXES
+                or path.name.endswith(TESTED_NAME_ENDINGS)
+                or path in OTHER_LANGUAGE_FILES
+            )
             if not file_part.startswith("examples/") or not tested:
-                return f"includes {target!r}, which no harness runs (only examples/**/*.py, *.sql, *.cases.json are)"
+                return (
+                    f"includes {target!r}, which no harness runs "
+                    "(only examples/**/*.py, *.sql, *.cases.json, *.java, *.go, *.ts are)"
+                )
             if not path.exists():
                 return f"includes {target!r}, which does not exist"
         return None
@@ -88,6 +100,11 @@ def test_every_code_block_is_tested_or_marked_illustrative() -> None:
         ("json", ['--8<-- "examples/coding/the_round/login_streaks.cases.json"'], False, True),
         ("json", ['--8<-- "examples/coding/the_round/notes.json"'], False, False),
         ("", ["plain"], False, False),
+        ("java", ['--8<-- "examples/language/concurrency/ThreadPool.java:demo"'], False, True),
+        ("go", ['--8<-- "examples/language/concurrency/thread_pool.go"'], False, True),
+        ("ts", ['--8<-- "examples/language/concurrency/thread_pool.ts:demo"'], False, True),
+        ("ts", ['--8<-- "examples/language/python/type_errors/whatever.ts"'], False, False),
+        ("go", ['--8<-- "examples/language/concurrency/pool_test.go"'], False, False),
     ],
 )
 def test_the_classifier_accepts_and_refuses_what_it_should(

@@ -16,3 +16,15 @@ def example_python_files() -> list[Path]:
 
 def markdown_pages() -> list[Path]:
     return sorted(DOCS_DIR.rglob("*.md"))
+
+
+# Deliberately wrong code that a page shows failing its type check; never run as an example.
+NOT_RUN_FOLDERS = {"type_errors"}
+
+
+def example_files_in(suffix: str) -> list[Path]:
+    """Every runnable example with `suffix` (".java", ".go", ".ts"); Go tests and .d.ts files excluded."""
+    return sorted(
+        path for path in EXAMPLES_DIR.rglob(f"*{suffix}")
+        if not path.name.endswith(("_test.go", ".d.ts")) and not NOT_RUN_FOLDERS & set(path.parts)
+    )
