@@ -164,8 +164,11 @@ if __name__ == "__main__":
     padded = sum(percentile(simulate(Plan(work=(t,))), 0.85) for t in tickets)
     print(show("each ticket's P85, summed", padded))
     #> each ticket's P85, summed  20.9 days  Mon 2025-03-31
+    by_date = math.ceil(likely)  # a date means the whole day: 14 working days here
     print(f"runs done within the most-likely sum: {chance_within(runs, likely):.0%}")
     #> runs done within the most-likely sum: 9%
+    print(f"runs done by the end of its date:     {chance_within(runs, by_date):.0%}")
+    #> runs done by the end of its date:     15%
     print(f"runs done within the best-case sum:   {chance_within(runs, best):.0%}")
     #> runs done within the best-case sum:   0%
 # --8<-- [end:demo]
