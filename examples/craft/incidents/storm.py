@@ -98,6 +98,7 @@ def simulate(s: Scenario) -> Run:
     """Play the scenario one second at a time and return its log."""
     rng = random.Random(s.seed)
     plain = tuple(retry_times(SMS, None))  # 1, 3, 7 and 15 s after the first
+    # One bucket for the whole fleet, as if the workers shared their budget.
     budget = RetryBudget(ratio=s.retry_budget) if s.retry_budget else None
     due: defaultdict[int, list[_Due]] = defaultdict(list)
     events: list[LogEvent] = []
