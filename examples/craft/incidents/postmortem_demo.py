@@ -27,7 +27,7 @@ NORMAL_PER_MINUTE = INCIDENT.new_per_s * 60
 
 def load(run: Run, start: datetime, end: datetime) -> float:
     """Mean provider calls a second between two minute marks, as x normal."""
-    first, last = ((at - START).seconds // 60 for at in (start, end))
+    first, last = (int((at - START).total_seconds()) // 60 for at in (start, end))
     calls = sum(m.attempts for m in run.minutes[first:last])
     return calls / ((last - first) * NORMAL_PER_MINUTE)
 

@@ -72,6 +72,8 @@ class Scenario:
             raise ValueError("need new_per_s >= 1 and capacity_per_s >= new_per_s")
         if self.outage_at_s < 0 or self.outage_s < 0 or self.run_minutes < 1:
             raise ValueError("outage and run lengths must not be negative")
+        if self.retry_budget is not None and not 0 < self.retry_budget <= 1:
+            raise ValueError("retry_budget is a share of requests, in (0, 1]")
 
 
 # --8<-- [end:scenario]
@@ -99,7 +101,7 @@ def simulate(s: Scenario) -> Run:
     rng = random.Random(s.seed)
     plain = tuple(retry_times(SMS, None))  # 1, 3, 7 and 15 s after the first
     # One bucket for the whole fleet, as if the workers shared their budget.
-    budget = RetryBudget(ratio=s.retry_budget) if s.retry_budget else None
+    budget = None if s.retry_budget is None else RetryBudget(ratio=s.retry_budget)
     due: defaultdict[int, list[_Due]] = defaultdict(list)
     events: list[LogEvent] = []
     minutes: list[MinuteCounts] = []
@@ -184,8 +186,8 @@ def simulate(s: Scenario) -> Run:
             delivered_m = failed_m = attempts_m = peak_m = 0
             series = RequestLog(np.array(finished), np.array(errors))
             firing = bool(PAGE_RULE.firing(series, SLO)[-1])
-            if firing and not paging and page_at is None:
-                page_at = t + 1
+            if firing and not paging:  # responders' steps count from the first page
+                page_at = t + 1 if page_at is None else page_at
                 rate = f"{PAGE_RULE.burn_rate:g}x"
                 log(t + 1, "alerting", Kind.PAGE, f"OTP budget burn over {rate}")
             elif paging and not firing:

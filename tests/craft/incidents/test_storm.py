@@ -79,7 +79,11 @@ def test_a_retry_budget_ends_the_failures_with_the_trigger() -> None:
 
 def test_jitter_adds_load_because_more_retries_fit_the_deadline() -> None:
     plain, jittered = simulate(QUIET), simulate(replace(QUIET, jitter=True))
-    assert jittered.minutes[5].attempts > 1.2 * plain.minutes[5].attempts
+    per_minute = QUIET.new_per_s * 60
+    assert plain.minutes[5].attempts == 5 * per_minute  # 1 try + 4 retries
+    # Jittered waits average half their ceilings, so most of the policy's 6
+    # retries fit the 30 s deadline: between 5.5 and 6 retries a delivery.
+    assert 6.5 * per_minute < jittered.minutes[5].attempts <= 7 * per_minute
     assert times(jittered, Kind.FAILURES_END) == []
 
 
@@ -132,8 +136,17 @@ def test_the_log_is_in_time_order(incident: Run) -> None:
         {"outage_s": -1},
         {"outage_at_s": -5},
         {"run_minutes": 0},
+        {"retry_budget": 0.0},
+        {"retry_budget": 1.5},
     ],
 )
-def test_a_scenario_that_cannot_run_is_refused(bad: dict[str, int]) -> None:
+def test_a_scenario_that_cannot_run_is_refused(bad: dict[str, float]) -> None:
     with pytest.raises(ValueError):
         Scenario(**bad)
+
+
+def test_with_a_budget_the_page_clears_by_itself() -> None:
+    run = simulate(replace(QUIET, retry_budget=0.1))
+    (page,) = times(run, Kind.PAGE)
+    (cleared,) = times(run, Kind.ALERT_CLEARED)
+    assert page < cleared <= page + 6 * 60  # the 5-minute window lets it go
