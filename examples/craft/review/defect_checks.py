@@ -109,11 +109,8 @@ def two_signups_at_once(revision: ModuleType) -> str:
             thread.start()
         for thread in threads:
             thread.join(timeout=30)
-        (users,) = (
-            connections[0]
-            .execute("SELECT count(*) FROM users WHERE email = ?", ("ann@example.com",))
-            .fetchone()
-        )
+        count = "SELECT count(*) FROM users WHERE email = ?"
+        (users,) = connections[0].execute(count, ("ann@example.com",)).fetchone()
         emails = len(api.received)
     refused = outcomes.count("EmailTakenError")
     return f"users stored: {users}, welcome emails: {emails}, refused: {refused}"

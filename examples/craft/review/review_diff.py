@@ -160,7 +160,7 @@ LINE_COMMENTS = [
 
 
 def pr_section(path: Path) -> tuple[int, list[str]]:
-    """The lines between `[start:pr]` and `[end:pr]`, and the first one's line number."""
+    """The lines between `[start:pr]` and `[end:pr]`, and the first one's number."""
     lines = path.read_text(encoding="utf-8").splitlines()
     starts = [i for i, line in enumerate(lines) if line.endswith("[start:pr]")]
     ends = [i for i, line in enumerate(lines) if line.endswith("[end:pr]")]
