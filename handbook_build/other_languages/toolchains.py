@@ -158,7 +158,7 @@ def go_check(path: Path) -> None:
     unformatted = _run(["gofmt", "-l", str(path)], f"gofmt {path.name}").stdout.strip()
     if unformatted:
         raise ExampleFailed(f"{path.name} is not gofmt-formatted: run `gofmt -w {path}`")
-    _run(["go", "vet", str(path)], f"go vet {path.name}", env=_go_env())
+    _run(["go", "vet", str(path)], f"go vet {path.name}", env=go_env())
 
 
 def go_traced_source(source: str) -> str:
@@ -182,11 +182,11 @@ def go_run_traced(path: Path, workdir: Path) -> str:
     traced.write_text(go_traced_source(path.read_text(encoding="utf-8")), encoding="utf-8")
     program = workdir / path.stem
     # Built, then run: the exit status is the program's own, not `go run`'s.
-    _run(["go", "build", "-o", str(program), str(traced)], f"go build {path.name}", env=_go_env())
+    _run(["go", "build", "-o", str(program), str(traced)], f"go build {path.name}", env=go_env())
     return _run([str(program)], f"{path.stem} (Go)", cwd=path.parent).stdout
 
 
-def _go_env() -> dict[str, str]:
+def go_env() -> dict[str, str]:
     # Standard library only, so nothing is ever fetched; each file is a program of its own.
     return dict(os.environ, GOPROXY="off")
 
