@@ -12,6 +12,7 @@ public final class FutureStagesCheck {
     private FutureStagesCheck() {}
 
     public static void main(String[] args) throws Exception {
+        Checks.fact("available_processors", Runtime.getRuntime().availableProcessors());
         Checks.fact("common_pool_parallelism", ForkJoinPool.getCommonPoolParallelism());
         Checks.fact("no_executor_thread",
                 CompletableFuture.supplyAsync(FutureStages::threadName).join());

@@ -49,12 +49,28 @@ def test_without_an_executor_a_small_common_pool_means_a_new_thread_per_task(
     assert facts["no_executor_thread"].startswith(thread_prefix)
 
 
-def test_this_machine_matches_one_of_the_two_cases(facts: dict[str, str]) -> None:
-    expected = (
-        "ForkJoinPool.commonPool-worker-"
-        if int(facts["common_pool_parallelism"]) >= 2
-        else "Thread-"
+@pytest.mark.parametrize(
+    ("processors", "parallelism", "thread_prefix"),
+    [("2", "1", "Thread-"), ("4", "3", "ForkJoinPool.commonPool-worker-")],
+)
+def test_the_common_pool_leaves_one_cpu_so_two_cpus_mean_a_thread_per_task(
+    tmp_path: Path, processors: str, parallelism: str, thread_prefix: str
+) -> None:
+    facts = run_driver(
+        "FutureStagesCheck.java",
+        [EXAMPLE],
+        tmp_path,
+        f"-XX:ActiveProcessorCount={processors}",
     )
+    assert facts["available_processors"] == processors
+    assert facts["common_pool_parallelism"] == parallelism
+    assert facts["no_executor_thread"].startswith(thread_prefix)
+
+
+def test_this_machine_matches_one_of_the_two_cases(facts: dict[str, str]) -> None:
+    parallelism = int(facts["common_pool_parallelism"])
+    assert parallelism == max(1, int(facts["available_processors"]) - 1)
+    expected = "ForkJoinPool.commonPool-worker-" if parallelism >= 2 else "Thread-"
     assert facts["no_executor_thread"].startswith(expected)
 
 
