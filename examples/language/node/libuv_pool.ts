@@ -1,0 +1,106 @@
+/**
+ * libuv's thread pool: which calls wait for a free pool thread and which do not.
+ *
+ * The pool's size comes from UV_THREADPOOL_SIZE when the process starts, so
+ * the demo runs the experiment in child processes, one per pool size.
+ */
+import { execFile } from "node:child_process";
+import { pbkdf2 } from "node:crypto";
+import { lookup } from "node:dns/promises";
+import { once } from "node:events";
+import { stat } from "node:fs/promises";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+const pbkdf2Async = promisify(pbkdf2);
+const execFileAsync = promisify(execFile);
+
+/** One hash on a pool thread: CPU work that keeps that thread busy throughout. */
+function hash(iterations: number): Promise<Buffer> {
+  return pbkdf2Async("correct horse", "salt", iterations, 32, "sha256");
+}
+
+/** Send one byte to an echo server and wait for it to come back. */
+async function echo(port: number, host: string): Promise<void> {
+  const socket = net.connect({ port, host, timeout: 5_000 });
+  socket.once("timeout", () => socket.destroy(new Error(`no echo from ${host}:${port}`)));
+  try {
+    await once(socket, "connect");
+    socket.write("x");
+    await once(socket, "data");
+  } finally {
+    socket.destroy();
+  }
+}
+
+// --8<-- [start:race]
+/** Start a long hash, then four quick calls; report which finished before it. */
+async function raceAgainstAHash(iterations: number): Promise<Record<string, string>> {
+  const server = net.createServer((socket) => socket.pipe(socket)).listen(0, "127.0.0.1");
+  await once(server, "listening");
+  const { port } = server.address() as net.AddressInfo;
+  let hashDone = false;
+  const when = async (call: Promise<unknown>): Promise<string> => {
+    await call;
+    return hashDone ? "after the hash" : "before the hash";
+  };
+  try {
+    const hashing = hash(iterations).then(() => {
+      hashDone = true;
+    });
+    const calls = {
+      "fs.stat": when(stat(".")),
+      "dns.lookup('localhost')": when(lookup("localhost")),
+      "TCP echo via 127.0.0.1": when(echo(port, "127.0.0.1")),
+      "TCP echo via 'localhost'": when(echo(port, "localhost")),
+    };
+    await hashing;
+    const report: Record<string, string> = {};
+    for (const [name, outcome] of Object.entries(calls)) {
+      report[name] = await outcome;
+    }
+    return report;
+  } finally {
+    server.close();
+  }
+}
+// --8<-- [end:race]
+
+/** Wall-clock milliseconds for `count` hashes started at once (for the benchmark). */
+async function parallelHashes(count: number, iterations: number): Promise<number> {
+  const start = performance.now();
+  await Promise.all(Array.from({ length: count }, () => hash(iterations)));
+  return performance.now() - start;
+}
+
+/** Run `expression` (using this module's exports) in a fresh node with the pool size given. */
+async function inFreshProcess(poolSize: number, expression: string): Promise<unknown> {
+  const program =
+    `import * as pool from ${JSON.stringify(import.meta.url)};\n` +
+    `process.stdout.write(JSON.stringify(await ${expression}));`;
+  const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", program], {
+    env: { ...process.env, UV_THREADPOOL_SIZE: String(poolSize) },
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout) as unknown;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  // --8<-- [start:demo]
+  const expression = "pool.raceAgainstAHash(300_000)"; // a hash that outlasts the quick calls
+  const poolOfOne = (await inFreshProcess(1, expression)) as Record<string, string>;
+  const poolOfFour = (await inFreshProcess(4, expression)) as Record<string, string>;
+  console.log(`${"finished".padEnd(26)} ${"pool of 1".padEnd(16)} pool of 4`);
+  //> finished                   pool of 1        pool of 4
+  for (const [call, outcome] of Object.entries(poolOfOne)) {
+    console.log(`${call.padEnd(26)} ${outcome.padEnd(16)} ${poolOfFour[call]}`);
+    //> fs.stat                    after the hash   before the hash
+    //> dns.lookup('localhost')    after the hash   before the hash
+    //> TCP echo via 127.0.0.1     before the hash  before the hash
+    //> TCP echo via 'localhost'   after the hash   before the hash
+  }
+  // --8<-- [end:demo]
+}
+
+export { parallelHashes, raceAgainstAHash };
