@@ -60,7 +60,7 @@ def run_program(
     with tempfile.TemporaryDirectory(prefix="node-program-") as folder:
         entry = Path(folder) / f"program{suffix}"
         entry.write_text(program, encoding="utf-8")
-        return subprocess.run(  # noqa: S603 - node on a program the test wrote
+        return subprocess.run(
             ["node", *flags, str(entry)],
             capture_output=True,
             text=True,
@@ -71,11 +71,20 @@ def run_program(
 
 
 def call_json(
-    build: Path, name: str, expression: str, *, env: dict[str, str] | None = None, flags: tuple[str, ...] = ()
+    build: Path,
+    name: str,
+    expression: str,
+    *,
+    env: dict[str, str] | None = None,
+    flags: tuple[str, ...] = (),
 ) -> object:
     """Import the compiled example `name` as `m`, await `expression`, and return what it gave, via JSON."""
-    program = f"import * as m from {json.dumps(module_url(build, name))};\n" \
+    program = (
+        f"import * as m from {json.dumps(module_url(build, name))};\n"
         "process.stdout.write(JSON.stringify(await (" + expression + ")));"
+    )
     result = run_program(program, env=env, flags=flags)
-    assert result.returncode == 0, f"node exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
+    assert (
+        result.returncode == 0
+    ), f"node exited {result.returncode}:\n{result.stdout}\n{result.stderr}"
     return json.loads(result.stdout)

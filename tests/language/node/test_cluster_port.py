@@ -16,7 +16,9 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def test_workers_share_one_port_and_the_primary_spreads_connections(node_build: Path) -> None:
+def test_workers_share_one_port_and_the_primary_spreads_connections(
+    node_build: Path,
+) -> None:
     report = call_json(node_build, "cluster_port", "m.runCluster(3, 12)")
     assert isinstance(report, dict)
     assert len(set(report["ports"])) == 1 and len(report["ports"]) == 3
@@ -33,7 +35,10 @@ def test_a_killed_worker_is_replaced_on_the_same_port(node_build: Path) -> None:
     first, second, spare = report["workerPids"]
     assert len({first, second, spare}) == 3  # the replacement is a new process
     assert report["replacementPort"] == report["ports"][0]
-    assert report["answeredAfterCrash"] in {f"worker {second}", f"worker {spare}"}  # never the dead one
+    assert report["answeredAfterCrash"] in {
+        f"worker {second}",
+        f"worker {spare}",
+    }  # never the dead one
 
 
 def test_no_worker_outlives_the_primary(node_build: Path) -> None:

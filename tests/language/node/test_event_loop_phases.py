@@ -36,19 +36,26 @@ def test_a_commonjs_script_runs_next_tick_first() -> None:
     assert result.stdout.split() == ["nextTick", "promise"]
 
 
-def test_inside_an_io_callback_the_order_is_the_same_every_time(node_build: Path) -> None:
+def test_inside_an_io_callback_the_order_is_the_same_every_time(
+    node_build: Path,
+) -> None:
     runs = call_json(
-        node_build, "event_loop_phases", "Promise.all(Array.from({ length: 20 }, () => m.phasesFromAnIoCallback()))"
+        node_build,
+        "event_loop_phases",
+        "Promise.all(Array.from({ length: 20 }, () => m.phasesFromAnIoCallback()))",
     )
     assert runs == [IO_CALLBACK_ORDER] * 20
 
 
-def test_the_top_level_of_the_example_module_drains_promises_first(node_build: Path) -> None:
+def test_the_top_level_of_the_example_module_drains_promises_first(
+    node_build: Path,
+) -> None:
     """queueMicrotasks called while an ES module's body runs (here, the -e program's)."""
     order = call_json(
         node_build,
         "event_loop_phases",
-        "(() => { const o = []; m.queueMicrotasks(o, 'body'); return new Promise((r) => setImmediate(() => r(o))); })()",
+        "(() => { const o = []; m.queueMicrotasks(o, 'body');"
+        " return new Promise((r) => setImmediate(() => r(o))); })()",
     )
     assert order == ["body finishes", "promise .then", "process.nextTick"]
 

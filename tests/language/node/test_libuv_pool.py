@@ -7,13 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.language.node.node_programs import RUN_TIMEOUT_S, call_json, module_url, run_program
+from tests.language.node.node_programs import (
+    RUN_TIMEOUT_S,
+    call_json,
+    module_url,
+    run_program,
+)
 
 RACE = "m.raceAgainstAHash(300_000)"
 BEFORE, AFTER = "before the hash", "after the hash"
 
 
-def test_with_one_pool_thread_fs_and_dns_wait_behind_the_hash_and_a_socket_does_not(node_build: Path) -> None:
+def test_with_one_pool_thread_fs_and_dns_wait_behind_the_hash_and_a_socket_does_not(
+    node_build: Path,
+) -> None:
     report = call_json(node_build, "libuv_pool", RACE, env={"UV_THREADPOOL_SIZE": "1"})
     assert report == {
         "fs.stat": AFTER,
@@ -29,7 +36,9 @@ def test_with_a_spare_pool_thread_nothing_waits(node_build: Path, size: str) -> 
     assert set(report.values()) == {BEFORE}  # type: ignore[union-attr] - a dict from JSON
 
 
-def test_without_the_variable_the_pool_has_room(node_build: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_without_the_variable_the_pool_has_room(
+    node_build: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("UV_THREADPOOL_SIZE", raising=False)
     report = call_json(node_build, "libuv_pool", RACE)
     assert set(report.values()) == {BEFORE}  # type: ignore[union-attr]
@@ -58,7 +67,9 @@ def test_the_pool_runs_queued_work_first_in_first_out(size: str, order: str) -> 
     assert result.stdout.strip() == order
 
 
-def test_setting_the_size_from_inside_an_entry_module_is_too_late(node_build: Path, tmp_path: Path) -> None:
+def test_setting_the_size_from_inside_an_entry_module_is_too_late(
+    node_build: Path, tmp_path: Path
+) -> None:
     """Node 20 read the entry file through the pool, so the pool already had its default 4 threads."""
     entry = tmp_path / "entry.mjs"
     entry.write_text(
@@ -67,8 +78,12 @@ def test_setting_the_size_from_inside_an_entry_module_is_too_late(node_build: Pa
         f"process.stdout.write(JSON.stringify(await {RACE}));\n",
         encoding="utf-8",
     )
-    result = subprocess.run(  # noqa: S603 - node on the file just written
-        ["node", str(entry)], capture_output=True, text=True, timeout=RUN_TIMEOUT_S, check=False
+    result = subprocess.run(
+        ["node", str(entry)],
+        capture_output=True,
+        text=True,
+        timeout=RUN_TIMEOUT_S,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     assert '"fs.stat":"before the hash"' in result.stdout

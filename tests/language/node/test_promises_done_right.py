@@ -10,7 +10,11 @@ from tests.language.node.node_programs import call_json, run_program
 
 
 def test_return_without_await_escapes_the_try_block(node_build: Path) -> None:
-    outcome = call_json(node_build, "promises_done_right", "m.withoutAwait().catch((e) => `escaped: ${e.message}`)")
+    outcome = call_json(
+        node_build,
+        "promises_done_right",
+        "m.withoutAwait().catch((e) => `escaped: ${e.message}`)",
+    )
     assert outcome == "escaped: connection refused"
 
 
@@ -18,9 +22,16 @@ def test_return_await_is_caught_inside_it(node_build: Path) -> None:
     assert call_json(node_build, "promises_done_right", "m.withAwait()") == "fallback"
 
 
-def test_promise_all_rejects_at_the_first_failure_and_the_others_run_on(node_build: Path) -> None:
+def test_promise_all_rejects_at_the_first_failure_and_the_others_run_on(
+    node_build: Path,
+) -> None:
     log = call_json(node_build, "promises_done_right", "m.allRejectsFast()")
-    assert log == ["b finished", "Promise.all rejected: b failed", "c finished", "a finished"]
+    assert log == [
+        "b finished",
+        "Promise.all rejected: b failed",
+        "c finished",
+        "a finished",
+    ]
 
 
 def test_all_settled_reports_every_outcome_in_input_order(node_build: Path) -> None:
@@ -32,8 +43,13 @@ def test_all_settled_reports_every_outcome_in_input_order(node_build: Path) -> N
 
 
 @pytest.mark.parametrize(("concurrent", "peak"), [("false", 1), ("true", 3)])
-def test_await_in_a_loop_runs_one_call_at_a_time(node_build: Path, concurrent: str, peak: int) -> None:
-    assert call_json(node_build, "promises_done_right", f"m.peakInFlight({concurrent})") == peak
+def test_await_in_a_loop_runs_one_call_at_a_time(
+    node_build: Path, concurrent: str, peak: int
+) -> None:
+    assert (
+        call_json(node_build, "promises_done_right", f"m.peakInFlight({concurrent})")
+        == peak
+    )
 
 
 def test_each_program_ends_the_way_the_page_says(node_build: Path) -> None:
@@ -54,7 +70,11 @@ LOST = 'Promise.reject(new Error("lost"));\nsetTimeout(() => console.log("still 
 
 def test_the_default_mode_is_throw(node_build: Path) -> None:
     """Node 15 and later: an unhandled rejection is raised as an uncaught exception."""
-    assert run_program(LOST).returncode == run_program(LOST, flags=("--unhandled-rejections=throw",)).returncode == 1
+    assert (
+        run_program(LOST).returncode
+        == run_program(LOST, flags=("--unhandled-rejections=throw",)).returncode
+        == 1
+    )
 
 
 @pytest.mark.parametrize("mode", ["warn", "none"])
