@@ -9,6 +9,7 @@ with -race and run both ways: the racy run reports "WARNING: DATA RACE" at the
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -106,3 +107,14 @@ def test_without_cgo_there_is_no_race_detector_on_go_1_19(tmp_path: Path) -> Non
     )
     assert result.returncode != 0
     assert "-race requires cgo" in result.stderr
+
+
+def test_the_transcript_on_the_page_points_at_the_racy_line() -> None:
+    """docs/language/go-concurrency.md shows the report; its line numbers must follow the file."""
+    page = (REPO_ROOT / "docs/language/go-concurrency.md").read_text(encoding="utf-8")
+    shown = {
+        int(n) for n in re.findall(r"examples/language/go/counter\.go:(\d+)", page)
+    }
+    assert shown == {
+        racy_line()
+    }, f"the page shows counter.go:{sorted(shown)}, the racy line is {racy_line()}"
