@@ -34,6 +34,9 @@ CLOCK_SKEW = timedelta(minutes=5)
 MAX_COMMON_NAME = 64
 # One DNS label (RFC 1035 letters, digits, hyphens; 1-63 characters).
 LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
+# A last label that is a number, decimal or 0x hex: inet_aton (so getaddrinfo)
+# and browsers (the WHATWG URL parser) read such a name as an IPv4 address.
+NUMBER = re.compile(r"^([0-9]+|0x[0-9a-f]*)$")
 
 Purpose = Literal["server", "client"]
 EXTENDED_KEY_USAGE = {
@@ -255,10 +258,13 @@ def _checked_dns_name(name: str) -> str:
     """A lower-case DNS name, optionally '*.' + name; ValueError otherwise."""
     if not isinstance(name, str) or not name.isascii():
         raise ValueError(f"{name!r}: use the ASCII (A-label, xn--...) form of the name")
-    if _is_ip_address(name):  # "127.0.0.1" would pass as four labels
-        raise ValueError(f"{name!r} is an IP address: it belongs in an iPAddress SAN")
     lowered = name.lower()
     labels = lowered.removeprefix("*.").split(".")
+    # "127.0.0.1" would pass as four labels; "127.1" and "0x7f.1" are 127.0.0.1 too.
+    if _is_ip_address(name) or NUMBER.match(labels[-1]):
+        raise ValueError(
+            f"{name!r} reads as an IP address: it belongs in an iPAddress SAN"
+        )
     if len(lowered) > 253 or len(labels) < 2 or not all(map(LABEL.match, labels)):
         raise ValueError(f"{name!r} is not a DNS name such as api.example.test")
     return lowered

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import socket
 import stat
 from datetime import datetime, timedelta
 
@@ -18,8 +20,12 @@ from examples.fundamentals.tls.local_ca import CLOCK_SKEW, Authority, key_files,
 from .conftest import Pki
 
 LABELS = st.from_regex(r"[a-z0-9]([a-z0-9-]{0,10}[a-z0-9])?", fullmatch=True)
-# A last label with a letter, as every real TLD has: "0.0.0.0" is an IP address, not a name.
-DNS_NAMES = st.lists(LABELS, min_size=2, max_size=4).map(".".join).filter(lambda n: not n.rsplit(".", 1)[1].isdigit())
+# A last label that is not a number, as no real TLD is: "0.0.0.0" and "a.0x1" read as IPv4.
+DNS_NAMES = (
+    st.lists(LABELS, min_size=2, max_size=4)
+    .map(".".join)
+    .filter(lambda n: not re.fullmatch(r"[0-9]+|0x[0-9a-f]*", n.rsplit(".", 1)[1]))
+)
 
 
 def extension(certificate: x509.Certificate, kind: type) -> object:
@@ -117,6 +123,17 @@ def test_without_subject_alt_names_only_the_cn_carries_the_name(pki: Pki) -> Non
 def test_bad_names_are_refused_before_anything_is_signed(pki: Pki, names: list[str], message: str) -> None:
     with pytest.raises(ValueError, match=message):
         pki.servers_ca.issue(names, "server", pki.now, timedelta(days=1))
+
+
+@pytest.mark.parametrize("name", ["127.1", "10.1.2", "0x7f.0.0.1", "api.0x7f", "api.example.123"])
+def test_names_that_read_as_ipv4_are_refused(pki: Pki, name: str) -> None:
+    """Not ip_address() forms, but inet_aton (getaddrinfo) or a browser reads them as IPv4."""
+    with pytest.raises(ValueError, match="reads as an IP address"):
+        pki.servers_ca.issue([name], "server", pki.now, timedelta(days=1))
+
+
+def test_shorthand_ipv4_is_what_the_resolver_dials() -> None:
+    assert socket.inet_aton("127.1") == socket.inet_aton("0x7f.0.0.1") == socket.inet_aton("127.0.0.1")
 
 
 def test_a_name_too_long_for_a_cn_goes_in_a_critical_san_alone(pki: Pki) -> None:
