@@ -105,10 +105,10 @@ console.log(ids.map((id) => id.toUpperCase()));
 // --8<-- [start:unknown]
 const payload = '{"name":"Ada"}';
 
-// `any` switches checking off: a typo compiles and fails at run time.
+// `any` switches checking off: a wrong field name compiles, then fails.
 const loose: any = JSON.parse(payload);
 try {
-  console.log(loose.nmae.toUpperCase());
+  console.log(loose.fullName.toUpperCase());
 } catch (error) {
   console.log(String(error));
   //> TypeError: Cannot read properties of undefined (reading 'toUpperCase')
