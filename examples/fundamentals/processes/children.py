@@ -3,7 +3,8 @@
 Waiting on a pipe alone hangs when the child that should write to it has
 crashed. multiprocessing.connection.wait() also watches each child's
 sentinel, which becomes ready when the child exits, so a crash is reported at
-once with its exit code instead of after the timeout.
+once with its exit code instead of after the timeout, and so is the end of the
+last child that could still have sent a result.
 """
 
 from __future__ import annotations
@@ -60,3 +61,5 @@ def result_from(
                 raise ChildProcessError(
                     f"{process.name} exited with code {process.exitcode} before a result"
                 )
+        if not watching and not receive.poll(0):  # nobody left who could still send
+            raise ChildProcessError("every child exited without sending a result")

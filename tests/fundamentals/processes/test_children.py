@@ -39,6 +39,24 @@ def test_a_child_that_exits_cleanly_without_sending_does_not_stop_the_wait() -> 
         assert result_from(receive, [quiet, talker], 10) == "late"
 
 
+def test_children_that_all_exit_cleanly_without_sending_are_reported_at_once() -> None:
+    """It waited out the whole timeout, though nobody was left to send."""
+    receive, send = CONTEXT.Pipe(duplex=False)
+    quiet = [CONTEXT.Process(target=lambda: None) for _ in range(2)]
+    start = time.monotonic()
+    with receive, send, started(quiet), pytest.raises(ChildProcessError, match="without sending a result"):
+        result_from(receive, quiet, 20)
+    assert time.monotonic() - start < 10
+
+
+def test_a_result_sent_just_before_the_last_exit_is_still_read() -> None:
+    receive, send = CONTEXT.Pipe(duplex=False)
+    child = CONTEXT.Process(target=lambda: send.send("last words"))
+    with receive, send, started([child]):
+        child.join(10)  # exited, its result waiting in the pipe
+        assert result_from(receive, [child], 10) == "last words"
+
+
 def test_no_result_in_time_raises_timeout_error_and_the_child_is_stopped() -> None:
     receive, send = CONTEXT.Pipe(duplex=False)
     sleeper = CONTEXT.Process(target=time.sleep, args=(600,))
