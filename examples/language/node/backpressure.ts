@@ -107,8 +107,9 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   //> 'drain':  peak buffered 64 KiB, paused 16 times
   const piped = await throughPipeline(chunks);
   console.log(`pipeline: peak buffered ${piped.peakBuffered / 1024} KiB, ${piped.outcome}`);
-  console.log(`          in all three streams at most ${piped.peakInAllStages / 1024} KiB`);
   //> pipeline: peak buffered 64 KiB, finished
+  console.log(`          in all three streams at most ${piped.peakInAllStages / 1024} KiB`);
+  //>           in all three streams at most 80 KiB
   const failed = await throughPipeline(chunks, 3);
   console.log(`pipeline with a bad chunk: ${failed.outcome}`);
   //> pipeline with a bad chunk: rejected (bad record in chunk 3); sink destroyed: true

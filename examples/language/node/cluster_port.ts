@@ -78,9 +78,13 @@ if (cluster.isWorker) {
   // --8<-- [start:demo]
   const report = await runCluster(2, 10);
   console.log("2 workers, one port between them:", new Set(report.ports).size === 1);
+  //> 2 workers, one port between them: true
   console.log("processes that answered 10 requests:", new Set(report.answeredBy).size);
+  //> processes that answered 10 requests: 2
   console.log("a killed worker's replacement got the same port:", report.replacementPort === report.ports[0]);
+  //> a killed worker's replacement got the same port: true
   console.log("answered after the crash:", report.answeredAfterCrash.startsWith("worker"));
+  //> answered after the crash: true
   // --8<-- [end:demo]
 }
 
