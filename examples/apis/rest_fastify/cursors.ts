@@ -57,7 +57,8 @@ export class CursorCodec {
       return undefined;
     }
     // The tag is ours, so the payload is too; parse it strictly anyway.
-    const digits = /^id:([0-9]+)$/.exec(Buffer.from(payload, "base64url").toString("latin1"))?.[1];
+    const text = Buffer.from(payload, "base64url").toString("latin1");
+    const digits = /^id:([0-9]+)$/.exec(text)?.[1];
     if (digits === undefined || BigInt(digits) > MAX_ID) {
       return undefined;
     }

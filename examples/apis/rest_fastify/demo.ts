@@ -13,7 +13,7 @@ import type { User } from "./users_store.js";
 import { allowAnyoneDemoOnly, buildApp } from "./users_app.js";
 
 // --8<-- [start:defaults]
-// Fastify's default Ajv options, with a schema that looks strict:
+// Fastify's defaults, with schemas that look strict:
 const naive = Fastify();
 const strictLooking = {
   type: "object",
@@ -21,20 +21,38 @@ const strictLooking = {
   required: ["name", "email"],
   additionalProperties: false,
 };
+const byId = { type: "object", properties: { id: { type: "integer" } } };
 naive.post("/users", { schema: { body: strictLooking } }, async (request) => request.body);
+naive.put("/users/:id", { schema: { params: byId, body: strictLooking } }, async () => "replaced");
+
 const lenient = await naive.inject({
   method: "POST",
   url: "/users",
   payload: { name: 5, email: "ada@example.com", role: "admin" },
 });
-console.log(lenient.statusCode, lenient.json());
-//> 200 { name: '5', email: 'ada@example.com' }
+console.log(lenient.statusCode, lenient.headers["content-type"], lenient.json());
+//> 200 application/json; charset=utf-8 { name: '5', email: 'ada@example.com' }
+const firstOnly = await naive.inject({ method: "PUT", url: "/users/abc", payload: {} });
+console.log(firstOnly.statusCode, firstOnly.json().message);
+//> 400 params/id must be integer
+const noSuchMethod = await naive.inject({ method: "DELETE", url: "/users" });
+console.log(noSuchMethod.statusCode, noSuchMethod.headers["allow"]);
+//> 404 undefined
 // --8<-- [end:defaults]
+
+// --8<-- [start:javascript]
+const maxId = Number("9223372036854775807"); // 2**63 - 1 as a double
+const emoji = "\u{1F600}"; // one code point, two UTF-16 units
+const trimmed = "\ufeffAda\u0085".trim(); // removes U+FEFF, keeps U+0085 (NEL)
+console.log(maxId, emoji.length, trimmed.length, trimmed.endsWith("\u0085"));
+//> 9223372036854776000 2 4 true
+// --8<-- [end:javascript]
 
 const app = buildApp({ authorize: allowAnyoneDemoOnly, cursorKey: randomBytes(32) });
 
 // --8<-- [start:create_then_fetch]
-const created = await app.inject({ method: "POST", url: "/users", payload: { name: "Ada", email: "ada@example.com" } });
+const ada = { name: "Ada", email: "ada@example.com" };
+const created = await app.inject({ method: "POST", url: "/users", payload: ada });
 console.log(created.statusCode, created.headers["location"], created.headers["content-type"]);
 //> 201 http://localhost:80/users/1 application/json
 const fetched = await app.inject({ method: "GET", url: "/users/1" });
@@ -43,7 +61,8 @@ console.log(fetched.statusCode, fetched.json());
 // --8<-- [end:create_then_fetch]
 
 // --8<-- [start:errors]
-const invalid = await app.inject({ method: "POST", url: "/users", payload: { name: " ", email: "grace", id: 7 } });
+const wrong = { name: " ", email: "grace", id: 7 };
+const invalid = await app.inject({ method: "POST", url: "/users", payload: wrong });
 console.log(invalid.statusCode, invalid.headers["content-type"]);
 //> 422 application/problem+json
 console.log(invalid.json());
@@ -93,6 +112,11 @@ for (const url of ["/users", "/users/1", "/accounts"]) {
   //> /users/1 403 Forbidden
   //> /accounts 404 Not Found
 }
+// onRequest runs before the body is read: a stranger's broken JSON is a 403, not a 400.
+const headers = { "content-type": "application/json" };
+const stranger = await closed.inject({ method: "POST", url: "/users", body: "{", headers });
+console.log(stranger.statusCode);
+//> 403
 // --8<-- [end:encapsulation]
 
 // --8<-- [start:crash]
@@ -101,8 +125,9 @@ class BrokenStore extends UsersStore {
     throw new Error("disk full writing /var/lib/users/users.db");
   }
 }
-const broken = buildApp({ authorize: allowAnyoneDemoOnly, cursorKey: randomBytes(32), store: new BrokenStore() });
-const crash = await broken.inject({ method: "POST", url: "/users", payload: { name: "Ada", email: "ada@example.com" } });
+const store = new BrokenStore();
+const broken = buildApp({ authorize: allowAnyoneDemoOnly, cursorKey: randomBytes(32), store });
+const crash = await broken.inject({ method: "POST", url: "/users", payload: ada });
 console.log(crash.statusCode, crash.json().detail);
 //> 500 The server failed to handle this request; it has been logged.
 // --8<-- [end:crash]

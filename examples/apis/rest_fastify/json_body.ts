@@ -16,12 +16,15 @@ import { trimFields } from "./user_input.js";
 // --8<-- [start:json_body]
 /** The media type a Content-Type header names, lowercased, without parameters. */
 function essenceOf(request: FastifyRequest): string {
-  return (request.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+  const [essence = ""] = (request.headers["content-type"] ?? "").split(";");
+  return essence.trim().toLowerCase();
 }
 
+/** application/json or any application/*+json: bytes that say they are JSON. */
 function claimsJson(essence: string): boolean {
-  const [type, subtype, ...rest] = essence.split("/");
-  return type === "application" && rest.length === 0 && (subtype === "json" || (subtype?.endsWith("+json") ?? false));
+  const [type, subtype = "", ...rest] = essence.split("/");
+  const json = subtype === "json" || subtype.endsWith("+json");
+  return type === "application" && rest.length === 0 && json;
 }
 
 function parseJson(bytes: Buffer): unknown {
@@ -35,7 +38,8 @@ function parseJson(bytes: Buffer): unknown {
     return JSON.parse(text); // no NaN or Infinity: RFC 8259 has no such values
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ProblemError(400, "malformed-json", "Malformed JSON", `The request body is not valid JSON: ${reason}.`);
+    const detail = `The request body is not valid JSON: ${reason}.`;
+    throw new ProblemError(400, "malformed-json", "Malformed JSON", detail);
   }
 }
 

@@ -16,7 +16,8 @@ if (port === undefined || !/^[0-9]+$/.test(port)) {
 } else {
   try {
     // No access control, on purpose: this server exists for the demo and the contract tests.
-    const app = buildApp({ authorize: allowAnyoneDemoOnly, logger: { level: "error", stream: process.stderr } });
+    const logger = { level: "error", stream: process.stderr };
+    const app = buildApp({ authorize: allowAnyoneDemoOnly, logger });
     const url = await app.listen({ host: "127.0.0.1", port: Number(port) });
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => void app.close());

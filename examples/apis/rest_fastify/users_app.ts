@@ -13,22 +13,21 @@
  * the Python app: buildApp takes an `authorize` hook with no default.
  */
 import Fastify from "fastify";
-import type { FastifyInstance, FastifyPluginAsync, FastifyRequest, FastifyServerOptions } from "fastify";
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from "fastify";
+import type { FastifyServerOptions } from "fastify";
 import { CursorCodec } from "./cursors.js";
 import { jsonBody } from "./json_body.js";
 import { ProblemError, installProblemHandlers, onBadUrl, origin } from "./problem_details.js";
 import { EmailTakenError, UsersStore } from "./users_store.js";
 import type { User } from "./users_store.js";
-import type { UserIn, UserPatch } from "./user_input.js";
-import { USER_IN, USER_OUT, USER_PAGE, USER_PATCH, afterOf, bodyOf, invalid, limitOf, userIdOf } from "./user_input.js";
-
-const JSON_TYPE = "application/json";
-const MERGE_PATCH = "application/merge-patch+json"; // RFC 7396
+import { USER_IN, USER_OUT, USER_PAGE, USER_PATCH } from "./user_input.js";
+import { afterOf, bodyOf, invalid, limitOf, userIdOf } from "./user_input.js";
+import type { ById, UserIn, UserPatch } from "./user_input.js";
 
 export interface UsersAppOptions {
   /** Runs before every users route; throw a ProblemError (401, 403) to refuse. No default. */
   readonly authorize: (request: FastifyRequest) => void | Promise<void>;
-  /** Signs page cursors; without it, HANDBOOK_USERS_CURSOR_KEY, and no key stops the app. */
+  /** Signs page cursors. Without it: HANDBOOK_USERS_CURSOR_KEY, and no key stops the app. */
   readonly cursorKey?: Buffer;
   readonly store?: UsersStore;
   readonly logger?: FastifyServerOptions["logger"];
@@ -39,12 +38,14 @@ export function allowAnyoneDemoOnly(): void {}
 
 // --8<-- [start:build_app]
 export function buildApp(options: UsersAppOptions): FastifyInstance {
-  const cursors = options.cursorKey === undefined ? CursorCodec.fromEnvironment() : new CursorCodec(options.cursorKey);
+  const { cursorKey } = options;
+  const cursors = cursorKey ? new CursorCodec(cursorKey) : CursorCodec.fromEnvironment();
   const app: FastifyInstance = Fastify({
     // Fastify's defaults drop unknown members and turn 5 into "5"; the contract
-    // wants both refused, and every mistake listed, not only the first.
+    // refuses both, and lists every mistake, not the first one.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: true } },
-    routerOptions: { maxParamLength: 16 * 1024 }, // as long as a URL Node accepts: a long id is a 400, not a 404
+    // As long as any URL Node accepts: a 101-digit id is a 400, not a miss.
+    routerOptions: { maxParamLength: 16 * 1024 },
     frameworkErrors: onBadUrl(() => app),
     logger: options.logger ?? false,
   });
@@ -52,7 +53,8 @@ export function buildApp(options: UsersAppOptions): FastifyInstance {
   // Every body arrives as bytes; jsonBody decides what they are, as FastAPI does.
   app.removeAllContentTypeParsers();
   app.addContentTypeParser("*", { parseAs: "buffer" }, (_request, body, done) => done(null, body));
-  void app.register(usersRoutes, { store: options.store ?? new UsersStore(), cursors, authorize: options.authorize });
+  const store = options.store ?? new UsersStore();
+  void app.register(usersRoutes, { store, cursors, authorize: options.authorize });
   return app;
 }
 // --8<-- [end:build_app]
@@ -63,37 +65,48 @@ interface RouteDeps {
   readonly authorize: UsersAppOptions["authorize"];
 }
 
-type ById = { Params: { user_id: string } };
 // One path segment: "/users/" and "/users/1%2F2" match no route, as in Starlette.
 const BY_ID = "/users/:user_id([^/]+)";
-const TAKES_JSON = { config: { accepts: JSON_TYPE }, attachValidation: true, preValidation: jsonBody(USER_IN) };
-const TAKES_PATCH = { config: { accepts: MERGE_PATCH }, attachValidation: true, preValidation: jsonBody(USER_PATCH) };
+const JSON_BODY = {
+  config: { accepts: "application/json" },
+  attachValidation: true, // Ajv's errors go to bodyOf, to be listed with the id's
+  preValidation: jsonBody(USER_IN),
+};
+const MERGE_PATCH_BODY = {
+  config: { accepts: "application/merge-patch+json" }, // RFC 7396
+  attachValidation: true,
+  preValidation: jsonBody(USER_PATCH),
+};
 
 function userNotFound(userId: bigint): ProblemError {
-  return new ProblemError(404, "user-not-found", "User not found", `There is no user with id ${userId}.`);
+  const detail = `There is no user with id ${userId}.`;
+  return new ProblemError(404, "user-not-found", "User not found", detail);
 }
 
 /** The body does not repeat the address: error bodies end up in logs and tickets. */
 function emailTaken(): ProblemError {
-  return new ProblemError(409, "email-taken", "Email already in use", "Another user already has this email address.");
+  const detail = "Another user already has this email address.";
+  return new ProblemError(409, "email-taken", "Email already in use", detail);
 }
 
-/** A store key for an id that passed validation; ids past 2**53 cannot exist in memory. */
+/** The store's key for a valid id; past 2**53 no user can exist in memory. */
 function storeId(userId: bigint): number {
-  return userId <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(userId) : Number.MAX_SAFE_INTEGER + 1;
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  return userId <= max ? Number(userId) : Number.MAX_SAFE_INTEGER + 1;
 }
 
 const usersRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store, cursors, authorize }) => {
   // --8<-- [start:authorize]
-  // A hook added inside this plugin runs for its routes only (encapsulation),
-  // as a FastAPI dependency runs for the routes that declare it.
+  // A hook added in this plugin runs for its routes only (encapsulation), as
+  // FastAPI's dependencies=[Depends(authorize)] does for the routes it covers.
   app.addHook("onRequest", async (request) => {
     await authorize(request);
   });
   // --8<-- [end:authorize]
 
   // --8<-- [start:create_user]
-  app.post("/users", { ...TAKES_JSON, schema: { body: USER_IN.schema, response: USER_OUT } }, async (request, reply) => {
+  const createSchema = { body: USER_IN.schema, response: USER_OUT };
+  app.post("/users", { ...JSON_BODY, schema: createSchema }, async (request, reply) => {
     const user = bodyOf<UserIn>(request, USER_IN);
     if (!user.ok) {
       throw invalid(user);
@@ -104,7 +117,8 @@ const usersRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store, cursors,
     } catch (error) {
       throw error instanceof EmailTakenError ? emailTaken() : error;
     }
-    return reply.code(201).header("location", `${origin(request)}/users/${created.id}`).send(created);
+    reply.code(201).header("location", `${origin(request)}/users/${created.id}`);
+    return created;
   });
   // --8<-- [end:create_user]
 
@@ -129,7 +143,7 @@ const usersRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store, cursors,
     if (!limit.ok) {
       throw invalid(limit);
     }
-    const after = afterOf(request, cursors); // checked only once the limit is good, as in FastAPI
+    const after = afterOf(request, cursors); // read once the limit is good, as FastAPI does
     if (!after.ok) {
       throw invalid(after);
     }
@@ -137,10 +151,10 @@ const usersRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store, cursors,
     const rows = store.listAfter(storeId(after.value), limit.value + 1);
     const page = rows.slice(0, limit.value);
     const last = page.at(-1);
-    const next =
-      rows.length > limit.value && last !== undefined
-        ? `${origin(request)}/users?limit=${limit.value}&after=${cursors.encode(last.id)}`
-        : null;
+    if (rows.length <= limit.value || last === undefined) {
+      return { items: page, next: null };
+    }
+    const next = `${origin(request)}/users?limit=${limit.value}&after=${cursors.encode(last.id)}`;
     return { items: page, next };
   });
   // --8<-- [end:list_users]
@@ -159,16 +173,18 @@ const usersRoutes: FastifyPluginAsync<RouteDeps> = async (app, { store, cursors,
     return user;
   }
 
-  app.put<ById>(BY_ID, { ...TAKES_JSON, schema: { body: USER_IN.schema, response: USER_OUT } }, async (request) => {
+  const replaceSchema = { body: USER_IN.schema, response: USER_OUT };
+  app.put<ById>(BY_ID, { ...JSON_BODY, schema: replaceSchema }, async (request) => {
     const userId = userIdOf(request);
     const user = bodyOf<UserIn>(request, USER_IN);
     if (!userId.ok || !user.ok) {
       throw invalid(userId, user); // a bad id and a bad body: one 400 listing both
     }
-    return save(userId.value, user.value);
+    return save(userId.value, user.value); // both narrowed to their ok branch
   });
 
-  app.patch<ById>(BY_ID, { ...TAKES_PATCH, schema: { body: USER_PATCH.schema, response: USER_OUT } }, async (request) => {
+  const patchSchema = { body: USER_PATCH.schema, response: USER_OUT };
+  app.patch<ById>(BY_ID, { ...MERGE_PATCH_BODY, schema: patchSchema }, async (request) => {
     const userId = userIdOf(request);
     const patch = bodyOf<UserPatch>(request, USER_PATCH);
     if (!userId.ok || !patch.ok) {
