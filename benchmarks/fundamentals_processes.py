@@ -113,6 +113,8 @@ def memory_per_unit() -> None:
     if QUICK:
         counts = {"task": 500, "thread": 20, "fork": 2, "spawn": 1}
     readings = {kind: measure_fresh(kind, count) for kind, count in counts.items()}
+    fewer_threads = counts["thread"] // 10
+    fewer = measure_fresh("thread", fewer_threads)  # the same arenas, shared by fewer
     os.environ["MALLOC_ARENA_MAX"] = "1"  # read by glibc in the fresh interpreter
     try:
         one_arena = measure_fresh("thread", counts["thread"])
@@ -125,6 +127,12 @@ def memory_per_unit() -> None:
             f"   virtual {unit.virtual_kib:>9.1f}"
             f"   private ratio to a thread {unit.private_kib / thread_private:>7.2f}"
         )
+    print(
+        f"  thread, {fewer_threads} of them: virtual {fewer.virtual_kib:.1f} each"
+        f"   ratio to {counts['thread']} of them"
+        f" {fewer.virtual_kib / readings['thread'].virtual_kib:.2f}"
+        f"   (malloc arenas are reserved once for the process, at most 8 per CPU)"
+    )
     print(
         f"  thread, MALLOC_ARENA_MAX=1: virtual {one_arena.virtual_kib:.1f}"
         f"   ratio to the default {one_arena.virtual_kib / readings['thread'].virtual_kib:.2f}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import resource
 
 import pytest
@@ -39,3 +40,13 @@ def test_a_threads_address_space_is_its_stack_plus_malloc_arenas(monkeypatch: py
     one_arena = measure_fresh("thread", 50)
     assert stack_kib <= one_arena.virtual_kib < stack_kib + 256  # the stack and its guard page
     assert default.virtual_kib > one_arena.virtual_kib + 512  # the arenas' reservations
+
+
+def test_the_arenas_are_one_reservation_shared_by_every_thread() -> None:
+    """The page: VmSize per thread depends on the count, as glibc stops at 8 arenas per CPU."""
+    stack_kib = resource.getrlimit(resource.RLIMIT_STACK)[0] // 1024
+    cpus = max(os.cpu_count() or 1, len(os.sched_getaffinity(0)))
+    few = 8 * cpus + 8  # more threads than arenas glibc will make
+    arenas = {n: n * (measure_fresh("thread", n).virtual_kib - stack_kib) for n in (few, 3 * few)}
+    assert arenas[3 * few] < 1.25 * arenas[few]  # three times the threads, much the same arenas
+    assert arenas[few] > 64 * 1024  # at least one 64 MiB arena besides the main one
