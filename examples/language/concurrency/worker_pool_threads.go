@@ -81,6 +81,9 @@ func runPool(ctx context.Context, payloads []string, handle handler, workers int
 	go func() {
 		defer close(jobs) // every worker's range loop ends once the jobs are drained
 		for i, p := range payloads {
+			if ctx.Err() != nil {
+				return // checked first: select picks at random when a worker is ready too
+			}
 			select {
 			case jobs <- job{i, p}:
 			case <-ctx.Done():

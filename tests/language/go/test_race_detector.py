@@ -62,11 +62,19 @@ def test_the_racy_counter_is_reported_and_exits_66(race_binary: Path) -> None:
     result = run([str(race_binary), "racy"], race_binary.parent)
     assert result.returncode == RACE_EXIT_STATUS, result.stderr
     assert "WARNING: DATA RACE" in result.stderr
+    assert re.search(
+        r"^(Read|Write) at 0x[0-9a-f]+ by goroutine \d+:$", result.stderr, re.MULTILINE
+    )
+    assert re.search(
+        r"^Previous (read|write) at 0x[0-9a-f]+ by goroutine \d+:$",
+        result.stderr,
+        re.MULTILINE,
+    )
+    assert "main.countRacy.func1()" in result.stderr
     assert (
         f"counter.go:{racy_line()}" in result.stderr
     )  # both conflicting accesses are that line
-    assert "Found" in result.stderr
-    assert "data race(s)" in result.stderr
+    assert re.search(r"^Found \d+ data race\(s\)$", result.stderr, re.MULTILINE)
 
 
 def test_the_mutex_and_atomic_counters_are_clean(race_binary: Path) -> None:
