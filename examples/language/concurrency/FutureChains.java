@@ -81,7 +81,7 @@ public final class FutureChains {
     // --8<-- [end:steps]
 
     // --8<-- [start:chain]
-    /** The seed's chain, on our pool: fetch, then parse, then format, else fall back. */
+    /** The usual interview chain, on our pool: fetch, parse, format, else fall back. */
     static CompletableFuture<String> receipt(int orderId, ExecutorService pool) {
         return CompletableFuture.supplyAsync(() -> fetchOrder(orderId), pool) // our pool
                 .thenApply(FutureChains::parseTotal)

@@ -57,11 +57,10 @@ public final class FutureFailures {
         List<String> seen = new ArrayList<>();
         CompletableFuture<Integer> failed =
                 CompletableFuture.supplyAsync(() -> fetchPrice("caviar"), pool);
-        failed.exceptionally(error -> {
-            seen.add("exceptionally got " + error.getClass().getSimpleName()
-                    + " around " + unwrap(error).getClass().getSimpleName());
-            return 0;
-        }).join();
+        seen.add(failed.thenApply(String::valueOf)
+                .exceptionally(error -> "exceptionally got " + error.getClass().getSimpleName()
+                        + " around " + unwrap(error).getClass().getSimpleName())
+                .join());
         // handle always runs, with (value, null) or (null, error).
         seen.add("handle: " + failed.handle((cents, error) -> error == null
                 ? "price " + cents

@@ -52,8 +52,8 @@ public final class FutureStages {
         ExecutorService pool = namedPool("pricing", 1);
         try {
             // No executor: the common pool, or a new thread per task on a small machine.
-            String seed = CompletableFuture.supplyAsync(FutureStages::threadName).join();
-            seen.add("supplyAsync(fn) ran on our pool: " + seed.startsWith("pricing-"));
+            String noExecutor = CompletableFuture.supplyAsync(FutureStages::threadName).join();
+            seen.add("supplyAsync(fn) ran on our pool: " + noExecutor.startsWith("pricing-"));
             seen.add("supplyAsync(fn, pool) ran on: "
                     + CompletableFuture.supplyAsync(FutureStages::threadName, pool).join());
 

@@ -34,6 +34,9 @@ public final class Locks {
     /** Takes both locks or gives up within the timeout: a busy lock cannot hang the caller. */
     static boolean transfer(Account from, Account to, long cents, long timeoutMillis)
             throws InterruptedException {
+        if (cents <= 0) {
+            throw new IllegalArgumentException("amount must be positive: " + cents);
+        }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
         if (!from.lock.tryLock(timeoutMillis, TimeUnit.MILLISECONDS)) {
             return false;

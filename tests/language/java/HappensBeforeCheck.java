@@ -27,7 +27,7 @@ public final class HappensBeforeCheck {
         }
         Checks.fact("snapshot.reader_trials", 100);
 
-        // A writer publishes versions 2..2000, each map holding its own version number; readers
+        // A writer publishes 2,000 versions (2 to 2001), each map holding its own version number; readers
         // check every snapshot they see against itself.
         HappensBefore.RateCard card = new HappensBefore.RateCard();
         AtomicInteger torn = new AtomicInteger();
@@ -36,7 +36,7 @@ public final class HappensBeforeCheck {
         for (int r = 0; r < 3; r++) {
             readers.add(new Thread(() -> {
                 int last = 0;
-                while (last < 2000) {
+                while (last < 2001) {
                     HappensBefore.RateCard.Snapshot snapshot = card.current();
                     Long stamp = snapshot.microsPerUsd().get("version");
                     if (snapshot.version() > 1 && (stamp == null || stamp != snapshot.version())) {
@@ -51,7 +51,7 @@ public final class HappensBeforeCheck {
             }));
         }
         readers.forEach(Thread::start);
-        for (long version = 2; version <= 2000; version++) {
+        for (long version = 2; version <= 2001; version++) {
             card.publish(Map.of("version", version));
         }
         for (Thread reader : readers) {

@@ -90,6 +90,14 @@ public final class SharedStateCheck {
             Checks.fact("transfer.overdraft", e.getMessage());
         }
         Checks.fact("transfer.locks_after_overdraft", ada.lock.isLocked() + " " + bo.lock.isLocked());
+        for (long amount : new long[] {0, -500}) {
+            try {
+                Locks.transfer(ada, bo, amount, 20);
+                Checks.fact("transfer.amount_" + amount, "allowed");
+            } catch (IllegalArgumentException e) {
+                Checks.fact("transfer.amount_" + amount, e.getMessage());
+            }
+        }
         Checks.fact("transfer.balances_after_overdraft", ada.balance() + " " + bo.balance());
 
         // Opposite transfers at once: no deadlock, and no cent created or lost.

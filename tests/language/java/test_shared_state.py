@@ -56,6 +56,11 @@ def test_an_overdraft_is_refused_with_nothing_moved_and_no_lock_kept(
     assert facts["transfer.balances_after_overdraft"] == "10000 0"
 
 
+def test_a_transfer_of_nothing_or_less_is_refused(facts: dict[str, str]) -> None:
+    assert facts["transfer.amount_0"] == "amount must be positive: 0"
+    assert facts["transfer.amount_-500"] == "amount must be positive: -500"
+
+
 def test_opposite_transfers_neither_deadlock_nor_create_money(
     facts: dict[str, str],
 ) -> None:
