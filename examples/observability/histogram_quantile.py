@@ -42,7 +42,10 @@ def histogram_quantile(q: float, buckets: Sequence[tuple[float, float]]) -> floa
         lower, below = ordered[index - 1]
     if count == below:  # only when q == 0 and the first bucket is empty:
         return math.nan  # Prometheus computes 0 * (0 / 0) here, which is NaN
-    return lower + (upper - lower) * (rank - below) / (count - below)
+    estimate = lower + (upper - lower) * (rank - below) / (count - below)
+    # With the rank at the bucket's top, float rounding can put the estimate
+    # one ulp above `upper`, outside the bucket that holds the rank: clamp.
+    return min(estimate, upper)
 
 
 # --8<-- [end:quantile]

@@ -28,6 +28,20 @@ def test_interpolates_linearly_inside_the_bucket() -> None:
     assert histogram_quantile(0.25, buckets) == pytest.approx(0.1)
 
 
+@pytest.mark.parametrize(
+    ("q", "buckets"),
+    [
+        (80 / 92, [(1.9054088429951668, 80.0), (INF, 92.0)]),
+        (77 / 122, [(0.1, 27.0), (2.9503433674599044, 77.0), (INF, 122.0)]),
+    ],
+)
+def test_a_rank_at_the_top_of_a_bucket_is_its_bound_not_one_ulp_past(q, buckets):
+    """Float rounding put these estimates one ulp above the bucket's bound."""
+    upper = buckets[-2][0]
+    assert q * buckets[-1][1] == buckets[-2][1]  # the rank is the bucket's count
+    assert histogram_quantile(q, buckets) == upper
+
+
 def test_a_rank_in_the_inf_bucket_returns_the_highest_finite_bound() -> None:
     assert histogram_quantile(0.99, [(0.1, 10), (0.5, 30), (INF, 40)]) == 0.5
 
