@@ -87,6 +87,28 @@ def test_a_success_forgives_its_own_attempt_but_not_the_ip_history() -> None:
     assert throttle.attempt("another@x.io", "198.51.100.7") > 0
 
 
+def test_a_guesser_at_one_account_gets_about_a_hundred_tries_a_day() -> None:
+    """The page's figure: a botnet (a new IP for every guess) that tries again
+    the moment the wait ends. 3 free, 10 after waits of 1 s to 512 s, then
+    one per 900 s (the cap): 107 in the first day, 96 in each day after it."""
+    clock = ManualClock()
+    throttle = LoginThrottle(clock)
+
+    def tries_until(end: float) -> int:
+        tries = 0
+        while clock() < end:
+            wait = throttle.attempt("ada@x.io", f"198.51.100.{tries % 250}")
+            if wait == 0:
+                tries += 1
+            else:
+                clock.advance(wait)
+        return tries
+
+    start = clock()
+    assert tries_until(start + 86_400) == 107
+    assert tries_until(start + 2 * 86_400) == 96
+
+
 def test_a_throttled_attempt_is_not_counted() -> None:
     clock = ManualClock()
     throttle = LoginThrottle(clock)
