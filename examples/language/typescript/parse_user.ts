@@ -39,7 +39,8 @@ const readId: Reader<string> = (value, path, issues) => {
   if (typeof value !== "string" || !/^[1-9][0-9]*$/.test(value)) {
     return reject(issues, path, "a string of digits", value);
   }
-  if (BigInt(value) > MAX_ID) {
+  // The length test first: no BigInt of a megabyte of digits.
+  if (value.length > 19 || BigInt(value) > MAX_ID) {
     return reject(issues, path, `at most ${MAX_ID}`, value);
   }
   return value;

@@ -180,6 +180,13 @@ def test_the_largest_bigint_id_is_accepted(parse_user: Guard) -> None:
     assert parse_user({**VALID, "id": str(MAX_ID)})["ok"] is True
 
 
+def test_a_huge_id_is_refused_by_its_length_before_any_bigint(
+    parse_user: Guard,
+) -> None:
+    (problem,) = issues(parse_user({**VALID, "id": "9" * 100_000}))
+    assert problem == f'id: expected at most {MAX_ID}, got string "' + "9" * 36 + "..."
+
+
 def test_every_problem_is_reported_at_once_in_field_order(parse_user: Guard) -> None:
     assert issues(parse_user({"roles": ["admin", "editor", "root"], "age": -1})) == [
         "id: is required",
@@ -257,6 +264,7 @@ def model(body: Any) -> list[str] | dict[str, Any]:
         if key == "id" and not (
             isinstance(field, str)
             and re.fullmatch(r"[1-9][0-9]*", field)
+            and len(field) <= 19
             and int(field) <= MAX_ID
         ):
             rejected.append(key)
