@@ -12,7 +12,7 @@ import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
 
 const CHUNK_BYTES = 16 * 1024;
-const HIGH_WATER_MARK = 64 * 1024; // the Writable default is 16 KiB; set here to be visible
+const HIGH_WATER_MARK = 64 * 1024; // Node 20's default is 16 KiB; set to be visible
 
 // --8<-- [start:slow_sink]
 /** A consumer that takes one turn of the event loop per chunk, like a slow socket. */
@@ -27,8 +27,10 @@ function slowSink(): Writable {
 // --8<-- [end:slow_sink]
 
 // --8<-- [start:ignore]
-/** Write every chunk at once, ignoring write()'s answer: the buffer takes everything. */
-async function ignoreBackpressure(chunks: number): Promise<{ peakBuffered: number; refusals: number }> {
+/** Write every chunk at once, ignoring write()'s answer: the buffer takes it all. */
+async function ignoreBackpressure(
+  chunks: number,
+): Promise<{ peakBuffered: number; refusals: number }> {
   const sink = slowSink();
   let peakBuffered = 0;
   let refusals = 0;
@@ -43,8 +45,10 @@ async function ignoreBackpressure(chunks: number): Promise<{ peakBuffered: numbe
 // --8<-- [end:ignore]
 
 // --8<-- [start:drain]
-/** Stop when write() returns false and resume on 'drain': the buffer stays at the mark. */
-async function respectBackpressure(chunks: number): Promise<{ peakBuffered: number; pauses: number }> {
+/** Stop when write() returns false, resume on 'drain': the buffer stays at the mark. */
+async function respectBackpressure(
+  chunks: number,
+): Promise<{ peakBuffered: number; pauses: number }> {
   const sink = slowSink();
   let peakBuffered = 0;
   let pauses = 0;
@@ -63,7 +67,7 @@ async function respectBackpressure(chunks: number): Promise<{ peakBuffered: numb
 // --8<-- [end:drain]
 
 // --8<-- [start:pipeline]
-/** pipeline() waits for 'drain' itself, and on any error destroys every stream in it. */
+/** pipeline() waits for 'drain' itself; on an error it destroys every stream in it. */
 async function throughPipeline(
   chunks: number,
   failAt?: number,
@@ -81,7 +85,10 @@ async function throughPipeline(
       seen++;
       peakBuffered = Math.max(peakBuffered, sink.writableLength);
       const inAllStages =
-        source.readableLength + check.writableLength + check.readableLength + sink.writableLength;
+        source.readableLength +
+        check.writableLength +
+        check.readableLength +
+        sink.writableLength;
       peakInAllStages = Math.max(peakInAllStages, inAllStages);
       done(seen === failAt ? new Error(`bad record in chunk ${seen}`) : null, chunk);
     },
@@ -91,7 +98,8 @@ async function throughPipeline(
     return { peakBuffered, peakInAllStages, outcome: "finished" };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { peakBuffered, peakInAllStages, outcome: `rejected (${message}); sink destroyed: ${sink.destroyed}` };
+    const outcome = `rejected (${message}); sink destroyed: ${sink.destroyed}`;
+    return { peakBuffered, peakInAllStages, outcome };
   }
 }
 // --8<-- [end:pipeline]
@@ -99,16 +107,17 @@ async function throughPipeline(
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // --8<-- [start:demo]
   const chunks = 64; // 1 MiB in 16 KiB chunks
-  const ignored = await ignoreBackpressure(chunks);
-  console.log(`ignored:  peak buffered ${ignored.peakBuffered / 1024} KiB, write() said false ${ignored.refusals} times`);
-  //> ignored:  peak buffered 1024 KiB, write() said false 61 times
-  const respected = await respectBackpressure(chunks);
-  console.log(`'drain':  peak buffered ${respected.peakBuffered / 1024} KiB, paused ${respected.pauses} times`);
-  //> 'drain':  peak buffered 64 KiB, paused 16 times
+  const kib = (bytes: number): string => `${bytes / 1024} KiB`;
+  const loose = await ignoreBackpressure(chunks);
+  console.log(`ignored:  peak ${kib(loose.peakBuffered)}, ${loose.refusals} refusals`);
+  //> ignored:  peak 1024 KiB, 61 refusals
+  const paced = await respectBackpressure(chunks);
+  console.log(`'drain':  peak ${kib(paced.peakBuffered)}, ${paced.pauses} pauses`);
+  //> 'drain':  peak 64 KiB, 16 pauses
   const piped = await throughPipeline(chunks);
-  console.log(`pipeline: peak buffered ${piped.peakBuffered / 1024} KiB, ${piped.outcome}`);
-  //> pipeline: peak buffered 64 KiB, finished
-  console.log(`          in all three streams at most ${piped.peakInAllStages / 1024} KiB`);
+  console.log(`pipeline: peak ${kib(piped.peakBuffered)}, ${piped.outcome}`);
+  //> pipeline: peak 64 KiB, finished
+  console.log(`          in all three streams at most ${kib(piped.peakInAllStages)}`);
   //>           in all three streams at most 80 KiB
   const failed = await throughPipeline(chunks, 3);
   console.log(`pipeline with a bad chunk: ${failed.outcome}`);
@@ -116,4 +125,4 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // --8<-- [end:demo]
 }
 
-export { ignoreBackpressure, respectBackpressure, throughPipeline, CHUNK_BYTES, HIGH_WATER_MARK };
+export { ignoreBackpressure, respectBackpressure, throughPipeline };

@@ -1,5 +1,5 @@
 /**
- * node:cluster: several processes serve one port; the primary replaces a worker that dies.
+ * node:cluster: processes that serve one port, and a primary that replaces a dead one.
  *
  * The primary forks two workers. Each calls listen(0) on 127.0.0.1, and the
  * primary hands both the same port, then spreads new connections over them
@@ -35,7 +35,7 @@ interface ClusterReport {
 
 // --8<-- [start:primary]
 async function runCluster(workers: number, requests: number): Promise<ClusterReport> {
-  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) }); // workers run this file
+  cluster.setupPrimary({ exec: fileURLToPath(import.meta.url) }); // workers run this
   const forked = Array.from({ length: workers }, () => cluster.fork());
   const ports = await Promise.all(forked.map(listening));
   const port = ports[0] as number;
@@ -55,7 +55,7 @@ async function runCluster(workers: number, requests: number): Promise<ClusterRep
   const answeredAfterCrash = await whoAnswers(port);
 
   const exits = [...forked.slice(1), spare].map((worker) => once(worker, "exit"));
-  for (const worker of [...forked.slice(1), spare]) worker.disconnect(); // graceful: finish, then exit
+  for (const worker of [...forked.slice(1), spare]) worker.disconnect(); // finish, exit
   await Promise.all(exits);
   const workerPids = [...forked, spare].map((worker) => worker.process.pid as number);
   return { ports, answeredBy, replacementPort, answeredAfterCrash, workerPids };
@@ -68,7 +68,7 @@ function serve(): void {
     response.end(`worker ${process.pid}`);
   });
   server.listen(0, "127.0.0.1"); // in a worker, the primary owns the listening socket
-  process.on("disconnect", () => server.close()); // stop accepting, finish in-flight requests
+  process.on("disconnect", () => server.close()); // stop accepting, finish requests
 }
 // --8<-- [end:worker]
 
@@ -81,10 +81,11 @@ if (cluster.isWorker) {
   //> 2 workers, one port between them: true
   console.log("processes that answered 10 requests:", new Set(report.answeredBy).size);
   //> processes that answered 10 requests: 2
-  console.log("a killed worker's replacement got the same port:", report.replacementPort === report.ports[0]);
+  const samePort = report.replacementPort === report.ports[0];
+  console.log("a killed worker's replacement got the same port:", samePort);
   //> a killed worker's replacement got the same port: true
-  console.log("answered after the crash:", report.answeredAfterCrash.startsWith("worker"));
-  //> answered after the crash: true
+  console.log("answered after it:", report.answeredAfterCrash.startsWith("worker"));
+  //> answered after it: true
   // --8<-- [end:demo]
 }
 

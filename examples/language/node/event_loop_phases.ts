@@ -56,8 +56,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const topLevel: string[] = [];
   queueMicrotasks(topLevel, "module body"); // the top level of an ES module
   await new Promise((resolve) => setImmediate(resolve));
-  console.log("From the top level of an ES module:", topLevel.join(", "));
-  //> From the top level of an ES module: module body finishes, promise .then, process.nextTick
+  console.log("ES module top level:", topLevel.join(", "));
+  //> ES module top level: module body finishes, promise .then, process.nextTick
 
   for (const [step, what] of (await phasesFromAnIoCallback()).entries()) {
     console.log(`${step + 1}. ${what}`);

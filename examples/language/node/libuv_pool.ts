@@ -25,7 +25,7 @@ function hash(iterations: number): Promise<Buffer> {
 /** Send one byte to an echo server and wait for it to come back. */
 async function echo(port: number, host: string): Promise<void> {
   const socket = net.connect({ port, host, timeout: 5_000 });
-  socket.once("timeout", () => socket.destroy(new Error(`no echo from ${host}:${port}`)));
+  socket.once("timeout", () => socket.destroy(new Error(`no echo from ${host}`)));
   try {
     await once(socket, "connect");
     socket.write("x");
@@ -38,7 +38,8 @@ async function echo(port: number, host: string): Promise<void> {
 // --8<-- [start:race]
 /** Start a long hash, then four quick calls; report which finished before it. */
 async function raceAgainstAHash(iterations: number): Promise<Record<string, string>> {
-  const server = net.createServer((socket) => socket.pipe(socket)).listen(0, "127.0.0.1");
+  const server = net.createServer((socket) => socket.pipe(socket));
+  server.listen(0, "127.0.0.1");
   await once(server, "listening");
   const { port } = server.address() as net.AddressInfo;
   let hashDone = false;
@@ -68,8 +69,11 @@ async function raceAgainstAHash(iterations: number): Promise<Record<string, stri
 }
 // --8<-- [end:race]
 
-/** Wall and CPU milliseconds (all threads) for `count` hashes started at once (for the benchmark). */
-async function parallelHashes(count: number, iterations: number): Promise<{ wallMs: number; cpuMs: number }> {
+/** Wall and CPU (all threads) milliseconds for `count` hashes at once (benchmark). */
+async function parallelHashes(
+  count: number,
+  iterations: number,
+): Promise<{ wallMs: number; cpuMs: number }> {
   const start = performance.now();
   const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: count }, () => hash(iterations)));
@@ -77,12 +81,13 @@ async function parallelHashes(count: number, iterations: number): Promise<{ wall
   return { wallMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
-/** Run `expression` (using this module's exports) in a fresh node with the pool size given. */
+/** Await `expression` (this module is `pool`) in a fresh node with this pool size. */
 async function inFreshProcess(poolSize: number, expression: string): Promise<unknown> {
   const program =
     `import * as pool from ${JSON.stringify(import.meta.url)};\n` +
     `process.stdout.write(JSON.stringify(await ${expression}));`;
-  const { stdout } = await execFileAsync(process.execPath, ["--input-type=module", "-e", program], {
+  const args = ["--input-type=module", "-e", program];
+  const { stdout } = await execFileAsync(process.execPath, args, {
     env: { ...process.env, UV_THREADPOOL_SIZE: String(poolSize) },
     timeout: 60_000,
   });
@@ -91,7 +96,7 @@ async function inFreshProcess(poolSize: number, expression: string): Promise<unk
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // --8<-- [start:demo]
-  const expression = "pool.raceAgainstAHash(300_000)"; // a hash that outlasts the quick calls
+  const expression = "pool.raceAgainstAHash(300_000)"; // outlasts the quick calls
   const poolOfOne = (await inFreshProcess(1, expression)) as Record<string, string>;
   const poolOfFour = (await inFreshProcess(4, expression)) as Record<string, string>;
   console.log(`${"finished".padEnd(26)} ${"pool of 1".padEnd(16)} pool of 4`);

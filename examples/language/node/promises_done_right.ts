@@ -51,8 +51,11 @@ async function allRejectsFast(): Promise<string[]> {
 
 /** Promise.allSettled waits for every call and reports each outcome. */
 async function everyOutcome(): Promise<string[]> {
-  const results = await Promise.allSettled([sleep(5, "d"), failingCall(), sleep(1, "f")]);
-  return results.map((r) => (r.status === "fulfilled" ? r.value : `rejected: ${(r.reason as Error).message}`));
+  const calls = [sleep(5, "d"), failingCall(), sleep(1, "f")];
+  const results = await Promise.allSettled(calls);
+  return results.map((r) =>
+    r.status === "fulfilled" ? r.value : `rejected: ${(r.reason as Error).message}`,
+  );
 }
 // --8<-- [end:all_settled]
 
@@ -77,13 +80,13 @@ async function peakInFlight(concurrent: boolean): Promise<number> {
 // --8<-- [end:sequential]
 
 // --8<-- [start:unhandled]
-/** Run `code` as an ES module in a fresh node: its exit code, stdout and the error it died of. */
+/** Run `code` in a new node (ES module): exit code, output, the error it died of. */
 function runAlone(code: string): string {
   const child = spawnSync(process.execPath, ["--input-type=module", "-e", code], {
     encoding: "utf8",
     timeout: 10_000,
   });
-  const died = child.stderr.split("\n").find((line) => /^\w*Error: /.test(line)) ?? "none";
+  const died = child.stderr.split("\n").find((l) => /^\w*Error: /.test(l)) ?? "none";
   return `exit ${child.status}, printed "${child.stdout.trim()}", died of: ${died}`;
 }
 
@@ -96,7 +99,7 @@ const PROGRAMS = {
     const pending = Promise.reject(new Error("handled too late"));
     await sleep(10);
     try { await pending; } catch { console.log("caught"); }`,
-  "a last-resort handler logs, then exits": `
+  "a handler logs, then exits": `
     process.on("unhandledRejection", (reason) => {
       console.log("logged:", String(reason));
       process.exit(1);
@@ -107,7 +110,8 @@ const PROGRAMS = {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   // --8<-- [start:demo]
-  console.log("return without await:", await withoutAwait().catch((e: Error) => `escaped: ${e.message}`));
+  const escaped = await withoutAwait().catch((e: Error) => `escaped: ${e.message}`);
+  console.log("return without await:", escaped);
   //> return without await: escaped: connection refused
   console.log("return await:        ", await withAwait());
   //> return await:         fallback
@@ -128,9 +132,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(`${name}: ${runAlone(code)}`);
     //> rejected, never awaited: exit 1, printed "", died of: Error: lost
     //> awaited only after a timer: exit 1, printed "", died of: Error: handled too late
-    //> a last-resort handler logs, then exits: exit 1, printed "logged: Error: lost", died of: none
+    //> a handler logs, then exits: exit 1, printed "logged: Error: lost", died of: none
   }
   // --8<-- [end:demo]
 }
 
-export { allRejectsFast, everyOutcome, peakInFlight, runAlone, withAwait, withoutAwait, PROGRAMS };
+export { allRejectsFast, everyOutcome, peakInFlight, runAlone, withAwait };
+export { withoutAwait };
+export { PROGRAMS };

@@ -37,7 +37,7 @@ function countPrimesOnAWorker(limit: number): Promise<number> {
     const worker = new Worker(new URL(import.meta.url), { workerData: limit });
     worker.once("message", (count: number) => resolve(count));
     worker.once("error", reject); // an exception thrown inside the worker
-    worker.once("exit", (code) => reject(new Error(`worker exited with code ${code} before answering`)));
+    worker.once("exit", (code) => reject(new Error(`worker exited (${code}) first`)));
   });
 }
 
@@ -59,7 +59,7 @@ async function watchTheLoop(task: () => number | Promise<number>): Promise<LoopR
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   let ticks = 0;
   const timer = setInterval(() => ticks++, 10);
-  histogram.enable(); // its first sample only starts the clock: enable it before the task
+  histogram.enable(); // its first sample only starts its clock: enable it early
   await new Promise((resolve) => setTimeout(resolve, 30));
   const before = performance.eventLoopUtilization();
   const ticksBefore = ticks;
@@ -68,7 +68,7 @@ async function watchTheLoop(task: () => number | Promise<number>): Promise<LoopR
   const utilization = performance.eventLoopUtilization(before).utilization;
   const samples = histogram.count;
   while (histogram.count === samples) {
-    await new Promise((resolve) => setTimeout(resolve, 1)); // until it has timed the gap after the task
+    await new Promise((resolve) => setTimeout(resolve, 1)); // until it times the gap
   }
   histogram.disable();
   clearInterval(timer);
@@ -81,11 +81,13 @@ if (isMainThread && process.argv[1] === fileURLToPath(import.meta.url)) {
   const limit = 2_000_000;
   const inline = await watchTheLoop(() => countPrimes(limit));
   const offloaded = await watchTheLoop(() => countPrimesOnAWorker(limit));
-  console.log(`primes below ${limit.toLocaleString("en-US")}: ${inline.result} and ${offloaded.result}`);
+  const below = limit.toLocaleString("en-US");
+  console.log(`primes below ${below}: ${inline.result} and ${offloaded.result}`);
   //> primes below 2,000,000: 148933 and 148933
   console.log("timer ticks while the main thread counted:", inline.ticksDuringTask);
   //> timer ticks while the main thread counted: 0
-  console.log("timer ticks while a worker counted, more than 10:", offloaded.ticksDuringTask > 10);
+  const ticked = offloaded.ticksDuringTask > 10;
+  console.log("timer ticks while a worker counted, more than 10:", ticked);
   //> timer ticks while a worker counted, more than 10: true
   // --8<-- [end:demo]
 }

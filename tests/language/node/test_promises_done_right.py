@@ -61,7 +61,7 @@ def test_each_program_ends_the_way_the_page_says(node_build: Path) -> None:
     assert outcomes == {
         "rejected, never awaited": 'exit 1, printed "", died of: Error: lost',
         "awaited only after a timer": 'exit 1, printed "", died of: Error: handled too late',
-        "a last-resort handler logs, then exits": 'exit 1, printed "logged: Error: lost", died of: none',
+        "a handler logs, then exits": 'exit 1, printed "logged: Error: lost", died of: none',
     }
 
 
