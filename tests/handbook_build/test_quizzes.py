@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -36,7 +37,6 @@ from handbook_build.quizzes import (
 )
 from tests.support.example_files import REPO_ROOT, markdown_pages
 from tests.support.servers import require_what_source_names
-from tests.support.site_build import run_mkdocs_build
 
 EXAMPLE = '''\
 """A demo."""
@@ -352,14 +352,24 @@ def test_each_slot_is_filled_and_a_slot_that_did_not_render_alone_fails(project:
 
 
 def build_project(project: Path, markdown: str) -> subprocess.CompletedProcess[str]:
+    """A one-page site with only the quiz hook, built strictly with `-f` and a relative path, as
+    `mkdocs build -f .mkdocs-helper.yml` is (the hook must not assume an absolute config path)."""
     (project / "docs").mkdir(exist_ok=True)
     (project / "docs/index.md").write_text(markdown)
-    (project / "mkdocs.yml").write_text(
+    (project / "quiz.yml").write_text(
         "site_name: Quiz test\nrepo_url: https://github.com/o/r\n"
         f"hooks:\n  - {REPO_ROOT / 'hooks/quizzes.py'}\n"
         "markdown_extensions:\n  - admonition\n"
     )
-    return run_mkdocs_build(project, project / "site")
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", "quiz.yml", "-d", "site"],
+        cwd=project,
+        env={**os.environ, "DISABLE_MKDOCS_2_WARNING": "true", "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 def test_the_hook_builds_the_form_into_the_page(project: Path) -> None:
