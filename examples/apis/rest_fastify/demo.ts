@@ -35,6 +35,10 @@ console.log(lenient.statusCode, lenient.headers["content-type"], lenient.json())
 const firstOnly = await naive.inject({ method: "PUT", url: "/users/abc", payload: {} });
 console.log(firstOnly.statusCode, firstOnly.json().message);
 //> 400 params/id must be integer
+const json = { "content-type": "application/json" };
+const empty = await naive.inject({ method: "POST", url: "/users", headers: json });
+console.log(empty.statusCode, empty.json().code);
+//> 400 FST_ERR_CTP_EMPTY_JSON_BODY
 const noSuchMethod = await naive.inject({ method: "DELETE", url: "/users" });
 console.log(noSuchMethod.statusCode, noSuchMethod.headers["allow"]);
 //> 404 undefined

@@ -8,7 +8,7 @@
  * router sends for a trailing slash) and crashes, which are logged, never shown.
  */
 import { STATUS_CODES } from "node:http";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 
 export const PROBLEM_JSON = "application/problem+json";
 export const PROBLEM_TYPES = "https://api.example.com/problems/";
@@ -226,16 +226,20 @@ export function installProblemHandlers(app: FastifyInstance): void {
 
 /** Fastify's `frameworkErrors` option: a path with a bad escape (%FF) is routed anyway. */
 export function onBadUrl(app: () => FastifyInstance) {
-  return (_error: unknown, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
-    // Decode with U+FFFD for bad UTF-8, as FastAPI's server does, then route that.
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply => {
+    if (error.code !== "FST_ERR_BAD_URL") {
+      // A segment longer than routerOptions.maxParamLength: more than a URL Node accepts.
+      return sendProblem(request, reply, httpProblem(414, "A path segment is too long."));
+    }
+    // Decode with U+FFFD for bad UTF-8, as FastAPI's server does, and route that.
     const [, query = ""] = request.url.split(/(\?.*)/s);
     const url = quote(decodedPath(request.url), "/" + PCHAR) + query;
-    const route = app().findRoute({ method: request.method, url });
-    if (route === null) {
+    const parameters = Object.keys(app().findRoute({ method: request.method, url })?.params ?? {});
+    if (parameters.length === 0) {
       return routeMiss(app(), request, reply, url);
     }
     const detail = "is not valid UTF-8 once percent-decoded";
-    const errors = Object.keys(route.params).map((parameter) => ({ detail, parameter }));
+    const errors = parameters.map((parameter) => ({ detail, parameter }));
     return sendProblem(request, reply, new InvalidRequest(errors));
   };
 }

@@ -9,23 +9,12 @@ the test passes there too and the mark has to go.
 
 from __future__ import annotations
 
-import itertools
-import secrets
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from examples.apis.rest.cursors import CursorCodec
-from tests.apis.contract.servers import Api, build_fastify, fastapi_server, fastify_server
-
-KEY = secrets.token_urlsafe(32)  # both servers get it through HANDBOOK_USERS_CURSOR_KEY
-CURSORS = CursorCodec(KEY.encode())  # the Python codec signs cursors for both
-_emails = itertools.count()
-
-
-def unique_email(tag: str = "user") -> str:
-    return f"{tag}-{next(_emails)}-{secrets.token_hex(4)}@example.com"
+from tests.apis.contract.servers import KEY, Api, build_fastify, fastapi_server, fastify_server
 
 
 @pytest.fixture(scope="session")

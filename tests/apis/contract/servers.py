@@ -12,8 +12,10 @@ URL library would normalize first (%31, a trailing slash, /users/./1).
 from __future__ import annotations
 
 import http.client
+import itertools
 import json
 import os
+import secrets
 import select
 import signal
 import subprocess
@@ -25,7 +27,7 @@ from typing import Any
 
 import pytest
 
-from examples.apis.rest.cursors import KEY_VARIABLE
+from examples.apis.rest.cursors import KEY_VARIABLE, CursorCodec
 from examples.apis.rest.users_app import allow_anyone_demo_only, create_app
 from examples.apis.rest.users_store import connect
 from examples.uvicorn_server import serve
@@ -38,6 +40,15 @@ SERVE_JS = Path("apis", "rest_fastify", "serve.js")  # under the build folder, a
 START_TIMEOUT_S = 15.0
 STOP_TIMEOUT_S = 5.0
 REQUEST_TIMEOUT_S = 10.0
+
+KEY = secrets.token_urlsafe(32)  # both servers get it through HANDBOOK_USERS_CURSOR_KEY
+CURSORS = CursorCodec(KEY.encode())  # the Python codec signs cursors for both
+_emails = itertools.count()
+
+
+def unique_email(tag: str = "user") -> str:
+    """An address no other case uses: the servers' stores outlive each case."""
+    return f"{tag}-{next(_emails)}-{secrets.token_hex(4)}@example.com"
 
 
 @dataclass(frozen=True)
@@ -60,16 +71,17 @@ class Api:
         self._connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT_S)
 
     def send(self, method: str, target: str, body: bytes | None = None, headers: dict[str, str] | None = None) -> Reply:
-        for attempt in (1, 2):
-            try:
-                self._connection.request(method, target, body=body, headers=headers or {})
-                response = self._connection.getresponse()
-                content = response.read()
-                break
-            except (ConnectionError, http.client.RemoteDisconnected):
-                self._connection.close()  # the server closed an idle keep-alive connection
-                if attempt == 2:
-                    raise
+        try:
+            return self._exchange(method, target, body, headers or {})
+        except (ConnectionError, http.client.RemoteDisconnected):
+            # The server closed an idle keep-alive connection: send once more, on a new one.
+            self._connection.close()
+            return self._exchange(method, target, body, headers or {})
+
+    def _exchange(self, method: str, target: str, body: bytes | None, headers: dict[str, str]) -> Reply:
+        self._connection.request(method, target, body=body, headers=headers)
+        response = self._connection.getresponse()
+        content = response.read()
         return Reply(target, response.status, {k.lower(): v for k, v in response.getheaders()}, content)
 
     def send_json(self, method: str, target: str, payload: Any, media_type: str = "application/json") -> Reply:

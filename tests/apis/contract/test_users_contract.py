@@ -13,14 +13,13 @@ import json
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from examples.apis.rest.cursors import CursorCodec
 from examples.apis.rest.problem_details import PROBLEM_JSON, PROBLEM_TYPES
 from examples.apis.rest.users_app import DEFAULT_LIMIT, MAX_LIMIT
-from tests.apis.contract.conftest import CURSORS, unique_email
-from tests.apis.contract.servers import Api, Reply
+from tests.apis.contract.servers import CURSORS, Api, Reply, unique_email
 
 pytestmark = pytest.mark.xdist_group("apis-contract")  # the servers are shared: one worker
 
@@ -293,10 +292,11 @@ def test_a_body_that_is_not_json_is_415_with_accept(api: Api, content_type: str 
     mark = create(api)["id"]
     headers = {"content-type": content_type} if content_type else {}
     body = json.dumps({"name": "Ada", "email": unique_email()}).encode()
-    problem = assert_problem(api.send("POST", "/users", body, headers), 415)
+    reply = api.send("POST", "/users", body, headers)
+    problem = assert_problem(reply, 415)
     assert (problem["type"], problem["title"]) == ("about:blank", "Unsupported Media Type")
     assert problem["detail"] == "Send the body as application/json."
-    assert api.send("POST", "/users", body, headers).headers["accept"] == JSON
+    assert reply.headers["accept"] == JSON
     assert ids_after(api, mark) == []
 
 
@@ -658,7 +658,7 @@ def test_keyset_paging_does_not_skip_when_a_seen_user_is_deleted(api: Api) -> No
     assert [user["id"] for user in page(api, first["next"])["items"]] == ids[3:]
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=25, deadline=None)
 @given(
     count=st.integers(min_value=0, max_value=30),
     limit=st.integers(min_value=1, max_value=12),

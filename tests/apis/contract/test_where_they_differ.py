@@ -24,8 +24,7 @@ from fastapi.testclient import TestClient
 from examples.apis.rest.cursors import KEY_VARIABLE
 from examples.apis.rest.users_app import allow_anyone_demo_only, create_app
 from examples.apis.rest.users_store import connect
-from tests.apis.contract.conftest import unique_email
-from tests.apis.contract.servers import Api, run_serve_js
+from tests.apis.contract.servers import Api, run_serve_js, unique_email
 
 pytestmark = pytest.mark.xdist_group("apis-contract")
 
