@@ -6,6 +6,11 @@ pending payment are written in one transaction (claim); the response is
 written in the same transaction as the payment's final status and its
 ledger entry (complete). Between the two, the processor is called with no
 transaction open.
+
+A key expires `ttl_seconds` after its response was stored (7 days in the
+service); then the same key is a new request, a new payment. A key whose
+request never finished does not expire: its retry resumes that payment. Time
+is the database's clock, one for every app server.
 """
 
 from __future__ import annotations
@@ -57,13 +62,18 @@ def claim(
     """Inside a transaction: (payment id, is new) to work on, or the stored response.
 
     A concurrent first request holding the same key makes the INSERT wait
-    for its commit; then this one sees the row and decides from it.
+    for its commit; then this one sees the row and decides from it. An
+    expired key is taken over as if it were new.
     """
     new_id = uuid.uuid4()
     inserted = conn.execute(
-        "INSERT INTO idempotency_keys (merchant_id, key, fingerprint, payment_id,"
+        "INSERT INTO idempotency_keys AS k (merchant_id, key, fingerprint, payment_id,"
         " locked_until) VALUES (%s, %s, %s, %s, now() + make_interval(secs => %s))"
-        " ON CONFLICT (merchant_id, key) DO NOTHING RETURNING payment_id",
+        " ON CONFLICT (merchant_id, key) DO UPDATE SET fingerprint = excluded.fingerprint,"
+        " payment_id = excluded.payment_id, locked_until = excluded.locked_until,"
+        " response_status = NULL, response_body = NULL, expires_at = NULL,"
+        " created_at = now() WHERE k.expires_at <= now()"  # expired: forget it
+        " RETURNING payment_id",
         (merchant_id, key, digest, new_id, lease_seconds),
     ).fetchone()
     if inserted is not None:
@@ -97,18 +107,23 @@ def claim(
 
 # --8<-- [start:complete]
 def complete(
-    conn: psycopg.Connection, merchant_id: str, key: str, response: StoredResponse
+    conn: psycopg.Connection,
+    merchant_id: str,
+    key: str,
+    response: StoredResponse,
+    ttl_seconds: float,
 ) -> StoredResponse:
     """Inside the transaction that made the effect: store the response, end the lease.
 
-    If another request finished this key first (our lease had run out), its
-    response stands and is returned instead.
+    The key is replayed for `ttl_seconds` from now, then forgotten. If another
+    request finished this key first (our lease had run out), its response
+    stands and is returned instead.
     """
     done = conn.execute(
         "UPDATE idempotency_keys SET response_status = %s, response_body = %s,"
-        " locked_until = NULL WHERE merchant_id = %s AND key = %s"
-        " AND response_status IS NULL",
-        (response.status, Jsonb(response.body), merchant_id, key),
+        " locked_until = NULL, expires_at = now() + make_interval(secs => %s)"
+        " WHERE merchant_id = %s AND key = %s AND response_status IS NULL",
+        (response.status, Jsonb(response.body), ttl_seconds, merchant_id, key),
     )
     if done.rowcount == 1:
         return response

@@ -14,8 +14,8 @@ the tables and functions, and an app role granted only SELECT and INSERT.
 
 Payments: each row's status changes only along the state machine, which a
 trigger checks against a table filled from states.TRANSITIONS. Idempotency
-keys hold the request's fingerprint and the stored response; processor events
-hold every webhook event id already handled.
+keys hold the request's fingerprint and the stored response until it expires;
+processor events hold every webhook event id already handled.
 """
 
 from __future__ import annotations
@@ -187,6 +187,7 @@ CREATE TABLE idempotency_keys (
     locked_until    timestamptz,    -- set while a request works on it
     response_status smallint,       -- null until the request finished
     response_body   jsonb,
+    expires_at      timestamptz,    -- set with the response; then a new request
     created_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (merchant_id, key)
 );

@@ -65,6 +65,11 @@ def processor_key(payment_id: uuid.UUID) -> str:
     return f"pay_{payment_id}"
 
 
+# Our keys are replayed for 7 days after their response, then forgotten: a
+# retry that late is a new payment. Published, as the Idempotency-Key draft
+# asks of a server that expires keys (draft -06, sections 2.3 and 2.5).
+KEY_TTL_SECONDS = 7 * 24 * 60 * 60
+
 # What step 2 decided: the status to move to, and a decline code.
 Decision = tuple[PaymentStatus, str | None]
 
@@ -79,17 +84,19 @@ class PaymentService:
         processor_timeout: float = 2.0,
         charge_attempts: int = 3,
         key_window_seconds: float = KEY_WINDOW_SECONDS,
+        key_ttl_seconds: float = KEY_TTL_SECONDS,
         rng: random.Random | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        if charge_attempts < 1 or processor_timeout <= 0 or lease_seconds <= 0:
-            raise ValueError("attempts, timeout and lease must be positive")
+        if min(charge_attempts, processor_timeout, lease_seconds, key_ttl_seconds) <= 0:
+            raise ValueError("attempts, timeout, lease and key TTL must be positive")
         self._connect = connect
         self._processor = processor
         self._lease = lease_seconds
         self._timeout = processor_timeout
         self._attempts = charge_attempts
         self._key_window = key_window_seconds
+        self._key_ttl = key_ttl_seconds
         self._rng = rng or random.Random()
         self._sleep = sleep
         if lease_seconds <= self.worst_case_seconds():
@@ -133,7 +140,7 @@ class PaymentService:
         with self._connect() as conn, conn.transaction():  # step 3
             advance(conn, payment_id, *decision)
             response = StoredResponse(201, payment_view(conn, payment_id), False)
-            return complete(conn, new.merchant_id, key, response)
+            return complete(conn, new.merchant_id, key, response, self._key_ttl)
 
     # --8<-- [end:create]
 
