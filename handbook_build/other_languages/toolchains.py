@@ -199,6 +199,10 @@ def typescript_check_and_build(out_dir: Path, tsconfig: Path = TSCONFIG) -> None
     _run([str(TSC), "-p", str(tsconfig), "--outDir", str(out_dir), "--sourceMap"], "tsc", cwd=tsconfig.parent)
     # The examples are ES modules (examples/package.json); the emitted tree needs the same marker.
     (out_dir / "package.json").write_text(json.dumps({"type": "module"}) + "\n")
+    # Node looks for packages (fastify) in node_modules beside and above the emitted files.
+    modules = out_dir / "node_modules"
+    if not modules.exists():
+        modules.symlink_to(REPO_ROOT / "node_modules", target_is_directory=True)
 
 
 def typescript_run_traced(path: Path, out_dir: Path, root: Path = REPO_ROOT / "examples") -> str:
