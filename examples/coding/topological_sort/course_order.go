@@ -10,7 +10,8 @@ var errInvalidArgument = errors.New("invalid argument")
 
 func checkCourses(numCourses int, prerequisites [][]int) error {
 	if numCourses < 0 {
-		return fmt.Errorf("numCourses must be >= 0, got %d: %w", numCourses, errInvalidArgument)
+		return fmt.Errorf("numCourses must be >= 0, got %d: %w",
+			numCourses, errInvalidArgument)
 	}
 	for _, pair := range prerequisites {
 		if len(pair) != 2 || pair[0] < 0 || pair[0] >= numCourses ||

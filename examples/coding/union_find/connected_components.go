@@ -13,7 +13,8 @@ func checkGraph(n int, edges [][]int) error {
 		return fmt.Errorf("n must be >= 0, got %d: %w", n, errInvalidArgument)
 	}
 	for _, edge := range edges {
-		if len(edge) != 2 || edge[0] < 0 || edge[0] >= n || edge[1] < 0 || edge[1] >= n {
+		if len(edge) != 2 || edge[0] < 0 || edge[0] >= n ||
+			edge[1] < 0 || edge[1] >= n {
 			return fmt.Errorf("edge %v names a node outside 0..%d: %w",
 				edge, n-1, errInvalidArgument)
 		}
@@ -105,9 +106,10 @@ func main() {
 	// --8<-- [start:demo]
 	fmt.Println(countComponents(5, [][]int{{0, 1}, {1, 2}, {3, 4}}))
 	//> 2 <nil>
-	fmt.Println(countComponents(4, [][]int{{0, 1}, {1, 0}, {2, 2}})) // repeat, self-loop
+	repeatAndLoop := [][]int{{0, 1}, {1, 0}, {2, 2}}
+	fmt.Println(countComponents(4, repeatAndLoop))
 	//> 3 <nil>
-	fmt.Println(countComponentsBruteForce(4, [][]int{{0, 1}, {1, 0}, {2, 2}}))
+	fmt.Println(countComponentsBruteForce(4, repeatAndLoop))
 	//> 3 <nil>
 	fmt.Println(countComponents(2, [][]int{{0, 2}}))
 	//> 0 edge [0 2] names a node outside 0..1: invalid argument
