@@ -13,6 +13,8 @@
 - While draining, every response says `Connection: close`, so clients open
   their next request on another pod instead of reusing a connection that
   is about to be closed under them.
+- `/openapi.json`: the document below, written by hand (Starlette makes
+  none), listing every status and body the three routes can answer with.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import asyncio
 import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -29,6 +32,106 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 MAX_WORK_MS = 10_000
+
+
+def _json(schema: dict[str, Any], description: str) -> dict[str, Any]:
+    return {
+        "description": description,
+        "content": {"application/json": {"schema": schema}},
+    }
+
+
+def _const(name: str, value: object) -> dict[str, Any]:
+    props = {name: {"const": value}}
+    return {
+        "type": "object",
+        "required": [name],
+        "properties": props,
+        "additionalProperties": False,
+    }
+
+
+_ERROR = {
+    "type": "object",
+    "required": ["error"],
+    "properties": {"error": {"type": "string"}},
+    "additionalProperties": False,
+}
+OPENAPI: dict[str, Any] = {
+    "openapi": "3.1.0",
+    "info": {"title": "Probes and an overload guard", "version": "1.0.0"},
+    "paths": {
+        "/livez": {
+            "get": {
+                "operationId": "livez",
+                "responses": {
+                    "200": _json(
+                        {
+                            "type": "object",
+                            "required": ["alive", "in_flight"],
+                            "properties": {
+                                "alive": {"const": True},
+                                "in_flight": {"type": "integer", "minimum": 0},
+                            },
+                            "additionalProperties": False,
+                        },
+                        "The process can serve; no dependency is checked.",
+                    )
+                },
+            }
+        },
+        "/readyz": {
+            "get": {
+                "operationId": "readyz",
+                "responses": {
+                    "200": _json(_const("ready", True), "Send this pod traffic."),
+                    "503": _json(
+                        _const("ready", False), "Draining, or a dependency is down."
+                    ),
+                },
+            }
+        },
+        "/work": {
+            "get": {
+                "operationId": "work",
+                "parameters": [
+                    {
+                        "name": "ms",
+                        "in": "query",
+                        "required": False,
+                        "schema": {
+                            "type": "integer",
+                            "minimum": 0,
+                            "maximum": MAX_WORK_MS,
+                            "default": 0,
+                        },
+                    }
+                ],
+                "responses": {
+                    "200": _json(
+                        _const("done", True), "The work ran for ms milliseconds."
+                    ),
+                    "400": _json(_ERROR, "ms is not an integer from 0 to MAX_WORK_MS."),
+                    "503": {
+                        **_json(
+                            _const("error", "busy"), "Too many requests in flight."
+                        ),
+                        "headers": {
+                            "Retry-After": {
+                                "required": True,
+                                "schema": {"type": "string", "pattern": "^[0-9]+$"},
+                            }
+                        },
+                    },
+                },
+            }
+        },
+    },
+}
+
+
+async def openapi_document(request: Request) -> Response:
+    return JSONResponse(OPENAPI)
 
 
 # --8<-- [start:state]
@@ -110,6 +213,7 @@ def make_app(
             Route("/livez", livez),
             Route("/readyz", readyz),
             Route("/work", shed_when_busy(work)),
+            Route("/openapi.json", openapi_document),
         ],
         lifespan=lifespan,
     )
