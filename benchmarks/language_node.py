@@ -3,7 +3,9 @@
 - libuv's thread pool: 8 pbkdf2 hashes started at once, wall time per batch at
   UV_THREADPOOL_SIZE 1, 2, 4 and 8 (a fresh node per run, best of 7, sizes
   interleaved), each size's ratio to a pool of one, and the cores the batch
-  kept busy (CPU time of all threads over wall time). The pool's threads share the machine's
+  kept busy (CPU time of all threads over wall time), beside the floor: the
+  batch's CPU time spread over min(pool size, CPUs) cores, what free cores
+  would give. The pool's threads share the machine's
   cores: past the core count, more threads only take turns.
 - a CPU-bound count on the main thread and on a worker thread: the longest
   event-loop delay (perf_hooks.monitorEventLoopDelay, 10 ms resolution, so an
@@ -41,32 +43,36 @@ CHUNKS_PER_MIB = 64  # the examples write 16 KiB chunks
 
 
 def thread_pool(build: Path) -> None:
+    cpus = os.cpu_count() or 1
+    load = os.getloadavg()[0]
     print(
-        f"{HASHES} parallel pbkdf2 calls ({ITERATIONS:,} iterations each), {os.cpu_count()} CPUs,"
+        f"{HASHES} parallel pbkdf2 calls, {ITERATIONS:,} iterations each, {cpus} CPUs"
     )
     print(
-        f"load average {os.getloadavg()[0]:.1f}; best of {ROUNDS} fresh nodes per size, after a warm-up"
+        f"load average {load:.1f}; best of {ROUNDS} fresh nodes per size, after a warm-up"
     )
-    print(
-        f"{'UV_THREADPOOL_SIZE':>18} {'ms per batch':>13} {'ratio to 1':>11} {'cores busy':>11} {'median ms':>10}"
-    )
+    columns = ("ms per batch", "ratio to 1", "cores busy", "median ms", "floor ms")
+    print(f"{'UV_THREADPOOL_SIZE':>18}", " ".join(f"{c:>12}" for c in columns))
     runs: dict[int, list[dict[str, float]]] = {size: [] for size in POOL_SIZES}
-    for _ in range(
-        ROUNDS
-    ):  # sizes interleaved, so a burst of load on the machine hits all of them
+    # Sizes interleaved, so a burst of load on the machine hits all of them.
+    for _ in range(ROUNDS):
         for size in POOL_SIZES:
             runs[size].append(_hashes(build, HASHES, size))
     best = {
         size: min(timings, key=lambda r: r["wallMs"]) for size, timings in runs.items()
     }
     for size, timings in runs.items():
-        wall, cores = best[size]["wallMs"], best[size]["cpuMs"] / best[size]["wallMs"]
+        wall, cpu = best[size]["wallMs"], best[size]["cpuMs"]
         median = statistics.median(r["wallMs"] for r in timings)
+        # The floor: the batch's CPU time spread over min(threads, CPUs) free cores.
+        floor = cpu / min(size, cpus)
+        row = (wall, wall / best[1]["wallMs"], cpu / wall, median, floor)
         print(
-            f"{size:>18} {wall:>13.0f} {wall / best[1]['wallMs']:>11.2f} {cores:>11.2f} {median:>10.0f}"
+            f"{size:>18}",
+            " ".join(f"{v:>12.0f}" if v >= 10 else f"{v:>12.2f}" for v in row),
         )
     alone = min(_hashes(build, 1, 4)["wallMs"] for _ in range(ROUNDS))
-    print(f"{'(one hash alone)':>18} {alone:>13.0f}")
+    print(f"{'(one hash alone)':>18} {alone:>12.0f}")
 
 
 def _hashes(build: Path, count: int, pool_size: int) -> dict[str, float]:
