@@ -14,8 +14,8 @@ func checkNetwork(times [][]int, n, source int) error {
 	if n < 1 || source < 1 || source > n {
 		return fmt.Errorf("need n >= 1 and a source in 1..n: %w", errInvalidArgument)
 	}
+	inRange := func(node int) bool { return 1 <= node && node <= n }
 	for _, edge := range times {
-		inRange := func(node int) bool { return 1 <= node && node <= n }
 		if len(edge) != 3 || !inRange(edge[0]) || !inRange(edge[1]) || edge[2] < 0 {
 			return fmt.Errorf("bad edge %v: nodes 1..n, delay >= 0: %w",
 				edge, errInvalidArgument)
