@@ -88,9 +88,9 @@ func main() {
 	// --8<-- [start:demo]
 	fmt.Println(minCoins([]int{1, 2, 5}, 11)) // 5 + 5 + 1
 	//> 3 <nil>
-	fmt.Println(minCoins([]int{2}, 3))        // odd amounts are out of reach
+	fmt.Println(minCoins([]int{2}, 3)) // odd amounts are out of reach
 	//> -1 <nil>
-	fmt.Println(minCoins([]int{7}, 0))        // zero coins make zero
+	fmt.Println(minCoins([]int{7}, 0)) // zero coins make zero
 	//> 0 <nil>
 	fmt.Println(minCoinsBruteForce([]int{1, 2, 5}, 11))
 	//> 3 <nil>
