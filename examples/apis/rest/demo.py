@@ -128,7 +128,7 @@ print(both.json()["errors"])
 """
 [
     {
-        'detail': 'Input should be a valid integer, unable to parse string as an integer',
+        'detail': 'must be an integer in decimal digits, with no sign, spaces or leading zeros',
         'parameter': 'user_id',
     },
     {'detail': 'Field required', 'pointer': '#/email'},

@@ -37,6 +37,7 @@ from fastapi.exceptions import RequestValidationError
 from pydantic import (
     AfterValidator,
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -163,7 +164,23 @@ class UserPage(BaseModel):
     next: str | None
 
 
-UserId = Annotated[int, Path(ge=1, le=MAX_SQLITE_INTEGER)]
+# Path and query values arrive as text, and pydantic's lax int() reads "01",
+# "+1", " 1", "1_0" and "1.0" too: without this, /users/1_0 would be user 10.
+DECIMAL_DIGITS = re.compile(r"0|[1-9][0-9]*")
+
+
+def one_spelling(value: object) -> object:
+    """Accept a number written one way only: decimal digits, no sign, spaces or leading zeros."""
+    if isinstance(value, str) and not DECIMAL_DIGITS.fullmatch(value):
+        raise ValueError(
+            "must be an integer in decimal digits, with no sign, spaces or leading zeros"
+        )
+    return value
+
+
+UserId = Annotated[
+    int, Path(ge=1, le=MAX_SQLITE_INTEGER), BeforeValidator(one_spelling)
+]
 # The document shows a cursor's shape; only decode() can tell one we signed.
 Cursor = Annotated[
     str | None,
@@ -326,7 +343,9 @@ def create_app(
     @get_and_head(app, "/users", response_model=UserPage)
     def list_users(
         request: Request,
-        limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+        limit: Annotated[
+            int, Query(ge=1, le=MAX_LIMIT), BeforeValidator(one_spelling)
+        ] = DEFAULT_LIMIT,
         after: Cursor = None,  # a string, documented with the shape cursors have
     ) -> UserPage:
         """Users in id order, `limit` at a time, starting after the cursor."""
