@@ -111,47 +111,42 @@ def held_open(schema: str, ddl: str) -> dict:
         return result
 
 
-def show(label: str, result: dict) -> None:
-    print(label)
-    #>   ADD COLUMN source text DEFAULT 'web'
-    if "lock" in result:
-        #>   lock AccessExclusiveLock
-        #>   read waited False, write waited False
-        print(f"  lock {result['lock']}")
-        #>   lock AccessExclusiveLock
-    print(f"  read waited {result['read waits']}, write waited {result['write waits']}")
-    #>   read waited False, write waited False
+def summary(result: dict) -> str:
+    return f"read waited {result['read waits']}, write waited {result['write waits']}"
 
 
 def demo() -> None:
     with scratch_schema("ex_locks") as schema:
         with connect(schema) as setup:
-            #> constant default, rewrote the table: False
             setup.execute(SETUP)
         # --8<-- [start:add_column]
-        ddl = "ALTER TABLE events ADD COLUMN source text DEFAULT 'web'"
-        result = running_ddl(schema, ddl)
-        print("constant default, rewrote the table:", result.pop("rewrote"))
-        #> constant default, rewrote the table: False
-        del result["lock"]  # held for a moment only: too brief to report reliably
-        #> volatile default, rewrote the table: True
-        show("  " + ddl.removeprefix("ALTER TABLE events "), result)
-        ddl = "ALTER TABLE events ADD COLUMN token float8 DEFAULT slow_token()"
-        result = running_ddl(schema, ddl)
-        print("volatile default, rewrote the table:", result.pop("rewrote"))
-        #> volatile default, rewrote the table: True
-        show("  " + ddl.removeprefix("ALTER TABLE events "), result)
+        constant = "ALTER TABLE events ADD COLUMN source text DEFAULT 'web'"
+        result = running_ddl(schema, constant)
+        print("constant default:", summary(result), "| rewrote", result["rewrote"])
+        #> constant default: read waited False, write waited False | rewrote False
+        volatile = "ALTER TABLE events ADD COLUMN token float8 DEFAULT slow_token()"
+        result = running_ddl(schema, volatile)
+        print("volatile default:", summary(result), "| rewrote", result["rewrote"])
+        #> volatile default: read waited True, write waited True | rewrote True
+        print("  it held", result["lock"])
+        #>   it held AccessExclusiveLock
         # --8<-- [end:add_column]
 
         # --8<-- [start:index]
-        ddl = "CREATE INDEX ix_kind ON events (kind)"
-        show(ddl, held_open(schema, ddl))
+        result = held_open(schema, "CREATE INDEX ix_kind ON events (kind)")
+        print("CREATE INDEX:", summary(result))
+        #> CREATE INDEX: read waited False, write waited True
+        print("  it held", result["lock"])
+        #>   it held ShareLock
         with connect(schema, autocommit=False) as blocker:
+            # An older writer still open: the concurrent build waits for it.
             blocker.execute("INSERT INTO events (kind) VALUES ('open transaction')")
             ddl = "CREATE INDEX CONCURRENTLY ix_kind ON events (kind)"
             result = running_ddl(schema, ddl, blocker)
-            del result["rewrote"]
-            show(ddl, result)
+        print("CONCURRENTLY:", summary(result))
+        #> CONCURRENTLY: read waited False, write waited False
+        print("  it held", result["lock"])
+        #>   it held ShareUpdateExclusiveLock
         # --8<-- [end:index]
 
 
