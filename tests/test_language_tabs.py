@@ -26,7 +26,7 @@ LANGUAGE_OF_LABEL = {
 FENCE_LANGUAGES = {
     language: label for label, names in LANGUAGE_OF_LABEL.items() for language in names
 }
-_TAB = re.compile(r'^(?P<indent>\s*)===[+!]* "(?P<label>[^"]*)"\s*$')
+_TAB = re.compile(r'^(?P<indent>\s*)===(?P<flags>[+!]*) "(?P<label>[^"]*)"\s*$')
 
 
 @dataclass(frozen=True)
@@ -61,7 +61,9 @@ def tab_groups(page: Path) -> list[list[Tab]]:
             and _indent_of(lines[f.line - 1]) == len(indent) + 4
         )
         tab = Tab(match["label"], number, inside)
-        if previous_end and previous_end[0] == indent and previous_end[1] == number - 1:
+        # `===!` starts a new tab set even right after another one (pymdownx.tabbed).
+        joins = "!" not in match["flags"]
+        if joins and previous_end and previous_end[0] == indent and previous_end[1] == number - 1:
             groups[-1].append(tab)
         else:
             groups.append([tab])
@@ -161,6 +163,11 @@ def test_the_checker_refuses_what_it_should(
     assert len(problems) == len(expected)
     for problem, fragment in zip(problems, expected, strict=True):
         assert fragment in problem
+
+
+def test_a_bang_starts_a_new_group_right_after_another(tmp_path: Path) -> None:
+    text = _tabs(("Python", "python"), ("Go", "go")) + _tabs(("Python", "python")).replace("===", "===!", 1)
+    assert [[t.label for t in g] for g in tab_groups(_page(tmp_path, text))] == [["Python", "Go"], ["Python"]]
 
 
 def test_two_groups_apart_are_two_groups(tmp_path: Path) -> None:
