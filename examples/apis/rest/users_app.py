@@ -17,11 +17,12 @@ tokens, roles and ownership checks.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Callable
-from typing import Annotated, Any, TypeVar
+from collections.abc import Awaitable, Callable
+from typing import Annotated, Any, NoReturn, TypeVar
 
 from fastapi import (
     Body,
@@ -34,6 +35,7 @@ from fastapi import (
     Response,
 )
 from fastapi.exceptions import RequestValidationError
+from fastapi.routing import APIRoute
 from pydantic import (
     AfterValidator,
     BaseModel,
@@ -267,6 +269,32 @@ def allow_anyone_demo_only() -> None:
     """An `authorize` that lets every request through: demos and tests only."""
 
 
+def refuse_constant(name: str) -> NoReturn:
+    """Python's json reads NaN, Infinity and -Infinity, which RFC 8259 leaves out of JSON."""
+    raise json.JSONDecodeError(f"{name} is not a JSON value", name, 0)
+
+
+class StrictJsonRequest(Request):
+    """A request whose body parses as RFC 8259 JSON: NaN is malformed JSON (400), not a 422."""
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = json.loads(await self.body(), parse_constant=refuse_constant)
+        return self._json
+
+
+class StrictJsonRoute(APIRoute):
+    """Every route hands its handler a StrictJsonRequest (FastAPI's custom route class)."""
+
+    def get_route_handler(self) -> Callable[[Request], Awaitable[Response]]:
+        handler = super().get_route_handler()
+
+        async def strict(request: Request) -> Response:
+            return await handler(StrictJsonRequest(request.scope, request.receive))
+
+        return strict
+
+
 def create_app(
     connection: sqlite3.Connection,
     *,
@@ -288,6 +316,7 @@ def create_app(
         else CursorCodec(cursor_key)
     )
     app = FastAPI(title="Users API", dependencies=[Depends(authorize)])
+    app.router.route_class = StrictJsonRoute  # before any route is added
     install_problem_handlers(app)
 
     # --8<-- [start:create_user]

@@ -4,10 +4,7 @@ Both refuse to start without a cursor key. Past that: Fastify refuses a body
 over 1 MiB (bodyLimit's default) with a 413 before reading it, while the
 FastAPI app, which sets no max_body_size, reads it all and then validates it;
 FastAPI reads and parses the body before its `authorize` dependency runs
-(Fastify's onRequest hook runs first; demo.ts shows it). And the FastAPI app's
-one deviation from the contract, which the suite marks as an expected failure:
-Python's json module takes NaN and Infinity. When the Python app is fixed, the
-last test here fails on purpose: delete it, and the `fastapi_deviates` marks.
+(Fastify's onRequest hook runs first; demo.ts shows it).
 """
 
 from __future__ import annotations
@@ -80,11 +77,3 @@ def test_fastapi_parses_the_body_before_authorize_runs() -> None:
         broken = client.post("/users", content=b"{", headers={"content-type": "application/json"})
         assert (broken.status_code, broken.json()["title"]) == (400, "Malformed JSON")
         assert client.post("/users", json={}).status_code == 403
-
-
-def test_the_fastapi_app_takes_nan_as_json_today(fastapi_api: Api) -> None:
-    reply = fastapi_api.send(
-        "POST", "/users", b'{"name": NaN, "email": "a@b.co"}', {"content-type": "application/json"}
-    )
-    assert reply.status == 422  # parsed, then refused as "not a string"
-    assert [error["pointer"] for error in reply.json()["errors"]] == ["#/name"]
