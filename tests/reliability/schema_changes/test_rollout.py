@@ -207,3 +207,25 @@ def test_dropping_name_while_v3_serves_fails_v3(traffic: Traffic, admin) -> None
     with pytest.raises(psycopg.errors.UndefinedColumn):
         V3.create(admin, "ada@example.com", "Ada")
     assert V3.read(admin, min(traffic.expected)) is not None  # its reads still work
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "ALTER TABLE users ADD COLUMN full_name text",
+        "ALTER TABLE users ALTER COLUMN name DROP NOT NULL",
+        "ALTER TABLE users DROP COLUMN name",
+    ],
+)
+def test_each_migration_is_a_catalog_change_under_a_brief_access_exclusive(admin, step: str) -> None:
+    for i in range(50):
+        V1.create(admin, f"u{i}@example.com", f"user {i}")
+    before = admin.execute("SELECT pg_relation_filenode('users')").fetchone()
+    with admin.transaction():
+        admin.execute(step)
+        modes = admin.execute(
+            "SELECT mode FROM pg_locks WHERE pid = pg_backend_pid() AND granted"
+            " AND relation = 'users'::regclass"
+        ).fetchall()
+    assert ("AccessExclusiveLock",) in modes
+    assert admin.execute("SELECT pg_relation_filenode('users')").fetchone() == before  # no rewrite
