@@ -35,12 +35,7 @@ from tests.support.example_files import EXAMPLES_DIR, REPO_ROOT
 from tests.support.toolchains import require_toolchain
 
 CASE_FILES = sorted((EXAMPLES_DIR / "coding").rglob(f"*{CASE_FILE_SUFFIX}"))
-PAIRS = [
-    (path, language)
-    for path in CASE_FILES
-    for language in LANGUAGES
-    if solution_in(language, path).exists()
-]
+PAIRS = [(path, language) for path in CASE_FILES for language in LANGUAGES if solution_in(language, path).exists()]
 
 
 @pytest.mark.parametrize(
@@ -48,22 +43,16 @@ PAIRS = [
     PAIRS,
     ids=[f"{p.relative_to(REPO_ROOT)}-{lang.name}" for p, lang in PAIRS],
 )
-def test_every_case_passes_in_every_language_that_solves_it(
-    path: Path, language: Language, tmp_path: Path
-) -> None:
+def test_every_case_passes_in_every_language_that_solves_it(path: Path, language: Language, tmp_path: Path) -> None:
     require_toolchain(language)
-    verdicts = run_cases_in(
-        language, load_case_file(path), solution_in(language, path), tmp_path
-    )
+    verdicts = run_cases_in(language, load_case_file(path), solution_in(language, path), tmp_path)
     failures = [f"{v.case.label}: {v.problem}" for v in verdicts if not v.passed]
     assert not failures, "\n".join(failures)
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[lang.name for lang in LANGUAGES])
 def test_every_language_solves_at_least_one_problem(language: Language) -> None:
-    assert any(
-        lang is language for _, lang in PAIRS
-    ), f"no case file has a {language.name} version to run"
+    assert any(lang is language for _, lang in PAIRS), f"no case file has a {language.name} version to run"
 
 
 def test_names_map_to_each_languages_convention() -> None:
@@ -187,9 +176,7 @@ public final class Box {
 }
 
 
-def _problem(
-    tmp_path: Path, language: Language, cases: dict, source: str
-) -> tuple[Path, Path]:
+def _problem(tmp_path: Path, language: Language, cases: dict, source: str) -> tuple[Path, Path]:
     stem = "halve" if "function" in cases else "box"
     tmp_path.mkdir(parents=True, exist_ok=True)
     case_file = tmp_path / f"{stem}{CASE_FILE_SUFFIX}"
@@ -199,22 +186,13 @@ def _problem(
     return case_file, solution
 
 
-def _problems(
-    language: Language, tmp_path: Path, cases: dict, source: str
-) -> list[str | None]:
+def _problems(language: Language, tmp_path: Path, cases: dict, source: str) -> list[str | None]:
     case_file, solution = _problem(tmp_path, language, cases, source)
-    return [
-        v.problem
-        for v in run_cases_in(
-            language, load_case_file(case_file), solution, tmp_path / "work"
-        )
-    ]
+    return [v.problem for v in run_cases_in(language, load_case_file(case_file), solution, tmp_path / "work")]
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[lang.name for lang in LANGUAGES])
-def test_a_driver_passes_right_answers_and_maps_the_named_errors(
-    language: Language, tmp_path: Path
-) -> None:
+def test_a_driver_passes_right_answers_and_maps_the_named_errors(language: Language, tmp_path: Path) -> None:
     require_toolchain(language)
     function_source, class_source = RIGHT[language]
     assert _problems(language, tmp_path / "f", FUNCTION_CASES, function_source) == [
@@ -228,9 +206,7 @@ def test_a_driver_passes_right_answers_and_maps_the_named_errors(
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[lang.name for lang in LANGUAGES])
-def test_a_driver_fails_a_wrong_answer_and_an_unnamed_error(
-    language: Language, tmp_path: Path
-) -> None:
+def test_a_driver_fails_a_wrong_answer_and_an_unnamed_error(language: Language, tmp_path: Path) -> None:
     require_toolchain(language)
     function_source, class_source = RIGHT[language]
     # Quartering is wrong for 8; accepting odd numbers means no error where one is expected.
@@ -242,18 +218,14 @@ def test_a_driver_fails_a_wrong_answer_and_an_unnamed_error(
     )
     problems = _problems(language, tmp_path / "f", FUNCTION_CASES, wrong)
     assert problems[0] == "expected 4, got 2"
-    assert problems[1] is not None and problems[1].startswith(
-        "expected invalid_argument"
-    )
+    assert problems[1] is not None and problems[1].startswith("expected invalid_argument")
     # A take that never reports empty (returns 0, or throws an error the driver cannot name).
     if language is TYPESCRIPT:
         leaky = class_source.replace("this.#items.pop()", "this.#items.pop() ?? 0")
     elif language is GO:
         leaky = class_source.replace("return 0, false", "return 0, true")
     else:
-        leaky = class_source.replace(
-            "return items.pop();", "return items.isEmpty() ? 0 : items.pop();"
-        )
+        leaky = class_source.replace("return items.pop();", "return items.isEmpty() ? 0 : items.pop();")
     assert _problems(language, tmp_path / "c", CLASS_CASES, leaky) == [
         None,
         "expected empty, got [0]",
@@ -261,9 +233,7 @@ def test_a_driver_fails_a_wrong_answer_and_an_unnamed_error(
 
 
 @pytest.mark.parametrize("language", LANGUAGES, ids=[lang.name for lang in LANGUAGES])
-def test_a_solution_without_the_named_function_is_refused_by_name(
-    language: Language, tmp_path: Path
-) -> None:
+def test_a_solution_without_the_named_function_is_refused_by_name(language: Language, tmp_path: Path) -> None:
     require_toolchain(language)
     function_source, _ = RIGHT[language]
     renamed = function_source.replace("halve(", "halved(")
@@ -275,9 +245,7 @@ def test_a_missing_solution_file_names_the_path(tmp_path: Path) -> None:
     case_file = tmp_path / f"halve{CASE_FILE_SUFFIX}"
     case_file.write_text(json.dumps(FUNCTION_CASES), encoding="utf-8")
     with pytest.raises(LookupError, match=r"halve\.go does not exist"):
-        run_cases_in(
-            GO, load_case_file(case_file), solution_in(GO, case_file), tmp_path / "work"
-        )
+        run_cases_in(GO, load_case_file(case_file), solution_in(GO, case_file), tmp_path / "work")
 
 
 def _dev_py_cases(*args: str) -> subprocess.CompletedProcess[str]:
@@ -296,18 +264,11 @@ def test_dev_py_cases_runs_a_readers_file_in_the_language_its_name_says(
 ) -> None:
     require_toolchain(TYPESCRIPT)
     mine = tmp_path / "mine.ts"
-    mine.write_text(
-        "export function twoSum(nums: number[], target: number): number[] {\n  return [0, 1];\n}\n"
-    )
-    result = _dev_py_cases(
-        "examples/coding/arrays_hashing/two_sum.cases.json", "--solution", str(mine)
-    )
+    mine.write_text("export function twoSum(nums: number[], target: number): number[] {\n  return [0, 1];\n}\n")
+    result = _dev_py_cases("examples/coding/arrays_hashing/two_sum.cases.json", "--solution", str(mine))
     assert result.returncode == 1, result.stderr
     assert "  PASS   1 the pair is at the start\n" in result.stdout
-    assert (
-        "  FAIL   4 empty input has no pair: expected null, got [0, 1]\n"
-        in result.stdout
-    )
+    assert "  FAIL   4 empty input has no pair: expected null, got [0, 1]\n" in result.stdout
 
 
 def test_dev_py_cases_with_a_language_runs_only_the_problems_it_solves() -> None:
@@ -317,3 +278,45 @@ def test_dev_py_cases_with_a_language_runs_only_the_problems_it_solves() -> None
     ran = [line for line in result.stdout.splitlines() if " -> " in line]
     assert ran and all(line.endswith(".go") for line in ran)
     assert "two_sum.go" in result.stdout and "first_unique_char" not in result.stdout
+
+
+def test_the_go_driver_reads_a_value_an_ok_flag_and_an_error_together(tmp_path: Path) -> None:
+    require_toolchain(GO)
+    cases = {
+        "title": "First even",
+        "difficulty": "easy",
+        "page": "coding/index.md",
+        "function": "first_even",
+        "cases": [
+            {"name": "found", "args": [[3, 4]], "expected": 4},
+            {"name": "none", "args": [[3]], "expected": None},
+            {"name": "negative is invalid", "args": [[-1]], "raises": "invalid_argument"},
+        ],
+    }
+    source = """\
+package main
+
+import "errors"
+
+var errInvalidArgument = errors.New("invalid argument")
+
+func firstEven(nums []int) (int, bool, error) {
+\tfor _, n := range nums {
+\t\tif n < 0 {
+\t\t\treturn 0, false, errInvalidArgument
+\t\t}
+\t\tif n%2 == 0 {
+\t\t\treturn n, true, nil
+\t\t}
+\t}
+\treturn 0, false, nil
+}
+
+func main() {}
+"""
+    case_file = tmp_path / f"first_even{CASE_FILE_SUFFIX}"
+    case_file.write_text(json.dumps(cases), encoding="utf-8")
+    solution = solution_in(GO, case_file)
+    solution.write_text(source, encoding="utf-8")
+    verdicts = run_cases_in(GO, load_case_file(case_file), solution, tmp_path / "work")
+    assert [v.problem for v in verdicts] == [None, None, None]
