@@ -137,12 +137,13 @@ class Traffic:
     def failures(self, step: str) -> int:
         return sum(n for key, n in self.failed.items() if key.startswith(f"{step}: "))
 
-    def audit(self, version: Version) -> int:
-        """Read every user through `version`; count the names it gets wrong."""
-        conn = self.session(version)
-        wrong = sum(
-            version.read(conn, uid) != name for uid, name in self.expected.items()
-        )
+    def audit(self, *versions: Version) -> int:
+        """Read every user through each of `versions`; count the names they get wrong."""
+        wrong = 0
+        for version in versions:
+            conn = self.session(version)
+            for user_id, name in self.expected.items():
+                wrong += version.read(conn, user_id) != name
         self.lost[self.step] += wrong
         return wrong
 
@@ -188,7 +189,7 @@ def expand_and_contract(traffic: Traffic, admin: psycopg.Connection) -> list[int
     traffic.serve([V1], 20)
     admin.execute("ALTER TABLE users ADD COLUMN full_name text")  # catalog only
     traffic.serve([V1, V2], 40)  # rolling deploy: v1 and v2 side by side
-    traffic.audit(V1), traffic.audit(V2)
+    traffic.audit(V1, V2)
 
     traffic.step = "2 backfill"  # only once no v1 is left to write name alone
     batches = backfill(admin, batch_size=10, between=lambda: traffic.serve([V2], 4))
@@ -196,13 +197,13 @@ def expand_and_contract(traffic: Traffic, admin: psycopg.Connection) -> list[int
 
     traffic.step = "3 switch reads"
     traffic.serve([V2, V3], 40)
-    traffic.audit(V2), traffic.audit(V3)
+    traffic.audit(V2, V3)
 
     traffic.step = "4 stop writing name"  # v4 inserts no name: relax NOT NULL first
     traffic.serve([V3], 10)
     admin.execute("ALTER TABLE users ALTER COLUMN name DROP NOT NULL")
     traffic.serve([V3, V4], 40)
-    traffic.audit(V3), traffic.audit(V4)
+    traffic.audit(V3, V4)
 
     traffic.step = "5 contract"  # only once no v3 is left to read or write name
     traffic.serve([V4], 10)

@@ -71,3 +71,15 @@ def test_a_concurrent_index_build_lets_writes_through_and_ends_valid(schema: str
     with connect(schema) as conn:
         valid = conn.execute("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix'::regclass")
         assert valid.fetchone() == (True,)
+
+
+def test_set_default_later_reaches_new_rows_only_and_rewrites_nothing(schema: str) -> None:
+    """The page's advice for a volatile default: add the column bare, then SET DEFAULT."""
+    with connect(schema) as conn:
+        before = conn.execute("SELECT pg_relation_filenode('events')").fetchone()
+        conn.execute("ALTER TABLE events ADD COLUMN token float8")
+        conn.execute("ALTER TABLE events ALTER COLUMN token SET DEFAULT random()")
+        conn.execute("INSERT INTO events (kind) VALUES ('new')")
+        assert conn.execute("SELECT pg_relation_filenode('events')").fetchone() == before
+        nulls = conn.execute("SELECT kind, token IS NULL FROM events WHERE id IN (1, 401)")
+        assert sorted(nulls.fetchall()) == [("new", False), ("seed", True)]
