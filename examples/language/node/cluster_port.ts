@@ -55,7 +55,7 @@ async function runCluster(workers: number, requests: number): Promise<ClusterRep
   const answeredAfterCrash = await whoAnswers(port);
 
   const exits = [...forked.slice(1), spare].map((worker) => once(worker, "exit"));
-  for (const worker of [...forked.slice(1), spare]) worker.disconnect(); // finish, exit
+  for (const worker of [...forked.slice(1), spare]) worker.disconnect(); // graceful
   await Promise.all(exits);
   const workerPids = [...forked, spare].map((worker) => worker.process.pid as number);
   return { ports, answeredBy, replacementPort, answeredAfterCrash, workerPids };
@@ -68,7 +68,8 @@ function serve(): void {
     response.end(`worker ${process.pid}`);
   });
   server.listen(0, "127.0.0.1"); // in a worker, the primary owns the listening socket
-  process.on("disconnect", () => server.close()); // stop accepting, finish requests
+  // No shutdown code: the primary's worker.disconnect() closes this server, lets
+  // requests in flight finish, and then the worker exits with nothing left to do.
 }
 // --8<-- [end:worker]
 

@@ -50,7 +50,7 @@ if (!isMainThread) {
 interface LoopReport {
   result: number;
   ticksDuringTask: number; // 10 ms timer callbacks that ran while the task ran
-  maxDelayMs: number; // the longest gap between those callbacks, from the histogram
+  maxDelayMs: number; // the longest gap between the histogram's own 10 ms samples
   utilization: number; // share of the time the loop was busy (0..1)
 }
 
