@@ -222,3 +222,7 @@ if __name__ == "__main__":
         #>           in its first quarter.
         #>           -> ok
     # --8<-- [end:demo_craft]
+    # --8<-- [start:bullet_six]
+    print(verdict(REWRITES[5].before))
+    #> ['4 tools, no measured outcome']
+    # --8<-- [end:bullet_six]
