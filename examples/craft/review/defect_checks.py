@@ -206,3 +206,7 @@ if __name__ == "__main__":
         #>   revision 1: still waiting after 1.5 s
         #>   revision 2: returned, welcome_sent=False
     # --8<-- [end:demo]
+    # --8<-- [start:race_before]
+    print(two_signups_at_once(signup_before))
+    #> users stored: 2, welcome emails: 2, refused: 0
+    # --8<-- [end:race_before]
