@@ -102,9 +102,9 @@ CATALOG = {
 if __name__ == "__main__":
     # --8<-- [start:demo_analyze]
     print(analyze("Running shoes for the runners"))
-    # > ['runn', 'shoe', 'runn']
+    #> ['runn', 'shoe', 'runn']
     print(analyze("Running shoes for the runners", stem=False))
-    # > ['running', 'shoes', 'runners']
+    #> ['running', 'shoes', 'runners']
     # --8<-- [end:demo_analyze]
 
     # --8<-- [start:demo_search]
@@ -112,9 +112,9 @@ if __name__ == "__main__":
     for doc_id, text in CATALOG.items():
         index.add(doc_id, text)
     print(index.postings["shoe"])
-    # > {'p1': 1, 'p2': 1, 'p3': 1, 'p4': 1}
+    #> {'p1': 1, 'p2': 1, 'p3': 1, 'p4': 1}
     print(index.search("running shoes"))
-    # > [('p2', 0.659), ('p1', 0.593), ('p4', 0.481), ('p3', 0.352), ('p5', 0.297)]
+    #> [('p2', 0.659), ('p1', 0.593), ('p4', 0.481), ('p3', 0.352), ('p5', 0.297)]
     # --8<-- [end:demo_search]
 
     # --8<-- [start:demo_tradeoff]
@@ -125,6 +125,6 @@ if __name__ == "__main__":
         stemmed_hits = [doc_id for doc_id, _ in index.search(query)]
         plain_hits = [doc_id for doc_id, _ in plain.search(query)]
         print(f"{query!r}: stemmed {stemmed_hits}, plain {plain_hits}")
-        # > 'runner': stemmed ['p2', 'p1', 'p5', 'p4'], plain []
-        # > 'new': stemmed ['p5'], plain []
+        #> 'runner': stemmed ['p2', 'p1', 'p5', 'p4'], plain []
+        #> 'new': stemmed ['p5'], plain []
     # --8<-- [end:demo_tradeoff]

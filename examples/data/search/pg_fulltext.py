@@ -91,13 +91,13 @@ if __name__ == "__main__":
             "SELECT to_tsvector('english', 'Running shoes for the runners')"
         ).fetchone()
         print(row[0])
-        # > 'run':1 'runner':5 'shoe':2
+        #> 'run':1 'runner':5 'shoe':2
         row = conn.execute(
             "SELECT websearch_to_tsquery('english', %s)",
             ('"trail running" shoes -leather',),
         ).fetchone()
         print(row[0])
-        # > 'trail' <-> 'run' & 'shoe' & !'leather'
+        #> 'trail' <-> 'run' & 'shoe' & !'leather'
         # --8<-- [end:demo_parse]
 
         # --8<-- [start:demo_rank]
@@ -119,7 +119,7 @@ if __name__ == "__main__":
         ]
         """
         print(search(conn, '"trail running"'))
-        # > [(1, 'Trail running shoes', 0.991)]
+        #> [(1, 'Trail running shoes', 0.991)]
         # --8<-- [end:demo_rank]
 
         # --8<-- [start:demo_raw_input]
@@ -127,19 +127,19 @@ if __name__ == "__main__":
             conn.execute("SELECT to_tsquery('english', %s)", ("running shoes",))
         except psycopg.errors.SyntaxError as exc:
             print(type(exc).__name__, "-", str(exc).splitlines()[0])
-            # > SyntaxError - syntax error in tsquery: "running shoes"
+            #> SyntaxError - syntax error in tsquery: "running shoes"
         row = conn.execute(
             "SELECT websearch_to_tsquery('english', %s)", ("running shoes)(&!",)
         ).fetchone()
         print(row[0])
-        # > 'run' & 'shoe'
+        #> 'run' & 'shoe'
         # --8<-- [end:demo_raw_input]
 
         # --8<-- [start:demo_plan]
         plan_query = "SELECT id FROM products WHERE search @@ websearch_to_tsquery('english', %s)"
         print(plan_summary(conn, plan_query, ("shoes",)))
-        # > ['Seq Scan on products']
+        #> ['Seq Scan on products']
         add_search_index(conn)
         print(plan_summary(conn, plan_query, ("shoes",)))
-        # > ['Bitmap Heap Scan on products', 'Bitmap Index Scan using products_search']
+        #> ['Bitmap Heap Scan on products', 'Bitmap Index Scan using products_search']
         # --8<-- [end:demo_plan]

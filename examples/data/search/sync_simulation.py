@@ -144,27 +144,27 @@ if __name__ == "__main__":
     # --8<-- [start:demo_race]
     db, index = dual_write_race()
     print("database:", db.rows[7])
-    # > database: (2, 'Trail shoe, size 43')
+    #> database: (2, 'Trail shoe, size 43')
     print("index:   ", index.docs[7])
-    # > index:    (1, 'Trail shoe, size 42')
+    #> index:    (1, 'Trail shoe, size 42')
     fixed = SearchIndex()
     relay(db, fixed, [1, 0, 1])  # newest first, then the old one, then a retry
     print("outbox + version check:", fixed.docs[7], stale(db, fixed))
-    # > outbox + version check: (2, 'Trail shoe, size 43') []
+    #> outbox + version check: (2, 'Trail shoe, size 43') []
     # --8<-- [end:demo_race]
 
     # --8<-- [start:demo_trials]
     print("dual write:             ", count_stale(use_outbox=False, versioned=False))
-    # > dual write:              688
+    #> dual write:              688
     print("outbox, last write wins:", count_stale(use_outbox=True, versioned=False))
-    # > outbox, last write wins: 655
+    #> outbox, last write wins: 655
     print("outbox, newer wins:     ", count_stale(use_outbox=True, versioned=True))
-    # > outbox, newer wins:      0
+    #> outbox, newer wins:      0
     # --8<-- [end:demo_trials]
 
     # --8<-- [start:demo_reindex]
     print("swap without catch-up, stale ids:", reindex(replay_from_snapshot=False))
-    # > swap without catch-up, stale ids: [3]
+    #> swap without catch-up, stale ids: [3]
     print("swap after catch-up, stale ids:  ", reindex(replay_from_snapshot=True))
-    # > swap after catch-up, stale ids:   []
+    #> swap after catch-up, stale ids:   []
     # --8<-- [end:demo_reindex]
