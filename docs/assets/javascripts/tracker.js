@@ -8,13 +8,13 @@
  * script makes no network requests. Plain ES2020 plus Object.hasOwn, no
  * dependencies.
  *
- * The file is a few small parts, each with one job, over one storage layer:
- *   entries    the plain shape {status, note} and its one validation, shared
- *              by export, import, share links and the stored record;
- *   revisions  the stored record: every field carries the stamp of its last
- *              change, so two tabs merge their records instead of overwriting;
- *   storage    localStorage I/O: load, change, sync with other tabs;
- *   catalog, share links, import, and the Tracker view on top.
+ * Storage is not here: progress-store.js (loaded first, window.handbookProgress)
+ * owns the entries {status, note} and their one validation, the stored record
+ * whose fields carry the stamp of their last change (so two tabs merge instead
+ * of overwriting), localStorage I/O, sync with other tabs, and the export file,
+ * which also carries the flashcards' review state (flashcards.js). This file
+ * is the catalog, share links, and the Tracker view on top. Reset clears the
+ * skills only; import replaces the flashcard reviews too when the file has them.
  *
  * Untrusted text (notes, imported files, share links, stored data) only ever
  * reaches the page through textContent or a form control's value, never as
@@ -27,37 +27,18 @@
 
   // A second copy of this file (e.g. included twice) must not attach twice.
   if (window.sde2HandbookTracker) return;
+  // Reading and writing progress is progress-store.js's job; it loads first.
+  const store = window.handbookProgress;
+  if (!store) return;
 
-  // The slot keeps the name it was created with; the record inside it says
-  // which format it holds (`version`), so older records can be upgraded.
-  const STORAGE_KEY = "sde2-handbook/progress/v1";
-  const BACKUP_KEY = `${STORAGE_KEY}/corrupt-backup`;
-  const STORE_VERSION = 2;
-  const EXPORT_FORMAT = "sde2-handbook-progress";
-  const EXPORT_VERSION = 1;
-  const SHARE_VERSION = 1;
   const EXPORT_FILE_NAME = "sde2-handbook-progress.json";
-  const MAX_NOTE_CHARS = 2000;
-  const MAX_ENTRIES = 5000;
+  const SHARE_VERSION = 1;
   const MAX_IMPORT_BYTES = 1024 * 1024;
   const MAX_SHARE_CHARS = 400_000;
-  const MAX_ID_CHARS = 200;
   const SHARE_PREFIX = "#progress=";
+  const STORAGE_KEY = store.keys.skills;
+  const BACKUP_KEY = store.keys.skillsBackup;
 
-  const STATUS_LABELS = new Map([
-    ["not-started", "Not started"],
-    ["learning", "Learning"],
-    ["done", "Done"],
-    ["skipped", "Skipped"],
-  ]);
-  const STATUSES = [...STATUS_LABELS.keys()];
-  // When two skills merge, the more advanced status survives.
-  const STATUS_RANK = new Map([
-    ["not-started", 0],
-    ["learning", 1],
-    ["skipped", 2],
-    ["done", 3],
-  ]);
   const SHARE_CODES = new Map([
     ["learning", "l"],
     ["done", "d"],
@@ -70,17 +51,19 @@
     ["sde2", "SDE-II"],
     ["senior", "Senior"],
   ]);
-  // The fields of an entry, and the value each has when nothing is stored.
-  const FIELDS = ["status", "note"];
-  const DEFAULTS = new Map([
-    ["status", "not-started"],
-    ["note", ""],
-  ]);
-  const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-  const TAB_PATTERN = /^[a-z0-9]{0,16}$/;
 
-  /** Numbers for tests and the benchmark; nothing reads them at run time. */
-  const stats = { inits: 0, barUpdates: 0, lastInitMs: 0, writes: 0 };
+  /**
+   * Numbers for tests and the benchmark; nothing reads them at run time.
+   * `writes` counts the store's writes to localStorage (both parts).
+   */
+  const stats = {
+    inits: 0,
+    barUpdates: 0,
+    lastInitMs: 0,
+    get writes() {
+      return store.stats.writes;
+    },
+  };
 
   // Survives instant navigation, so "Undo" still works on the next page.
   let pendingUndo = null;
@@ -89,23 +72,15 @@
   let current = null;
 
   /* ------------------------------------------------------------------ */
-  /* Small helpers                                                       */
+  /* Small helpers, and the shared progress store (progress-store.js)    */
   /* ------------------------------------------------------------------ */
 
-  const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
-  const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-  const clip = (value) => {
-    const text = String(value);
-    return text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  };
-  const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-
-  /** A Map of id -> value as an object with no prototype, ready for JSON. */
-  function toObject(map) {
-    const object = Object.create(null);
-    for (const [key, value] of map) object[key] = value;
-    return object;
-  }
+  const { isPlainObject, plural, clip, toObject } = store.util;
+  const { RefusedError, sameStamp } = store;
+  const { STATUS_LABELS, FIELDS, DEFAULTS, MAX_NOTE_CHARS, MAX_ENTRIES, idProblem, applyMigrations, migrationNotice } =
+    store.rules;
+  const STATUSES = [...STATUS_LABELS.keys()];
+  const progress = store.skills;
 
   /** Build an element; strings among `children` become text nodes, never markup. */
   function h(tag, attributes = {}, children = []) {
@@ -118,497 +93,6 @@
     return node;
   }
 
-  class RefusedError extends Error {}
-
-  /* ------------------------------------------------------------------ */
-  /* Entries: {status, note}, the shape of exports, imports and the view */
-  /* ------------------------------------------------------------------ */
-
-  const idProblem = (id) => (id.length > MAX_ID_CHARS || !ID_PATTERN.test(id) ? `"${clip(id)}" is not a valid skill id` : "");
-
-  function fieldProblem(id, field, value) {
-    if (typeof value !== "string") return `the ${field} of "${id}" is not text`;
-    if (field === "status" && !STATUS_LABELS.has(value)) return `"${clip(value)}" is not a known status (skill "${id}")`;
-    if (field === "note" && value.length > MAX_NOTE_CHARS) {
-      return `the note of "${id}" is longer than ${MAX_NOTE_CHARS.toLocaleString("en-US")} characters`;
-    }
-    return "";
-  }
-
-  /**
-   * Why `entry` is not a valid entry for `id`, or "" when it is: the one
-   * validation of entries. A stored entry (`withRevisions`) also carries
-   * `rev`, the stamp of each field's last change.
-   */
-  function entryProblem(id, entry, withRevisions = false) {
-    const badId = idProblem(id);
-    if (badId) return badId;
-    if (!isPlainObject(entry)) return `the entry for "${id}" is not an object`;
-    for (const key of Object.keys(entry)) {
-      if (!FIELDS.includes(key) && !(withRevisions && key === "rev")) {
-        return `the entry for "${id}" has an unknown field "${clip(key)}"`;
-      }
-    }
-    for (const field of FIELDS) {
-      const problem = Object.hasOwn(entry, field) ? fieldProblem(id, field, entry[field]) : "";
-      if (problem) return problem;
-    }
-    if (!withRevisions) return "";
-    const rev = Object.hasOwn(entry, "rev") ? entry.rev : undefined;
-    if (!isPlainObject(rev)) return `the entry for "${id}" has no revisions`;
-    for (const [key, stamp] of Object.entries(rev)) {
-      if (!FIELDS.includes(key)) return `the revisions of "${id}" name an unknown field "${clip(key)}"`;
-      if (!stampFromJson(stamp)) return `the ${key} revision of "${id}" is malformed`;
-    }
-    for (const field of FIELDS) {
-      if (Object.hasOwn(entry, field) && !Object.hasOwn(rev, field)) return `the ${field} of "${id}" has no revision`;
-    }
-    return "";
-  }
-
-  /** The entry without defaults; null when nothing is left worth keeping. */
-  function compactEntry(status, note) {
-    const out = {};
-    if (status && status !== "not-started") out.status = status;
-    if (note) out.note = note;
-    return out.status || out.note ? out : null;
-  }
-
-  /** Valid entries of a `skills` object as a Map; each invalid one adds to `problems`. */
-  function readEntries(skills, problems) {
-    const entries = new Map();
-    for (const [id, entry] of Object.entries(skills)) {
-      const problem = entryProblem(id, entry);
-      if (problem) {
-        problems.push(problem);
-        continue;
-      }
-      const compact = compactEntry(entry.status, entry.note);
-      if (compact) entries.set(id, compact);
-    }
-    return entries;
-  }
-
-  /** Merge the entry of a retired id into the current one: the more advanced status, both notes. */
-  function mergeEntries(kept, moved) {
-    if (!kept) return { entry: moved, shortened: false };
-    const rank = (entry) => STATUS_RANK.get(entry.status ?? "not-started");
-    const status = rank(moved) > rank(kept) ? moved.status : kept.status;
-    let note = [...new Set([kept.note, moved.note].filter(Boolean))].join("\n\n");
-    const shortened = note.length > MAX_NOTE_CHARS;
-    if (shortened) note = `${note.slice(0, MAX_NOTE_CHARS - 1)}…`;
-    return { entry: compactEntry(status, note), shortened };
-  }
-
-  /** Move entries of renamed or merged skills to their current ids, in place. */
-  function applyMigrations(entries, migrations) {
-    let moved = 0;
-    let shortened = 0;
-    for (const [from, to] of migrations) {
-      if (!entries.has(from)) continue;
-      const result = mergeEntries(entries.get(to), entries.get(from));
-      entries.delete(from);
-      if (result.entry) entries.set(to, result.entry);
-      moved += 1;
-      if (result.shortened) shortened += 1;
-    }
-    return { moved, shortened };
-  }
-
-  const migrationNotice = ({ moved, shortened }) => ({
-    kind: "info",
-    text:
-      `Progress of ${plural(moved, "renamed or merged skill")} moved to ` +
-      `${moved === 1 ? "its new name" : "their new names"}.` +
-      (shortened ? ` ${plural(shortened, "merged note")} had to be shortened.` : ""),
-  });
-
-  /* ------------------------------------------------------------------ */
-  /* Revisions: the stored record, merged field by field                  */
-  /* ------------------------------------------------------------------ */
-  /*
-   * Stored (version 2): {"version": 2, "skills": {id: {"status"?, "note"?,
-   * "rev": {"status"?: [clock, tab], "note"?: [clock, tab]}}}}. A field with a
-   * revision but no value was changed back to its default (a skill reset to
-   * "not started", a note cleared); the revision stays so that another tab's
-   * older value cannot bring it back. Stamps order changes: a Lamport clock
-   * (one more than any clock this tab has seen), then the writing tab's id.
-   * Merging two records keeps, per skill and field, the later stamp; the
-   * merge is order-independent, so tabs that keep merging what they see agree.
-   *
-   * In memory a record is a Map id -> cell, a cell {status?, note?} of fields
-   * {value, stamp}.
-   */
-
-  const OLDEST = { clock: 0, tab: "" };
-
-  function stampFromJson(value) {
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [clock, tab] = value;
-    if (!Number.isSafeInteger(clock) || clock < 0 || typeof tab !== "string" || !TAB_PATTERN.test(tab)) return null;
-    return { clock, tab };
-  }
-
-  const compareStamps = (a, b) => a.clock - b.clock || compareText(a.tab, b.tab);
-  const sameStamp = (a, b) => Boolean(a && b) && compareStamps(a, b) === 0;
-  const fieldValue = (cell, field) => cell?.[field]?.value ?? DEFAULTS.get(field);
-
-  function newTabId() {
-    const bytes = new Uint8Array(6);
-    window.crypto.getRandomValues(bytes);
-    return [...bytes].map((byte) => byte.toString(36).padStart(2, "0")).join("");
-  }
-
-  /** Version 1 stored plain entries; they become fields older than any change. */
-  function upgradeEntries(entries) {
-    const record = new Map();
-    for (const [id, entry] of entries) {
-      const cell = {};
-      for (const field of FIELDS) {
-        if (Object.hasOwn(entry, field)) cell[field] = { value: entry[field], stamp: OLDEST };
-      }
-      record.set(id, cell);
-    }
-    return record;
-  }
-
-  function readRecordSkills(skills, problems) {
-    const record = new Map();
-    for (const [id, entry] of Object.entries(skills)) {
-      const problem = entryProblem(id, entry, true);
-      if (problem) {
-        problems.push(problem);
-        continue;
-      }
-      const cell = {};
-      for (const field of FIELDS) {
-        if (!Object.hasOwn(entry.rev, field)) continue;
-        const value = Object.hasOwn(entry, field) ? entry[field] : DEFAULTS.get(field);
-        cell[field] = { value, stamp: stampFromJson(entry.rev[field]) };
-      }
-      record.set(id, cell);
-    }
-    return record;
-  }
-
-  /** A stored string as {record, problems}, or {unreadable: reason}. */
-  function parseRecord(raw) {
-    let data;
-    try {
-      data = JSON.parse(raw);
-    } catch {
-      return { unreadable: "it is not valid JSON" };
-    }
-    if (!isPlainObject(data)) return { unreadable: "it is not a progress record" };
-    if (data.version !== 1 && data.version !== STORE_VERSION) {
-      return {
-        unreadable: `its version is ${clip(JSON.stringify(data.version) ?? "missing")}; this page reads versions 1 and 2`,
-      };
-    }
-    if (!isPlainObject(data.skills)) return { unreadable: "it has no skills object" };
-    const problems = [];
-    const record =
-      data.version === 1 ? upgradeEntries(readEntries(data.skills, problems)) : readRecordSkills(data.skills, problems);
-    return { record, problems };
-  }
-
-  /** The stored text of a record: ids sorted, so equal records are equal strings. */
-  function serializeRecord(record) {
-    const skills = Object.create(null);
-    for (const id of [...record.keys()].sort()) {
-      const cell = record.get(id);
-      const entry = {};
-      const rev = {};
-      for (const field of FIELDS) {
-        const current = cell[field];
-        if (!current) continue;
-        if (current.value !== DEFAULTS.get(field)) entry[field] = current.value;
-        rev[field] = [current.stamp.clock, current.stamp.tab];
-      }
-      if (rev.status || rev.note) skills[id] = { ...entry, rev };
-    }
-    return JSON.stringify({ version: STORE_VERSION, skills });
-  }
-
-  /** The later of two versions of a field (equal stamps: the larger value, so every tab picks the same). */
-  function laterField(a, b) {
-    if (!a) return b;
-    if (!b) return a;
-    return (compareStamps(a.stamp, b.stamp) || compareText(a.value, b.value)) >= 0 ? a : b;
-  }
-
-  function mergeRecords(...records) {
-    const merged = new Map();
-    for (const record of records) {
-      for (const [id, cell] of record) {
-        const have = merged.get(id);
-        if (!have) {
-          merged.set(id, { ...cell });
-          continue;
-        }
-        for (const field of FIELDS) {
-          const later = laterField(have[field], cell[field]);
-          if (later) have[field] = later;
-        }
-      }
-    }
-    return merged;
-  }
-
-  function maxClock(record) {
-    let clock = 0;
-    for (const cell of record.values()) {
-      for (const field of FIELDS) if (cell[field]) clock = Math.max(clock, cell[field].stamp.clock);
-    }
-    return clock;
-  }
-
-  /** The plain entry of a cell; null when every field is at its default. */
-  const cellEntry = (cell) => compactEntry(fieldValue(cell, "status"), fieldValue(cell, "note"));
-
-  /**
-   * Move progress of renamed or merged skills to their current ids, in place.
-   * The stamps follow from the record alone, so two tabs upgrading the same
-   * record at once write the same thing.
-   */
-  function migrateRecord(record, migrations) {
-    let moved = 0;
-    let shortened = 0;
-    for (const [from, to] of migrations) {
-      const old = record.get(from);
-      const movedEntry = old ? cellEntry(old) : null;
-      if (!movedEntry) continue;
-      const target = record.get(to) ?? {};
-      const result = mergeEntries(cellEntry(target), movedEntry);
-      const stamp = { clock: maxClock(new Map([[from, old], [to, target]])) + 1, tab: "" };
-      const next = { ...target };
-      const cleared = {};
-      for (const field of FIELDS) {
-        const value = result.entry?.[field] ?? DEFAULTS.get(field);
-        if (value !== fieldValue(target, field)) next[field] = { value, stamp };
-        if (old[field]) cleared[field] = { value: DEFAULTS.get(field), stamp };
-      }
-      record.set(to, next);
-      record.set(from, cleared);
-      moved += 1;
-      if (result.shortened) shortened += 1;
-    }
-    return { moved, shortened };
-  }
-
-  /* ------------------------------------------------------------------ */
-  /* Storage: the one place that reads and writes localStorage           */
-  /* ------------------------------------------------------------------ */
-
-  const storage = {
-    /** The stored string or null; throws when the browser blocks storage. */
-    read(key) {
-      return window.localStorage.getItem(key);
-    },
-    /** Write or (value null) remove: "" when done, else "full" or "blocked". */
-    write(key, value) {
-      try {
-        if (value === null) window.localStorage.removeItem(key);
-        else window.localStorage.setItem(key, value);
-        return "";
-      } catch (error) {
-        return error && error.name === "QuotaExceededError" ? "full" : "blocked";
-      }
-    },
-  };
-
-  const unreadableNotice = (reason, kept) => ({
-    kind: "warning",
-    text:
-      `Your saved progress could not be read: ${reason}. The tracker started empty. ` +
-      (kept
-        ? `A copy of the unreadable data is kept in this browser's storage under "${BACKUP_KEY}" ` +
-          "(only the latest copy is kept: a later failure replaces it)."
-        : "The browser refused to keep a copy of it."),
-  });
-
-  const droppedNotice = (problems, kept) => ({
-    kind: "warning",
-    text:
-      `${plural(problems.length, "saved entry", "saved entries")} could not be read and ` +
-      `${problems.length === 1 ? "was" : "were"} dropped (first problem: ${problems[0]}). ` +
-      "The rest of your progress is kept. " +
-      (kept
-        ? `The original data is kept under "${BACKUP_KEY}" (only the latest copy is kept).`
-        : "The browser refused to keep a copy of the original data."),
-  });
-
-  /**
-   * This tab's progress: the stored record merged with the changes this tab
-   * made itself (fields stamped with its id). Every write first re-reads
-   * storage and merges, and every `storage` event from another tab merges too,
-   * writing back any change of this tab's that the other had not seen yet. So
-   * two tabs never lose each other's changes, even when both write before
-   * either has heard of the other (a browser may show a tab a slightly stale
-   * storage). Only a tab's own changes are written back: what storage lost
-   * otherwise (site data cleared) stays lost.
-   */
-  class ProgressStore {
-    constructor() {
-      this.tab = newTabId();
-      this.clock = 0;
-      this.record = new Map();
-      this.text = null;
-      this.writable = true;
-      this.plain = null;
-    }
-
-    /** The plain entries (skills with a status or a note), as a Map. */
-    entries() {
-      if (!this.plain) {
-        this.plain = new Map();
-        for (const [id, cell] of this.record) {
-          const entry = cellEntry(cell);
-          if (entry) this.plain.set(id, entry);
-        }
-      }
-      return this.plain;
-    }
-
-    /** Take `record` as this tab's progress; `text` is its stored form when storage holds exactly that. */
-    adopt(record, text = null) {
-      this.record = record;
-      this.text = text;
-      this.clock = Math.max(this.clock, maxClock(record));
-      this.plain = null;
-    }
-
-    /**
-     * Read storage: {raw, record, notices}; record is null when nothing is
-     * stored (never saved, or cleared as site data). Throws when blocked.
-     */
-    readStored() {
-      const raw = storage.read(STORAGE_KEY);
-      if (raw === null) return { raw, record: null, notices: [] };
-      // Storage still holds what this tab last wrote or read: nothing to parse.
-      if (raw === this.text) return { raw, record: this.record, notices: [] };
-      const parsed = parseRecord(raw);
-      if (parsed.unreadable) {
-        const kept = storage.write(BACKUP_KEY, raw) === "";
-        return { raw, record: new Map(), notices: [unreadableNotice(parsed.unreadable, kept)] };
-      }
-      const notices = [];
-      if (parsed.problems.length) notices.push(droppedNotice(parsed.problems, storage.write(BACKUP_KEY, raw) === ""));
-      return { raw, record: parsed.record, notices };
-    }
-
-    /** The fields this tab changed itself. */
-    own() {
-      const own = new Map();
-      for (const [id, cell] of this.record) {
-        const mine = {};
-        for (const field of FIELDS) if (cell[field]?.stamp.tab === this.tab) mine[field] = cell[field];
-        if (mine.status || mine.note) own.set(id, mine);
-      }
-      return own;
-    }
-
-    /** The stored record merged with this tab's own changes; empty when storage was cleared. */
-    base(read) {
-      if (read.record === null) return new Map();
-      return read.record === this.record ? new Map(this.record) : mergeRecords(read.record, this.own());
-    }
-
-    /**
-     * Save `next` unless storage already holds it, and adopt it; `fallback`
-     * is adopted instead when saving fails. Returns "" or why saving failed.
-     */
-    save(read, next, fallback = next) {
-      const text = serializeRecord(next);
-      if (text === read.raw) {
-        this.adopt(next, text);
-        return "";
-      }
-      const reason = storage.write(STORAGE_KEY, text);
-      if (reason) {
-        this.adopt(fallback);
-        return reason;
-      }
-      stats.writes += 1;
-      this.adopt(next, text);
-      return "";
-    }
-
-    /** Read storage for a page: repair, upgrade and migrate it. Returns notices. */
-    load(catalog) {
-      let read;
-      try {
-        read = this.readStored();
-      } catch {
-        this.writable = false;
-        return [
-          { kind: "warning", text: "This browser blocks local storage, so nothing you change here can be saved." },
-        ];
-      }
-      this.writable = true;
-      const notices = [...read.notices];
-      const next = this.base(read);
-      const migrated = migrateRecord(next, catalog.migrations);
-      if (migrated.moved) notices.push(migrationNotice(migrated));
-      if (read.raw === null && next.size === 0) this.adopt(next);
-      else if (this.save(read, next)) {
-        notices.push({ kind: "warning", text: "The repaired progress could not be saved: storage is full or blocked." });
-      }
-      return notices;
-    }
-
-    /**
-     * Apply `plan(base)`, a list of {id, field, value}, to the freshly read
-     * record and save. Returns {ok, reason, applied, notices}; `applied` lists
-     * each changed field with its value before and the stamp it now has. When
-     * saving fails nothing changes (and `reason` is "full" or "blocked").
-     */
-    change(plan) {
-      if (!this.writable) return { ok: false, reason: "blocked", applied: [], notices: [] };
-      let read;
-      try {
-        read = this.readStored();
-      } catch {
-        this.writable = false;
-        return { ok: false, reason: "blocked", applied: [], notices: [] };
-      }
-      const base = this.base(read);
-      const stamp = { clock: Math.max(this.clock, maxClock(base)) + 1, tab: this.tab };
-      const next = new Map(base);
-      const applied = [];
-      for (const { id, field, value } of plan(base)) {
-        const cell = next.get(id);
-        const before = fieldValue(cell, field);
-        if (before === value) continue;
-        next.set(id, { ...cell, [field]: { value, stamp } });
-        applied.push({ id, field, before, after: stamp });
-      }
-      if (!applied.length) {
-        this.adopt(base);
-        return { ok: true, reason: "", applied, notices: read.notices };
-      }
-      const reason = this.save(read, next, base);
-      return { ok: !reason, reason, applied: reason ? [] : applied, notices: read.notices };
-    }
-
-    /** Another tab changed storage: take it in, and write back this tab's changes it lacks. Returns notices. */
-    sync() {
-      if (!this.writable) return [];
-      let read;
-      try {
-        read = this.readStored();
-      } catch {
-        return [];
-      }
-      // Not event.newValue: storage may have moved on since (events queue up).
-      const next = this.base(read);
-      if (read.record === null) this.adopt(next);
-      else this.save(read, next);
-      return read.notices;
-    }
-  }
-
-  const progress = new ProgressStore();
 
   /* ------------------------------------------------------------------ */
   /* The catalog embedded in each page                                   */
@@ -712,46 +196,6 @@
   }
 
   /* ------------------------------------------------------------------ */
-  /* Import                                                              */
-  /* ------------------------------------------------------------------ */
-
-  /** Validate a whole export file; returns entries or throws RefusedError. Changes nothing. */
-  function parseImport(text) {
-    let data;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new RefusedError("the file is not valid JSON");
-    }
-    if (!isPlainObject(data) || data.format !== EXPORT_FORMAT) {
-      throw new RefusedError("the file is not a progress export from this handbook (its \"format\" is wrong)");
-    }
-    if (data.version !== EXPORT_VERSION) {
-      throw new RefusedError(
-        `the file has version ${clip(JSON.stringify(data.version) ?? "missing")}; this page reads version ${EXPORT_VERSION}`,
-      );
-    }
-    const skills = Object.hasOwn(data, "skills") ? data.skills : undefined;
-    if (!isPlainObject(skills)) throw new RefusedError("its \"skills\" field is not an object");
-    const count = Object.keys(skills).length;
-    if (count > MAX_ENTRIES) {
-      throw new RefusedError(
-        `it has ${count.toLocaleString("en-US")} entries; the limit is ${MAX_ENTRIES.toLocaleString("en-US")}`,
-      );
-    }
-    const problems = [];
-    const entries = readEntries(skills, problems);
-    if (problems.length) {
-      throw new RefusedError(problems.length === 1 ? problems[0] : `${problems[0]} (and ${problems.length - 1} more problems)`);
-    }
-    return entries;
-  }
-
-  /** The export file's text: the same entry shape that parseImport validates. */
-  const exportText = (entries) =>
-    `${JSON.stringify({ format: EXPORT_FORMAT, version: EXPORT_VERSION, skills: toObject(entries) }, null, 2)}\n`;
-
-  /* ------------------------------------------------------------------ */
   /* One tracker block on one page                                       */
   /* ------------------------------------------------------------------ */
 
@@ -768,7 +212,8 @@
       this.catalog = catalog;
       this.kind = root.dataset.trackerPage === "area" ? "area" : "overview";
       this.snapshot = null;
-      const notices = progress.load(catalog);
+      // The card reviews load too: they are part of every export and import.
+      const notices = [...progress.load(catalog.migrations), ...store.cards.load()];
 
       root.querySelectorAll(".tracker-nojs").forEach((note) => {
         note.hidden = true;
@@ -1080,15 +525,12 @@
       this.showNotices(result.notices);
     }
 
-    /** Make the stored progress equal `target` (a Map of entries), keeping an undo step. */
+    /**
+     * Make the stored progress equal `target` ({skills: Map of entries, cards:
+     * Map of flashcard reviews or null to leave them}), keeping an undo step.
+     */
     replaceAll(target, undoLabel, doneText, notices = []) {
-      const result = progress.change((base) => {
-        const edits = [];
-        for (const id of new Set([...base.keys(), ...target.keys()])) {
-          for (const field of FIELDS) edits.push({ id, field, value: target.get(id)?.[field] ?? DEFAULTS.get(field) });
-        }
-        return edits;
-      });
+      const result = store.replaceParts(target);
       if (!result.ok) {
         this.message("error", "Nothing changed: this browser's storage is full or blocked.", [], { focus: true });
         return;
@@ -1106,18 +548,23 @@
     undo() {
       if (!pendingUndo) return;
       const kept = new Set();
-      const result = progress.change((base) => {
+      const keptCards = new Set();
+      const putBack = (steps, keptIds) => (base) => {
         const edits = [];
-        for (const step of pendingUndo.steps) {
+        for (const step of steps) {
           if (sameStamp(base.get(step.id)?.[step.field]?.stamp, step.after)) {
             edits.push({ id: step.id, field: step.field, value: step.before });
           } else {
-            kept.add(step.id);
+            keptIds.add(step.id);
           }
         }
         return edits;
-      });
-      if (!result.ok) {
+      };
+      const result = progress.change(putBack(pendingUndo.steps.skills, kept));
+      const cards = pendingUndo.steps.cards.length
+        ? store.cards.change(putBack(pendingUndo.steps.cards, keptCards))
+        : { ok: true, notices: [] };
+      if (!result.ok || !cards.ok) {
         this.message("error", "Undo failed: this browser's storage is full or blocked.", [], { focus: true });
         return;
       }
@@ -1128,11 +575,12 @@
         kept.size
           ? `Undone, except for ${plural(kept.size, "skill")} changed again since (here or in another tab): ` +
               `${kept.size === 1 ? "it keeps its" : "they keep their"} newer status or note.`
-          : "Undone: your progress is back as it was.",
+          : "Undone: your progress is back as it was." +
+              (keptCards.size ? ` ${plural(keptCards.size, "flashcard")} reviewed again since keep that review.` : ""),
         [],
         { focus: true },
       );
-      this.showNotices(result.notices);
+      this.showNotices([...result.notices, ...cards.notices]);
     }
 
     /** Another tab changed progress: show it (under a snapshot, the snapshot stays). */
@@ -1220,13 +668,19 @@
 
     exportFile() {
       const entries = progress.entries();
-      const url = URL.createObjectURL(new Blob([exportText(entries)], { type: "application/json" }));
+      const reviews = store.cards.entries().size;
+      const url = URL.createObjectURL(new Blob([store.exportText()], { type: "application/json" }));
       const link = h("a", { href: url, download: EXPORT_FILE_NAME, hidden: true });
       document.body.append(link);
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      this.message("info", `Exported ${plural(entries.size, "entry", "entries")} to ${EXPORT_FILE_NAME}.`);
+      this.message(
+        "info",
+        `Exported ${plural(entries.size, "entry", "entries")}` +
+          (reviews ? ` and ${plural(reviews, "flashcard review")}` : "") +
+          ` to ${EXPORT_FILE_NAME}.`,
+      );
     }
 
     async importFile(file) {
@@ -1237,8 +691,9 @@
         return;
       }
       let entries;
+      let cards;
       try {
-        entries = parseImport(await file.text());
+        ({ skills: entries, cards } = store.parseImport(await file.text()));
       } catch (error) {
         if (!(error instanceof RefusedError)) throw error;
         refuse(error.message);
@@ -1250,14 +705,17 @@
       const others = entries.size - known;
       const migrated = applyMigrations(entries, migrations);
       this.replaceAll(
-        entries,
+        { skills: entries, cards },
         "Undo import",
         `Imported progress for ${plural(known, "skill")}` +
           (others
             ? ` (${plural(others, "entry", "entries")} for skills not in this list ` +
               `${others === 1 ? "was" : "were"} kept but not counted)`
             : "") +
-          ". It replaced what was here before.",
+          ". It replaced what was here before." +
+          (cards === null
+            ? " The file holds no flashcard reviews, so yours are kept as they were."
+            : ` Flashcard reviews: ${plural(cards.size, "card")}, replacing yours.`),
         migrated.moved ? [migrationNotice(migrated)] : [],
       );
     }
@@ -1297,7 +755,12 @@
         [
           [
             "Yes, reset everything",
-            () => this.replaceAll(new Map(), "Undo reset", "Progress reset: every skill is back to not started."),
+            () =>
+              this.replaceAll(
+                { skills: new Map(), cards: null },
+                "Undo reset",
+                "Progress reset: every skill is back to not started.",
+              ),
           ],
           ["Cancel", () => this.message("info", "Reset cancelled; nothing changed.", [], { focus: true })],
         ],
@@ -1346,12 +809,10 @@
     current.readShareFragment();
     current.render();
   });
-  window.addEventListener("storage", (event) => {
-    // Another tab changed progress (key null: it cleared all storage). Merge
-    // it even on pages without a tracker, so the next one starts up to date.
-    if (event.key !== STORAGE_KEY && event.key !== null) return;
-    const notices = progress.sync();
-    if (current) current.onStorage(notices);
+  // The store merges another tab's changes (even on pages without a
+  // tracker, so the next one starts up to date); show them here.
+  store.subscribe(({ part, notices }) => {
+    if (part === "skills" && current) current.onStorage(notices);
   });
 
   window.sde2HandbookTracker = Object.freeze({ stats, storageKey: STORAGE_KEY, backupKey: BACKUP_KEY });
