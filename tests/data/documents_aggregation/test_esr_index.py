@@ -91,3 +91,12 @@ def test_a_timestamp_cast_cannot_be_indexed_but_text_can(conn: psycopg.Connectio
         conn.execute("CREATE INDEX orders_day ON orders (((doc ->> 'placed_at')::timestamptz))")
     conn.execute("CREATE INDEX orders_at_text ON orders ((doc ->> 'placed_at'))")
     conn.execute("DROP INDEX orders_at_text")
+
+
+def test_only_btree_indexes_can_return_rows_in_order(conn: psycopg.Connection) -> None:
+    # Why a GIN index on the document can filter but never replace the Sort.
+    rows = conn.execute(
+        "SELECT amname, pg_indexam_has_property(oid, 'can_order') FROM pg_am"
+        " WHERE amname IN ('btree', 'gin') ORDER BY amname"
+    ).fetchall()
+    assert rows == [("btree", True), ("gin", False)]
