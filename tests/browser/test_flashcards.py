@@ -5,7 +5,9 @@ handbook_build/flashcards.py):
   and the due/new/learned counts after grading, under a fixed clock, before and after a reload;
 - the reviews travel in the tracker's export and come back with its import; an import
   with a malformed card review is refused and changes nothing;
-- two tabs share one schedule;
+- two tabs share one schedule; a grade that cannot be saved (storage full or blocked) says
+  so and changes nothing; unreadable stored reviews are backed up, and a deck that does
+  not load is reported;
 - axe finds nothing in the light or dark scheme, and at 390 px nothing scrolls sideways;
 - the deck is fetched on this page only, and nothing asks any host but this machine.
 """
@@ -21,7 +23,16 @@ from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PageWatch
 from tests.browser.page_visit import LAPTOP, PHONE
-from tests.browser.tracker_support import enable_instant_navigation, import_file, messages, open_tracker, stored_raw
+from tests.browser.tracker_support import (
+    enable_instant_navigation,
+    fill_storage,
+    import_file,
+    install_failing_storage,
+    messages,
+    open_tracker,
+    seed_storage,
+    stored_raw,
+)
 from tests.support.axe import axe_violations
 
 pytestmark = pytest.mark.browser
@@ -304,3 +315,55 @@ def test_the_deck_is_fetched_on_its_page_only_and_after_instant_navigation(
     assert page.evaluate("window.loadedOnce") is True  # the same document: instant navigation
     assert decks == [site_url + DECK]
     assert watch.problems() == []
+
+
+def test_a_grade_that_cannot_be_saved_says_so_and_keeps_the_card(
+    site_url: str, watched_page: tuple[Page, PageWatch]
+) -> None:
+    page, watch = watched_page
+    install_failing_storage(page)
+    open_cards(page, site_url + PAGE)
+    first = grade_first_card_good(page)
+    card = shown_card(page)
+    before = stored_raw(page, CARDS_KEY)
+    fill_storage(page)
+    page.get_by_role("button", name="Show answer").click()
+    page.get_by_role("button", name=re.compile(r"^Good")).click()
+    expect(page.locator(".flashcards-problem")).to_have_text(
+        "Not saved: this browser's storage is full. The card stays as it was."
+    )
+    assert shown_card(page) == card
+    assert stored_raw(page, CARDS_KEY) == before
+    assert tally(page)["learned"] == 1 and set(stored_reviews(page)) == {first}
+    # Blocked storage: the same, with its own reason.
+    page.evaluate("window.__trackerTestBlocked = true")
+    page.get_by_role("button", name=re.compile(r"^Easy")).click()
+    expect(page.locator(".flashcards-problem")).to_contain_text("this browser blocks local storage")
+    assert watch.problems() == []
+
+
+def test_unreadable_stored_reviews_are_kept_aside_and_the_page_starts_fresh(
+    site_url: str, watched_page: tuple[Page, PageWatch]
+) -> None:
+    page, watch = watched_page
+    broken = '{"version": 1, "cards": {'
+    seed_storage(page, {CARDS_KEY: broken})
+    open_cards(page, site_url + PAGE)
+    expect(page.locator(".flashcards-messages")).to_contain_text(
+        "Your saved flashcard reviews could not be read: it is not valid JSON."
+    )
+    assert stored_raw(page, CARDS_KEY + "/corrupt-backup") == broken
+    assert tally(page)["learned"] == 0
+    grade_first_card_good(page)
+    assert len(stored_reviews(page)) == 1
+    assert watch.problems() == []
+
+
+def test_a_deck_that_does_not_load_is_reported(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, _ = watched_page
+    page.route(f"**/{DECK}", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(site_url + PAGE, wait_until="load")
+    expect(page.locator(".flashcards-messages")).to_have_text(
+        "The flashcards could not be loaded: the server answered 404."
+    )
+    expect(page.locator(".flashcards-card")).to_be_hidden()
