@@ -25,7 +25,7 @@ from examples.machine_coding.clean_code.service import OrderService
 
 
 # --8<-- [start:controller]
-class LineIn(BaseModel):
+class LineBody(BaseModel):
     model_config = ConfigDict(strict=True)  # 2 is a quantity; "2", 2.0, true are not
 
     sku: str
@@ -33,11 +33,11 @@ class LineIn(BaseModel):
     quantity: int
 
 
-class OrderIn(BaseModel):
+class OrderBody(BaseModel):
     model_config = ConfigDict(strict=True)
 
     customer: str
-    items: list[LineIn]
+    items: list[LineBody]
     coupon: str | None = None
 
 
@@ -67,7 +67,7 @@ def create_app(service: OrderService) -> FastAPI:
         return JSONResponse({"error": str(error)}, 422)
 
     @app.post("/orders", status_code=201)
-    def place_order(body: OrderIn) -> dict[str, Any]:
+    def place_order(body: OrderBody) -> dict[str, Any]:
         items = [LineItem(i.sku, i.unit_price_cents, i.quantity) for i in body.items]
         order = service.place_order(body.customer, items, body.coupon)
         return order_json(order)
