@@ -19,9 +19,17 @@ How a page writes its interview section, and what becomes a card:
     **Red flags.**
 
 Every quoted question ("..." or curly quotes) in the "What gets asked" part is
-a card; its back is the strong-answer points, with a link to the section. A
-section without questions, without a strong answer, or with an unclosed quote
-fails the build naming the file and line.
+a card; its back is the strong-answer points, with a link to the section.
+Pages that pair each question with its answer write bullets instead, and each
+such bullet is a card whose back is the rest of the bullet:
+
+    - **"Why not mock the database?"** The bugs are in the SQL...
+    - **System design:** "Design a notification service." A strong answer...
+
+A section that asks nothing (the coding pages, whose question is the problem
+itself) makes no cards. A "What gets asked" part with no quoted question or
+no strong answer after it, an unclosed or empty quote, a question asked twice,
+or a question bullet with no answer fails the build naming the file and line.
 
 A card's id comes from its source, never its position, so review state stays
 with the card when pages or terms move: `glossary/<term>` and

@@ -138,7 +138,10 @@
     return String(text)
       .split(/(`[^`]+`)/)
       .filter(Boolean)
-      .map((part) => (part.length > 2 && part.startsWith("`") && part.endsWith("`") ? h("code", {}, [part.slice(1, -1)]) : part));
+      .map((part) => {
+        const code = part.length > 2 && part.startsWith("`") && part.endsWith("`");
+        return code ? h("code", {}, [part.slice(1, -1)]) : part;
+      });
   }
 
   const days = (n) => (n === 1 ? "1 day" : `${n} days`);
@@ -198,10 +201,20 @@
       this.back = h("div", { class: "flashcards-back", id: "flashcards-back", hidden: true });
       this.reveal = h(
         "button",
-        { type: "button", class: "flashcards-button flashcards-reveal", "data-action": "reveal", "aria-keyshortcuts": "Space" },
+        {
+          type: "button",
+          class: "flashcards-button flashcards-reveal",
+          "data-action": "reveal",
+          "aria-keyshortcuts": "Space",
+        },
         ["Show answer", h("span", { class: "flashcards-key", "aria-hidden": "true" }, ["Space"])],
       );
-      this.grades = h("div", { class: "flashcards-grades", role: "group", "aria-label": "How well did you know it?", hidden: true });
+      this.grades = h("div", {
+        class: "flashcards-grades",
+        role: "group",
+        "aria-label": "How well did you know it?",
+        hidden: true,
+      });
       this.gradeButtons = GRADES.map((grade) => {
         const when = h("span", { class: "flashcards-when" });
         const button = h(
@@ -334,7 +347,10 @@
       if (!this.card || this.revealed) return;
       this.revealed = true;
       const card = this.card;
-      const points = card.back.length === 1 ? [h("p", {}, inline(card.back[0]))] : [h("ul", {}, card.back.map((point) => h("li", {}, inline(point))))];
+      const points =
+        card.back.length === 1
+          ? [h("p", {}, inline(card.back[0]))]
+          : [h("ul", {}, card.back.map((point) => h("li", {}, inline(point))))];
       const link = h("a", { href: new URL(card.link, new URL(this.root.dataset.site, window.location.href)).href }, [
         card.deck === "glossary" ? `${card.front} in the glossary` : `Read: ${card.title}, In the interview`,
       ]);
