@@ -221,10 +221,12 @@ def overview_page(catalog: SkillCatalog, repo_url: str | None, *, directory_urls
             "- **Stored locally.** Your statuses and notes live in this browser's `localStorage`. "
             "There is no account, and the tracker sends nothing to any server.",
             "- **Export and import.** Save your progress as a JSON file, and load it in another browser. "
+            "The file also carries your [flashcard](../practice/flashcards.md) reviews. "
             "A file that is not a valid export is refused, and your current progress stays as it was.",
             "- **Share a snapshot.** A share link carries your progress inside the URL fragment (the part "
             "after `#`), which browsers never send to a server. Whoever opens it sees a read-only copy.",
-            "- **Reset and undo.** Reset asks for confirmation first, and offers an undo afterwards.",
+            "- **Reset and undo.** Reset asks for confirmation first, and offers an undo afterwards. "
+            "It clears statuses and notes; flashcard reviews stay.",
             "- **Lists change; progress follows.** When a skill is renamed or merged, your progress moves "
             "to its new name.",
             "",
