@@ -25,7 +25,7 @@ class Option:
     name: str
     upfront_engineer_months: float  # build it, or integrate it
     engineer_months_per_year: float  # patches, upgrades, on-call, audits
-    fixed_per_month: float  # hosting, SMS, support plan
+    fixed_per_month: float  # hosting, support plan
     price_per_user_month: float = 0.0  # per monthly active user (MAU)
     exit_engineer_months: float = 0.0  # to move off it later
 
