@@ -367,3 +367,30 @@ def test_a_deck_that_does_not_load_is_reported(site_url: str, watched_page: tupl
         "The flashcards could not be loaded: the server answered 404."
     )
     expect(page.locator(".flashcards-card")).to_be_hidden()
+
+
+def test_undo_import_puts_the_card_reviews_back_too(site_url: str, watched_page: tuple[Page, PageWatch]) -> None:
+    page, watch = watched_page
+    open_cards(page, site_url + PAGE)
+    mine = grade_first_card_good(page)
+    saved = stored_reviews(page)
+    other = {"reps": 2, "ef": 2.36, "interval": 6, "due": "2026-12-09", "reviewed": "2026-12-03"}
+    open_tracker(page, site_url + TRACKER)
+    document = {"format": "sde2-handbook-progress", "version": 1, "skills": {}, "flashcards": {"glossary/api": other}}
+    import_file(page, "cards.json", json.dumps(document).encode())
+    expect(messages(page)).to_contain_text("Flashcard reviews: 1 card, replacing yours.")
+    assert stored_reviews(page) == {"glossary/api": other}
+    page.get_by_role("button", name="Undo import").click()
+    expect(messages(page)).to_contain_text("Undone: your progress is back as it was.")
+    assert stored_reviews(page) == saved and list(saved) == [mine]
+    # An empty "flashcards" clears them (undoable); a file without the field leaves them alone.
+    import_file(page, "no-reviews.json", json.dumps({**document, "flashcards": {}}).encode())
+    expect(messages(page)).to_contain_text("Flashcard reviews: 0 cards, replacing yours.")
+    assert stored_reviews(page) == {}
+    page.get_by_role("button", name="Undo import").click()
+    expect(messages(page)).to_contain_text("Undone")
+    del document["flashcards"]
+    import_file(page, "older.json", json.dumps(document).encode())
+    expect(messages(page)).to_contain_text("The file holds no flashcard reviews, so yours are kept as they were.")
+    assert stored_reviews(page) == saved
+    assert watch.problems() == []
