@@ -73,9 +73,13 @@ RESULT_PAGES = """([siteUrl, lastWord]) => {
 
 
 def settled_results(
-    page: Page, site_url: str, query: str, quiet_seconds: float = 0.4, timeout: float = 10.0
+    page: Page, site_url: str, query: str, quiet_seconds: float = 0.4, timeout: float = 30.0
 ) -> list[str]:
-    """The result pages for `query` once the list has stopped changing (Material renders results as they come)."""
+    """The result pages for `query` once the list has stopped changing (Material renders results as they come).
+
+    `timeout` bounds the wait, it measures nothing: typed key by key, a long query is
+    searched once per keystroke, and on a busy 2-core machine that took over 10 s.
+    """
     last_word = re.split(r"[\s\-]+", query.lower())[-1]
     deadline = time.monotonic() + timeout
     last, since = None, time.monotonic()
