@@ -44,7 +44,7 @@ ESR = """CREATE INDEX orders_esr ON orders (
 
 
 def dated_orders(count: int, seed: int = 11) -> list[dict[str, Any]]:
-    """Filler orders with a placed_at time and a total; every tenth is HOT_CUSTOMER's."""
+    """Filler orders with a placed_at and a total; every tenth is HOT_CUSTOMER's."""
     rng = random.Random(seed)
     orders = filler_orders(count, seed=seed)
     # Distinct times in 2024 (no ties, so "newest first" has one answer),
@@ -67,9 +67,12 @@ def dated_orders(count: int, seed: int = 11) -> list[dict[str, Any]]:
 
 
 # --8<-- [start:scan_rows]
-def rows_from_index(conn: psycopg.Connection, query: str, params: tuple) -> int:
+def rows_from_index(
+    conn: psycopg.Connection, query: str, params: tuple[Any, ...]
+) -> int:
     """Run `query` under EXPLAIN ANALYZE; return the rows its index scan handed up."""
-    (plan,) = conn.execute("EXPLAIN (ANALYZE, FORMAT JSON) " + query, params).fetchone()
+    explain = "EXPLAIN (ANALYZE, FORMAT JSON) " + query  # query: one of our constants
+    (plan,) = conn.execute(explain, params).fetchone()
     node = plan[0]["Plan"]
     while "Index Name" not in node:
         node = node["Plans"][0]
@@ -125,7 +128,8 @@ if __name__ == "__main__":
         # --8<-- [start:demo_cast]
         try:
             conn.execute(
-                "CREATE INDEX orders_day ON orders (((doc ->> 'placed_at')::timestamptz))"
+                "CREATE INDEX orders_day"
+                " ON orders (((doc ->> 'placed_at')::timestamptz))"
             )
         except psycopg.errors.InvalidObjectDefinition as exc:
             print(str(exc).splitlines()[0])

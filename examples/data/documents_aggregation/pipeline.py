@@ -8,6 +8,7 @@ MongoDB runs here. Each SQL clause below is labeled with the stage it plays.
 from __future__ import annotations
 
 import psycopg
+from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from examples.data.documents.store import SAMPLE_ORDERS, insert_orders, order_store
@@ -23,7 +24,8 @@ CUSTOMERS = [
 # --8<-- [end:customers]
 
 # --8<-- [start:revenue]
-REVENUE = """
+REVENUE = sql.SQL(
+    """
 WITH per_customer AS (
     SELECT (o.doc -> 'customer' ->> 'id')::int AS customer_id,
            sum((item -> 'qty')::int * (item -> 'price_cents')::int) AS revenue_cents,
@@ -38,10 +40,11 @@ FROM per_customer AS g
 {join} customers AS c ON c.id = g.customer_id  -- $lookup, then $unwind
 ORDER BY g.revenue_cents DESC, g.customer_id    -- $sort
 """
+)
 # $unwind after $lookup drops a group whose lookup found nothing: an inner join.
-INNER = REVENUE.format(join="JOIN")
+INNER = REVENUE.format(join=sql.SQL("JOIN"))
 # {$unwind: {path: ..., preserveNullAndEmptyArrays: true}} keeps it: a left join.
-PRESERVE = REVENUE.format(join="LEFT JOIN")
+PRESERVE = REVENUE.format(join=sql.SQL("LEFT JOIN"))
 # --8<-- [end:revenue]
 
 

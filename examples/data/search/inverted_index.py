@@ -2,8 +2,9 @@
 
 Elasticsearch (through Lucene) keeps the same two structures per field: a
 postings list from each term to the documents holding it, and the length of
-every document. This file builds both in plain Python and ranks with the
-Okapi BM25 formula, using Elasticsearch's default parameters k1=1.2, b=0.75.
+every document. This file builds both in plain Python and ranks with Okapi
+BM25, using Elasticsearch's default parameters k1=1.2, b=0.75, and Lucene's
+idf, log(1 + (N - n + 0.5) / (n + 0.5)), which stays positive for any term.
 """
 
 from __future__ import annotations
@@ -54,6 +55,8 @@ class InvertedIndex:
             self.postings.setdefault(term, {})[doc_id] = count
 
     def remove(self, doc_id: str) -> None:
+        # Walks every term: fine for a toy. Lucene instead marks the document
+        # deleted and drops its postings when segments are merged.
         self.lengths.pop(doc_id)
         for term in list(self.postings):
             self.postings[term].pop(doc_id, None)
@@ -75,6 +78,7 @@ class InvertedIndex:
         for term in set(self.analyzer(query)):
             docs = self.postings.get(term, {})
             # Rare terms weigh more: idf falls as more documents hold the term.
+            # Lucene's variant: the 1 + keeps it positive when n > N / 2.
             idf = math.log(1 + (n_docs - len(docs) + 0.5) / (len(docs) + 0.5))
             for doc_id, tf in docs.items():
                 # tf saturates (k1), and long documents are discounted (b).

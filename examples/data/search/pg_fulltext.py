@@ -98,6 +98,11 @@ if __name__ == "__main__":
         ).fetchone()
         print(row[0])
         #> 'trail' <-> 'run' & 'shoe' & !'leather'
+        row = conn.execute(
+            "SELECT to_tsvector('english', 'University of the universe: news, new')"
+        ).fetchone()
+        print(row[0])
+        #> 'new':6 'news':5 'univers':1,4
         # --8<-- [end:demo_parse]
 
         # --8<-- [start:demo_rank]
@@ -136,7 +141,9 @@ if __name__ == "__main__":
         # --8<-- [end:demo_raw_input]
 
         # --8<-- [start:demo_plan]
-        plan_query = "SELECT id FROM products WHERE search @@ websearch_to_tsquery('english', %s)"
+        plan_query = """
+            SELECT id FROM products
+            WHERE search @@ websearch_to_tsquery('english', %s)"""
         print(plan_summary(conn, plan_query, ("shoes",)))
         #> ['Seq Scan on products']
         add_search_index(conn)

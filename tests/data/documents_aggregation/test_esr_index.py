@@ -96,7 +96,7 @@ def test_a_timestamp_cast_cannot_be_indexed_but_text_can(conn: psycopg.Connectio
 def test_only_btree_indexes_can_return_rows_in_order(conn: psycopg.Connection) -> None:
     # Why a GIN index on the document can filter but never replace the Sort.
     rows = conn.execute(
-        "SELECT amname, pg_indexam_has_property(oid, 'can_order') FROM pg_am"
-        " WHERE amname IN ('btree', 'gin') ORDER BY amname"
+        "SELECT amname, pg_indexam_has_property(oid, 'can_order') FROM pg_am WHERE amtype = 'i' ORDER BY amname"
     ).fetchall()
-    assert rows == [("btree", True), ("gin", False)]
+    assert ("gin", False) in rows
+    assert [name for name, can_order in rows if can_order] == ["btree"]

@@ -29,6 +29,11 @@ def test_stemming_matches_other_forms_of_the_word(conn: psycopg.Connection) -> N
     assert sorted(row[0] for row in search(conn, "shoe")) == [1, 2, 3, 4]
 
 
+def test_snowball_keeps_news_apart_but_conflates_university(conn: psycopg.Connection) -> None:
+    (vector,) = conn.execute("SELECT to_tsvector('english', 'news new university universe')").fetchone()
+    assert vector == "'new':2 'news':1 'univers':3,4"
+
+
 def test_title_hits_outrank_body_hits(conn: psycopg.Connection) -> None:
     ranks = {row[0]: row[2] for row in search(conn, "shoes")}
     assert ranks[1] == ranks[2] == ranks[3] > ranks[4]

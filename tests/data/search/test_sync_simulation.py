@@ -66,8 +66,23 @@ def test_missing_delivery_is_stale() -> None:
 
 def test_trial_counts_are_the_ones_the_page_prints() -> None:
     assert count_stale(use_outbox=False, versioned=False) == 688
+    # The version check fixes the order, not a writer that crashed before its call.
+    assert count_stale(use_outbox=False, versioned=True) == 44
     assert count_stale(use_outbox=True, versioned=False) == 655
     assert count_stale(use_outbox=True, versioned=True) == 0
+
+
+def test_versioned_dual_write_is_stale_only_when_the_newest_writer_crashed() -> None:
+    db, index = Database(), SearchIndex()
+    for title in ("a", "b", "c"):
+        db.update(1, title)
+    index.put_if_newer(1, 3, "c")
+    index.put_if_newer(1, 1, "a")  # a late, older call changes nothing
+    assert stale(db, index) == []
+    crashed = SearchIndex()
+    for version, title in ((2, "b"), (1, "a")):  # the writer of version 3 crashed
+        crashed.put_if_newer(1, version, title)
+    assert stale(db, crashed) == [1]
 
 
 def test_count_rejects_no_trials() -> None:
