@@ -87,8 +87,8 @@ def judge(
 ) -> Verdict:
     """The verdict on one case's outcome, by the rules runner.py applies to Python."""
     if "error" in outcome:
-        call = outcome.get("call")
-        if case.raises is not None and call is not None and call < len(case.calls):
+        call = outcome.get("call")  # 0 is the constructor, which may raise, as in runner.py
+        if case.raises is not None and call and call < len(case.calls):
             return Verdict(
                 case,
                 f"call {call} raised {outcome['error']}; only the last call may raise",

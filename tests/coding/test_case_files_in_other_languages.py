@@ -19,6 +19,7 @@ import pytest
 from handbook_build.cases.case_file import load_case_file
 from handbook_build.cases.drivers import (
     camel_case,
+    judge,
     pascal_case,
     run_cases_in,
     solution_in,
@@ -320,3 +321,22 @@ func main() {}
     solution.write_text(source, encoding="utf-8")
     verdicts = run_cases_in(GO, load_case_file(case_file), solution, tmp_path / "work")
     assert [v.problem for v in verdicts] == [None, None, None]
+
+
+def test_a_constructor_may_raise_the_named_error_but_an_early_call_may_not(tmp_path: Path) -> None:
+    """As runner.py judges Python: the constructor (call 0) raising is the answer; call 1 of 2 is too early."""
+    cases = {
+        "title": "Box",
+        "difficulty": "easy",
+        "page": "coding/index.md",
+        "class": "Box",
+        "cases": [{"name": "a bad size", "init": [0], "calls": [["put", 1], ["take"]], "raises": "invalid_argument"}],
+    }
+    case_file = tmp_path / f"box{CASE_FILE_SUFFIX}"
+    case_file.write_text(json.dumps(cases), encoding="utf-8")
+    loaded = load_case_file(case_file)
+    failed = {"raises": "invalid_argument", "error": "IllegalArgumentException: size 0", "results": []}
+    assert judge(loaded, loaded.cases[0], {**failed, "call": 0}, tmp_path).problem is None
+    early = judge(loaded, loaded.cases[0], {**failed, "call": 1}, tmp_path).problem
+    assert early is not None and "only the last call may raise" in early
+    assert judge(loaded, loaded.cases[0], {**failed, "call": 2}, tmp_path).problem is None
