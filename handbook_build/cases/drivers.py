@@ -87,7 +87,8 @@ def judge(
 ) -> Verdict:
     """The verdict on one case's outcome, by the rules runner.py applies to Python."""
     if "error" in outcome:
-        call = outcome.get("call")  # 0 is the constructor, which may raise, as in runner.py
+        # call 0 is the constructor, which may raise, as runner.py lets it in Python
+        call = outcome.get("call")
         if case.raises is not None and call and call < len(case.calls):
             return Verdict(
                 case,
