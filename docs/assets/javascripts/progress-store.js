@@ -4,31 +4,39 @@
  * and the flashcards (flashcards.js). It makes no network requests. Plain
  * ES2020 plus Object.hasOwn, no dependencies. Load it before both.
  *
- * It keeps two parts, each in a localStorage slot of its own:
+ * It keeps three parts, each in a localStorage slot of its own:
  *   skills  "sde2-handbook/progress/v1": each skill's {status, note};
  *   cards   "sde2-handbook/flashcards/v1": each flashcard's review state
- *           {reps, ef, interval, due, reviewed} (see flashcards.js).
+ *           {reps, ef, interval, due, reviewed} (see flashcards.js);
+ *   quizzes "sde2-handbook/quizzes/v1": each quiz question's result
+ *           {answered (how many checks), correct (the last one was right),
+ *           firstCorrect (the first one was)} (see quizzes.js).
  *
  * Every field of a part carries the stamp of its last change, so two tabs
  * merge their records instead of overwriting each other, and a failed write
  * (storage full or blocked) changes nothing.
  *
  * API, on window.handbookProgress (frozen):
- *   skills.load(migrations) / cards.load()  read storage (repair, upgrade,
- *       move renamed skills); returns notices [{kind, text}] to show.
- *   part.entries()      a Map id -> plain entry ({status?, note?} or a review).
+ *   skills.load(migrations) / cards.load() / quizzes.load()  read storage
+ *       (repair, upgrade, move renamed skills); returns notices [{kind, text}].
+ *   part.entries()      a Map id -> plain entry ({status?, note?}, a review
+ *       or a quiz result).
  *   part.change(plan)   plan(base) returns [{id, field, value}]; saved after
  *       re-reading storage. Returns {ok, reason ("", "full", "blocked"),
  *       applied: [{id, field, before, after (stamp)}], notices}.
- *   subscribe(listener) listener({part: "skills" | "cards", notices}) runs
+ *   recordQuiz(id, correct) count one checked answer of quiz `id`; returns
+ *       what change() returns.
+ *   subscribe(listener) listener({part: "skills" | "cards" | "quizzes", notices}) runs
  *       after another tab changed that part and it was merged in; returns a
  *       function that unsubscribes.
- *   exportText()        the export file: {format, version: 1, skills, and
- *       flashcards when any card was reviewed}.
+ *   exportText()        the export file: {format, version: 1, skills,
+ *       flashcards when any card was reviewed, quizzes when any was answered}.
  *   parseImport(text)   {skills: Map, cards: Map | null (the file has no
- *       flashcards)}; throws RefusedError saying why. Changes nothing.
- *   replaceParts({skills, cards}) make the stored parts equal these Maps
- *       (cards null: left as they are); both are saved or neither is.
+ *       flashcards), quizzes: Map | null (the file has no quizzes)}; throws
+ *       RefusedError saying why (one bad entry refuses the whole file).
+ *       Changes nothing.
+ *   replaceParts({skills, cards, quizzes}) make the stored parts equal these
+ *       Maps (cards or quizzes null: left as they are); all are saved or none.
  *   sameStamp(a, b), RefusedError, rules (validation of skill entries,
  *       migrations), util (small helpers), stats (write counts for tests).
  *
@@ -46,14 +54,19 @@
   // which format it holds (`version`), so older records can be upgraded.
   const STORAGE_KEY = "sde2-handbook/progress/v1";
   const CARDS_KEY = "sde2-handbook/flashcards/v1";
+  const QUIZZES_KEY = "sde2-handbook/quizzes/v1";
   const backupKeyOf = (key) => `${key}/corrupt-backup`;
   const STORE_VERSION = 2;
   const CARDS_VERSION = 1;
+  const QUIZZES_VERSION = 1;
   const EXPORT_FORMAT = "sde2-handbook-progress";
   const EXPORT_VERSION = 1;
   const MAX_NOTE_CHARS = 2000;
   const MAX_ENTRIES = 5000;
   const MAX_ID_CHARS = 200;
+  // As handbook_build/quizzes.py allows them (MAX_ID_CHARS, ID_PATTERN there).
+  const MAX_QUIZ_ID_CHARS = 80;
+  const MAX_ANSWERS = 1_000_000;
 
   const STATUS_LABELS = new Map([
     ["not-started", "Not started"],
@@ -165,7 +178,45 @@
   });
 
   /* ------------------------------------------------------------------ */
-  /* Parts: what differs between the skills and the cards                 */
+  /* Quiz results: {answered, correct, firstCorrect}                     */
+  /* ------------------------------------------------------------------ */
+
+  const quizIdProblem = (id) =>
+    id.length > MAX_QUIZ_ID_CHARS || !ID_PATTERN.test(id) ? `"${clip(id)}" is not a valid quiz id` : "";
+
+  const RESULT_KEYS = ["answered", "correct", "firstCorrect"];
+
+  /** Why `value` is not a quiz result, or "". `firstCorrect` may be missing (then it is `correct`). */
+  function quizResultProblem(id, value) {
+    if (!isPlainObject(value)) return `the result of quiz "${id}" is not an object`;
+    for (const key of Object.keys(value)) {
+      if (!RESULT_KEYS.includes(key)) return `the result of quiz "${id}" has an unknown field "${clip(key)}"`;
+    }
+    const field = (name) => (Object.hasOwn(value, name) ? value[name] : undefined);
+    const answered = field("answered");
+    if (!Number.isSafeInteger(answered) || answered < 1 || answered > MAX_ANSWERS) {
+      return `the answer count of quiz "${id}" is not a whole number from 1`;
+    }
+    if (typeof field("correct") !== "boolean") return `the result of quiz "${id}" does not say if it was right`;
+    const first = field("firstCorrect");
+    if (first !== undefined && typeof first !== "boolean") {
+      return `the first result of quiz "${id}" is not true or false`;
+    }
+    if (answered === 1 && first !== undefined && first !== value.correct) {
+      return `quiz "${id}" was answered once, yet its first and last results differ`;
+    }
+    return "";
+  }
+
+  /** A quiz result in its one key order, so equal results are equal JSON. */
+  const normalResult = (value) => ({
+    answered: value.answered,
+    correct: value.correct,
+    firstCorrect: Object.hasOwn(value, "firstCorrect") ? value.firstCorrect : value.correct,
+  });
+
+  /* ------------------------------------------------------------------ */
+  /* Parts: what differs between the skills, the cards and the quizzes    */
   /* ------------------------------------------------------------------ */
   /*
    * A part has fields, a default for each, and the one validation of its
@@ -216,6 +267,28 @@
       return review === null ? null : review;
     },
   };
+
+  const QUIZZES = {
+    name: "quizzes",
+    key: QUIZZES_KEY,
+    version: QUIZZES_VERSION,
+    items: "quizzes",
+    fields: ["result"],
+    defaults: new Map([["result", null]]),
+    idProblem: quizIdProblem,
+    fieldProblem: (id, field, value) => (value === null ? "" : quizResultProblem(id, value)),
+    normal: (field, value) => (value === null ? null : normalResult(value)),
+    what: "quiz results",
+    notRecord: "it is not a record of quiz results",
+    started: "The quizzes started with no results.",
+    entryName: ["saved quiz result", "saved quiz results"],
+    plain(cell) {
+      return fieldValue(QUIZZES, cell, "result");
+    },
+  };
+
+  // Parts whose one field holds the whole entry (a review, a result).
+  const WHOLE_ENTRY = new Set([CARDS, QUIZZES]);
 
   /**
    * Why `entry` is not a valid entry for `id` in `part`, or "" when it is:
@@ -395,7 +468,7 @@
       return { unreadable: "it is not valid JSON" };
     }
     if (!isPlainObject(data)) return { unreadable: part.notRecord };
-    const readable = part === SKILLS ? [1, STORE_VERSION] : [CARDS_VERSION];
+    const readable = part === SKILLS ? [1, STORE_VERSION] : [part.version];
     if (!readable.includes(data.version)) {
       return {
         unreadable:
@@ -713,7 +786,25 @@
   }
 
   const tab = newTabId();
-  const parts = { skills: new PartStore(SKILLS, tab), cards: new PartStore(CARDS, tab) };
+  const parts = {
+    skills: new PartStore(SKILLS, tab),
+    cards: new PartStore(CARDS, tab),
+    quizzes: new PartStore(QUIZZES, tab),
+  };
+
+  /** Count one checked answer of quiz `id` (right when `correct`). Returns what change() returns. */
+  function recordQuiz(id, correct) {
+    if (typeof id !== "string" || quizIdProblem(id) || typeof correct !== "boolean") {
+      return { ok: false, reason: "invalid", applied: [], notices: [] };
+    }
+    return parts.quizzes.change((base) => {
+      const before = fieldValue(QUIZZES, base.get(id), "result");
+      const value = before
+        ? { answered: Math.min(before.answered + 1, MAX_ANSWERS), correct, firstCorrect: before.firstCorrect }
+        : { answered: 1, correct, firstCorrect: correct };
+      return [{ id, field: "result", value }];
+    });
+  }
 
   /* ------------------------------------------------------------------ */
   /* Export and import of both parts                                      */
@@ -749,7 +840,7 @@
     const problems = [];
     const entries = readEntries(skills, problems);
     if (problems.length) throw new RefusedError(joinProblems(problems));
-    if (!Object.hasOwn(data, "flashcards")) return { skills: entries, cards: null };
+    if (!Object.hasOwn(data, "flashcards")) return { skills: entries, cards: null, quizzes: readQuizzes(data) };
     const cards = data.flashcards;
     if (!isPlainObject(cards)) throw new RefusedError("its \"flashcards\" field is not an object");
     const cardCount = Object.keys(cards).length;
@@ -761,7 +852,29 @@
     }
     const reviews = readReviews(cards, problems);
     if (problems.length) throw new RefusedError(joinProblems(problems));
-    return { skills: entries, cards: reviews };
+    return { skills: entries, cards: reviews, quizzes: readQuizzes(data) };
+  }
+
+  /** The quiz results of an export file: a Map, or null when it has none; throws RefusedError. */
+  function readQuizzes(data) {
+    if (!Object.hasOwn(data, "quizzes")) return null;
+    const quizzes = data.quizzes;
+    if (!isPlainObject(quizzes)) throw new RefusedError("its \"quizzes\" field is not an object");
+    const count = Object.keys(quizzes).length;
+    if (count > MAX_ENTRIES) {
+      throw new RefusedError(
+        `it has ${count.toLocaleString("en-US")} quiz results; the limit is ${MAX_ENTRIES.toLocaleString("en-US")}`,
+      );
+    }
+    const problems = [];
+    const results = new Map();
+    for (const [id, result] of Object.entries(quizzes)) {
+      const problem = quizIdProblem(id) || quizResultProblem(id, result);
+      if (problem) problems.push(problem);
+      else results.set(id, normalResult(result));
+    }
+    if (problems.length) throw new RefusedError(joinProblems(problems));
+    return results;
   }
 
   /** The export file's text: the same shapes that parseImport validates. */
@@ -769,6 +882,8 @@
     const data = { format: EXPORT_FORMAT, version: EXPORT_VERSION, skills: toObject(parts.skills.entries()) };
     const reviews = parts.cards.entries();
     if (reviews.size) data.flashcards = toObject(new Map([...reviews].sort((a, b) => compareText(a[0], b[0]))));
+    const results = parts.quizzes.entries();
+    if (results.size) data.quizzes = toObject(new Map([...results].sort((a, b) => compareText(a[0], b[0]))));
     return `${JSON.stringify(data, null, 2)}\n`;
   }
 
@@ -779,7 +894,7 @@
       for (const id of new Set([...base.keys(), ...target.keys()])) {
         const entry = target.get(id);
         for (const field of part.fields) {
-          const value = part === CARDS ? entry ?? null : entry?.[field] ?? part.defaults.get(field);
+          const value = WHOLE_ENTRY.has(part) ? entry ?? null : entry?.[field] ?? part.defaults.get(field);
           edits.push({ id, field, value });
         }
       }
@@ -789,29 +904,37 @@
 
   /**
    * Make the stored skills equal `skills` and (unless null) the stored card
-   * reviews equal `cards`. Both are saved or neither: when the second write
-   * fails, the first is put back. Returns {ok, reason, applied: {skills,
-   * cards}, notices}.
+   * reviews equal `cards` and the stored quiz results equal `quizzes`. All
+   * are saved or none: when a later write fails, the earlier ones are put
+   * back. Returns {ok, reason, applied: {skills, cards, quizzes}, notices}.
    */
-  function replaceParts({ skills, cards = null }) {
-    const first = parts.skills.change(replacement(SKILLS, skills));
-    if (!first.ok) return { ok: false, reason: first.reason, applied: { skills: [], cards: [] }, notices: first.notices };
-    if (cards === null) return { ok: true, reason: "", applied: { skills: first.applied, cards: [] }, notices: first.notices };
-    const second = parts.cards.change(replacement(CARDS, cards));
-    if (!second.ok) {
-      parts.skills.change((base) =>
-        first.applied
-          .filter((step) => sameStamp(base.get(step.id)?.[step.field]?.stamp, step.after))
-          .map((step) => ({ id: step.id, field: step.field, value: step.before })),
-      );
-      return { ok: false, reason: second.reason, applied: { skills: [], cards: [] }, notices: first.notices };
+  function replaceParts({ skills, cards = null, quizzes = null }) {
+    const plans = [
+      ["skills", SKILLS, skills],
+      ["cards", CARDS, cards],
+      ["quizzes", QUIZZES, quizzes],
+    ];
+    const applied = { skills: [], cards: [], quizzes: [] };
+    const notices = [];
+    const done = [];
+    for (const [name, part, target] of plans) {
+      if (target === null) continue;
+      const result = parts[name].change(replacement(part, target));
+      notices.push(...result.notices);
+      if (!result.ok) {
+        for (const [doneName, steps] of done.reverse()) {
+          parts[doneName].change((base) =>
+            steps
+              .filter((step) => sameStamp(base.get(step.id)?.[step.field]?.stamp, step.after))
+              .map((step) => ({ id: step.id, field: step.field, value: step.before })),
+          );
+        }
+        return { ok: false, reason: result.reason, applied: { skills: [], cards: [], quizzes: [] }, notices };
+      }
+      applied[name] = result.applied;
+      done.push([name, result.applied]);
     }
-    return {
-      ok: true,
-      reason: "",
-      applied: { skills: first.applied, cards: second.applied },
-      notices: [...first.notices, ...second.notices],
-    };
+    return { ok: true, reason: "", applied, notices };
   }
 
   /* ------------------------------------------------------------------ */
@@ -838,6 +961,8 @@
   window.handbookProgress = Object.freeze({
     skills: parts.skills,
     cards: parts.cards,
+    quizzes: parts.quizzes,
+    recordQuiz,
     subscribe,
     exportText,
     parseImport,
@@ -850,6 +975,8 @@
       skillsBackup: backupKeyOf(STORAGE_KEY),
       cards: CARDS_KEY,
       cardsBackup: backupKeyOf(CARDS_KEY),
+      quizzes: QUIZZES_KEY,
+      quizzesBackup: backupKeyOf(QUIZZES_KEY),
     }),
     rules: Object.freeze({
       STATUS_LABELS,
@@ -862,6 +989,8 @@
       migrationNotice,
       reviewProblem,
       cardIdProblem,
+      quizIdProblem,
+      quizResultProblem,
       validDay,
     }),
     util: Object.freeze({ isPlainObject, plural, clip, compareText, toObject }),

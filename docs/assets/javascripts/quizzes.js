@@ -1,14 +1,45 @@
 // Predict-the-output questions (the forms hooks/quizzes.py writes from a
 // `!!! quiz` marker, handbook_build/quizzes.py). Check says right or wrong and
-// shows the example's real output; nothing is fetched or stored. Each result
-// goes out as a `handbook:quiz-result` event on document, for the tracker.
-// Checked by tests/browser/test_quizzes.py.
+// shows the example's real output; nothing is fetched. Each result is stored
+// through progress-store.js (window.handbookProgress, part "quizzes": answer
+// count, last and first result, merged across tabs) and goes out as a
+// `handbook:quiz-result` event on document. A question answered before says
+// so under its form ("Answered before: right"), from storage, after a reload.
+// Checked by tests/browser/test_quizzes.py and test_quiz_results.py.
 (() => {
   "use strict";
   const QUIZ = "form.handbook-quiz";
 
-  // The one place a result leaves this module; the tracker will listen here.
-  function recordResult(questionId, correct) {
+  const store = window.handbookProgress;
+  const SAVE_FAILURES = new Map([
+    ["full", "this browser's storage is full"],
+    ["blocked", "this browser blocks local storage"],
+  ]);
+
+  /** The line under a form that says how it was answered last time (stored results only). */
+  function showPast(form) {
+    const result = store?.quizzes.entries().get(form.dataset.quizId);
+    let line = form.querySelector(".handbook-quiz__before");
+    if (!result) {
+      line?.remove();
+      return;
+    }
+    if (!line) {
+      line = document.createElement("p");
+      line.className = "handbook-quiz__before";
+      form.querySelector(".handbook-quiz__verdict").after(line);
+    }
+    line.textContent = `Answered before: ${result.correct ? "right" : "wrong"}` +
+      (result.answered > 1 ? ` (checked ${result.answered} times).` : ".");
+  }
+
+  // The one place a result leaves this module: storage, then an event.
+  function recordResult(form, questionId, correct) {
+    const saved = store ? store.recordQuiz(questionId, correct) : { ok: false, reason: "blocked" };
+    if (!saved.ok) {
+      const why = SAVE_FAILURES.get(saved.reason) ?? "this question has no valid id";
+      form.querySelector(".handbook-quiz__verdict").append(` (Not saved: ${why}.)`);
+    }
     document.dispatchEvent(new CustomEvent("handbook:quiz-result", { detail: { questionId, correct } }));
   }
 
@@ -30,7 +61,7 @@
       ? "Right: it prints exactly that."
       : "Not quite: it prints what is shown below.";
     form.querySelector(".handbook-quiz__answer").hidden = false;
-    recordResult(form.dataset.quizId, correct);
+    recordResult(form, form.dataset.quizId, correct);
   }
 
   // Listeners on document survive instant navigation, which swaps the page.
@@ -53,8 +84,16 @@
   // The Check button is hidden in the markup, so a reader without this script
   // never meets a button that does nothing.
   document$.subscribe(() => {
-    for (const form of document.querySelectorAll(QUIZ)) {
+    const forms = document.querySelectorAll(QUIZ);
+    if (forms.length && store) store.quizzes.load();
+    for (const form of forms) {
       form.querySelector(".handbook-quiz__check").hidden = false;
+      showPast(form);
     }
+  });
+  // Another tab answered: its results show here too.
+  store?.subscribe(({ part }) => {
+    if (part !== "quizzes") return;
+    for (const form of document.querySelectorAll(QUIZ)) showPast(form);
   });
 })();

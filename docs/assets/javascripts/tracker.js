@@ -12,9 +12,10 @@
  * owns the entries {status, note} and their one validation, the stored record
  * whose fields carry the stamp of their last change (so two tabs merge instead
  * of overwriting), localStorage I/O, sync with other tabs, and the export file,
- * which also carries the flashcards' review state (flashcards.js). This file
- * is the catalog, share links, and the Tracker view on top. Reset clears the
- * skills only; import replaces the flashcard reviews too when the file has them.
+ * which also carries the flashcards' review state (flashcards.js) and the quiz
+ * results (quizzes.js). This file is the catalog, share links, and the Tracker
+ * view on top. Reset clears the skills only; import replaces the flashcard
+ * reviews and the quiz results too when the file has them.
  *
  * Untrusted text (notes, imported files, share links, stored data) only ever
  * reaches the page through textContent or a form control's value, never as
@@ -213,7 +214,7 @@
       this.kind = root.dataset.trackerPage === "area" ? "area" : "overview";
       this.snapshot = null;
       // The card reviews load too: they are part of every export and import.
-      const notices = [...progress.load(catalog.migrations), ...store.cards.load()];
+      const notices = [...progress.load(catalog.migrations), ...store.cards.load(), ...store.quizzes.load()];
 
       root.querySelectorAll(".tracker-nojs").forEach((note) => {
         note.hidden = true;
@@ -564,7 +565,10 @@
       const cards = pendingUndo.steps.cards.length
         ? store.cards.change(putBack(pendingUndo.steps.cards, keptCards))
         : { ok: true, notices: [] };
-      if (!result.ok || !cards.ok) {
+      const quizzes = pendingUndo.steps.quizzes?.length
+        ? store.quizzes.change(putBack(pendingUndo.steps.quizzes, new Set()))
+        : { ok: true, notices: [] };
+      if (!result.ok || !cards.ok || !quizzes.ok) {
         this.message("error", "Undo failed: this browser's storage is full or blocked.", [], { focus: true });
         return;
       }
@@ -669,6 +673,7 @@
     exportFile() {
       const entries = progress.entries();
       const reviews = store.cards.entries().size;
+      const results = store.quizzes.entries().size;
       const url = URL.createObjectURL(new Blob([store.exportText()], { type: "application/json" }));
       const link = h("a", { href: url, download: EXPORT_FILE_NAME, hidden: true });
       document.body.append(link);
@@ -679,6 +684,7 @@
         "info",
         `Exported ${plural(entries.size, "entry", "entries")}` +
           (reviews ? ` and ${plural(reviews, "flashcard review")}` : "") +
+          (results ? ` and ${plural(results, "quiz result")}` : "") +
           ` to ${EXPORT_FILE_NAME}.`,
       );
     }
@@ -692,8 +698,9 @@
       }
       let entries;
       let cards;
+      let quizzes;
       try {
-        ({ skills: entries, cards } = store.parseImport(await file.text()));
+        ({ skills: entries, cards, quizzes } = store.parseImport(await file.text()));
       } catch (error) {
         if (!(error instanceof RefusedError)) throw error;
         refuse(error.message);
@@ -705,7 +712,7 @@
       const others = entries.size - known;
       const migrated = applyMigrations(entries, migrations);
       this.replaceAll(
-        { skills: entries, cards },
+        { skills: entries, cards, quizzes },
         "Undo import",
         `Imported progress for ${plural(known, "skill")}` +
           (others
@@ -715,7 +722,10 @@
           ". It replaced what was here before." +
           (cards === null
             ? " The file holds no flashcard reviews, so yours are kept as they were."
-            : ` Flashcard reviews: ${plural(cards.size, "card")}, replacing yours.`),
+            : ` Flashcard reviews: ${plural(cards.size, "card")}, replacing yours.`) +
+          (quizzes === null
+            ? " It holds no quiz results, so yours are kept."
+            : ` Quiz results: ${plural(quizzes.size, "question")}, replacing yours.`),
         migrated.moved ? [migrationNotice(migrated)] : [],
       );
     }
@@ -757,7 +767,7 @@
             "Yes, reset everything",
             () =>
               this.replaceAll(
-                { skills: new Map(), cards: null },
+                { skills: new Map(), cards: null, quizzes: null },
                 "Undo reset",
                 "Progress reset: every skill is back to not started.",
               ),
