@@ -73,7 +73,11 @@ def total_cost(option: Option, users_by_year: list[int]) -> float:
 
 
 def break_even_users(a: Option, b: Option, years: int = YEARS) -> float | None:
-    """The steady monthly users at which a and b cost the same, if there is one."""
+    """The monthly users at which a and b cost the same, if there is one.
+
+    Cost is linear in users, so this is a steady volume or, for a forecast
+    that changes year by year, the forecast's average over the horizon.
+    """
     per_user = (
         (b.price_per_user_month - a.price_per_user_month) * MONTHS_PER_YEAR * years
     )
@@ -101,7 +105,10 @@ FORECAST = [200_000, 400_000, 800_000]
 def doc_lines() -> list[str]:
     """The numbers the decision doc quotes, each as one line."""
     lines = []
-    for users, label in ((TODAY, "flat at 200,000 MAU"), (FORECAST, "growing")):
+    # Cost is linear in users, so a forecast costs what its average would.
+    average = sum(FORECAST) / len(FORECAST)
+    growing = f"growing, {average:,.0f} MAU on average"
+    for users, label in ((TODAY, "flat at 200,000 MAU"), (FORECAST, growing)):
         costs = ", ".join(
             f"{o.name} ${total_cost(o, users):,.0f}" for o in (BUILD, BUY, SELF_HOST)
         )
@@ -141,8 +148,8 @@ if __name__ == "__main__":
             print(line)
             #> - 3 years, flat at 200,000 MAU: Build in-house $436,000, Hosted identity
             #>   vendor $168,000, Self-hosted open source $208,800.
-            #> - 3 years, growing: Build in-house $436,000, Hosted identity vendor
-            #>   $312,000, Self-hosted open source $208,800.
+            #> - 3 years, growing, 466,667 MAU on average: Build in-house $436,000,
+            #>   Hosted identity vendor $312,000, Self-hosted open source $208,800.
             #> - Break-even against the vendor: building pays above 696,296 MAU,
             #>   self-hosting above 275,556 MAU.
             #> - Build upkeep 1 engineer-month a year: break-even at 362,963 MAU.

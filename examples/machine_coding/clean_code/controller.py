@@ -59,7 +59,8 @@ def create_app(service: OrderService) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     async def malformed(request: Request, error: RequestValidationError) -> Any:
         first = error.errors()[0]  # say where, not the whole pydantic report
-        where = ".".join(str(part) for part in first["loc"][1:]) or "body"
+        fields = [] if first["type"] == "json_invalid" else first["loc"][1:]
+        where = ".".join(str(part) for part in fields) or "body"
         return JSONResponse({"error": f"{where}: {first['msg']}"}, 422)
 
     @app.exception_handler(InvalidOrderError)

@@ -18,11 +18,7 @@ from examples.machine_coding.clean_code.pricing import (
     NoDiscount,
     quote,
 )
-from examples.machine_coding.clean_code.repository import (
-    InMemoryOrderRepository,
-    Order,
-    OrderRepository,
-)
+from examples.machine_coding.clean_code.repository import Order, OrderRepository
 
 
 # --8<-- [start:service]
@@ -59,6 +55,9 @@ class OrderService:
 # --8<-- [end:service]
 
 if __name__ == "__main__":
+    # Only this demo names a concrete repository; OrderService never does.
+    from examples.machine_coding.clean_code.repository import InMemoryOrderRepository
+
     # --8<-- [start:demo]
     service = OrderService(InMemoryOrderRepository())
     order = service.place_order("ada", [LineItem("pen", 250, 4)], coupon="FLAT500")

@@ -19,12 +19,16 @@ from examples.machine_coding.clean_code.service import OrderService
 from examples.machine_coding.clean_code.substitution import UncappedFixedOff, contract_violations
 
 subtotals = st.lists(st.integers(0, 10**9), min_size=1, max_size=20)
-good_discounts = st.one_of(
-    st.just(NoDiscount()),
-    st.sampled_from(list(COUPONS.values())),
-    st.builds(PercentOff, st.integers(0, 100)),
-    st.builds(FixedAmountOff, st.integers(0, 10**9)),
-)
+# Every Discount subclass that ships, with a strategy for its instances. The
+# last test below fails if a subclass exists that is in neither this dict nor
+# KNOWN_BROKEN, so a new discount cannot skip the contract test.
+CONTRACT_STRATEGIES: dict[type[Discount], st.SearchStrategy[Discount]] = {
+    NoDiscount: st.just(NoDiscount()),
+    PercentOff: st.builds(PercentOff, st.integers(0, 100)),
+    FixedAmountOff: st.builds(FixedAmountOff, st.integers(0, 10**9)),
+}
+KNOWN_BROKEN: set[type[Discount]] = {UncappedFixedOff}  # shown failing below
+good_discounts = st.one_of(st.sampled_from(list(COUPONS.values())), *CONTRACT_STRATEGIES.values())
 
 
 @given(good_discounts, subtotals)
@@ -64,6 +68,7 @@ def all_subclasses(cls: type) -> set[type]:
 
 
 def test_a_new_discount_class_must_join_the_contract_test() -> None:
-    # Add it to good_discounts above (or, like UncappedFixedOff, to a test that
-    # shows the violation), then to this set.
-    assert all_subclasses(Discount) == {NoDiscount, PercentOff, FixedAmountOff, UncappedFixedOff}
+    # Add it to CONTRACT_STRATEGIES (or, like UncappedFixedOff, to KNOWN_BROKEN
+    # with a test that shows the violation).
+    assert all_subclasses(Discount) == set(CONTRACT_STRATEGIES) | KNOWN_BROKEN
+    assert {type(coupon) for coupon in COUPONS.values()} <= set(CONTRACT_STRATEGIES)
