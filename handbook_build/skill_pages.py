@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+from dataclasses import dataclass
 from html import escape
 
 from handbook_build.skills import LEVELS, PAGE_SUFFIXES, Area, Skill, SkillCatalog, SkillLink
@@ -25,6 +26,62 @@ MAP_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("Run it at scale", ("distributed-infra", "reliability-observability")),
     ("Lead and collaborate", ("behavioral-leadership",)),
 )
+
+
+@dataclass(frozen=True)
+class Round:
+    """One interview round: the skill areas and the docs sections (top folders of docs/) that prepare it."""
+
+    id: str
+    title: str
+    areas: tuple[str, ...]
+    sections: tuple[str, ...]
+
+
+# The one place that maps the handbook to interview rounds, for the readiness
+# table on the skill map (tracker.js). A docs section also names the interview
+# flashcards of its pages ("interview/<section>/..."), and a quiz counts for the
+# round of the section its page is in (hooks/quizzes.py fills QUIZ_SECTIONS_SLOT).
+# tests/handbook_build/test_readiness.py checks that every area of data/skills.yml
+# and every docs section with a quiz or an interview card is in exactly one round.
+ROUNDS: tuple[Round, ...] = (
+    Round("coding", "Coding", ("coding-dsa", "language-runtime"), ("coding", "language")),
+    Round("machine-coding", "Machine coding", ("design-patterns",), ("machine-coding",)),
+    Round(
+        "system-design",
+        "System design",
+        ("distributed-infra", "data-storage", "reliability-observability"),
+        ("system-design", "data", "reliability", "observability"),
+    ),
+    Round("fundamentals", "Fundamentals", ("fundamentals", "http-apis", "auth"), ("fundamentals", "apis", "security")),
+    Round("behavioral", "Behavioral", ("behavioral-leadership",), ("craft", "role")),
+)
+# Replaced in the built overview page by {quiz id: docs section} (hooks/quizzes.py).
+QUIZ_SECTIONS_SLOT = 'data-quiz-sections="{}"'
+
+
+def rounds_json(catalog: SkillCatalog) -> str:
+    """The rounds as tracker.js reads them; areas the catalog lacks are left out."""
+    known = {area.id for area in catalog.areas}
+    rounds = [
+        {
+            "id": r.id,
+            "title": r.title,
+            "areas": [area for area in r.areas if area in known],
+            "sections": list(r.sections),
+        }
+        for r in ROUNDS
+    ]
+    return json.dumps(rounds, separators=(",", ":"))
+
+
+def readiness_element(catalog: SkillCatalog) -> str:
+    """The readiness block of the overview: tracker.js fills in the table."""
+    return (
+        f'<div class="tracker-readiness" data-rounds="{escape(rounds_json(catalog))}" {QUIZ_SECTIONS_SLOT}>'
+        '<p class="tracker-nojs">Readiness per round needs JavaScript: it counts what this browser stored.</p>'
+        "</div>"
+    )
 
 
 def skill_count(number: int) -> str:
@@ -221,7 +278,7 @@ def overview_page(catalog: SkillCatalog, repo_url: str | None, *, directory_urls
             "- **Stored locally.** Your statuses and notes live in this browser's `localStorage`. "
             "There is no account, and the tracker sends nothing to any server.",
             "- **Export and import.** Save your progress as a JSON file, and load it in another browser. "
-            "The file also carries your [flashcard](../practice/flashcards.md) reviews. "
+            "The file also carries your [flashcard](../practice/flashcards.md) reviews and quiz results. "
             "A file that is not a valid export is refused, and your current progress stays as it was.",
             "- **Share a snapshot.** A share link carries your progress inside the URL fragment (the part "
             "after `#`), which browsers never send to a server. Whoever opens it sees a read-only copy.",
@@ -247,6 +304,10 @@ def overview_page(catalog: SkillCatalog, repo_url: str | None, *, directory_urls
             _NOJS_NOTE,
             '<div class="tracker-toolbar"></div>',
             '<div class="tracker-progress" data-progress-area="all"></div>',
+            '<h3 id="readiness-by-round">Readiness by interview round</h3>',
+            "<p>Per round: skills done in its areas, quiz questions whose last answer was right on its pages, "
+            "and interview flashcards of its pages due for review today.</p>",
+            readiness_element(catalog),
             '<ul class="tracker-areas">',
             "\n".join(area_items),
             "</ul>",

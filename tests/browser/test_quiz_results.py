@@ -6,7 +6,10 @@
   without "quizzes" leaves them alone, an empty one clears them (undoable);
 - an import with one bad quiz entry is refused whole and changes nothing;
 - two tabs count each other's answers; an answer that cannot be saved says so and
-  changes nothing; unreadable stored results are kept aside.
+  changes nothing; unreadable stored results are kept aside;
+- the skill map's readiness table counts, per interview round, skills done, quizzes whose
+  last answer was right and interview flashcards due; axe finds nothing in it in the light
+  or the dark scheme, and it fits 390 px.
 """
 
 from __future__ import annotations
@@ -18,15 +21,19 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.conftest import PageWatch
+from tests.browser.page_visit import PHONE
 from tests.browser.test_quizzes import KEYBOARD_PAGE, QUIZ_PAGES, quiz_site  # noqa: F401 (a fixture)
 from tests.browser.tracker_support import (
     STORAGE_KEY,
+    catalog,
     fill_storage,
     import_file,
     install_failing_storage,
     messages,
     open_tracker,
+    run_axe,
     seed_storage,
+    status_select,
     stored_raw,
 )
 
@@ -218,4 +225,98 @@ def test_unreadable_stored_results_are_kept_aside(
     assert stored_raw(page, QUIZZES_KEY + "/corrupt-backup") == broken
     answer(page, "right")
     assert stored_results(page) == {QUIZ.quiz_id: {"answered": 1, "correct": True, "firstCorrect": True}}
+    assert watch.problems() == []
+
+
+CARDS_KEY = "sde2-handbook/flashcards/v1"
+
+
+def review(due: str) -> dict:
+    return {"reps": 1, "ef": 2.5, "interval": 1, "due": due, "reviewed": "2020-01-01"}
+
+
+def readiness_row(page: Page, round_id: str) -> dict[str, int]:
+    row = page.locator(f".tracker-readiness tr[data-round='{round_id}']")
+    names = ("skills-done", "skills-total", "quizzes-right", "quizzes-total", "cards-due")
+    return {name: int(row.get_attribute(f"data-{name}") or -1) for name in names}
+
+
+def test_readiness_per_round_counts_skills_quizzes_and_due_cards(
+    quiz_site: Path, site_url: str, watched_page: tuple[Page, PageWatch]  # noqa: F811
+) -> None:
+    page, watch = watched_page
+    cards = {
+        "interview/system-design/one-a1b2c3d4": review("2020-01-01"),  # due
+        "interview/system-design/two-a1b2c3d4": review("2999-01-01"),  # not yet
+        "interview/craft/three-a1b2c3d4": review("2020-01-02"),  # due, behavioral
+        "glossary/api": review("2020-01-01"),  # glossary cards belong to no round
+    }
+    record = {"version": 1, "cards": {i: {"review": r, "rev": {"review": [1, "seed"]}} for i, r in cards.items()}}
+    seed_storage(page, {CARDS_KEY: json.dumps(record)})
+    open_tracker(page, site_url + TRACKER)
+    table = page.get_by_role("table", name="Readiness by interview round")
+    expect(table).to_be_visible()
+    rows = table.locator("tbody tr")
+    expect(rows).to_have_count(5)
+    assert rows.locator("th").all_inner_texts() == [
+        "Coding",
+        "Machine coding",
+        "System design",
+        "Fundamentals",
+        "Behavioral",
+    ]
+    machine_quizzes = sum(len(q) for url, q in QUIZ_PAGES.items() if url.startswith("machine-coding/"))
+    all_quizzes = sum(len(q) for q in QUIZ_PAGES.values())
+    rounds = ["coding", "machine-coding", "system-design", "fundamentals", "behavioral"]
+    before = {r: readiness_row(page, r) for r in rounds}
+    assert before["machine-coding"]["quizzes-total"] == machine_quizzes > 0
+    assert sum(row["quizzes-total"] for row in before.values()) == all_quizzes
+    assert {r: row["cards-due"] for r, row in before.items()} == {
+        "coding": 0,
+        "machine-coding": 0,
+        "system-design": 1,
+        "fundamentals": 0,
+        "behavioral": 1,
+    }
+    assert all(row["skills-done"] == 0 and row["quizzes-right"] == 0 for row in before.values())
+    patterns = next(a for a in catalog(page)["areas"] if a["id"] == "design-patterns")["skills"]
+    assert before["machine-coding"]["skills-total"] == len(patterns)
+    assert sum(row["skills-total"] for row in before.values()) == sum(len(a["skills"]) for a in catalog(page)["areas"])
+
+    # A skill done in a design-patterns page and a right answer on a machine-coding page count there.
+    open_tracker(page, site_url + "skills/design-patterns/")
+    status_select(page, patterns[0]).select_option("done")
+    open_quiz(page, site_url + KEYBOARD_PAGE)
+    answer(page, "right")
+    open_tracker(page, site_url + TRACKER)
+    after = readiness_row(page, "machine-coding")
+    assert (after["skills-done"], after["quizzes-right"]) == (1, 1)
+    row = page.locator(".tracker-readiness tr[data-round='machine-coding']")
+    expect(row.locator("td").nth(0)).to_contain_text(f"1 / {len(patterns)}")
+    expect(row.locator("td").nth(1)).to_have_text(f"1 / {machine_quizzes}")
+    expect(row.locator("progress")).to_have_attribute("value", "1")
+    # A wrong last answer no longer counts as right.
+    open_quiz(page, site_url + KEYBOARD_PAGE)
+    answer(page, "wrong")
+    open_tracker(page, site_url + TRACKER)
+    assert readiness_row(page, "machine-coding")["quizzes-right"] == 0
+    assert watch.problems() == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_readiness_table_passes_axe_and_fits_390_px(
+    scheme: str, quiz_site: Path, site_url: str, watched_page: tuple[Page, PageWatch]  # noqa: F811
+) -> None:
+    page, watch = watched_page
+    page.set_viewport_size({"width": PHONE, "height": 900})
+    page.emulate_media(color_scheme=scheme)
+    open_quiz(page, site_url + KEYBOARD_PAGE)
+    answer(page, "right")
+    open_tracker(page, site_url + TRACKER)
+    expect(page.locator(".tracker-readiness tbody tr")).to_have_count(5)
+    assert run_axe(page) == []
+    width = page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= PHONE
+    table = page.locator(".tracker-readiness__table").bounding_box()
+    assert table and table["x"] >= 0 and table["x"] + table["width"] <= PHONE
     assert watch.problems() == []

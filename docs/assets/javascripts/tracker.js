@@ -227,6 +227,7 @@
       this.bars = [...root.querySelectorAll(".tracker-progress[data-progress-area]")].map((node) => this.buildBar(node));
       this.skills = [...root.querySelectorAll(".tracker-skill[data-skill-id]")].map((item) => this.buildSkill(item));
       this.skillById = new Map(this.skills.map((skill) => [skill.id, skill]));
+      this.readiness = this.buildReadiness(root.querySelector(".tracker-readiness[data-rounds]"));
 
       // One set of listeners per tracker block. The block is replaced on
       // every instant navigation, so they go away with it.
@@ -300,6 +301,78 @@
       container.replaceChildren(...heading, bar, text);
       const skills = areaId === "all" ? [...this.catalog.areaOfSkill.keys()] : area ? area.skills : [];
       return { container, bar, done, skipped, text, skills };
+    }
+
+    /**
+     * The readiness table of the overview (handbook_build/skill_pages.py,
+     * ROUNDS): per interview round, skills done in its areas, quizzes whose
+     * last answer was right on its pages, and its interview flashcards due.
+     */
+    buildReadiness(container) {
+      if (!container) return null;
+      const parse = (name, fallback) => {
+        try {
+          return JSON.parse(container.getAttribute(name));
+        } catch {
+          return fallback;
+        }
+      };
+      const listed = parse("data-rounds", []);
+      const quizSections = parse("data-quiz-sections", {});
+      const sectionOfQuiz = new Map(
+        Object.entries(isPlainObject(quizSections) ? quizSections : {}).filter(([, section]) => typeof section === "string"),
+      );
+      const text = (value) => (typeof value === "string" ? value : "");
+      const strings = (value) => (Array.isArray(value) ? value.filter((item) => typeof item === "string") : []);
+      const rounds = (Array.isArray(listed) ? listed : []).filter(isPlainObject).map((round) => {
+        const sections = new Set(strings(round.sections));
+        const skills = strings(round.areas).flatMap((area) => this.catalog.areas.get(area)?.skills ?? []);
+        const quizzes = [...sectionOfQuiz].filter(([, section]) => sections.has(section)).map(([id]) => id);
+        const cells = [0, 1, 2].map(() => h("td"));
+        const meter = h("progress", { max: Math.max(skills.length, 1), value: 0, "aria-label": `${text(round.title)}: skills done` });
+        cells[0].append(h("span"), h("br"), meter);
+        const row = h("tr", { "data-round": text(round.id) }, [h("th", { scope: "row" }, [text(round.title)]), ...cells]);
+        return { id: text(round.id), sections, skills, quizzes, cells, meter, row };
+      });
+      const table = h("table", { class: "tracker-readiness__table" }, [
+        h("caption", {}, ["Readiness by interview round"]),
+        h("thead", {}, [
+          h("tr", {}, ["Round", "Skills done", "Quizzes right", "Cards due"].map((name) => h("th", { scope: "col" }, [name]))),
+        ]),
+        h("tbody", {}, rounds.map((round) => round.row)),
+      ]);
+      container.replaceChildren(table);
+      return { container, rounds };
+    }
+
+    renderReadiness() {
+      if (!this.readiness) return;
+      const entries = this.view();
+      const results = store.quizzes.entries();
+      const reviews = store.cards.entries();
+      const pad = (n) => String(n).padStart(2, "0");
+      const now = new Date();
+      const today = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+      for (const round of this.readiness.rounds) {
+        const done = round.skills.filter((id) => entries.get(id)?.status === "done").length;
+        const right = round.quizzes.filter((id) => results.get(id)?.correct === true).length;
+        let due = 0;
+        for (const [id, review] of reviews) {
+          const [deck, section] = id.split("/");
+          if (deck === "interview" && round.sections.has(section) && review.due <= today) due += 1;
+        }
+        round.cells[0].firstChild.textContent = `${done} / ${round.skills.length}`;
+        round.meter.value = done;
+        round.cells[1].textContent = `${right} / ${round.quizzes.length}`;
+        round.cells[2].textContent = String(due);
+        Object.assign(round.row.dataset, {
+          skillsDone: done,
+          skillsTotal: round.skills.length,
+          quizzesRight: right,
+          quizzesTotal: round.quizzes.length,
+          cardsDue: due,
+        });
+      }
     }
 
     buildSkill(item) {
@@ -394,6 +467,7 @@
 
     renderBars() {
       stats.barUpdates += 1;
+      this.renderReadiness();
       const entries = this.view();
       for (const bar of this.bars) {
         let done = 0;
@@ -823,6 +897,7 @@
   // tracker, so the next one starts up to date); show them here.
   store.subscribe(({ part, notices }) => {
     if (part === "skills" && current) current.onStorage(notices);
+    else if (current) current.renderReadiness();
   });
 
   window.sde2HandbookTracker = Object.freeze({ stats, storageKey: STORAGE_KEY, backupKey: BACKUP_KEY });
