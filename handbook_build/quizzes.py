@@ -14,7 +14,8 @@ A page asks one with a marker, written like an admonition:
 - `example:` (required) names a file and a section the way pymdownx.snippets
   does, `path:section`, where the section is `# --8<-- [start:section]` ...
   `[end:section]`. The file is a Python example under examples/ (its output is
-  written as `#>` lines) or its Java, Go or TypeScript twin (`//>` lines).
+  written as `#>` lines), its Java, Go or TypeScript twin (`//>` lines), or a
+  SQL query file (each result as `-- #>` lines, checked on SQLite).
 - The right answer is never written on the page: it is the `#>` block under a
   print in that section, read at build time, so it cannot go stale (the docs
   harness checks those lines against what the example prints).
@@ -48,7 +49,7 @@ from html import escape
 from pathlib import Path
 
 # How each language writes a print's output under it.
-OUTPUT_PREFIXES = {".py": "#>", ".java": "//>", ".go": "//>", ".ts": "//>"}
+OUTPUT_PREFIXES = {".py": "#>", ".java": "//>", ".go": "//>", ".ts": "//>", ".sql": "-- #>"}
 EXAMPLES_FOLDER = "examples"
 DEFAULT_WRONG_OPTIONS = 3
 MAX_ID_CHARS = 80

@@ -165,6 +165,13 @@ def test_other_languages_output_is_read_from_their_own_comment() -> None:
     assert block.lines == ("1",)
 
 
+def test_sql_results_are_read_from_their_sql_comment() -> None:
+    source = "-- --8<-- [start:q]\nSELECT name FROM users;\n-- #> name\n-- #> ----\n-- #> Ada\n-- --8<-- [end:q]\n"
+    [block] = output_blocks(section_lines(source, "q"), OUTPUT_PREFIXES[".sql"])
+    assert block.lines == ("name", "----", "Ada")
+    assert block.code == "SELECT name FROM users;"
+
+
 def test_sections_are_read_as_pymdownx_snippets_reads_them() -> None:
     assert section_lines(EXAMPLE, "nope") is None
     assert section_lines("# --8<-- [end:s]\n# --8<-- [start:s]\nprint(1)\n", "s") is None  # an end before the start
@@ -424,7 +431,8 @@ def test_every_answer_is_an_output_block_of_its_examples_section_now(quiz: Quiz)
 
 # The `#>` lines are what tests/test_docs.py checks; running the example here ties the quiz to what it
 # prints, not only to the comment. Java, Go and TypeScript `//>` lines are compared with what the
-# program prints by tests/test_other_languages.py.
+# program prints by tests/test_other_languages.py, and SQL's `-- #>` lines with what SQLite returns by
+# tests/test_sql_examples.py.
 PYTHON_QUIZZES = [quiz for quiz in QUIZZES if quiz.example_path.endswith(".py")]
 
 
