@@ -1,5 +1,6 @@
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.StringJoiner;
 
 /** Kth largest in a stream: a min-heap that keeps only the k largest values. */
 public final class KthLargestStream {
@@ -36,11 +37,12 @@ public final class KthLargestStream {
 
     public static void main(String[] args) {
         KthLargest third = new KthLargest(3, new int[] {4, 5, 8, 2});
+        StringJoiner seen = new StringJoiner(" ");
         for (int num : new int[] {3, 5, 10, 9, 4}) {
-            System.out.print(third.add(num).orElseThrow() + " ");
-            //> 4 5 5 8 8
+            seen.add(String.valueOf(third.add(num).orElseThrow()));
         }
-        System.out.println();
+        System.out.println(seen);
+        //> 4 5 5 8 8
         System.out.println(new KthLargest(2, new int[0]).add(7)); // fewer than k so far
         //> Optional.empty
     }
