@@ -37,7 +37,6 @@ from handbook_build.quizzes import (
     source_line_offset,
 )
 from tests.support.example_files import REPO_ROOT, markdown_pages
-from tests.support.servers import require_what_source_names
 
 EXAMPLE = '''\
 """A demo."""
@@ -429,22 +428,8 @@ def test_every_answer_is_an_output_block_of_its_examples_section_now(quiz: Quiz)
     assert quiz.answer in [block.text for block in blocks]
 
 
-# The `#>` lines are what tests/test_docs.py checks; running the example here ties the quiz to what it
-# prints, not only to the comment. Java, Go and TypeScript `//>` lines are compared with what the
-# program prints by tests/test_other_languages.py, and SQL's `-- #>` lines with what SQLite returns by
-# tests/test_sql_examples.py.
-PYTHON_QUIZZES = [quiz for quiz in QUIZZES if quiz.example_path.endswith(".py")]
-
-
-@pytest.mark.parametrize("quiz", PYTHON_QUIZZES, ids=[quiz.quiz_id for quiz in PYTHON_QUIZZES])
-def test_every_python_answer_is_what_the_example_prints_when_run(quiz: Quiz) -> None:
-    example = REPO_ROOT / quiz.example_path
-    require_what_source_names(example.read_text(encoding="utf-8"))
-    run = subprocess.run(
-        [sys.executable, str(example)], cwd=REPO_ROOT, capture_output=True, text=True, timeout=120, check=False
-    )
-    assert run.returncode == 0, run.stderr
-    printed = [line.rstrip() for line in run.stdout.splitlines()]
-    answer = quiz.answer.split("\n")
-    starts = [i for i in range(len(printed)) if printed[i : i + len(answer)] == answer]
-    assert starts, f"{quiz.example_path} no longer prints:\n{quiz.answer}\n--- it printed:\n{run.stdout}"
+# No quiz runs its example again: its answer is read from the output comments, and those are
+# what the harnesses compare with what each example really prints: `#>` in Python by
+# tests/test_docs.py, `//>` in Java, Go and TypeScript by tests/test_other_languages.py, and
+# SQL's `-- #>` with what SQLite returns by tests/test_sql_examples.py. (Running each of the
+# 144 examples here too cost CI about five minutes and could catch nothing those miss.)
