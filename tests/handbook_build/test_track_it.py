@@ -155,6 +155,7 @@ def test_each_insert_touches_only_its_own_kind_of_page() -> None:
 #   system-design/index.md, coding/index.md, fundamentals/index.md): navigation only; they teach no skill themselves;
 # - the generated pages, skills/*.md (the skill map) and glossary.md, written at
 #   build time from data/ (not on disk under docs/; listed in case they ever are).
+# - practice/, the review tools (flashcards), which, like the skill map, teach no skill themselves.
 # Every other index page (role/, interview/, machine-coding/) teaches, so it counts.
 NAVIGATION_ONLY = {
     "index.md",
@@ -164,7 +165,7 @@ NAVIGATION_ONLY = {
     "fundamentals/index.md",
 }
 GENERATED = {"glossary.md"}
-GENERATED_DIRS = {"skills", "assets"}
+GENERATED_DIRS = {"skills", "assets", "practice"}
 
 
 def topic_pages() -> list[str]:
