@@ -117,21 +117,8 @@
     ["glossary", "Glossary terms"],
     ["interview", "Interview questions"],
   ]);
-  const SAVE_FAILURES = new Map([
-    ["full", "this browser's storage is full"],
-    ["blocked", "this browser blocks local storage"],
-  ]);
-  const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
-
-  function h(tag, attributes = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value === false || value === null || value === undefined) continue;
-      node.setAttribute(name, value === true ? "" : String(value));
-    }
-    node.append(...children);
-    return node;
-  }
+  // The page renders only when the store loaded (initPage), so its helpers are there then.
+  const { plural, h, saveFailureText } = store ? store.util : {};
 
   /** Text with `code` spans as <code> elements; everything else a text node. */
   function inline(text) {
@@ -373,7 +360,7 @@
       });
       this.showNotices(result.notices);
       if (!result.ok) {
-        this.problem.textContent = `Not saved: ${SAVE_FAILURES.get(result.reason)}. The card stays as it was.`;
+        this.problem.textContent = `Not saved: ${saveFailureText(result.reason)}. The card stays as it was.`;
         this.problem.hidden = false;
         return;
       }

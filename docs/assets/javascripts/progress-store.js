@@ -38,7 +38,9 @@
  *   replaceParts({skills, cards, quizzes}) make the stored parts equal these
  *       Maps (cards or quizzes null: left as they are); all are saved or none.
  *   sameStamp(a, b), RefusedError, rules (validation of skill entries,
- *       migrations), util (small helpers), stats (write counts for tests).
+ *       migrations), util (small helpers: h() builds an element,
+ *       saveFailureText(reason) says a failed change's reason in words),
+ *       stats (write counts for tests).
  *
  * Names from untrusted data (ids, statuses, field names) are looked up only
  * in Maps or after own-property checks, so "constructor" or "__proto__" are
@@ -96,6 +98,23 @@
 
   const isPlainObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
   const plural = (count, one, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
+  // What a failed change's `reason` means, in words for the reader.
+  const SAVE_FAILURES = new Map([
+    ["full", "this browser's storage is full"],
+    ["blocked", "this browser blocks local storage"],
+  ]);
+  const saveFailureText = (reason) => SAVE_FAILURES.get(reason);
+
+  /** Build an element; strings among `children` become text nodes, never markup. */
+  function h(tag, attributes = {}, children = []) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes)) {
+      if (value === false || value === null || value === undefined) continue;
+      node.setAttribute(name, value === true ? "" : String(value));
+    }
+    node.append(...children);
+    return node;
+  }
   const clip = (value) => {
     const text = String(value);
     return text.length > 40 ? `${text.slice(0, 40)}…` : text;
@@ -993,6 +1012,6 @@
       quizResultProblem,
       validDay,
     }),
-    util: Object.freeze({ isPlainObject, plural, clip, compareText, toObject }),
+    util: Object.freeze({ isPlainObject, plural, clip, compareText, toObject, h, saveFailureText }),
   });
 })();

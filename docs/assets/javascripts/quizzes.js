@@ -11,10 +11,6 @@
   const QUIZ = "form.handbook-quiz";
 
   const store = window.handbookProgress;
-  const SAVE_FAILURES = new Map([
-    ["full", "this browser's storage is full"],
-    ["blocked", "this browser blocks local storage"],
-  ]);
 
   /** The line under a form that says how it was answered last time (stored results only). */
   function showPast(form) {
@@ -35,9 +31,11 @@
 
   // The one place a result leaves this module: storage, then an event.
   function recordResult(form, questionId, correct) {
-    const saved = store ? store.recordQuiz(questionId, correct) : { ok: false, reason: "blocked" };
+    const saved = store ? store.recordQuiz(questionId, correct) : { ok: false, reason: "no-store" };
     if (!saved.ok) {
-      const why = SAVE_FAILURES.get(saved.reason) ?? "this question has no valid id";
+      const why = !store
+        ? "the progress store did not load"
+        : (store.util.saveFailureText(saved.reason) ?? "this question has no valid id");
       form.querySelector(".handbook-quiz__verdict").append(` (Not saved: ${why}.)`);
     }
     document.dispatchEvent(new CustomEvent("handbook:quiz-result", { detail: { questionId, correct } }));

@@ -76,23 +76,13 @@
   /* Small helpers, and the shared progress store (progress-store.js)    */
   /* ------------------------------------------------------------------ */
 
-  const { isPlainObject, plural, clip, toObject } = store.util;
+  const { isPlainObject, plural, clip, toObject, h, saveFailureText } = store.util;
   const { RefusedError, sameStamp } = store;
   const { STATUS_LABELS, FIELDS, DEFAULTS, MAX_NOTE_CHARS, MAX_ENTRIES, idProblem, applyMigrations, migrationNotice } =
     store.rules;
   const STATUSES = [...STATUS_LABELS.keys()];
   const progress = store.skills;
 
-  /** Build an element; strings among `children` become text nodes, never markup. */
-  function h(tag, attributes = {}, children = []) {
-    const node = document.createElement(tag);
-    for (const [name, value] of Object.entries(attributes)) {
-      if (value === false || value === null || value === undefined) continue;
-      node.setAttribute(name, value === true ? "" : String(value));
-    }
-    node.append(...children);
-    return node;
-  }
 
 
   /* ------------------------------------------------------------------ */
@@ -201,11 +191,6 @@
   /* ------------------------------------------------------------------ */
 
   let uniqueCounter = 0;
-
-  const SAVE_FAILURES = new Map([
-    ["full", "this browser's storage is full"],
-    ["blocked", "this browser blocks local storage"],
-  ]);
 
   class Tracker {
     constructor(root, catalog) {
@@ -565,7 +550,7 @@
      */
     showProblem(skill, field, reason) {
       const thing = field === "note" ? "note" : "status";
-      const text = `Not saved: ${SAVE_FAILURES.get(reason)}, so the ${thing} is back to what is saved.`;
+      const text = `Not saved: ${saveFailureText(reason)}, so the ${thing} is back to what is saved.`;
       const control = field === "note" ? skill.textarea : skill.select;
       const place = field === "note" ? skill.textarea : skill.statusBox;
       if (!skill.problem || skill.problem.textContent !== text) {
